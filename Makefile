@@ -1,0 +1,50 @@
+# vanban — two commands do everything on a fresh Debian machine: `make run`, `make test`.
+SHELL := /bin/bash
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+SYSTEM_PACKAGES := libncursesw5-dev tmux pkg-config
+RELEASE_BIN := .build/release/vanban
+DEBUG_BIN := .build/debug/vanban
+
+.PHONY: run test build release deps lint format bench fuzz clean
+
+deps:
+	@missing=""; \
+	pkg-config --exists ncursesw 2>/dev/null || missing="$$missing libncursesw5-dev"; \
+	command -v tmux >/dev/null || missing="$$missing tmux"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null \
+	      || { echo "apt-get install failed for:$$missing" >&2; exit 2; }; \
+	  else \
+	    echo "missing:$$missing — run: sudo apt-get install -y$$missing" >&2; exit 2; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	$(RELEASE_BIN) Data
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
+
+test: deps lint build
+	$(SWIFT) test
+
+bench: release
+	$(RELEASE_BIN) bench
+
+fuzz: release
+	$(RELEASE_BIN) fuzz --seconds $${FUZZ_SECONDS:-60}
+
+clean:
+	rm -rf .build

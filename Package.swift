@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "vanban",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "vanban", targets: ["vanban"]),
+    .library(name: "DirectiveKit", targets: ["DirectiveKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .target(name: "DirectiveKit"),
+    .target(name: "VanbanUI", dependencies: ["DirectiveKit"]),
+    .systemLibrary(
+      name: "CNcursesw",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    .executableTarget(
+      name: "vanban",
+      dependencies: [
+        "DirectiveKit", "VanbanUI", "CNcursesw",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DirectiveKitTests", dependencies: ["DirectiveKit"]),
+    .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

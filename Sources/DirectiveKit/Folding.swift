@@ -1,0 +1,61 @@
+import Foundation
+
+/// Folds Vietnamese text for comparison: marks removed, `đ`/`Đ` → `d`, lower case.
+///
+/// `Hoà Bình`, `Hòa Bình` and `hoa binh` fold alike. The table is built once from
+/// Foundation's decompositions; folding itself is a table look-up per scalar.
+public enum VietnameseFolding {
+  /// Scalar value → folded ASCII byte, for every Latin letter with marks; 0 when not a letter.
+  private static let table: [UInt8] = {
+    var table = [UInt8](repeating: 0, count: 0x2000)
+    for value in 0..<0x2000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if value < 0x80 {
+        let byte = UInt8(value)
+        table[value] = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+        continue
+      }
+      if value == 0x0110 || value == 0x0111 {
+        table[value] = UInt8(ascii: "d")
+        continue
+      }
+      let decomposed = String(Character(scalar)).decomposedStringWithCanonicalMapping.unicodeScalars
+      if let base = decomposed.first, base.isASCII, base.properties.isAlphabetic {
+        let byte = UInt8(base.value)
+        table[value] = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+      }
+    }
+    return table
+  }()
+
+  /// True for combining marks (U+0300–U+036F), which folding drops.
+  @inline(__always)
+  public static func isCombiningMark(_ value: UInt32) -> Bool { value >= 0x300 && value <= 0x36F }
+
+  /// The folded form of one scalar: an ASCII scalar, nil when it is dropped (a combining mark),
+  /// or the scalar lower-cased when it has no fold.
+  @inline(__always)
+  public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    let value = scalar.value
+    if isCombiningMark(value) { return nil }
+    if value < 0x2000 {
+      let byte = table[Int(value)]
+      if byte != 0 { return Unicode.Scalar(byte) }
+    }
+    return scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+  }
+
+  /// The folded form of a string.
+  public static func fold(_ text: some StringProtocol) -> String {
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if let folded = fold(scalar) { result.append(folded) }
+    }
+    return String(result)
+  }
+}
+
+extension StringProtocol {
+  /// `Kết luận` → `ket luan`; see `VietnameseFolding`.
+  public var folded: String { VietnameseFolding.fold(self) }
+}

@@ -1,0 +1,206 @@
+/// A calendar day, without time or zone: what a directive's date line says.
+public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let year: Int
+  public let month: Int
+  public let day: Int
+
+  public init?(year: Int, month: Int, day: Int) {
+    guard (1900...2100).contains(year), (1...12).contains(month), day >= 1,
+      day <= Day.daysIn(month: month, year: year)
+    else { return nil }
+    self.year = year
+    self.month = month
+    self.day = day
+  }
+
+  /// `YYYY-MM-DD`.
+  public init?(iso: String) {
+    let parts = iso.split(separator: "-").compactMap { Int($0) }
+    guard parts.count == 3 else { return nil }
+    self.init(year: parts[0], month: parts[1], day: parts[2])
+  }
+
+  public static func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
+
+  /// Days since 1970-01-01 (proleptic Gregorian), for lags between documents.
+  public var ordinal: Int {
+    let y = month <= 2 ? year - 1 : year
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let monthIndex = month > 2 ? month - 3 : month + 9
+    let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146097 + dayOfEra - 719468
+  }
+
+  /// Whole days from `other` to `self`.
+  public func days(since other: Day) -> Int { ordinal - other.ordinal }
+
+  public var iso: String {
+    func pad(_ n: Int, _ width: Int) -> String {
+      let s = String(n)
+      return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+  }
+
+  /// `11/06/2021`, as Vietnamese readers write dates.
+  public var vietnamese: String {
+    let d = day < 10 ? "0\(day)" : "\(day)"
+    let m = month < 10 ? "0\(month)" : "\(month)"
+    return "\(d)/\(m)/\(year)"
+  }
+
+  public var description: String { iso }
+
+  public static func < (lhs: Day, rhs: Day) -> Bool {
+    (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+  }
+}
+
+/// A half-open range of Unicode scalar offsets into a document's NFC text.
+public struct Span: Hashable, Sendable {
+  public var start: Int
+  public var end: Int
+  public init(_ start: Int, _ end: Int) {
+    self.start = start
+    self.end = end
+  }
+}
+
+/// What an inferred value rests on: the kind of clue and the exact words found.
+public struct Evidence: Hashable, Sendable {
+  public var kind: String
+  public var text: String
+  public init(kind: String, text: String) {
+    self.kind = kind
+    self.text = text
+  }
+}
+
+public struct Signer: Hashable, Sendable {
+  /// As written; nil when the text ends before the name.
+  public var name: String?
+  /// `T/M BAN THƯỜNG VỤ`, `T/L BAN THƯỜNG VỤ`, `K/T ...`.
+  public var capacity: String?
+  /// `BÍ THƯ`, `PHÓ BÍ THƯ THƯỜNG TRỰC`, `CHÁNH VĂN PHÒNG`.
+  public var title: String?
+  public init(name: String?, capacity: String?, title: String?) {
+    self.name = name
+    self.capacity = capacity
+    self.title = title
+  }
+}
+
+public enum Level: String, Sendable, CaseIterable {
+  case central, province, district, unknown
+}
+
+/// A top-level numbered point (`1.`, `2.` ...) of a document's body.
+public struct NumberedPoint: Hashable, Sendable {
+  public var number: Int
+  public var span: Span
+  public init(number: Int, span: Span) {
+    self.number = number
+    self.span = span
+  }
+}
+
+/// One distinct document that a document cites, with every mention of it.
+public struct Citation: Hashable, Sendable {
+  /// Full Vietnamese type name: `Kết luận`, `Điện`, `Lời kêu gọi`.
+  public var type: String
+  /// Normalised number (`07-KL/TW`); nil for unnumbered references.
+  public var number: String?
+  public var date: Day?
+  /// Issuer completed from context (`UBND tỉnh Ninh Bình` for `của UBND tỉnh`).
+  public var issuer: String?
+  /// Words after `về` in the fullest mention, when the text gives them.
+  public var subject: String?
+  /// Character spans of every mention, first mention first.
+  public var spans: [Span]
+  /// Canonical key: type + number + issuer scope + year; the node id of an external document.
+  public var key: String
+  /// Id of the node it resolves to: a corpus document's id, or the external key.
+  public var target: String
+  public var inCorpus: Bool
+  public var mentions: Int { spans.count }
+
+  public init(
+    type: String, number: String?, date: Day?, issuer: String?, subject: String? = nil,
+    spans: [Span], key: String, target: String? = nil, inCorpus: Bool = false
+  ) {
+    self.type = type
+    self.number = number
+    self.date = date
+    self.issuer = issuer
+    self.subject = subject
+    self.spans = spans
+    self.key = key
+    self.target = target ?? key
+    self.inCorpus = inCorpus
+  }
+}
+
+/// One file of the corpus, parsed. Every readable text file becomes one, however broken.
+public struct Document: Sendable {
+  public var id: String
+  /// The path as given on the command line (relative stays relative).
+  public var file: String
+  /// The whole text, decoded and NFC-normalised, with line endings as `\n`.
+  public var text: String
+  /// The encoding the bytes were read in: `UTF-8`, `Windows-1258`, ...
+  public var encoding: String
+
+  public var level: Level = .unknown
+  public var issuer: String?
+  public var province: String?
+  public var province2025: String?
+  public var provinceInferred = false
+  public var provinceEvidence: [Evidence] = []
+  public var type: String?
+  public var typeInferred = false
+  public var number: String?
+  public var date: Day?
+  public var dateInferred = false
+  /// The earliest date the document can bear when `date` is nil: the latest date it cites.
+  public var notBefore: Day?
+  public var subject: String?
+  public var recipients: [String] = []
+  public var points: [NumberedPoint] = []
+  public var signer: Signer?
+  /// The `Nơi nhận` list.
+  public var distribution: [String] = []
+  public var citations: [Citation] = []
+  /// Ids of corpus documents that cite this one.
+  public var citedBy: [String] = []
+  public var warnings: [String] = []
+
+  public var items: Int { points.count }
+  /// `date`, else `notBefore`: where the document sits on the time line.
+  public var sortDate: Day? { date ?? notBefore }
+
+  public init(id: String, file: String, text: String, encoding: String = "UTF-8") {
+    self.id = id
+    self.file = file
+    self.text = text
+    self.encoding = encoding
+  }
+}
+
+/// A problem met while gathering files, for a path that did not become a document.
+public struct LoadWarning: Hashable, Sendable, CustomStringConvertible {
+  public var path: String
+  public var reason: String
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+  public var description: String { "\(path): \(reason)" }
+}
