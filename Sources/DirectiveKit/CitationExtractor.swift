@@ -75,6 +75,11 @@ enum CitationExtractor {
     }
     let limit = clauseEnd(scanner, from: i)
     var end = mention.number == nil ? typeEnd : i
+    if mention.number == nil, namedTypes.contains(type), scanner.isUppercase(scanner.skipSpaces(typeEnd)) {
+      let (name, nameEnd) = lawName(scanner, from: scanner.skipSpaces(typeEnd), limit: limit)
+      mention.subject = name
+      end = nameEnd
+    }
     var attributes = 0
     while attributes < 5 {
       attributes += 1
@@ -97,6 +102,9 @@ enum CitationExtractor {
         let next = scanner.skipSpaces(afterTai)
         if DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: next) != nil }) {
           mention.pointsOnward = true
+        } else if mention.date == nil, let (day, dateEnd) = meetingDate(scanner, from: next, limit: limit) {
+          mention.date = day
+          end = dateEnd
         }
         break
       }
@@ -115,6 +123,43 @@ enum CitationExtractor {
     if mention.number == nil && mention.date == nil && mention.issuer == nil { return nil }
     if mention.date == nil || mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
     return mention
+  }
+
+  /// Types cited by name rather than number: `Luật Ngân sách nhà nước ngày 25/6/2015`.
+  static let namedTypes: Set<String> = ["Luật", "Pháp lệnh"]
+
+  /// The name of a law: words up to its date or the end of the clause.
+  static func lawName(_ scanner: TextScanner, from start: Int, limit: Int) -> (String, Int) {
+    var i = start
+    var end = start
+    var words = 0
+    while i < limit, words < 14 {
+      let wordStart = scanner.skipSpaces(i)
+      guard wordStart < limit, scanner.isLetter(wordStart) else { break }
+      if scanner.matchWord(Array("ngay".utf8), at: wordStart) != nil
+        || scanner.matchWord(Array("so".utf8), at: wordStart) != nil
+      {
+        break
+      }
+      var wordEnd = wordStart
+      while wordEnd < limit, scanner.isLetter(wordEnd) { wordEnd += 1 }
+      end = wordEnd
+      i = wordEnd
+      words += 1
+    }
+    return (scanner.string(start..<end), end)
+  }
+
+  /// `tại hội nghị ngày 2/8/2021`: a meeting's conclusions are cited by the meeting's date.
+  static func meetingDate(_ scanner: TextScanner, from start: Int, limit: Int) -> (Day, Int)? {
+    let meetingWords = ["hoi nghi", "cuoc hop", "phien hop", "buoi lam viec"].map { Array($0.utf8) }
+    guard meetingWords.contains(where: { scanner.matchWord($0, at: start) != nil }) else { return nil }
+    var i = start
+    while i < min(limit, start + 80) {
+      if let found = scanner.date(at: i) { return found }
+      i += 1
+    }
+    return nil
   }
 
   /// `Ngày 11-6-2021, Bộ Chính trị ban hành Kết luận số 07-KL/TW`: date and issuer before.

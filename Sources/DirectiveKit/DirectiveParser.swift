@@ -45,6 +45,9 @@ enum DirectiveParser {
       bodyStart = headerEnd
       let signatureSearchStart = max(noiNhan ?? 0, lines.count > 40 ? lines.count - 40 : 0)
       signatureStart = lines.indices.last { $0 >= signatureSearchStart && Line.isCapacity(lines[$0].text) }
+      while let start = signatureStart, start > signatureSearchStart, Line.isCapacity(lines[start - 1].text) {
+        signatureStart = start - 1
+      }
     }
   }
 
@@ -75,6 +78,9 @@ enum DirectiveParser {
         if document.date == nil { document.date = day }
         if let place, let province = Places.province(named: place) {
           document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+          if let named = document.province, named != province {
+            document.warnings.append("the header names \(named) but the place-date line \(province)")
+          }
           if document.province == nil { document.province = province }
         }
         continue
@@ -134,7 +140,9 @@ enum DirectiveParser {
   static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
     guard line.text.count < 90, let ngay = line.folded.range(of: "ngay ") else { return nil }
     let offset = line.folded.distance(from: line.folded.startIndex, to: ngay.lowerBound)
-    guard let (day, _) = scanner.date(at: line.textStart + offset) else { return nil }
+    guard let (day, end) = scanner.date(at: line.textStart + offset),
+      scanner.string(end..<line.range.upperBound).allSatisfy({ !$0.isLetter && !$0.isNumber })
+    else { return nil }
     let before = line.text.prefix(offset).trimmed(" ,\t")
     return (before.isEmpty ? nil : before, day)
   }

@@ -11,7 +11,8 @@ struct Vanban: ParsableCommand {
     commandName: "vanban",
     abstract: "A terminal browser for corpora of Vietnamese directives.",
     subcommands: [
-      Browse.self, ListCommand.self, ShowCommand.self,
+      Browse.self, ListCommand.self, ShowCommand.self, GraphCommand.self, CitesCommand.self,
+      CitedByCommand.self, ProvincesCommand.self,
     ],
     defaultSubcommand: Browse.self
   )
