@@ -377,11 +377,10 @@ enum DirectiveParser {
   static func inferDate(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
     guard document.date == nil, document.type == "Thông báo" else { return }
     let lines = layout.lines
-    guard let first = (layout.bodyStart..<lines.count).first(where: { !lines[$0].text.isEmpty }) else {
-      return
-    }
+    let searchEnd = min(lines.count, max(layout.bodyStart + 3, 30))
+    guard let first = (0..<searchEnd).first(where: { lines[$0].folded.hasPrefix("ngay ") }) else { return }
     let line = lines[first]
-    guard line.folded.hasPrefix("ngay "), !line.folded.contains("ban hanh"),
+    guard !line.folded.contains("ban hanh"),
       let (day, _) = scanner.date(at: line.textStart)
     else { return }
     document.date = day
