@@ -161,8 +161,9 @@ struct FileWalker {
       if isTopLevel || fnmatch(glob, (path as NSString).lastPathComponent, 0) == 0 {
         files.append(path)
       }
-    } else if isTopLevel {
-      warnings.append(LoadWarning(path: path, reason: "not a regular file"))
+    } else if isTopLevel || fnmatch(glob, (path as NSString).lastPathComponent, 0) == 0 {
+      warnings.append(
+        LoadWarning(path: path, reason: "not a regular file (a device, socket or pipe): not read"))
     }
   }
 }
@@ -205,7 +206,10 @@ enum ParallelLoader {
 
   static func parseFile(path: String, bytes: [UInt8]) -> LoadOutcome {
     if TextDecoding.looksBinary(bytes) {
-      return .skipped(LoadWarning(path: path, reason: "binary file (NUL bytes or a PDF): not read as text"))
+      var document = Document(id: "", file: path, text: "", encoding: "binary")
+      let kind = bytes.starts(with: Array("%PDF-".utf8)) ? "a PDF" : "NUL bytes"
+      document.warnings.append("binary file (\(kind)): its \(bytes.count) bytes are not shown as text")
+      return .document(document)
     }
     let decoded = TextDecoding.decode(bytes)
     var document = Document(id: "", file: path, text: decoded.text, encoding: decoded.encoding)
