@@ -63,7 +63,7 @@ public struct CorpusGenerator: Sendable {
   public func write(count: Int, to folder: URL, progress: ((Int) -> Void)? = nil) throws {
     let fileManager = FileManager.default
     try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-    for province in ProvinceNames.all {
+    for province in GeneratorProvinces.all {
       try fileManager.createDirectory(
         at: folder.appendingPathComponent(Self.slug(province.name)), withIntermediateDirectories: true)
     }
@@ -139,7 +139,7 @@ public struct CorpusGenerator: Sendable {
   }
 
   struct Plan: Sendable {
-    var province: ProvinceNames.Entry
+    var province: GeneratorProvinces.Entry
     var isParty: Bool
     var type: String
     var code: String
@@ -208,7 +208,7 @@ public struct CorpusGenerator: Sendable {
     var plans: [Plan] = []
     plans.reserveCapacity(count)
     for (index, date) in dates.enumerated() {
-      let province = random.pick(ProvinceNames.all)
+      let province = random.pick(GeneratorProvinces.all)
       let isParty = random.chance(0.6)
       let (type, code) = isParty ? random.pick(Self.partyTypes) : random.pick(Self.stateTypes)
       let number: String
@@ -261,7 +261,7 @@ public struct CorpusGenerator: Sendable {
     return plans
   }
 
-  static func issuer(_ province: ProvinceNames.Entry, isParty: Bool) -> String {
+  static func issuer(_ province: GeneratorProvinces.Entry, isParty: Bool) -> String {
     isParty
       ? "Ban Thường vụ \(province.isCity ? "Thành ủy" : "Tỉnh ủy") \(province.name)"
       : "UBND \(province.isCity ? "thành phố" : "tỉnh") \(province.name)"

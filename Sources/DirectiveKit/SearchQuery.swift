@@ -116,7 +116,7 @@ public struct SearchQuery: Sendable, Equatable {
 
   private static func knownNames(forField name: String) -> [String]? {
     switch name.folded {
-    case "province", "tinh": return ProvinceNames.keys
+    case "province", "tinh": return GeneratorProvinces.keys
     case "type", "loai": return documentTypeKeys
     default: return nil
     }
