@@ -13,7 +13,7 @@ enum DirectiveParser {
     inferType(&document, scanner)
     inferDate(&document, layout, scanner)
     document.citations = CitationExtractor.extract(scanner, ownNumber: document.number)
-    inferProvinceAndIssuer(&document, layout)
+    inferProvinceAndIssuer(&document, layout, scanner)
   }
 
   // MARK: - Layout
@@ -389,7 +389,7 @@ enum DirectiveParser {
       "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred")
   }
 
-  static func inferProvinceAndIssuer(_ document: inout Document, _ layout: Layout) {
+  static func inferProvinceAndIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
     let bodyText = document.text
     if document.province == nil {
       var votes: [String: [String]] = [:]
@@ -411,7 +411,7 @@ enum DirectiveParser {
         }
       }
     }
-    for official in KnownOfficials.mentions(in: bodyText, signer: document.signer?.name) {
+    for official in KnownOfficials.mentions(in: scanner, signer: document.signer?.name) {
       if document.province == nil {
         document.province = official.province
         document.provinceInferred = true
@@ -426,7 +426,7 @@ enum DirectiveParser {
       }
     }
     if let province = document.province { document.province2025 = Places.province2025(of: province) }
-    assignIssuer(&document, layout)
+    assignIssuer(&document, layout, scanner)
   }
 
   /// `huyện Trực Ninh` → `Trực Ninh`: the evidence is the name; its kind word only found it.
@@ -439,7 +439,7 @@ enum DirectiveParser {
     return mention
   }
 
-  static func assignIssuer(_ document: inout Document, _ layout: Layout) {
+  static func assignIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
     let standingCommittee = layout.capacity.map { $0.folded.contains("ban thuong vu") } ?? false
     switch layout.headerBody {
     case .provincialParty(let body)?:
@@ -458,14 +458,13 @@ enum DirectiveParser {
       document.level = .central
       document.issuer = body
     case nil:
-      let folded = document.text.folded
       let issuerCode = document.number.flatMap { DocumentTypes.parts(ofNumber: $0).issuerCode?.folded }
-      if issuerCode == "hu" || folded.contains("ban thuong vu huyen uy") {
+      if issuerCode == "hu" || scanner.contains("ban thuong vu huyen uy") {
         document.level = .district
         if standingCommittee { document.issuer = "Ban Thường vụ Huyện ủy" }
-      } else if issuerCode == "tu" || folded.contains("tinh uy") || folded.contains("thanh uy") {
+      } else if issuerCode == "tu" || scanner.contains("tinh uy") || scanner.contains("thanh uy") {
         document.level = .province
-        let body = folded.contains("tinh uy") ? "Tỉnh ủy" : "Thành ủy"
+        let body = scanner.contains("tinh uy") ? "Tỉnh ủy" : "Thành ủy"
         let named = document.province.map { " " + $0 } ?? ""
         document.issuer = (standingCommittee ? "Ban Thường vụ " : "") + body + named
       } else if DocumentTypes.isNational(issuerCode: issuerCode) {

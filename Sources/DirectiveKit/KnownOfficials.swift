@@ -11,20 +11,18 @@ enum KnownOfficials {
   private static let phrases: [(Phrase, String)] = roster.map { (Phrase($0.name), $0.province) }
 
   /// Each roster name found in the text (folded, so `Đô Thanh Bình` is `Đỗ Thanh Bình`), as written.
-  static func mentions(in text: String, signer: String?) -> [(province: String, text: String, isSigner: Bool)]
-  {
-    let folded = text.folded
+  static func mentions(in scanner: TextScanner, signer: String?) -> [(province: String, text: String, isSigner: Bool)] {
     let signerFolded = signer?.folded
     var found: [(String, String, Bool)] = []
     for (phrase, province) in phrases {
-      let target = String(decoding: phrase.folded, as: UTF8.self)
-      guard let range = folded.range(of: target) else { continue }
-      let start = folded.distance(from: folded.startIndex, to: range.lowerBound)
-      let written = String(
-        String.UnicodeScalarView(
-          text.unicodeScalars.filter { VietnameseFolding.fold($0) != nil }
-            .dropFirst(start).prefix(phrase.folded.count)))
-      found.append((province, written, signerFolded == target))
+      var from = 0
+      while let start = scanner.find(phrase.folded, from: from) {
+        from = start + 1
+        guard let end = scanner.matchWord(phrase.folded, at: start) else { continue }
+        let written = scanner.string(start..<end)
+        found.append((province, written, signerFolded == written.folded))
+        break
+      }
     }
     return found
   }

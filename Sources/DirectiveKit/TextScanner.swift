@@ -1,6 +1,12 @@
 /// A document's NFC text as scalars with a folded twin of the same length, for scanning by
 /// offset: `folded[i]` is the ASCII fold of `scalars[i]` (marks removed, `đ`→`d`, lower case),
 /// or 0 for a scalar outside ASCII letters, digits and punctuation.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 struct TextScanner {
   let scalars: [Unicode.Scalar]
   let folded: [UInt8]
@@ -22,6 +28,30 @@ struct TextScanner {
   }
 
   var count: Int { scalars.count }
+
+  /// The first offset at or after `start` where the folded text holds `needle` (folded ASCII).
+  func find(_ needle: [UInt8], from start: Int = 0) -> Int? {
+    guard let first = needle.first, start >= 0, start + needle.count <= folded.count else { return nil }
+    return folded.withUnsafeBufferPointer { haystack -> Int? in
+      guard let base = haystack.baseAddress else { return nil }
+      let last = haystack.count - needle.count
+      var position = start
+      while position <= last {
+        guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+        let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        var matches = true
+        for (index, byte) in needle.enumerated().dropFirst() where haystack[offset + index] != byte {
+          matches = false
+          break
+        }
+        if matches { return offset }
+        position = offset + 1
+      }
+      return nil
+    }
+  }
+
+  func contains(_ needle: String) -> Bool { find(Array(needle.utf8)) != nil }
 
   func string(_ range: Range<Int>) -> String {
     var view = String.UnicodeScalarView()
