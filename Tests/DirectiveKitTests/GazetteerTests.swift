@@ -242,3 +242,67 @@ final class GazetteerTests: XCTestCase {
     XCTAssertEqual(gazetteer.placeMentions(in: "huyện\u{301} \u{301}Trực"), [])
   }
 }
+
+final class ProvinceFilterTests: XCTestCase {
+  private func document(_ id: String, province: String?) -> Document {
+    var document = Document(id: id, file: "\(id).txt", text: "")
+    document.province = province
+    document.province2025 = province.flatMap { Gazetteer.standard.province(named: $0)?.name2025 }
+    return document
+  }
+
+  private lazy var documents = [
+    document("a", province: "Nam Định"), document("b", province: "Hà Nam"),
+    document("c", province: "Ninh Bình"),
+    document("d", province: "Kiên Giang"), document("e", province: nil), document("f", province: "Nam Định"),
+    document("g", province: "Hoà Bình"),
+  ]
+
+  private func selected(province: String? = nil, province2025: String? = nil) throws -> [String] {
+    let filter = try ProvinceFilter(province: province, province2025: province2025)
+    return documents.filter(filter.matches).map(\.id)
+  }
+
+  func testProvince2025SelectsEveryOldProvinceMergedIntoIt() throws {
+    XCTAssertEqual(try selected(province2025: "Ninh Bình"), ["a", "b", "c", "f"])
+    XCTAssertEqual(try selected(province2025: "an giang"), ["d"])
+    XCTAssertEqual(try selected(province2025: "Phú Thọ"), ["g"])
+  }
+
+  func testProvinceTakesOldNamesLoosely() throws {
+    XCTAssertEqual(try selected(province: "Ninh Bình"), ["c"])
+    XCTAssertEqual(try selected(province: "kien giang"), ["d"])
+    XCTAssertEqual(try selected(province: "Hòa Bình"), ["g"])
+    XCTAssertEqual(try selected(province: "nam dinh", province2025: "Ninh Bình"), ["a", "f"])
+    XCTAssertEqual(try selected(province: "Nam Định", province2025: "An Giang"), [])
+    XCTAssertEqual(try selected(), ["a", "b", "c", "d", "f", "g"])
+  }
+
+  func testUnknownNamesAreRefusedWithAHint() {
+    XCTAssertThrowsError(try ProvinceFilter(province: "Atlantis", province2025: nil)) { error in
+      XCTAssertEqual(error as? ProvinceFilter.Failure, .unknownProvince("Atlantis"))
+    }
+    XCTAssertThrowsError(try ProvinceFilter(province: nil, province2025: "kien giang")) { error in
+      XCTAssertEqual(
+        error as? ProvinceFilter.Failure, .unknownProvince2025("kien giang", oldPartOf: "An Giang"))
+      XCTAssertTrue(String(describing: error).contains("--province-2025 \"An Giang\""))
+    }
+  }
+
+  func testTallyCountsOldAndNewProvinces() {
+    var stray = document("h", province: "Atlantis")
+    stray.province2025 = nil
+    let tally = ProvinceTally(documents: documents + [stray])
+    XCTAssertEqual(
+      tally.provinces.map(\.name), ["Hòa Bình", "Hà Nam", "Nam Định", "Ninh Bình", "Kiên Giang", "Atlantis"])
+    XCTAssertEqual(tally.provinces.map(\.documents), [1, 1, 2, 1, 1, 1])
+    XCTAssertEqual(tally.provinces.last?.code, nil)
+    XCTAssertEqual(tally.provinces2025.map(\.name), ["Phú Thọ", "Ninh Bình", "An Giang"])
+    XCTAssertEqual(tally.provinces2025.map(\.documents), [1, 4, 1])
+    XCTAssertEqual(tally.provinces2025[1].oldProvinces, ["Hà Nam", "Nam Định", "Ninh Bình"])
+    XCTAssertEqual(tally.withoutProvince, 1)
+    XCTAssertEqual(
+      tally.provinces.map(\.documents).reduce(0, +) + tally.withoutProvince, documents.count + 1,
+      "no document is dropped")
+  }
+}
