@@ -64,6 +64,7 @@ struct PlaceMatcher: Sendable {
         && !provinceNames.contains(entry.markedWords) && entry.words[0].first?.isLetter == true
     }
     self.entriesByFirstWord = Dictionary(grouping: entries) { $0.words[0] }
+      .mapValues { $0.sorted { $0.words.count > $1.words.count } }
 
     let phrases: [(String, String, Bool, Bool)] = [
       ("huyện", "huyện", true, false), ("quận", "quận", true, false), ("thị xã", "thị xã", true, false),
@@ -92,7 +93,7 @@ struct PlaceMatcher: Sendable {
   }
 
   func mentions(in text: String) -> [PlaceMention] {
-    let scalars = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+    let scalars = PlaceTokenizer.nfcScalars(of: text)
     let tokens = PlaceTokenizer.tokens(of: scalars)
     var mentions: [PlaceMention] = []
     var index = 0
@@ -162,7 +163,7 @@ struct PlaceMatcher: Sendable {
     guard first.letterCase == .title || first.letterCase == .upper,
       let candidates = entriesByFirstWord[first.folded]
     else { return nil }
-    for entry in candidates.sorted(by: { $0.words.count > $1.words.count }) where entry.bareEligible {
+    for entry in candidates where entry.bareEligible {
       let end = index + entry.words.count
       guard end <= tokens.count,
         tokens[index..<end].allSatisfy({ $0.letterCase == first.letterCase }),

@@ -34,57 +34,114 @@ struct PlaceToken {
 }
 
 enum PlaceTokenizer {
+  private static let wordBit: UInt8 = 1
+  private static let upperBit: UInt8 = 2
+  private static let lowerBit: UInt8 = 4
+  private static let digitBit: UInt8 = 8
+
+  /// Character classes of the scalars below U+2000, looked up once instead of per scalar.
+  private static let classes: [UInt8] = (0..<0x2000).map { value in
+    guard let scalar = Unicode.Scalar(value) else { return 0 }
+    return classify(scalar)
+  }
+
+  private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {
+    let properties = scalar.properties
+    var bits: UInt8 = 0
+    if properties.numericType != nil { bits |= wordBit | digitBit }
+    if properties.isAlphabetic || VietnameseFolding.isCombiningMark(scalar.value) { bits |= wordBit }
+    if properties.isUppercase { bits |= upperBit }
+    if properties.isLowercase { bits |= lowerBit }
+    return bits
+  }
+
+  @inline(__always)
+  private static func classOf(_ scalar: Unicode.Scalar) -> UInt8 {
+    scalar.value < 0x2000 ? classes[Int(scalar.value)] : classify(scalar)
+  }
+
+  /// The scalars of `text` in NFC; normalising only when the text holds combining marks.
+  ///
+  /// Foundation's normalisation slows down sharply on long strings, so it runs on pieces of about
+  /// a thousand scalars cut before a space or line break, where no composition can straddle the cut.
+  static func nfcScalars(of text: String) -> [Unicode.Scalar] {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.contains(where: { VietnameseFolding.isCombiningMark($0.value) }) else { return scalars }
+    var result: [Unicode.Scalar] = []
+    result.reserveCapacity(scalars.count)
+    var pieceStart = 0
+    func flush(upTo end: Int) {
+      guard pieceStart < end else { return }
+      let piece = String(String.UnicodeScalarView(scalars[pieceStart..<end]))
+      result.append(contentsOf: piece.precomposedStringWithCanonicalMapping.unicodeScalars)
+      pieceStart = end
+    }
+    for index in scalars.indices where index - pieceStart >= 1024 {
+      let value = scalars[index].value
+      if value == 0x20 || value == 0x0A { flush(upTo: index) }
+    }
+    flush(upTo: scalars.count)
+    return result
+  }
+
   static func tokens(of scalars: [Unicode.Scalar]) -> [PlaceToken] {
     var tokens: [PlaceToken] = []
+    tokens.reserveCapacity(scalars.count / 5)
+    var folded: [UInt8] = []
     var index = 0
     var gap = PlaceToken.Gap.hard
     var lineBreak = false
     var atStart = true
     while index < scalars.count {
       let scalar = scalars[index]
-      guard isWordScalar(scalar) else {
+      let firstClass = classOf(scalar)
+      guard firstClass & wordBit != 0 else {
         if !atStart { gap = widen(gap, by: scalar) }
         if scalar == "\n" || scalar == "\r" { lineBreak = true }
         index += 1
         continue
       }
       let start = index
-      var folded = String.UnicodeScalarView()
+      folded.removeAll(keepingCapacity: true)
       var hasMarks = false
       var upperCount = 0
       var lowerCount = 0
-      let startsWithDigit = scalar.properties.numericType != nil
       while index < scalars.count {
         let current = scalars[index]
-        if isApostrophe(current), index + 1 < scalars.count, isWordScalar(scalars[index + 1]) {
-          index += 1
-          continue
+        let currentClass = classOf(current)
+        if currentClass & wordBit == 0 {
+          if isApostrophe(current), index + 1 < scalars.count, classOf(scalars[index + 1]) & wordBit != 0 {
+            index += 1
+            continue
+          }
+          break
         }
-        guard isWordScalar(current) else { break }
-        if let foldedScalar = VietnameseFolding.fold(current) {
-          folded.append(foldedScalar)
-          if current.value >= 0x80 { hasMarks = true }
+        if current.value < 0x80 {
+          folded.append(UInt8(current.value) | (currentClass & upperBit != 0 ? 0x20 : 0))
         } else {
           hasMarks = true
+          if let foldedScalar = VietnameseFolding.fold(current) {
+            folded.append(contentsOf: String(foldedScalar).utf8)
+          }
         }
-        if current.properties.isUppercase {
+        if currentClass & upperBit != 0 {
           upperCount += 1
-        } else if current.properties.isLowercase {
+        } else if currentClass & lowerBit != 0 {
           lowerCount += 1
         }
         index += 1
       }
       let letterCase: PlaceToken.Case
-      if startsWithDigit {
+      if firstClass & digitBit != 0 {
         letterCase = .digit
-      } else if !scalar.properties.isUppercase {
+      } else if firstClass & upperBit == 0 {
         letterCase = .lower
       } else {
         letterCase = lowerCount == 0 && upperCount > 1 ? .upper : .title
       }
       tokens.append(
         PlaceToken(
-          folded: String(folded), start: start, end: index, letterCase: letterCase,
+          folded: String(decoding: folded, as: UTF8.self), start: start, end: index, letterCase: letterCase,
           gapBefore: gap, lineBreakBefore: lineBreak, hasMarks: hasMarks))
       gap = .soft
       lineBreak = false
@@ -96,13 +153,7 @@ enum PlaceTokenizer {
   /// Letters, digits and the combining marks that may follow them in NFD text.
   @inline(__always)
   static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    if value < 0x80 {
-      return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
-        || (value >= 0x61 && value <= 0x7A)
-    }
-    if VietnameseFolding.isCombiningMark(value) { return true }
-    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    classOf(scalar) & wordBit != 0
   }
 
   /// `'` inside a word is dropped, so `H'leo` and `Hleo` are one word alike: `Ea H'leo`, `Cư M'gar`.

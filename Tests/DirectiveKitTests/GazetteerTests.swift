@@ -143,6 +143,14 @@ final class GazetteerTests: XCTestCase {
     XCTAssertEqual(gazetteer.placeMentions(in: "tại huyen Truc Ninh").first?.province, "Nam Định")
   }
 
+  func testLongDecomposedTextIsNormalisedLikeComposedText() throws {
+    let nfc = try ["000_", "001_", "002_", "003_"].map(seed).joined(separator: "\n")
+    let nfd = nfc.decomposedStringWithCanonicalMapping
+    XCTAssertNotEqual(Array(nfd.unicodeScalars), Array(nfc.unicodeScalars))
+    XCTAssertEqual(PlaceTokenizer.nfcScalars(of: nfd), Array(nfc.unicodeScalars))
+    XCTAssertEqual(gazetteer.placeMentions(in: nfd), gazetteer.placeMentions(in: nfc))
+  }
+
   func testKindWordsAndMarksDecideBetweenNamesThatFoldAlike() {
     XCTAssertEqual(gazetteer.placeMentions(in: "thành phố Hòa Bình").map(\.provinces), [["Hòa Bình"]])
     XCTAssertEqual(gazetteer.placeMentions(in: "huyện Hoà Bình").map(\.provinces), [["Bạc Liêu"]])
