@@ -4,6 +4,7 @@ with no path opens the shipped corpus from any directory, even copied elsewhere.
 Run from the repository root: python3 tools/embed-corpus.py"""
 import base64
 import pathlib
+import sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
 files = sorted((root / "Data" / "corpus").glob("*.txt"))
@@ -20,4 +21,10 @@ for path in files:
     encoded = base64.b64encode(path.read_bytes()).decode("ascii")
     lines.append(f'    ("Data/corpus/{path.name}", "{encoded}"),')
 lines += ["  ]", "}", ""]
-(root / "Sources" / "DirectiveKit" / "ShippedCorpus.swift").write_text("\n".join(lines))
+target = root / "Sources" / "DirectiveKit" / "ShippedCorpus.swift"
+text = "\n".join(lines)
+if "--check" in sys.argv[1:]:
+    if not target.exists() or target.read_text() != text:
+        sys.exit(f"{target.relative_to(root)} is out of date with Data/corpus: run `make embed`")
+else:
+    target.write_text(text)

@@ -390,26 +390,13 @@ enum DirectiveParser {
   }
 
   static func inferProvinceAndIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
-    let bodyText = document.text
-    if document.province == nil {
-      var votes: [String: [String]] = [:]
-      for mention in Places.mentions(in: bodyText) {
-        votes[mention.province, default: []].append(mention.text)
-      }
-      if let best = votes.max(by: {
-        $0.value.count < $1.value.count || ($0.value.count == $1.value.count && $0.key > $1.key)
-      }) {
-        document.province = best.key
+    if document.province == nil, let inference = Places.gazetteer.inferProvince(from: document.text) {
+      if let province = inference.province {
+        document.province = province
         document.provinceInferred = true
-        for text in Set(best.value.map(placeName)).sorted() {
-          document.provinceEvidence.append(Evidence(kind: "place_name", text: text))
-        }
-        for (other, texts) in votes where other != best.key {
-          document.warnings.append(
-            "place names point to \(best.key) but also to \(other) (\(Set(texts).sorted().joined(separator: ", ")))"
-          )
-        }
+        document.provinceEvidence.append(contentsOf: inference.evidence)
       }
+      document.warnings.append(contentsOf: inference.conflicts)
     }
     for official in KnownOfficials.mentions(in: scanner, signer: document.signer?.name) {
       if document.province == nil {
@@ -427,16 +414,6 @@ enum DirectiveParser {
     }
     if let province = document.province { document.province2025 = Places.province2025(of: province) }
     assignIssuer(&document, layout, scanner)
-  }
-
-  /// `huyện Trực Ninh` → `Trực Ninh`: the evidence is the name; its kind word only found it.
-  static func placeName(_ mention: String) -> String {
-    for kind in ["huyện ", "quận ", "thị xã ", "thành phố ", "tỉnh ", "TP. ", "TP "] {
-      if mention.lowercased().hasPrefix(kind.lowercased()) {
-        return String(mention.unicodeScalars.dropFirst(kind.unicodeScalars.count))
-      }
-    }
-    return mention
   }
 
   static func assignIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {

@@ -11,7 +11,9 @@ enum KnownOfficials {
   private static let phrases: [(Phrase, String)] = roster.map { (Phrase($0.name), $0.province) }
 
   /// Each roster name found in the text (folded, so `Đô Thanh Bình` is `Đỗ Thanh Bình`), as written.
-  static func mentions(in scanner: TextScanner, signer: String?) -> [(province: String, text: String, isSigner: Bool)] {
+  static func mentions(in scanner: TextScanner, signer: String?) -> [(
+    province: String, text: String, isSigner: Bool
+  )] {
     let signerFolded = signer?.folded
     var found: [(String, String, Bool)] = []
     for (phrase, province) in phrases {

@@ -12,8 +12,9 @@ struct GraphCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try corpus.load()
-    let filter = try ProvinceFilter(old: corpus.province, new: corpus.province2025)
-    let provinces = filter.isActive ? filter.provinces : nil
+    let provinces = try corpus.provinceFilter().map { filter in
+      Set(loaded.documents.filter(filter.matches).compactMap(\.province))
+    }
     switch format {
     case .json: Output.raw(GraphExport.json(loaded, provinces: provinces).rendered(indent: 2) + "\n")
     case .dot: Output.raw(GraphExport.dot(loaded, provinces: provinces))

@@ -4,61 +4,41 @@ import DirectiveKit
 struct ProvincesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "provinces",
-    abstract: "The provinces present in the corpus with counts, before and after the 2025 merger.")
+    abstract: "The provinces present in the corpus with counts, before and since the 2025 merger.")
 
   @OptionGroup var corpus: CorpusOptions
   @Flag(help: "JSON.") var json = false
 
   func run() throws {
-    let loaded = try corpus.load()
-    var old: [String: Int] = [:]
-    var new: [String: Int] = [:]
-    for document in loaded.documents {
-      guard let province = document.province else { continue }
-      old[province, default: 0] += 1
-      if let merged = document.province2025 { new[merged, default: 0] += 1 }
-    }
-    let oldNames = old.keys.sorted { $0.folded < $1.folded }
-    let newNames = new.keys.sorted { $0.folded < $1.folded }
-    let unplaced = loaded.documents.filter { $0.province == nil }.count
+    let tally = ProvinceTally(documents: try corpus.selected(try corpus.load()))
     if json {
+      let old = tally.provinces.map { province -> JSONValue in
+        .object([
+          ("name", .string(province.name)), ("code", province.code.map(JSONValue.string) ?? .null),
+          ("province_2025", province.name2025.map(JSONValue.string) ?? .null),
+          ("documents", .int(province.documents)),
+        ])
+      }
+      let new = tally.provinces2025.map { province -> JSONValue in
+        .object([
+          ("name", .string(province.name)), ("documents", .int(province.documents)),
+          ("merged", .array(province.oldProvinces.map(JSONValue.string))),
+        ])
+      }
       let value = JSONValue.object([
-        (
-          "provinces",
-          .array(
-            oldNames.map { name in
-              .object([
-                ("name", .string(name)),
-                ("province_2025", ProvinceNames.province2025(of: name).map(JSONValue.string) ?? .null),
-                ("documents", .int(old[name] ?? 0)),
-              ])
-            })
-        ),
-        (
-          "provinces_2025",
-          .array(
-            newNames.map { name in
-              .object([
-                ("name", .string(name)), ("documents", .int(new[name] ?? 0)),
-                (
-                  "merged",
-                  .array(oldNames.filter { ProvinceNames.province2025(of: $0) == name }.map(JSONValue.string))
-                ),
-              ])
-            })
-        ),
-        ("without_province", .int(unplaced)),
+        ("provinces", .array(old)), ("provinces_2025", .array(new)),
+        ("without_province", .int(tally.withoutProvince)),
       ])
       Output.raw(value.rendered(indent: 2) + "\n")
       return
     }
     Output.line("Before 1 July 2025:")
-    for name in oldNames { Output.line("  \(name)  \(old[name] ?? 0)") }
+    for province in tally.provinces { Output.line("  \(province.name)  \(province.documents)") }
     Output.line("Since 1 July 2025:")
-    for name in newNames {
-      let merged = oldNames.filter { ProvinceNames.province2025(of: $0) == name }.joined(separator: ", ")
-      Output.line("  \(name)  \(new[name] ?? 0)  (\(merged))")
+    for province in tally.provinces2025 {
+      Output.line(
+        "  \(province.name)  \(province.documents)  (\(province.oldProvinces.joined(separator: ", ")))")
     }
-    if unplaced > 0 { Output.line("Without a province: \(unplaced)") }
+    if tally.withoutProvince > 0 { Output.line("Without a province: \(tally.withoutProvince)") }
   }
 }
