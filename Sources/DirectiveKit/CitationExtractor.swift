@@ -29,20 +29,31 @@ enum CitationExtractor {
 
   /// Words before a type word that make it a category, not a document.
   static let pluralMarkers: [[UInt8]] = ["cac", "nhung", "moi", "cac loai"].map { Array($0.utf8) }
-  static let firstBytes: Set<UInt8> = Set(DocumentTypes.phrases.compactMap(\.phrase.folded.first))
+  /// Type phrases by their first two folded bytes, so most word starts are passed over at once.
+  static let phrasesByPrefix: [[Int]] = {
+    var table = [[Int]](repeating: [], count: 65536)
+    for (index, entry) in DocumentTypes.phrases.enumerated() where entry.phrase.folded.count >= 2 {
+      let key = Int(entry.phrase.folded[0]) << 8 | Int(entry.phrase.folded[1])
+      table[key].append(index)
+    }
+    return table
+  }()
 
   static func extract(_ scanner: TextScanner, ownNumber: String?) -> [Citation] {
     var mentions: [Mention] = []
     var index = 0
     let count = scanner.count
-    while index < count {
-      let byte = scanner.folded[index]
-      guard firstBytes.contains(byte), !scanner.isLetter(index - 1), !scanner.isDigit(index - 1) else {
+    let phrases = DocumentTypes.phrases
+    while index + 1 < count {
+      let key = Int(scanner.folded[index]) << 8 | Int(scanner.folded[index + 1])
+      let candidates = phrasesByPrefix[key]
+      guard !candidates.isEmpty, !scanner.isLetter(index - 1), !scanner.isDigit(index - 1) else {
         index += 1
         continue
       }
       var matched = false
-      for (phrase, name) in DocumentTypes.phrases {
+      for candidate in candidates {
+        let (phrase, name) = phrases[candidate]
         guard let typeEnd = scanner.matchPhrase(phrase, at: index) else { continue }
         if let mention = readMention(scanner, type: name, start: index, typeEnd: typeEnd) {
           mentions.append(mention)

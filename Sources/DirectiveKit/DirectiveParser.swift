@@ -358,10 +358,14 @@ enum DirectiveParser {
     guard document.type == nil else { return }
     var found: Set<String> = []
     var first: (offset: Int, name: String)?
-    for index in 0..<scanner.count where !scanner.isLetter(index - 1) {
-      for (phrase, name) in selfReferences where scanner.matchPhrase(phrase, at: index) != nil {
+    for (phrase, name) in selfReferences {
+      var from = 0
+      while let index = scanner.find(phrase.folded, from: from) {
+        from = index + 1
+        guard scanner.matchPhrase(phrase, at: index) != nil else { continue }
         found.insert(name)
-        if first == nil { first = (index, name) }
+        if first.map({ index < $0.offset }) ?? true { first = (index, name) }
+        break
       }
     }
     guard let first else { return }

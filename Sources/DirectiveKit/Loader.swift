@@ -101,23 +101,32 @@ extension Corpus {
     }
   }
 
-  /// Date (or `notBefore`), undated last; then province, then number, then file.
+  /// Date (or `notBefore`), undated last; then province, then number (numerically), then file.
   public static func sortedForList(_ documents: [Document]) -> [Document] {
-    documents.sorted { a, b in
-      switch (a.sortDate, b.sortDate) {
-      case (let x?, let y?) where x != y: return x < y
-      case (.some, nil): return true
-      case (nil, .some): return false
-      default: break
-      }
-      let provinceA = a.province ?? "\u{10FFFF}"
-      let provinceB = b.province ?? "\u{10FFFF}"
-      if provinceA != provinceB { return provinceA.folded < provinceB.folded }
-      let numberA = a.number ?? "\u{10FFFF}"
-      let numberB = b.number ?? "\u{10FFFF}"
-      if numberA != numberB { return numberA.localizedStandardCompare(numberB) == .orderedAscending }
-      return a.file < b.file
-    }
+    let keys = documents.map(ListKey.init)
+    return documents.indices.sorted { keys[$0] < keys[$1] }.map { documents[$0] }
+  }
+}
+
+/// What the list sorts by, computed once per document.
+struct ListKey: Comparable {
+  let day: Int
+  let province: String
+  let serial: Int
+  let number: String
+  let file: String
+
+  init(_ document: Document) {
+    day = document.sortDate?.ordinal ?? Int.max
+    province = document.province?.folded ?? "\u{10FFFF}"
+    let digits = document.number?.prefix { $0.isASCII && $0.isNumber } ?? ""
+    serial = document.number == nil ? Int.max : Int(digits) ?? Int.max - 1
+    number = document.number ?? ""
+    file = document.file
+  }
+
+  static func < (a: ListKey, b: ListKey) -> Bool {
+    (a.day, a.province, a.serial, a.number, a.file) < (b.day, b.province, b.serial, b.number, b.file)
   }
 }
 

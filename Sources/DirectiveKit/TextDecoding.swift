@@ -17,7 +17,7 @@ public enum TextDecoding {
     if String(validating: body, as: UTF8.self) == nil {
       warnings.append("not valid UTF-8: undecodable bytes replaced")
     }
-    if text.contains("\r") {
+    if body.contains(0x0D) {
       text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
     return DecodedText(text: normalizedLines(text), encoding: "UTF-8", warnings: warnings)

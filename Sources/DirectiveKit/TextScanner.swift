@@ -11,16 +11,31 @@ struct TextScanner {
   let scalars: [Unicode.Scalar]
   let folded: [UInt8]
 
+  /// The text's UTF-8 bytes, and where each scalar starts in them (one more at the end).
+  let utf8: [UInt8]
+  let utf8Offsets: [Int32]
+
   init(_ text: String) {
     scalars = Array(text.unicodeScalars)
+    utf8 = Array(text.utf8)
+    var offsets = [Int32](repeating: 0, count: scalars.count + 1)
+    var offset: Int32 = 0
+    for (index, scalar) in scalars.enumerated() {
+      offsets[index] = offset
+      offset += Int32(UTF8.width(scalar))
+    }
+    offsets[scalars.count] = offset
+    utf8Offsets = offsets
     var folded = [UInt8](repeating: 0, count: scalars.count)
     for (index, scalar) in scalars.enumerated() {
       if scalar.value < 0x80 {
         let byte = UInt8(scalar.value)
         folded[index] = (byte >= 65 && byte <= 90) ? byte + 32 : byte
-      } else if let fold = VietnameseFolding.fold(scalar), fold.isASCII {
+      } else if scalar.value < 0x2000, let fold = VietnameseFolding.fold(scalar), fold.isASCII {
         folded[index] = UInt8(fold.value)
-      } else if scalar.properties.isWhitespace {
+      } else if scalar.value == 0xA0 || (scalar.value >= 0x2000 && scalar.value <= 0x200A)
+        || scalar.value == 0x3000
+      {
         folded[index] = 32
       }
     }
@@ -54,9 +69,10 @@ struct TextScanner {
   func contains(_ needle: String) -> Bool { find(Array(needle.utf8)) != nil }
 
   func string(_ range: Range<Int>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-    return String(view)
+    let clamped = range.clamped(to: 0..<scalars.count)
+    return String(
+      decoding: utf8[Int(utf8Offsets[clamped.lowerBound])..<Int(utf8Offsets[clamped.upperBound])],
+      as: UTF8.self)
   }
 
   @inline(__always) func isLetter(_ index: Int) -> Bool {
