@@ -11,7 +11,7 @@ struct Vanban: ParsableCommand {
     commandName: "vanban",
     abstract: "A terminal browser for corpora of Vietnamese directives.",
     subcommands: [
-      Browse.self, ListCommand.self, ShowCommand.self, Search.self, Generate.self,
+      Browse.self, ListCommand.self, ShowCommand.self, Search.self, Generate.self, Bench.self,
     ],
     defaultSubcommand: Browse.self
   )
