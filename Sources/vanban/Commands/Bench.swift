@@ -14,8 +14,25 @@ struct Bench: ParsableCommand {
   @Option(help: "Generator seed.") var seed: UInt64 = 2024
   @Option(help: "Internal: measure one size in this process and print its figures as JSON.")
   var measure: Int?
+  @Option(help: "Only time the search index over this many generated documents, kept in memory.")
+  var indexOnly: Int?
 
   func run() throws {
+    if let indexOnly {
+      let texts = CorpusGenerator(seed: seed).generate(count: indexOnly).map(\.text)
+      let documents = texts.enumerated().map { Document(id: String($0), file: String($0), text: $1) }
+      let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
+      let clock = ContinuousClock()
+      let start = clock.now
+      let index = SearchIndex(documents: documents)
+      let elapsed = BenchMeasurement.seconds(clock.now - start)
+      print(
+        String(
+          format: "%d documents, %.0f MB: index built in %.2f s (%.0f MB/s), %d terms, %.0f MB of postings",
+          indexOnly, megabytes, elapsed, megabytes / elapsed, index.termCount,
+          Double(index.postingsSize) / 1e6))
+      return
+    }
     if let measure {
       let figures = try BenchMeasurement.run(folder: folder(for: measure))
       print(figures.json)
