@@ -49,6 +49,10 @@ test: deps lint build
 	$(SWIFT) test
 
 bench: release
+	@command -v rg >/dev/null || { if [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep) >/dev/null \
+	    || echo "ripgrep could not be installed: its rows stay empty" >&2; \
+	  else echo "ripgrep missing (sudo apt-get install ripgrep): its rows stay empty" >&2; fi; }
 	$(RELEASE_BIN) bench
 
 fuzz: release

@@ -13,9 +13,11 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     return z ^ (z >> 31)
   }
 
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-  mutating func chance(_ probability: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < probability }
-  mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+  public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
+  public mutating func chance(_ probability: Double) -> Bool {
+    Double(next() >> 11) / Double(1 << 53) < probability
+  }
+  public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
 
 /// Writes corpora of realistic provincial directives with the truth about each: what it is and

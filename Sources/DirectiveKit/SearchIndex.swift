@@ -434,13 +434,34 @@ public final class SearchIndex: @unchecked Sendable {
     return starts
   }
 
+  /// Streams the document's tokens and stops as soon as every phrase has been seen.
   private func containsPhrases(_ query: SearchQuery, document: Int) -> Bool {
-    let (tokens, _) = tokens(of: document)
-    for phrase in query.phraseTokens {
-      let hashes = phrase.map { fnvHash($0.folded) }
-      if Self.occurrences(of: hashes, in: tokens).isEmpty { return false }
+    let phrases = query.phraseTokens.map { $0.map { fnvHash($0.folded) } }
+    let longest = phrases.map(\.count).max() ?? 0
+    var found = [Bool](repeating: false, count: phrases.count)
+    var remaining = phrases.count
+    var recent = [UInt64](repeating: 0, count: max(1, longest))
+    var seen = 0
+    return withSearchTokenizer(texts[document]) { tokenizer in
+      while tokenizer.next() {
+        recent[seen % longest] = tokenizer.token.hash
+        seen += 1
+        for (number, phrase) in phrases.enumerated() where !found[number] && seen >= phrase.count {
+          var matches = true
+          for offset in 0..<phrase.count
+          where recent[(seen - phrase.count + offset) % longest] != phrase[offset] {
+            matches = false
+            break
+          }
+          if matches {
+            found[number] = true
+            remaining -= 1
+            if remaining == 0 { return true }
+          }
+        }
+      }
+      return false
     }
-    return true
   }
 
   /// About 30 words around the best match, every match in the window marked.
