@@ -19,7 +19,9 @@ public enum TextDecoding {
   /// UTF-8 (BOM stripped), else the legacy encoding that yields the most plausible Vietnamese
   /// (Windows-1258, TCVN3/ABC, VNI), else UTF-8 with replacement characters and a warning.
   /// Line endings become "\n"; the result is NFC. Never crashes, never returns nil.
+  /// A file that opens with a UTF-16 byte order mark (Notepad's "Unicode") is read as UTF-16.
   public static func decode(_ bytes: [UInt8]) -> DecodedText {
+    if let utf16 = decodeUTF16(bytes) { return utf16 }
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     if let text = validUTF8(body) {
@@ -58,9 +60,13 @@ public enum TextDecoding {
   /// True when the bytes look binary (NUL bytes, a PDF header, a high share of control bytes).
   ///
   /// Escape characters do not count: a text that carries escape sequences is still text, and
-  /// is shown with visible placeholders (see `TerminalSafety`).
+  /// is shown with visible placeholders (see `TerminalSafety`). Text in UTF-16 with a byte
+  /// order mark is not binary, though full of NUL bytes.
   public static func looksBinary(_ bytes: [UInt8]) -> Bool {
     if bytes.starts(with: Array("%PDF-".utf8)) { return true }
+    if let utf16 = decodeUTF16(Array(bytes.prefix(64 * 1024))) {
+      return looksBinary(Array(utf16.text.utf8))
+    }
     let sample = bytes.prefix(64 * 1024)
     var controls = 0
     for byte in sample {
@@ -72,6 +78,52 @@ public enum TextDecoding {
 
   /// Tab, line feed, form feed, carriage return and escape.
   private static let layoutBytes: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x1B]
+
+  /// UTF-16 text after its byte order mark (`FF FE` little-endian, `FE FF` big-endian); nil
+  /// without one. An odd last byte or unpaired surrogates become U+FFFD with a warning.
+  static func decodeUTF16(_ bytes: [UInt8]) -> DecodedText? {
+    let littleEndian: Bool
+    if bytes.starts(with: [0xFF, 0xFE]) {
+      littleEndian = true
+    } else if bytes.starts(with: [0xFE, 0xFF]) {
+      littleEndian = false
+    } else {
+      return nil
+    }
+    let body = bytes.dropFirst(2)
+    var units: [UInt16] = []
+    units.reserveCapacity(body.count / 2)
+    var index = body.startIndex
+    while index + 1 < body.endIndex {
+      let first = UInt16(body[index])
+      let second = UInt16(body[index + 1])
+      units.append(littleEndian ? first | second << 8 : first << 8 | second)
+      index += 2
+    }
+    var scalars = String.UnicodeScalarView()
+    var replaced = 0
+    var decoder = UTF16()
+    var iterator = units.makeIterator()
+    decoding: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar): scalars.append(scalar)
+      case .emptyInput: break decoding
+      case .error:
+        scalars.append("\u{FFFD}")
+        replaced += 1
+      }
+    }
+    if body.count % 2 == 1 {
+      scalars.append("\u{FFFD}")
+      replaced += 1
+    }
+    let text = String(scalars).replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
+    let encoding = littleEndian ? "UTF-16LE" : "UTF-16BE"
+    return DecodedText(
+      text: NFC.normalize(text), encoding: encoding,
+      warnings: replaced == 0 ? [] : ["undecodable bytes replaced (\(replaced) of \(bytes.count))"])
+  }
 
   /// The bytes as a string when they are well-formed UTF-8; the standard library's validation
   /// is the fastest there is, where it is available.

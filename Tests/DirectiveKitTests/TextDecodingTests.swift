@@ -93,6 +93,20 @@ final class TextDecodingTests: XCTestCase {
     XCTAssertTrue(decoded.warnings[0].hasSuffix(" of 512)"), decoded.warnings[0])
   }
 
+  func testUTF16WithAByteOrderMarkIsReadAsUTF16() {
+    let text = "Tỉnh ủy Nam Định\r\nSố 215-CV/TU"
+    let units = Array(text.utf16)
+    let little: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let big: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    let expected = "Tỉnh ủy Nam Định\nSố 215-CV/TU"
+    XCTAssertEqual(TextDecoding.decode(little), DecodedText(text: expected, encoding: "UTF-16LE"))
+    XCTAssertEqual(TextDecoding.decode(big), DecodedText(text: expected, encoding: "UTF-16BE"))
+    XCTAssertFalse(TextDecoding.looksBinary(little))
+    let cut = TextDecoding.decode(Array(little.dropLast()))
+    XCTAssertEqual(cut.text, "Tỉnh ủy Nam Định\nSố 215-CV/T\u{FFFD}")
+    XCTAssertEqual(cut.warnings, ["undecodable bytes replaced (1 of \(little.count - 1))"])
+  }
+
   // MARK: Legacy encodings
 
   /// Known byte sequences from the published tables, independent of our own encoders.
@@ -255,7 +269,8 @@ final class TextDecodingTests: XCTestCase {
       let decoded = TextDecoding.decode(input)
       XCTAssertEqual(decoded.text, decoded.text.precomposedStringWithCanonicalMapping, "round \(round)")
       XCTAssertFalse(decoded.text.contains("\r"), "round \(round)")
-      XCTAssertTrue(["UTF-8", "Windows-1258", "TCVN3", "VNI"].contains(decoded.encoding))
+      XCTAssertTrue(
+        ["UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1258", "TCVN3", "VNI"].contains(decoded.encoding))
       if decoded.encoding == "UTF-8" && decoded.warnings.isEmpty {
         XCTAssertFalse(decoded.text.unicodeScalars.contains("\u{FFFD}") && !input.contains(0xEF))
       }
