@@ -3,7 +3,7 @@ import Foundation
 /// A file's bytes made text: NFC, `\n` line endings, and what had to be guessed or replaced.
 public struct DecodedText: Sendable, Equatable {
   public var text: String
-  /// `UTF-8`, `Windows-1258`, `TCVN3` or `VNI`.
+  /// `UTF-8`, `Windows-1258`, `TCVN3`, `VNI`; `UTF-16LE` or `UTF-16BE` after a byte order mark.
   public var encoding: String
   /// One short English sentence each; empty when the bytes were clean UTF-8.
   public var warnings: [String]
@@ -248,16 +248,14 @@ struct FastScan {
   }
 }
 
-/// One pass over bytes as UTF-8: errors (maximal invalid subparts, as U+FFFD replaces them),
-/// valid multi-byte sequences, and whether every scalar is one that NFC leaves alone.
+/// One pass over bytes as UTF-8: errors (maximal invalid subparts, as U+FFFD replaces them)
+/// and valid multi-byte sequences.
 struct UTF8Survey {
   var errors = 0
   var invalidBytes = 0
   var validMultibyte = 0
   /// The last error is an incomplete sequence cut off by the end of the bytes.
   var truncatedAtEnd = false
-  /// Every scalar is one that is its own NFC whatever surrounds it (see `NFC.isInert`).
-  var isNFC = true
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     let count = bytes.count
@@ -278,7 +276,6 @@ struct UTF8Survey {
       }
       let (length, secondLow, secondHigh) = UTF8Survey.shape(of: lead)
       var consumed = 1
-      var scalar = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
       var complete = length > 1
       while complete && consumed < length {
         guard index + consumed < count else {
@@ -292,12 +289,10 @@ struct UTF8Survey {
           complete = false
           break
         }
-        scalar = scalar << 6 | UInt32(byte & 0x3F)
         consumed += 1
       }
       if complete {
         validMultibyte += 1
-        if isNFC && !NFC.isInert(scalar) { isNFC = false }
       } else {
         errors += 1
         invalidBytes += consumed
