@@ -1,0 +1,5 @@
+import XCTest
+
+final class GridPlaceholderTests: XCTestCase {
+  func testNothingYet() throws { throw XCTSkip("the UI lands with the terminal browser issue") }
+}
