@@ -70,7 +70,9 @@ public indirect enum JSONValue: Equatable, Sendable {
       case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
       default:
         let value = scalar.value
-        if value < 0x20 || (value >= 0x7F && value <= 0x9F) || value == 0x2028 || value == 0x2029 {
+        if value < 0x20 || (value >= 0x7F && value <= 0x9F) || (0x2028...0x202E).contains(value)
+          || (0x2066...0x2069).contains(value)
+        {
           scalars.append(contentsOf: "\\u".unicodeScalars)
           for shift in stride(from: 12, through: 0, by: -4) {
             scalars.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])

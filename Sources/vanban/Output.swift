@@ -26,30 +26,6 @@ enum Output {
     }
   }
 
-  /// Control characters as visible placeholders (`␛` for ESC), except newline and tab.
-  static func visible(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: needsPlaceholder) else { return text }
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      if needsPlaceholder(scalar) {
-        let value = scalar.value
-        if value < 0x20 {
-          scalars.append(Unicode.Scalar(0x2400 + value)!)
-        } else if value == 0x7F {
-          scalars.append("\u{2421}")
-        } else {
-          scalars.append("\u{FFFD}")
-        }
-      } else {
-        scalars.append(scalar)
-      }
-    }
-    return String(scalars)
-  }
-
-  static func needsPlaceholder(_ scalar: Unicode.Scalar) -> Bool {
-    let value = scalar.value
-    if value == 0x0A || value == 0x09 { return false }
-    return value < 0x20 || (value >= 0x7F && value <= 0x9F)
-  }
+  /// Control characters and bidi overrides as visible placeholders (`␛` for ESC), except newline and tab.
+  static func visible(_ text: String) -> String { TerminalSafety.sanitize(text, keepLayout: true) }
 }
