@@ -27,7 +27,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DirectiveKitTests", dependencies: ["DirectiveKit"]),
-    .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"]),
+    .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"], exclude: ["Snapshots"]),
   ],
   swiftLanguageModes: [.v5]
 )
