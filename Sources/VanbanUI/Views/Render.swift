@@ -91,7 +91,7 @@ enum LibraryView {
       "\(visible.count) of \(documents.count) documents · \(warnings) warning\(warnings == 1 ? "" : "s")"
     drawFooter(
       status: status,
-      hints: "Enter open  / search  p province  c clear  s sort  2 graph  3 prov.  ? help  q quit",
+      hints: "Enter open  / search  p province  c clear  s sort  2 graph  ? help  q quit",
       state: state, into: &grid)
   }
 }
@@ -168,7 +168,7 @@ enum ListView {
     case .graph:
       status =
         state.showMatrix ? "matrix: provinces × central documents (lag in days)" : "outline: most cited first"
-      hints = "Enter open  m matrix/outline  p province  c clear  1 library  3 prov.  ? help  q close"
+      hints = "Enter open  m matrix/outline  p province  c clear  1 library  ? help  q close"
     case .provinces:
       status =
         "\(state.library.provinces.count) provinces"
