@@ -5,7 +5,13 @@ SYSTEM_PACKAGES := libncursesw5-dev tmux pkg-config
 RELEASE_BIN := .build/release/vanban
 DEBUG_BIN := .build/debug/vanban
 
-.PHONY: run test build release deps lint format bench fuzz clean
+.PHONY: run test build release deps lint format bench fuzz clean gazetteer embed
+
+gazetteer:
+	python3 tools/gazetteer.py
+
+embed:
+	python3 tools/embed-corpus.py
 
 deps:
 	@missing=""; \
@@ -38,9 +44,15 @@ format:
 	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
 
 test: deps lint build
+	python3 tools/gazetteer.py --check
+	python3 tools/embed-corpus.py --check
 	$(SWIFT) test
 
 bench: release
+	@command -v rg >/dev/null || { if [ "$$(id -u)" = 0 ]; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep) >/dev/null \
+	    || echo "ripgrep could not be installed: its rows stay empty" >&2; \
+	  else echo "ripgrep missing (sudo apt-get install ripgrep): its rows stay empty" >&2; fi; }
 	$(RELEASE_BIN) bench
 
 fuzz: release

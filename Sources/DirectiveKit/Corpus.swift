@@ -4,6 +4,7 @@ public final class Corpus: @unchecked Sendable {
   /// In list order: date (or `notBefore`), then province, then number; undated last.
   public let documents: [Document]
   public let loadWarnings: [LoadWarning]
+  public let graph: CitationGraph
   private let indexByID: [String: Int]
 
   public init(documents: [Document], loadWarnings: [LoadWarning] = []) {
@@ -12,6 +13,7 @@ public final class Corpus: @unchecked Sendable {
     var index: [String: Int] = [:]
     for (position, document) in documents.enumerated() { index[document.id] = position }
     self.indexByID = index
+    self.graph = CitationGraph(documents: documents)
   }
 
   public func document(id: String) -> Document? {

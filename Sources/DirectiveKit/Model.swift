@@ -130,6 +130,8 @@ public struct Citation: Hashable, Sendable {
   /// Id of the node it resolves to: a corpus document's id, or the external key.
   public var target: String
   public var inCorpus: Bool
+  /// Where the number is valid; `ownProvince` until linking names the province.
+  public var scope: CitationScope = .national
   public var mentions: Int { spans.count }
 
   public init(

@@ -61,7 +61,7 @@ public struct AppState: Sendable {
   public var page: Page
   public var backStack: [Page] = []
   public var forwardStack: [Page] = []
-  public var provinceFilter: [ProvinceFilter] = []
+  public var provinceFilter: [ProvinceChoice] = []
   /// The search the library keeps.
   public var query = ""
   /// The search being typed, nil when not typing.
@@ -118,12 +118,12 @@ public struct AppState: Sendable {
   }
 
   /// The picker's entries for its query: old provinces, then 2025 ones.
-  public var pickerEntries: [ProvinceFilter] {
+  public var pickerEntries: [ProvinceChoice] {
     guard let picker else { return [] }
     let needle = picker.query.folded.trimmingCharacters(in: " ")
     func keep(_ name: String) -> Bool { needle.isEmpty || name.folded.contains(needle) }
-    return library.provinces.filter(keep).map { ProvinceFilter(name: $0, is2025: false) }
-      + library.provinces2025.filter(keep).map { ProvinceFilter(name: $0, is2025: true) }
+    return library.provinces.filter(keep).map { ProvinceChoice(name: $0, is2025: false) }
+      + library.provinces2025.filter(keep).map { ProvinceChoice(name: $0, is2025: true) }
   }
 }
 

@@ -54,7 +54,7 @@ public struct CitedAnswers: Hashable, Sendable {
 }
 
 /// Which province a filter names: a province as it was before the 2025 merger, or after.
-public struct ProvinceFilter: Hashable, Sendable {
+public struct ProvinceChoice: Hashable, Sendable {
   public var name: String
   public var is2025: Bool
   public init(name: String, is2025: Bool) {
@@ -122,7 +122,7 @@ public final class Library: @unchecked Sendable {
   }
 
   /// Every central cited document with the provinces answering it, most cited first.
-  public func answers(provinces filter: [ProvinceFilter] = []) -> [CitedAnswers] {
+  public func answers(provinces filter: [ProvinceChoice] = []) -> [CitedAnswers] {
     cited.filter(\.isCentral).compactMap { node in
       let answers = answers(to: node, provinces: filter)
       return filter.isEmpty || !answers.provinces.isEmpty ? answers : nil
@@ -130,7 +130,7 @@ public final class Library: @unchecked Sendable {
   }
 
   /// The documents citing `node`, grouped by province (earliest first), chains nested.
-  public func answers(to node: CitedSummary, provinces filter: [ProvinceFilter] = []) -> CitedAnswers {
+  public func answers(to node: CitedSummary, provinces filter: [ProvinceChoice] = []) -> CitedAnswers {
     let citing = node.citing.compactMap { document(id: $0) }
       .filter { document in filter.isEmpty || filter.contains { $0.matches(document) } }
     var groups: [String: [Document]] = [:]

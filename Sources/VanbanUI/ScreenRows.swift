@@ -13,7 +13,7 @@ public struct Segment: Hashable, Sendable {
 public enum RowTarget: Hashable, Sendable {
   case document(String)
   case cited(String)
-  case province(ProvinceFilter)
+  case province(ProvinceChoice)
 }
 
 /// A row of a list screen (graph, provinces, cited page, links, help).
@@ -75,7 +75,7 @@ public enum ScreenRows {
           ListRow(
             [Segment(lastProvince ? "└─ " : "├─ ", .dim), Segment(province.province, .accent)],
             target: province.province == Library.unknownProvince
-              ? nil : .province(ProvinceFilter(name: province.province, is2025: false))))
+              ? nil : .province(ProvinceChoice(name: province.province, is2025: false))))
         let trunk = lastProvince ? "   " : "│  "
         for (entry, prefix) in zip(province.entries, treePrefixes(province.entries.map(\.depth))) {
           guard let document = library.document(id: entry.documentID) else { continue }
@@ -157,7 +157,7 @@ public enum ScreenRows {
         segments.append(Segment(DisplayWidth.fit(cell, to: columnWidth), cell == "·" ? .dim : .plain))
       }
       let target: RowTarget? =
-        province == Library.unknownProvince ? nil : .province(ProvinceFilter(name: province, is2025: false))
+        province == Library.unknownProvince ? nil : .province(ProvinceChoice(name: province, is2025: false))
       rows.append(ListRow(segments, target: target))
     }
     rows.append(ListRow(""))
@@ -222,7 +222,7 @@ public enum ScreenRows {
     let stats = provinceStats(state.library)
     func row(_ stat: ProvinceStats, indent: String) -> ListRow {
       let target: RowTarget? =
-        stat.name == Library.unknownProvince ? nil : .province(ProvinceFilter(name: stat.name, is2025: false))
+        stat.name == Library.unknownProvince ? nil : .province(ProvinceChoice(name: stat.name, is2025: false))
       return ListRow(
         [
           Segment(DisplayWidth.fit(indent + stat.name, to: 24)),
@@ -244,7 +244,7 @@ public enum ScreenRows {
       rows.append(
         ListRow(
           [Segment(DisplayWidth.fit(merged + " (2025)", to: 24), .accent), Segment(String(count))],
-          target: .province(ProvinceFilter(name: merged, is2025: true))))
+          target: .province(ProvinceChoice(name: merged, is2025: true))))
       rows += stats.filter { members.contains($0.name) }.map { row($0, indent: "  ") }
     }
     let grouped = Set(documents.filter { $0.province2025 != nil }.compactMap(\.province))

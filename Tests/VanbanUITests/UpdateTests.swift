@@ -95,7 +95,7 @@ final class UpdateTests: XCTestCase {
 
   func testProvincePickerFiltersAndAddsAndClears() {
     let picking = press([.character("p")] + typed("kien giang"))
-    XCTAssertEqual(picking.pickerEntries, [ProvinceFilter(name: "Kiên Giang", is2025: false)])
+    XCTAssertEqual(picking.pickerEntries, [ProvinceChoice(name: "Kiên Giang", is2025: false)])
     let filtered = press([.enter], on: picking)
     XCTAssertNil(filtered.picker)
     XCTAssertEqual(filtered.visibleDocuments.map { library.documents[$0].province }, ["Kiên Giang"])
@@ -108,7 +108,7 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(cleared.visibleDocuments.count, 5)
     XCTAssertNil(press([.character("p"), .escape]).picker)
     let merged = press([.character("p")] + typed("an giang") + [.enter])
-    XCTAssertEqual(merged.provinceFilter, [ProvinceFilter(name: "An Giang", is2025: true)])
+    XCTAssertEqual(merged.provinceFilter, [ProvinceChoice(name: "An Giang", is2025: true)])
   }
 
   func testProvinceFilterAppliesToTheGraph() {
@@ -145,10 +145,10 @@ final class UpdateTests: XCTestCase {
   func testEnterOnAProvinceFiltersTheLibrary() {
     let state = press([.character("3"), .down, .enter])
     XCTAssertEqual(state.page.screen, .library)
-    XCTAssertEqual(state.provinceFilter, [ProvinceFilter(name: "Nam Định", is2025: false)])
+    XCTAssertEqual(state.provinceFilter, [ProvinceChoice(name: "Nam Định", is2025: false)])
     XCTAssertEqual(state.visibleDocuments.count, 3)
     let grouped = press([.character("3"), .character("t"), .enter])
-    XCTAssertEqual(grouped.provinceFilter, [ProvinceFilter(name: "An Giang", is2025: true)])
+    XCTAssertEqual(grouped.provinceFilter, [ProvinceChoice(name: "An Giang", is2025: true)])
   }
 
   func testEnterOnGraphNodesOpensThem() {

@@ -36,7 +36,8 @@ func drawFooter(status: String, hints: String, state: AppState, into grid: inout
   let statusRow = grid.height - 2
   let hintRow = grid.height - 1
   grid.clear(row: statusRow, style: .footer)
-  grid.put(DisplayWidth.truncate(state.message ?? status, to: grid.width), x: 0, y: statusRow, style: .footer)
+  let line = state.message.map { status.isEmpty ? $0 : status + " · " + $0 } ?? status
+  grid.put(DisplayWidth.truncate(line, to: grid.width), x: 0, y: statusRow, style: .footer)
   grid.clear(row: hintRow)
   if let draft = state.searchDraft {
     let end = grid.put("Search: ", x: 0, y: hintRow, style: .accent)

@@ -12,15 +12,18 @@ struct Browse: ParsableCommand {
 
   func run() throws {
     if isatty(STDOUT_FILENO) == 0 {
-      let loaded = try loadOrExit { try CorpusLoading.loadNow(paths: corpus.paths, glob: corpus.glob) }
-      print(LibraryTable.render(loaded, width: nil), terminator: "")
+      let loaded = try corpus.load()
+      let shown = try corpus.selected(loaded)
+      Output.line(LibraryTable.render(shown))
+      Output.line(LibraryTable.summary(loaded, shown: shown.count))
       return
     }
     if let problem = Terminal.problem() {
       FileHandle.standardError.write(Data((problem + "\n").utf8))
       throw ExitCode(2)
     }
-    let loading = CorpusLoading(paths: corpus.paths, glob: corpus.glob)
+    let options = corpus
+    let loading = CorpusLoading { progress in try options.load(progress: progress) }
     let terminal = Terminal(mouse: !noMouse)
     var outcome: Result<Corpus, Error>?
     while true {
@@ -48,21 +51,14 @@ struct Browse: ParsableCommand {
     terminal.end()
   }
 
-  private func loadOrExit(_ load: () throws -> Corpus) throws -> Corpus {
-    do {
-      return try load()
-    } catch {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
-      throw ExitCode(2)
-    }
-  }
-
-  private func loadingFrame(_ progress: (done: Int, total: Int), size: (width: Int, height: Int)) -> Grid {
+  private func loadingFrame(_ progress: LoadProgress?, size: (width: Int, height: Int)) -> Grid {
     var grid = Grid(width: size.width, height: size.height)
-    let counted = progress.total > 0 ? "\(progress.done) of \(progress.total) files" : "finding files"
+    let counted =
+      progress.map { "\($0.filesDone) of \($0.filesTotal) files, \($0.bytesDone / 1024) KB" }
+      ?? "finding files"
     grid.put(DisplayWidth.truncate("vanban · loading the corpus: \(counted)", to: size.width), x: 0, y: 0)
-    if progress.total > 0, size.width > 4 {
-      let bar = (size.width - 2) * progress.done / progress.total
+    if let progress, progress.filesTotal > 0, size.width > 4 {
+      let bar = (size.width - 2) * progress.filesDone / progress.filesTotal
       grid.put(String(repeating: "█", count: bar), x: 0, y: 1, style: .accent)
     }
     return grid

@@ -1,0 +1,434 @@
+/// Where a cited document's number is valid: the whole country, one named province, or the
+/// citing document's own province (`của UBND tỉnh` with no name).
+public enum CitationScope: Hashable, Sendable {
+  case national
+  case province(String)
+  case ownProvince
+}
+
+/// Finds every reference a document makes to a specific other document (see `shared/domain.md`):
+/// type + `số` + number + date + issuer in any order with parts missing, unnumbered references
+/// that carry a date, and later short mentions of a document already cited.
+enum CitationExtractor {
+  struct Mention {
+    var type: String
+    var typeIsCapitalised: Bool
+    var number: String?
+    var date: Day?
+    var issuer: Issuer?
+    var subject: String?
+    var span: Span
+    /// `Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP`: the mention only leads to another.
+    var pointsOnward = false
+  }
+
+  struct Issuer {
+    var name: String
+    var scope: CitationScope
+  }
+
+  /// Words before a type word that make it a category, not a document.
+  static let pluralMarkers: [[UInt8]] = ["cac", "nhung", "moi", "cac loai"].map { Array($0.utf8) }
+  /// Type phrases by their first two folded bytes, so most word starts are passed over at once.
+  static let phrasesByPrefix: [[Int]] = {
+    var table = [[Int]](repeating: [], count: 65536)
+    for (index, entry) in DocumentTypes.phrases.enumerated() where entry.phrase.folded.count >= 2 {
+      let key = Int(entry.phrase.folded[0]) << 8 | Int(entry.phrase.folded[1])
+      table[key].append(index)
+    }
+    return table
+  }()
+
+  static func extract(_ scanner: TextScanner, ownNumber: String?) -> [Citation] {
+    var mentions: [Mention] = []
+    var index = 0
+    let count = scanner.count
+    let phrases = DocumentTypes.phrases
+    while index + 1 < count {
+      let key = Int(scanner.folded[index]) << 8 | Int(scanner.folded[index + 1])
+      let candidates = phrasesByPrefix[key]
+      guard !candidates.isEmpty, !scanner.isLetter(index - 1), !scanner.isDigit(index - 1) else {
+        index += 1
+        continue
+      }
+      var matched = false
+      for candidate in candidates {
+        let (phrase, name) = phrases[candidate]
+        guard let typeEnd = scanner.matchPhrase(phrase, at: index) else { continue }
+        if let mention = readMention(scanner, type: name, start: index, typeEnd: typeEnd) {
+          mentions.append(mention)
+          index = max(typeEnd, mention.span.end)
+        } else {
+          index = typeEnd
+        }
+        matched = true
+        break
+      }
+      if !matched { index += 1 }
+    }
+    return merge(mentions, ownNumber: ownNumber)
+  }
+
+  static func readMention(_ scanner: TextScanner, type: String, start: Int, typeEnd: Int) -> Mention? {
+    var mention = Mention(
+      type: type, typeIsCapitalised: scanner.isUppercase(start), span: Span(start, typeEnd))
+    var i = scanner.skipSpaces(typeEnd)
+    if let afterSo = scanner.matchWord(Array("so".utf8), at: i) {
+      var j = scanner.skipSpaces(afterSo)
+      if scanner.byte(j) == UInt8(ascii: ":") { j = scanner.skipSpaces(j + 1) }
+      if let (number, end) = scanner.documentNumber(at: j) {
+        mention.number = number
+        i = end
+      }
+    } else if let (number, end) = scanner.documentNumber(at: i) {
+      mention.number = number
+      i = end
+    }
+    let limit = clauseEnd(scanner, from: i)
+    var end = mention.number == nil ? typeEnd : i
+    if mention.number == nil, namedTypes.contains(type), scanner.isUppercase(scanner.skipSpaces(typeEnd)) {
+      let (name, nameEnd) = lawName(scanner, from: scanner.skipSpaces(typeEnd), limit: limit)
+      mention.subject = name
+      end = nameEnd
+    }
+    var attributes = 0
+    while attributes < 5 {
+      attributes += 1
+      var k = scanner.skipSpaces(end)
+      if scanner.byte(k) == UInt8(ascii: ",") { k = scanner.skipSpaces(k + 1) }
+      guard k < limit else { break }
+      if mention.date == nil, let (day, dateEnd) = scanner.date(at: k), dateEnd <= limit {
+        mention.date = day
+        end = dateEnd
+        continue
+      }
+      if mention.issuer == nil, let afterCua = scanner.matchWord(Array("cua".utf8), at: k) {
+        guard let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
+        else { break }
+        mention.issuer = issuer
+        end = issuerEnd
+        continue
+      }
+      if let afterTai = scanner.matchWord(Array("tai".utf8), at: k), mention.number == nil {
+        let next = scanner.skipSpaces(afterTai)
+        if DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: next) != nil }) {
+          mention.pointsOnward = true
+        } else if mention.date == nil, let (day, dateEnd) = meetingDate(scanner, from: next, limit: limit) {
+          mention.date = day
+          end = dateEnd
+        }
+        break
+      }
+      if mention.subject == nil, let afterVe = scanner.matchWord(Array("ve".utf8), at: k),
+        scanner.scalars[k] == "v" || scanner.scalars[k] == "V"
+      {
+        let subjectStart = scanner.skipSpaces(afterVe)
+        let subjectEnd = subjectLimit(scanner, from: subjectStart, limit: limit)
+        let subject = scanner.string(subjectStart..<subjectEnd).trimmed(" ,;.")
+        if !subject.isEmpty { mention.subject = subject }
+        break
+      }
+      break
+    }
+    mention.span = Span(start, end)
+    if mention.number == nil && mention.date == nil && mention.issuer == nil { return nil }
+    if mention.date == nil || mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
+    return mention
+  }
+
+  /// Types cited by name rather than number: `Luật Ngân sách nhà nước ngày 25/6/2015`.
+  static let namedTypes: Set<String> = ["Luật", "Pháp lệnh"]
+
+  /// The name of a law: words up to its date or the end of the clause.
+  static func lawName(_ scanner: TextScanner, from start: Int, limit: Int) -> (String, Int) {
+    var i = start
+    var end = start
+    var words = 0
+    while i < limit, words < 14 {
+      let wordStart = scanner.skipSpaces(i)
+      guard wordStart < limit, scanner.isLetter(wordStart) else { break }
+      if scanner.matchWord(Array("ngay".utf8), at: wordStart) != nil
+        || scanner.matchWord(Array("so".utf8), at: wordStart) != nil
+      {
+        break
+      }
+      var wordEnd = wordStart
+      while wordEnd < limit, scanner.isLetter(wordEnd) { wordEnd += 1 }
+      end = wordEnd
+      i = wordEnd
+      words += 1
+    }
+    return (scanner.string(start..<end), end)
+  }
+
+  /// `tại hội nghị ngày 2/8/2021`: a meeting's conclusions are cited by the meeting's date.
+  static func meetingDate(_ scanner: TextScanner, from start: Int, limit: Int) -> (Day, Int)? {
+    let meetingWords = ["hoi nghi", "cuoc hop", "phien hop", "buoi lam viec"].map { Array($0.utf8) }
+    guard meetingWords.contains(where: { scanner.matchWord($0, at: start) != nil }) else { return nil }
+    var i = start
+    while i < min(limit, start + 80) {
+      if let found = scanner.date(at: i) { return found }
+      i += 1
+    }
+    return nil
+  }
+
+  /// `Ngày 11-6-2021, Bộ Chính trị ban hành Kết luận số 07-KL/TW`: date and issuer before.
+  static func readPrecedingContext(_ scanner: TextScanner, into mention: inout Mention) {
+    var k = mention.span.start - 1
+    while k >= 0, scanner.isSpace(k) { k -= 1 }
+    let banHanh = Array("ban hanh".utf8)
+    guard k >= 7, scanner.matchWord(banHanh, at: k - 7) != nil else { return }
+    var lineStart = k - 7
+    while lineStart > 0, scanner.scalars[lineStart - 1] != "\n", mention.span.start - lineStart < 200 {
+      lineStart -= 1
+    }
+    var position = lineStart
+    var issuerFrom = lineStart
+    while position < k - 7 {
+      if let (day, end) = scanner.date(at: position) {
+        if mention.date == nil { mention.date = day }
+        issuerFrom = end
+        position = end
+      } else {
+        position += 1
+      }
+    }
+    var from = scanner.skipSpaces(issuerFrom)
+    if scanner.byte(from) == UInt8(ascii: ",") { from = scanner.skipSpaces(from + 1) }
+    if mention.issuer == nil, let (issuer, _) = readIssuer(scanner, at: from, limit: k - 7) {
+      mention.issuer = issuer
+    }
+  }
+
+  /// The end of the clause a reference sits in: `;`, a line break, or a full stop before a space.
+  static func clauseEnd(_ scanner: TextScanner, from index: Int) -> Int {
+    var i = index
+    let limit = min(scanner.count, index + 300)
+    while i < limit {
+      let scalar = scanner.scalars[i]
+      if scalar == ";" || scalar == "\n" { return i }
+      if scalar == ".", i + 1 >= scanner.count || scanner.isSpace(i + 1) || scanner.scalars[i + 1] == "\n" {
+        return i
+      }
+      i += 1
+    }
+    return limit
+  }
+
+  /// A subject ends with its clause, or where the next reference begins (`... và Công văn số`).
+  static func subjectLimit(_ scanner: TextScanner, from start: Int, limit: Int) -> Int {
+    var i = start
+    while i < limit {
+      if scanner.scalars[i] == "(" || scanner.scalars[i] == ")" { return i }
+      if !scanner.isLetter(i - 1), scanner.isUppercase(i),
+        DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: i) != nil })
+      {
+        var back = i - 1
+        while back > start, scanner.isSpace(back) { back -= 1 }
+        if let wordStart = Optional(back - 1), wordStart >= start,
+          scanner.matchWord(Array("va".utf8), at: wordStart) != nil
+        {
+          return wordStart
+        }
+        return i
+      }
+      i += 1
+    }
+    return limit
+  }
+
+  // MARK: - Issuers
+
+  struct KnownIssuer {
+    let phrase: Phrase
+    let provincial: Bool
+    /// A person's title, after which a name may follow (`Tổng Bí thư, Chủ tịch nước Nguyễn Phú Trọng`).
+    let isPersonTitle: Bool
+  }
+
+  static let knownIssuers: [KnownIssuer] = {
+    let national = [
+      "Thường trực Ban Bí thư Trung ương Đảng", "Thường trực Ban Bí thư", "Ban Bí thư Trung ương Đảng",
+      "Ban Bí thư", "Bộ Chính trị", "Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương",
+      "Trung ương Đảng", "Thủ tướng Chính phủ", "Phó Thủ tướng Chính phủ", "Văn phòng Chính phủ",
+      "Chính phủ", "Văn phòng Trung ương Đảng", "Ủy ban Thường vụ Quốc hội", "Quốc hội",
+      "Ban Chỉ đạo Quốc gia phòng, chống dịch Covid-19", "Ban Chỉ đạo Quốc gia phòng, chống Covid-19",
+      "Ban Chỉ đạo Quốc gia", "Bộ Y tế", "Bộ Tài chính", "Bộ Công an", "Bộ Quốc phòng", "Bộ Nội vụ",
+      "Bộ Giáo dục và Đào tạo", "Bộ Thông tin và Truyền thông", "Bộ Lao động - Thương binh và Xã hội",
+      "Bộ Kế hoạch và Đầu tư", "Bộ Công Thương", "Bộ Giao thông vận tải", "Bộ Tư pháp", "Bộ Xây dựng",
+    ]
+    let provincial = [
+      "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Thành ủy", "Ban Thường vụ Huyện ủy", "Thường trực Tỉnh ủy",
+      "Thường trực Thành ủy", "Tỉnh ủy", "Thành ủy", "Huyện ủy",
+      "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh",
+      "Chủ tịch UBND tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh", "UBND tỉnh", "Ủy ban nhân dân tỉnh",
+      "UBND thành phố", "Ủy ban nhân dân thành phố", "UBND huyện", "Ủy ban nhân dân huyện", "HĐND tỉnh",
+      "Hội đồng nhân dân tỉnh",
+    ]
+    let people = ["Tổng Bí thư", "Chủ tịch nước", "Thủ tướng"]
+    let all =
+      national.map { KnownIssuer(phrase: Phrase($0), provincial: false, isPersonTitle: false) }
+      + provincial.map { KnownIssuer(phrase: Phrase($0), provincial: true, isPersonTitle: false) }
+      + people.map { KnownIssuer(phrase: Phrase($0), provincial: false, isPersonTitle: true) }
+    return all.sorted { $0.phrase.folded.count > $1.phrase.folded.count }
+  }()
+
+  static func readIssuer(_ scanner: TextScanner, at index: Int, limit: Int) -> (Issuer, Int)? {
+    guard index < limit else { return nil }
+    for known in knownIssuers {
+      guard let end = scanner.matchPhrase(known.phrase, at: index), end <= limit else { continue }
+      if known.provincial {
+        if let (province, provinceEnd) = provinceName(scanner, at: scanner.skipSpaces(end), limit: limit) {
+          return (
+            Issuer(name: known.phrase.canonical + " " + province, scope: .province(province)), provinceEnd
+          )
+        }
+        return (Issuer(name: known.phrase.canonical, scope: .ownProvince), end)
+      }
+      if known.isPersonTitle {
+        let (name, nameEnd) = personTail(scanner, from: end, limit: limit)
+        return (Issuer(name: known.phrase.canonical + name, scope: .national), nameEnd)
+      }
+      return (Issuer(name: known.phrase.canonical, scope: .national), end)
+    }
+    guard scanner.isUppercase(index) else { return nil }
+    var end = index
+    var i = index
+    while i < limit {
+      let wordStart = scanner.skipSpaces(i)
+      guard wordStart < limit, scanner.isLetter(wordStart) else { break }
+      var wordEnd = wordStart
+      while wordEnd < limit,
+        scanner.isLetter(wordEnd) || scanner.isDigit(wordEnd) || scanner.scalars[wordEnd] == "-"
+      {
+        wordEnd += 1
+      }
+      let word = scanner.string(wordStart..<wordEnd).folded
+      if ["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"].contains(word) && wordStart > index {
+        break
+      }
+      if !scanner.isUppercase(wordStart) && wordStart > index {
+        let nextStart = scanner.skipSpaces(wordEnd)
+        guard scanner.isUppercase(nextStart) else { break }
+      }
+      end = wordEnd
+      i = wordEnd
+    }
+    guard end > index else { return nil }
+    return (Issuer(name: scanner.string(index..<end), scope: .national), end)
+  }
+
+  /// A province name right after a provincial issuer (`UBND tỉnh Nam Định`).
+  static func provinceName(_ scanner: TextScanner, at index: Int, limit: Int) -> (String, Int)? {
+    guard scanner.isUppercase(index) else { return nil }
+    var end = index
+    var best: (String, Int)?
+    for _ in 0..<4 {
+      var wordEnd = end
+      if wordEnd > index {
+        wordEnd = scanner.skipSpaces(wordEnd)
+        if scanner.byte(wordEnd) == UInt8(ascii: "-") { wordEnd = scanner.skipSpaces(wordEnd + 1) }
+        guard scanner.isUppercase(wordEnd) else { break }
+      }
+      while wordEnd < limit, scanner.isLetter(wordEnd) { wordEnd += 1 }
+      guard wordEnd > end else { break }
+      end = wordEnd
+      if let province = Places.province(named: scanner.string(index..<end)) { best = (province, end) }
+    }
+    return best
+  }
+
+  /// `, Chủ tịch nước Nguyễn Phú Trọng` after `Tổng Bí thư`: further titles and a capitalised name.
+  static func personTail(_ scanner: TextScanner, from index: Int, limit: Int) -> (String, Int) {
+    var end = index
+    var i = index
+    while i < limit {
+      let wordStart = scanner.skipSpaces(i)
+      if scanner.byte(wordStart) == UInt8(ascii: ",") {
+        let afterComma = scanner.skipSpaces(wordStart + 1)
+        let titleEnd = knownIssuers.lazy.filter(\.isPersonTitle).compactMap {
+          scanner.matchPhrase($0.phrase, at: afterComma)
+        }.first
+        guard let titleEnd, titleEnd <= limit else { break }
+        end = titleEnd
+        i = titleEnd
+        continue
+      }
+      guard wordStart < limit, scanner.isUppercase(wordStart) else { break }
+      var wordEnd = wordStart
+      while wordEnd < limit, scanner.isLetter(wordEnd) { wordEnd += 1 }
+      let word = scanner.string(wordStart..<wordEnd).folded
+      if ["ve", "ngay", "tai"].contains(word) { break }
+      end = wordEnd
+      i = wordEnd
+    }
+    return (scanner.string(index..<end), end)
+  }
+
+  // MARK: - Merging mentions into citations
+
+  static func merge(_ mentions: [Mention], ownNumber: String?) -> [Citation] {
+    let ownKey = ownNumber.map { DocumentTypes.normalizedNumber($0).folded }
+    var citations: [Citation] = []
+    var scopes: [CitationScope?] = []
+    for mention in mentions where !mention.pointsOnward {
+      if let number = mention.number {
+        let numberKey = DocumentTypes.normalizedNumber(number).folded
+        if numberKey == ownKey { continue }
+        let existing = citations.indices.first { index in
+          guard let other = citations[index].number, DocumentTypes.normalizedNumber(other).folded == numberKey
+          else { return false }
+          if let a = citations[index].date, let b = mention.date { return a == b }
+          return true
+        }
+        if let existing {
+          absorb(mention, into: &citations[existing], scope: &scopes[existing])
+          continue
+        }
+        citations.append(newCitation(mention))
+        scopes.append(mention.issuer?.scope)
+        continue
+      }
+      guard mention.typeIsCapitalised else { continue }
+      if let existing = citations.indices.last(where: { index in
+        citations[index].type == mention.type
+          && (mention.issuer == nil || citations[index].issuer?.folded == mention.issuer?.name.folded)
+          && (mention.date == nil || citations[index].date == mention.date)
+      }) {
+        absorb(mention, into: &citations[existing], scope: &scopes[existing])
+        continue
+      }
+      guard mention.date != nil || (mention.type == "Lời kêu gọi" && mention.issuer != nil) else { continue }
+      citations.append(newCitation(mention))
+      scopes.append(mention.issuer?.scope)
+    }
+    for index in citations.indices {
+      citations[index].scope = scopes[index] ?? defaultScope(citations[index])
+    }
+    return citations
+  }
+
+  static func newCitation(_ mention: Mention) -> Citation {
+    Citation(
+      type: mention.type, number: mention.number, date: mention.date, issuer: mention.issuer?.name,
+      subject: mention.subject, spans: [mention.span], key: "")
+  }
+
+  static func absorb(_ mention: Mention, into citation: inout Citation, scope: inout CitationScope?) {
+    citation.spans.append(mention.span)
+    if citation.date == nil { citation.date = mention.date }
+    if citation.issuer == nil, let issuer = mention.issuer {
+      citation.issuer = issuer.name
+      scope = issuer.scope
+    }
+    if citation.subject == nil { citation.subject = mention.subject }
+  }
+
+  /// Without an issuer phrase, the number's issuer code tells the scope.
+  static func defaultScope(_ citation: Citation) -> CitationScope {
+    guard let number = citation.number else { return .national }
+    let code = DocumentTypes.parts(ofNumber: number).issuerCode
+    return DocumentTypes.isNational(issuerCode: code) ? .national : .ownProvince
+  }
+}

@@ -1,0 +1,311 @@
+import Foundation
+
+extension CorpusGenerator {
+  static let partyTypes: [(String, String)] = [
+    ("Công văn", "CV"), ("Công văn", "CV"), ("Công văn", "CV"), ("Công văn", "CV"), ("Kế hoạch", "KH"),
+    ("Chỉ thị", "CT"), ("Thông báo", "TB"), ("Kết luận", "KL"),
+  ]
+  static let stateTypes: [(String, String)] = [
+    ("Công văn", "CV"), ("Công văn", "CV"), ("Công văn", "CV"), ("Kế hoạch", "KH"), ("Chỉ thị", "CT"),
+    ("Công điện", "CĐ"), ("Quyết định", "QĐ"),
+  ]
+  static let departments = ["VX", "KT", "NC", "TH", "VP1", "VP2", "VP3", "VP5", "VP6", "KGVX"]
+
+  static let subjects = [
+    "tăng cường công tác phòng, chống dịch Covid-19 trong tình hình mới",
+    "một số nhiệm vụ trọng tâm phòng, chống dịch Covid-19 và phát triển kinh tế - xã hội",
+    "thực hiện các biện pháp cấp bách phòng, chống dịch Covid-19",
+    "đẩy mạnh chiến dịch tiêm chủng vắc-xin phòng Covid-19",
+    "thực hiện giãn cách xã hội theo nguyên tắc gia đình cách ly với gia đình",
+    "thích ứng an toàn, linh hoạt, kiểm soát hiệu quả dịch Covid-19",
+    "tổ chức Tết Nguyên đán an toàn trong bối cảnh dịch bệnh",
+    "bảo đảm an sinh xã hội, hỗ trợ người dân gặp khó khăn do đại dịch",
+    "kiểm soát chặt chẽ người nhập cảnh trái phép qua biên giới",
+    "phục hồi và phát triển sản xuất, kinh doanh sau dịch",
+    "tổ chức dạy và học an toàn trong trường học",
+    "tăng cường công tác thông tin, tuyên truyền về phòng, chống dịch",
+    "chuẩn bị tổ chức đại hội đảng bộ các cấp gắn với phòng, chống dịch",
+    "công tác phòng, chống thiên tai, tìm kiếm cứu nạn mùa mưa bão",
+    "bảo đảm cung ứng hàng hóa thiết yếu trong thời gian giãn cách",
+    "triển khai Chiến lược tiêm chủng và điều trị tại nhà cho người mắc Covid-19",
+  ]
+
+  static let sentences = [
+    "Tiếp tục quán triệt sâu sắc quan điểm chỉ đạo “chống dịch như chống giặc”, đặt sức khỏe, tính mạng của nhân dân lên trên hết, trước hết.",
+    "Rà soát, cập nhật các phương án, kịch bản ứng phó với các tình huống dịch bệnh, bảo đảm chủ động, kịp thời, không để bị động, bất ngờ.",
+    "Thực hiện nghiêm phương châm “4 tại chỗ”, chuẩn bị đầy đủ nhân lực, vật tư, trang thiết bị y tế phục vụ công tác phòng, chống dịch.",
+    "Các cấp ủy, chính quyền tập trung lãnh đạo, chỉ đạo quyết liệt, đồng bộ các giải pháp, tuyệt đối không lơ là, chủ quan, mất cảnh giác.",
+    "Tăng cường kiểm tra, giám sát việc thực hiện các biện pháp phòng, chống dịch tại cơ quan, đơn vị, doanh nghiệp, khu dân cư và cơ sở sản xuất.",
+    "Xử lý nghiêm các tổ chức, cá nhân vi phạm quy định về phòng, chống dịch; biểu dương, khen thưởng kịp thời các tập thể, cá nhân làm tốt.",
+    "Đẩy mạnh công tác thông tin, tuyên truyền để người dân hiểu, đồng thuận và tích cực tham gia thực hiện các biện pháp phòng, chống dịch.",
+    "Bảo đảm an sinh xã hội, triển khai kịp thời các chính sách hỗ trợ người lao động, người sử dụng lao động và hộ kinh doanh gặp khó khăn.",
+    "Khẩn trương triển khai chiến dịch tiêm chủng vắc-xin theo đúng đối tượng ưu tiên, bảo đảm an toàn, khoa học, hiệu quả, công khai, minh bạch.",
+    "Duy trì hoạt động của các tổ Covid cộng đồng, phát huy vai trò giám sát của người dân trong việc phát hiện người từ vùng dịch trở về địa phương.",
+    "Tạo điều kiện thuận lợi cho lưu thông hàng hóa, bảo đảm chuỗi cung ứng nông sản, thực phẩm, hàng hóa thiết yếu không bị đứt gãy.",
+    "Các cơ quan báo chí, hệ thống thông tin cơ sở kịp thời phản bác các thông tin sai trái, xuyên tạc, gây hoang mang trong nhân dân.",
+    "Lực lượng công an, quân sự chủ trì, phối hợp chặt chẽ với các lực lượng chức năng bảo đảm an ninh chính trị, trật tự, an toàn xã hội.",
+    "Ngành Y tế chủ động tham mưu xây dựng kế hoạch thu dung, điều trị, nâng cao năng lực xét nghiệm và bảo đảm oxy y tế cho các cơ sở điều trị.",
+    "Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội vận động đoàn viên, hội viên và nhân dân ủng hộ, chung tay phòng, chống dịch.",
+    "Các sở, ban, ngành và địa phương thường xuyên báo cáo tình hình, kết quả thực hiện, kịp thời đề xuất các vấn đề phát sinh vượt thẩm quyền.",
+    "Người đứng đầu cấp ủy, chính quyền các cấp chịu trách nhiệm trước Ban Thường vụ nếu để dịch bệnh lây lan trên địa bàn do thiếu trách nhiệm.",
+    "Thực hiện tốt khuyến cáo “5K” của Bộ Y tế, hạn chế tập trung đông người, tổ chức các hoạt động theo hình thức phù hợp với cấp độ dịch.",
+    "Tiếp tục cải thiện môi trường đầu tư kinh doanh, tháo gỡ khó khăn, vướng mắc cho doanh nghiệp, thúc đẩy giải ngân vốn đầu tư công.",
+    "Kiểm soát chặt chẽ việc ra, vào địa bàn tại các chốt kiểm soát, tuyệt đối không để lọt người nhiễm bệnh vào cộng đồng.",
+    "Rà soát, bố trí kinh phí từ nguồn dự phòng ngân sách để mua sắm vật tư, sinh phẩm, thuốc điều trị phục vụ công tác phòng, chống dịch.",
+    "Tổ chức tốt việc dạy, học và thi bằng hình thức phù hợp, bảo đảm an toàn cho giáo viên, học sinh trong bối cảnh dịch bệnh.",
+    "Phát huy vai trò tiền phong, gương mẫu của cán bộ, đảng viên, nhất là người đứng đầu, trong việc chấp hành các quy định phòng, chống dịch.",
+    "Quan tâm chăm lo đời sống vật chất, tinh thần của lực lượng tuyến đầu, có chế độ động viên, bồi dưỡng kịp thời, đúng quy định.",
+  ]
+
+  static let familyNames = [
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+  ]
+  static let middleNames = ["Văn", "Thị", "Hồng", "Quốc", "Minh", "Đức", "Thanh", "Ngọc", "Xuân", "Hữu"]
+  static let givenNames = [
+    "Chính", "Thế", "Bình", "Quảng", "Hùng", "Dũng", "Hà", "Lan", "Sơn", "Tuấn", "Hải", "Thắng",
+  ]
+
+  /// The text of one planned document and the truth about it.
+  func render(_ plan: Plan, index: Int) -> GeneratedDocument {
+    var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x2545_F491_4F6C_DD1D)
+    var text = ""
+    text.reserveCapacity(8192)
+    let province = plan.province
+    let committee = province.isCity ? "Thành ủy" : "Tỉnh ủy"
+    let unit = province.isCity ? "thành phố" : "tỉnh"
+    let ownBody = plan.isParty ? "Ban Thường vụ \(committee)" : "UBND \(unit)"
+
+    if plan.style.hasHeader {
+      let number = plan.style.spacedNumber ? Self.spaced(plan.number) : plan.number
+      let placeDate = "\(province.name), ngày \(plan.date.day) tháng \(plan.date.month) năm \(plan.date.year)"
+      let subjectLine = plan.type == "Công văn" ? "V/v " + plan.subject : ""
+      if plan.isParty {
+        text += "\n\(committee.uppercased()) \(province.name.uppercased())\n\n*\n\nSố \(number)\n\n"
+        if !subjectLine.isEmpty { text += subjectLine + "\n\n" }
+        text += "ĐẢNG CỘNG SẢN VIỆT NAM\n\n\(placeDate)\n\n"
+      } else {
+        text += "ỦY BAN NHÂN DÂN\n\(unit.uppercased()) \(province.name.uppercased())\n\n"
+        text += "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: \(number)\n\n"
+        if !subjectLine.isEmpty { text += subjectLine + "\n\n" }
+        text += placeDate + "\n\n"
+      }
+      if plan.type != "Công văn" {
+        text +=
+          plan.type.uppercased() + "\n" + plan.subject.prefix(1).uppercased() + plan.subject.dropFirst()
+          + "\n\n"
+      }
+    } else {
+      text += "\n"
+    }
+
+    if plan.type == "Công văn" || plan.type == "Công điện" {
+      text += "Kính gửi:\n\n"
+      for recipient in Self.recipients(random: &random, isParty: plan.isParty) {
+        text += "- " + recipient + ";\n"
+      }
+      text += "\n"
+    }
+
+    var mentions = [Int](repeating: 0, count: plan.cited.count)
+    // The opening cites everything once, in full.
+    var opening: [String] = []
+    for (position, reference) in plan.cited.enumerated() {
+      opening.append(fullMention(reference, random: &random))
+      mentions[position] += 1
+    }
+    if !plan.isParty && !opening.isEmpty {
+      for line in opening { text += "Căn cứ " + line + ";\n\n" }
+      text +=
+        "Theo đề nghị của Sở Y tế, \(ownBody) yêu cầu các sở, ban, ngành, địa phương thực hiện tốt các nội dung sau:\n\n"
+    } else {
+      var lead = random.pick([
+        "Trước diễn biến phức tạp của dịch bệnh trong thời gian gần đây", "Thời gian qua",
+      ])
+      lead += ", các cấp, các ngành trong \(unit) đã chủ động triển khai nhiều giải pháp. "
+      if opening.isEmpty {
+        text += lead + "Để tiếp tục thực hiện có hiệu quả các nhiệm vụ đề ra, \(ownBody) yêu cầu:\n\n"
+      } else {
+        let verb = random.pick(["Thực hiện", "Triển khai", "Quán triệt và thực hiện"])
+        text += lead + verb + " " + opening.joined(separator: "; ")
+        text +=
+          ", \(ownBody) yêu cầu các cấp ủy, tổ chức đảng, chính quyền tập trung thực hiện tốt một số nhiệm vụ sau:\n\n"
+      }
+    }
+
+    let pointCount = 4 + random.below(5)
+    for point in 1...pointCount {
+      text += "\(point). "
+      if point == 1 && random.chance(0.5) {
+        text +=
+          "Tiếp tục quán triệt và tổ chức thực hiện nghiêm túc các văn bản chỉ đạo của Bộ Chính trị, Ban Bí thư, Chính phủ, Thủ tướng Chính phủ và của \(unit) về công tác phòng, chống dịch. "
+      }
+      for sentence in 0..<(2 + random.below(5)) {
+        if sentence > 0 && random.chance(0.15) { text += "\n- " }
+        text += random.pick(Self.sentences) + " "
+      }
+      if !plan.cited.isEmpty && random.chance(0.35) {
+        let position = random.below(plan.cited.count)
+        let reference = plan.cited[position]
+        if let shortMention = shortMention(reference, among: plan.cited, random: &random) {
+          text += "Thực hiện nghiêm các nội dung của \(shortMention). "
+          mentions[position] += 1
+        }
+      }
+      text += "\n\n"
+    }
+    let office = plan.isParty ? "Văn phòng \(committee)" : "Văn phòng UBND \(unit)"
+    text +=
+      "\(office) theo dõi, đôn đốc việc triển khai thực hiện văn bản này, định kỳ báo cáo \(ownBody).\n\n"
+    text += "Nơi nhận:\n\n"
+    text +=
+      plan.isParty ? "- Ban Bí thư Trung ương Đảng (để báo cáo),\n" : "- Văn phòng Chính phủ (để báo cáo),\n"
+    text += "- Thường trực \(committee)-HĐND-UBND \(unit),\n- Như trên,\n- Lưu \(office).\n\n"
+    text += Self.signature(random: &random, isParty: plan.isParty)
+    if random.chance(0.95) {
+      text +=
+        "\n\n\n" + random.pick(Self.familyNames) + " " + random.pick(Self.middleNames) + " "
+        + random.pick(Self.givenNames)
+    }
+    text += "\n"
+    if plan.style.toneStyleOld {
+      for (new, old) in [("ủy", "uỷ"), ("Ủy", "Uỷ"), ("hòa", "hoà"), ("thủy", "thuỷ")] {
+        text = text.replacingOccurrences(of: new, with: old)
+      }
+    }
+    if plan.style.crlf { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+
+    var citations: [TruthCitation] = []
+    for (position, reference) in plan.cited.enumerated() {
+      citations.append(
+        TruthCitation(
+          type: reference.type, number: reference.number, date: reference.date, issuer: reference.issuer,
+          mentions: mentions[position]))
+    }
+    let truth = Truth(
+      file: plan.file, province: province.name, issuer: Self.issuer(province, isParty: plan.isParty),
+      type: plan.type,
+      number: plan.style.hasHeader ? plan.number : nil, date: plan.style.hasHeader ? plan.date : nil,
+      hasHeader: plan.style.hasHeader, citations: citations)
+    return GeneratedDocument(truth: truth, text: text)
+  }
+
+  private func fullMention(_ reference: Reference, random: inout SplitMix64) -> String {
+    let date = Self.writtenDate(reference.date, random: &random)
+    guard let number = reference.number else {
+      if reference.type == "Điện" {
+        return "Điện của \(reference.issuerAsWritten) \(date) về \(reference.subject)"
+      }
+      return "Công điện \(date) của \(reference.issuerAsWritten) về \(reference.subject)"
+    }
+    if reference.isConclusionNotice && random.chance(0.5) {
+      return "Kết luận của Thủ tướng Chính phủ tại Thông báo số \(number), \(date)"
+    }
+    let separator = random.chance(0.2) ? ", " : " "
+    return
+      "\(reference.type) số \(number)\(separator)\(date) của \(reference.issuerAsWritten) về \(reference.subject)"
+  }
+
+  private func shortMention(_ reference: Reference, among cited: [Reference], random: inout SplitMix64)
+    -> String?
+  {
+    if let number = reference.number, random.chance(0.6) {
+      return "\(reference.type) số \(number)"
+    }
+    let sameName = cited.filter { $0.shortName == reference.shortName }
+    return sameName.count == 1 ? reference.shortName : nil
+  }
+
+  /// `ngày 14/6/2021`, `ngày 14-06-2021`, `ngày 14.6.2021` or `ngày 14 tháng 6 năm 2021`.
+  static func writtenDate(_ day: Day, random: inout SplitMix64) -> String {
+    let padded = random.chance(0.3)
+    let d = padded && day.day < 10 ? "0\(day.day)" : "\(day.day)"
+    let m = padded && day.month < 10 ? "0\(day.month)" : "\(day.month)"
+    switch random.below(6) {
+    case 0: return "ngày \(day.day) tháng \(day.month) năm \(day.year)"
+    case 1: return "ngày \(d)-\(m)-\(day.year)"
+    case 2: return "ngày \(d).\(m).\(day.year)"
+    default: return "ngày \(d)/\(m)/\(day.year)"
+    }
+  }
+
+  static func spaced(_ number: String) -> String {
+    number.replacingOccurrences(of: "-", with: " - ")
+  }
+
+  static func recipients(random: inout SplitMix64, isParty: Bool) -> [String] {
+    let all =
+      isParty
+      ? [
+        "Các đảng đoàn, ban cán sự đảng", "Các sở, ban, ngành, MTTQ, các đoàn thể tỉnh",
+        "Các huyện ủy, thành ủy, đảng ủy trực thuộc", "Các đồng chí Tỉnh ủy viên",
+      ]
+      : [
+        "Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố",
+        "Các cơ quan Trung ương đóng trên địa bàn",
+        "Ban Chỉ đạo phòng, chống dịch Covid-19 các huyện, thành phố",
+      ]
+    return Array(all.prefix(2 + random.below(all.count - 1)))
+  }
+
+  static func signature(random: inout SplitMix64, isParty: Bool) -> String {
+    if isParty {
+      return random.pick([
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ", "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ",
+        "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC",
+        "T/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG",
+      ])
+    }
+    return random.pick(["TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH", "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"])
+  }
+
+  // MARK: Truth as JSON lines
+
+  static func jsonLine(_ truth: Truth) -> String {
+    func string(_ value: String?) -> String {
+      guard let value else { return "null" }
+      var escaped = "\""
+      for scalar in value.unicodeScalars {
+        switch scalar {
+        case "\"": escaped += "\\\""
+        case "\\": escaped += "\\\\"
+        case "\n": escaped += "\\n"
+        default: escaped.unicodeScalars.append(scalar)
+        }
+      }
+      return escaped + "\""
+    }
+    let citations = truth.citations.map { citation in
+      "{\"type\":\(string(citation.type)),\"number\":\(string(citation.number)),\"date\":\(string(citation.date?.iso)),"
+        + "\"issuer\":\(string(citation.issuer)),\"mentions\":\(citation.mentions)}"
+    }
+    return
+      "{\"file\":\(string(truth.file)),\"province\":\(string(truth.province)),\"issuer\":\(string(truth.issuer)),"
+      + "\"type\":\(string(truth.type)),\"number\":\(string(truth.number)),\"date\":\(string(truth.date?.iso)),"
+      + "\"header\":\(truth.hasHeader),\"citations\":[\(citations.joined(separator: ","))]}"
+  }
+
+  /// Reads a `truth.jsonl` written by `write(count:to:)`.
+  public static func readTruth(_ url: URL) throws -> [Truth] {
+    let data = try Data(contentsOf: url)
+    var result: [Truth] = []
+    for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+      guard let object = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+        continue
+      }
+      let citations = (object["citations"] as? [[String: Any]] ?? []).map { citation in
+        TruthCitation(
+          type: citation["type"] as? String ?? "", number: citation["number"] as? String,
+          date: (citation["date"] as? String).flatMap(Day.init(iso:)),
+          issuer: citation["issuer"] as? String ?? "",
+          mentions: citation["mentions"] as? Int ?? 0)
+      }
+      result.append(
+        Truth(
+          file: object["file"] as? String ?? "", province: object["province"] as? String ?? "",
+          issuer: object["issuer"] as? String ?? "", type: object["type"] as? String ?? "",
+          number: object["number"] as? String, date: (object["date"] as? String).flatMap(Day.init(iso:)),
+          hasHeader: object["header"] as? Bool ?? false, citations: citations))
+    }
+    return result
+  }
+}

@@ -1,0 +1,467 @@
+/// Reads the parts of a directive (see `shared/domain.md`) out of its text. It never invents a
+/// value: what it works out is marked as inferred, with the words it rests on.
+enum DirectiveParser {
+  static func parse(_ document: inout Document) {
+    let scanner = TextScanner(document.text)
+    let lines = Line.split(scanner)
+    var layout = Layout(lines: lines)
+    readHeader(&document, &layout, scanner)
+    readRecipients(&document, &layout)
+    readPoints(&document, layout)
+    readDistribution(&document, layout)
+    readSignature(&document, &layout)
+    inferType(&document, scanner)
+    inferDate(&document, layout, scanner)
+    document.citations = CitationExtractor.extract(scanner, ownNumber: document.number)
+    inferProvinceAndIssuer(&document, layout, scanner)
+  }
+
+  // MARK: - Layout
+
+  /// Where the parts of the document sit, by line index.
+  struct Layout {
+    let lines: [Line]
+    var headerEnd: Int
+    var kinhGui: Int?
+    var bodyStart: Int
+    var noiNhan: Int?
+    var signatureStart: Int?
+    var headerIssuerLine: Int?
+    var placeDateLine: Int?
+    var capacity: String?
+    var headerProvinceName: String?
+    var headerBody: HeaderBody?
+
+    init(lines: [Line]) {
+      self.lines = lines
+      let searchLimit = min(lines.count, 60)
+      kinhGui = (0..<searchLimit).first { lines[$0].foldedStart(dropping: "- ").hasPrefix("kinh gui") }
+      noiNhan = lines.indices.last { lines[$0].folded.hasPrefix("noi nhan") }
+      let firstProse = lines.indices.first { index in
+        let text = lines[index].text
+        return text.count > 100 || Line.pointNumber(text) == 1
+      }
+      headerEnd = kinhGui ?? firstProse ?? min(lines.count, 25)
+      bodyStart = headerEnd
+      let signatureSearchStart = max(noiNhan ?? 0, lines.count > 40 ? lines.count - 40 : 0)
+      signatureStart = lines.indices.last { $0 >= signatureSearchStart && Line.isCapacity(lines[$0].text) }
+      while let start = signatureStart, start > signatureSearchStart, Line.isCapacity(lines[start - 1].text) {
+        signatureStart = start - 1
+      }
+    }
+  }
+
+  enum HeaderBody {
+    case provincialParty(String)  // Tỉnh ủy / Thành ủy
+    case districtParty(String)
+    case provincialState(String)
+    case districtState(String)
+    case central(String)
+  }
+
+  // MARK: - Header
+
+  static func readHeader(_ document: inout Document, _ layout: inout Layout, _ scanner: TextScanner) {
+    let lines = layout.lines
+    var index = 0
+    while index < layout.headerEnd {
+      let line = lines[index]
+      let text = line.text
+      defer { index += 1 }
+      if text.isEmpty || Line.isMotto(line.folded) { continue }
+      if document.number == nil, let number = numberLine(line, scanner) {
+        document.number = number
+        continue
+      }
+      if layout.placeDateLine == nil, let (place, day) = placeDate(line, scanner) {
+        layout.placeDateLine = index
+        if document.date == nil { document.date = day }
+        if let place, let province = Places.province(named: place) {
+          document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+          if let named = document.province, named != province {
+            document.warnings.append("the header names \(named) but the place-date line \(province)")
+          }
+          if document.province == nil { document.province = province }
+        }
+        continue
+      }
+      if layout.headerBody == nil, Line.isUppercase(text),
+        let body = headerBody(text, next: lines[safe: index + 1])
+      {
+        layout.headerBody = body.body
+        layout.headerIssuerLine = index
+        if let name = body.provinceName, let province = Places.province(named: name) {
+          let evidenceText = body.consumedNext ? text + " " + lines[index + 1].text : text
+          document.provinceEvidence.insert(Evidence(kind: "header", text: evidenceText), at: 0)
+          if let placed = document.province, placed != province {
+            document.warnings.append("the header names \(province) but the place-date line \(placed)")
+          }
+          document.province = province
+        }
+        if body.consumedNext { index += 1 }
+        continue
+      }
+      if document.subject == nil, let (type, subject, consumed) = titleAndSubject(lines, at: index) {
+        document.type = document.type ?? type
+        document.subject = subject
+        index += consumed - 1
+        continue
+      }
+      if document.subject == nil, text.hasPrefix("V/v") || text.hasPrefix("Về ") || text.hasPrefix("V/V") {
+        var parts = [text]
+        var next = index + 1
+        while next < layout.headerEnd, !lines[next].text.isEmpty, !Line.isMotto(lines[next].folded),
+          placeDate(lines[next], scanner) == nil
+        {
+          parts.append(lines[next].text)
+          next += 1
+        }
+        document.subject = Line.joined(parts)
+        index = next - 1
+      }
+    }
+    if let number = document.number, let type = DocumentTypes.typeName(ofNumber: number) {
+      document.type = type
+      document.typeInferred = false
+    }
+  }
+
+  static func numberLine(_ line: Line, _ scanner: TextScanner) -> String? {
+    let folded = line.folded
+    guard folded.hasPrefix("so") else { return nil }
+    var i = line.textStart + 2
+    guard !scanner.isLetter(i) else { return nil }
+    i = scanner.skipSpaces(i)
+    if scanner.byte(i) == UInt8(ascii: ":") { i = scanner.skipSpaces(i + 1) }
+    return scanner.documentNumber(at: i)?.number
+  }
+
+  /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
+  static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
+    guard line.text.count < 90, let ngay = line.folded.range(of: "ngay ") else { return nil }
+    let offset = line.folded.distance(from: line.folded.startIndex, to: ngay.lowerBound)
+    guard let (day, end) = scanner.date(at: line.textStart + offset),
+      scanner.string(end..<line.range.upperBound).allSatisfy({ !$0.isLetter && !$0.isNumber })
+    else { return nil }
+    let before = line.text.prefix(offset).trimmed(" ,\t")
+    return (before.isEmpty ? nil : before, day)
+  }
+
+  static func headerBody(_ text: String, next: Line?) -> (
+    body: HeaderBody, provinceName: String?, consumedNext: Bool
+  )? {
+    let folded = text.folded
+    func rest(after prefix: String) -> String {
+      String(text.unicodeScalars.dropFirst(prefixLength(text, foldedPrefix: prefix))).trimmed(" ")
+    }
+    for (prefix, make) in [
+      ("tinh uy ", HeaderBody.provincialParty), ("thanh uy ", HeaderBody.provincialParty),
+    ]
+    where folded.hasPrefix(prefix) {
+      let name = rest(after: prefix)
+      let canonical = Places.province(named: name) ?? Line.titleCased(name)
+      return (make((prefix == "tinh uy " ? "Tỉnh ủy " : "Thành ủy ") + canonical), name, false)
+    }
+    if folded.hasPrefix("huyen uy ") {
+      return (.districtParty("Huyện ủy " + Line.titleCased(rest(after: "huyen uy "))), nil, false)
+    }
+    var stateText = text
+    var consumedNext = false
+    if folded == "uy ban nhan dan" || folded == "ubnd", let next, Line.isUppercase(next.text) {
+      stateText = text + " " + next.text
+      consumedNext = true
+    }
+    let stateFolded = stateText.folded
+    for prefix in ["uy ban nhan dan tinh ", "ubnd tinh ", "uy ban nhan dan thanh pho ", "ubnd thanh pho "]
+    where stateFolded.hasPrefix(prefix) {
+      let name = String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix)))
+      let canonical = Places.province(named: name) ?? Line.titleCased(name)
+      let kind = prefix.contains("tinh") ? "tỉnh" : "thành phố"
+      return (.provincialState("UBND \(kind) \(canonical)"), name, consumedNext)
+    }
+    for prefix in ["uy ban nhan dan huyen ", "ubnd huyen "] where stateFolded.hasPrefix(prefix) {
+      let name = String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix)))
+      return (.districtState("UBND huyện " + Line.titleCased(name)), nil, consumedNext)
+    }
+    let central: [(String, String)] = [
+      ("ban chap hanh trung uong", "Ban Chấp hành Trung ương"), ("bo chinh tri", "Bộ Chính trị"),
+      ("ban bi thu", "Ban Bí thư"), ("thu tuong chinh phu", "Thủ tướng Chính phủ"),
+      ("van phong chinh phu", "Văn phòng Chính phủ"), ("chinh phu", "Chính phủ"),
+      ("van phong trung uong dang", "Văn phòng Trung ương Đảng"), ("bo y te", "Bộ Y tế"),
+      ("quoc hoi", "Quốc hội"),
+    ]
+    for (prefix, name) in central where folded == prefix || folded.hasPrefix(prefix + " ") {
+      return (.central(name), nil, false)
+    }
+    if folded.hasPrefix("bo ") && !folded.contains(" uy") {
+      return (.central(Line.titleCased(text, keepFirstWordsCapitalised: 2)), nil, false)
+    }
+    return nil
+  }
+
+  /// How many scalars of `text` make up the words whose fold is `foldedPrefix`.
+  static func prefixLength(_ text: String, foldedPrefix: String) -> Int {
+    var count = 0
+    var foldedCount = 0
+    let target = foldedPrefix.unicodeScalars.count
+    for scalar in text.unicodeScalars {
+      if foldedCount >= target { break }
+      count += 1
+      if VietnameseFolding.fold(scalar) != nil { foldedCount += 1 }
+    }
+    return count
+  }
+
+  /// An upper-case title line naming the type (`THÔNG BÁO`, `CHỈ THỊ ...`), then the subject.
+  static func titleAndSubject(_ lines: [Line], at index: Int) -> (String, String?, Int)? {
+    let line = lines[index]
+    let pieces = line.text.components(separatedBy: "**")
+    guard let head = pieces.first?.trimmed(" *"), !head.isEmpty else { return nil }
+    let headFolded = head.folded
+    guard
+      let type = DocumentTypes.names.first(where: { entry in
+        let name = entry.name.folded
+        return headFolded == name || headFolded.hasPrefix(name + " ")
+      })?.name
+    else { return nil }
+    let typeLength = prefixLength(head, foldedPrefix: type.folded)
+    let typeWords = String(head.unicodeScalars.prefix(typeLength))
+    guard Line.isUppercase(typeWords) else { return nil }
+    var parts: [String] = []
+    let remainder = String(head.unicodeScalars.dropFirst(typeLength)).trimmed(" ")
+    if !remainder.isEmpty { parts.append(remainder) }
+    parts.append(contentsOf: pieces.dropFirst().map { $0.trimmed(" *") }.filter { !$0.isEmpty })
+    var consumed = 1
+    while index + consumed < lines.count, !lines[index + consumed].text.isEmpty,
+      lines[index + consumed].text.count < 100, !Line.isMotto(lines[index + consumed].folded)
+    {
+      parts.append(lines[index + consumed].text)
+      consumed += 1
+    }
+    let subject = parts.map { Line.isUppercase($0) ? Casing.sentenceCase($0) : $0 }
+    let joined = Line.joined(subject)
+    return (type, joined.isEmpty ? nil : Casing.capitalizingFirst(joined), consumed)
+  }
+
+  // MARK: - Recipients, points, distribution, signature
+
+  static func readRecipients(_ document: inout Document, _ layout: inout Layout) {
+    guard let start = layout.kinhGui else { return }
+    let lines = layout.lines
+    var recipients: [String] = []
+    let first = lines[start].text
+    if let colon = first.firstIndex(of: ":") {
+      let rest = Line.cleanItem(String(first[first.index(after: colon)...]))
+      if !rest.isEmpty { recipients.append(rest) }
+    }
+    var index = start + 1
+    while index < lines.count {
+      let text = lines[index].text
+      if text.isEmpty {
+        if !recipients.isEmpty { break }
+        index += 1
+        continue
+      }
+      let isItem = text.hasPrefix("-") || text.hasPrefix("–") || text.hasPrefix("+") || text.hasPrefix("•")
+      if !isItem && (!recipients.isEmpty || text.count > 80) { break }
+      let item = Line.cleanItem(text)
+      if !item.isEmpty { recipients.append(item) }
+      index += 1
+    }
+    document.recipients = recipients
+    layout.bodyStart = index
+  }
+
+  static func readPoints(_ document: inout Document, _ layout: Layout) {
+    let lines = layout.lines
+    let bodyEnd = layout.noiNhan ?? layout.signatureStart ?? lines.count
+    guard layout.bodyStart < bodyEnd else { return }
+    var starts: [(number: Int, line: Int)] = []
+    for index in layout.bodyStart..<bodyEnd {
+      if let number = Line.pointNumber(lines[index].text), number == starts.count + 1 {
+        starts.append((number, index))
+      }
+    }
+    let endOffset =
+      bodyEnd < lines.count ? lines[bodyEnd].range.lowerBound : lines.last?.range.upperBound ?? 0
+    for (position, start) in starts.enumerated() {
+      let from = lines[start.line].textStart
+      var to = position + 1 < starts.count ? lines[starts[position + 1].line].range.lowerBound : endOffset
+      var last = position + 1 < starts.count ? starts[position + 1].line - 1 : bodyEnd - 1
+      while last > start.line, lines[last].text.isEmpty { last -= 1 }
+      to = min(to, lines[last].range.upperBound)
+      document.points.append(NumberedPoint(number: start.number, span: Span(from, max(from, to))))
+    }
+  }
+
+  static func readDistribution(_ document: inout Document, _ layout: Layout) {
+    guard let start = layout.noiNhan else { return }
+    let lines = layout.lines
+    var index = start + 1
+    var items: [String] = []
+    while index < lines.count, index != layout.signatureStart {
+      let text = lines[index].text
+      index += 1
+      if text.isEmpty { continue }
+      guard text.hasPrefix("-") || text.hasPrefix("–") || text.hasPrefix("+") else { break }
+      var item = text
+      if let bar = item.firstIndex(of: "|") { item = String(item[..<bar]) }
+      item = Line.cleanItem(item)
+      if !item.isEmpty { items.append(item) }
+    }
+    document.distribution = items
+  }
+
+  static func readSignature(_ document: inout Document, _ layout: inout Layout) {
+    guard let start = layout.signatureStart else {
+      document.warnings.append("no signature block found")
+      return
+    }
+    let lines = layout.lines
+    var capacities = [lines[start].text]
+    var titles: [String] = []
+    var name: String?
+    var index = start + 1
+    while index < lines.count {
+      let text = lines[index].text
+      index += 1
+      if text.isEmpty || text.hasPrefix("(") { continue }
+      if Line.isCapacity(text) && titles.isEmpty {
+        capacities.append(text)
+      } else if Line.isUppercase(text) {
+        if name == nil { titles.append(text) }
+      } else {
+        if name == nil, text.count <= 60 { name = text }
+        break
+      }
+    }
+    let capacity = capacities.joined(separator: ", ")
+    layout.capacity = capacity
+    let title = titles.isEmpty ? nil : titles.joined(separator: " ")
+    if name == nil {
+      document.warnings.append("the signer's name is missing (the text ends after “\(title ?? capacity)”)")
+    }
+    if name == nil && title == nil {
+      document.signer = nil
+    } else {
+      document.signer = Signer(name: name, capacity: capacity, title: title)
+    }
+  }
+
+  // MARK: - Inference
+
+  static let selfReferences: [(Phrase, String)] = DocumentTypes.names.compactMap { entry in
+    entry.code == nil ? nil : (Phrase(entry.name + " này"), entry.name)
+  }
+
+  static func inferType(_ document: inout Document, _ scanner: TextScanner) {
+    guard document.type == nil else { return }
+    var found: Set<String> = []
+    var first: (offset: Int, name: String)?
+    for (phrase, name) in selfReferences {
+      var from = 0
+      while let index = scanner.find(phrase.folded, from: from) {
+        from = index + 1
+        guard scanner.matchPhrase(phrase, at: index) != nil else { continue }
+        found.insert(name)
+        if first.map({ index < $0.offset }) ?? true { first = (index, name) }
+        break
+      }
+    }
+    guard let first else { return }
+    document.type = first.name
+    document.typeInferred = true
+    if found.count > 1 {
+      document.warnings.append(
+        "the text calls itself by several types: \(found.sorted().joined(separator: ", "))")
+    }
+  }
+
+  /// A notice without a date of its own may take its meeting's date, marked inferred.
+  static func inferDate(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
+    guard document.date == nil, document.type == "Thông báo" else { return }
+    let lines = layout.lines
+    let searchEnd = min(lines.count, max(layout.bodyStart + 3, 30))
+    guard let first = (0..<searchEnd).first(where: { lines[$0].folded.hasPrefix("ngay ") }) else { return }
+    let line = lines[first]
+    guard !line.folded.contains("ban hanh"),
+      let (day, _) = scanner.date(at: line.textStart)
+    else { return }
+    document.date = day
+    document.dateInferred = true
+    document.warnings.append(
+      "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred")
+  }
+
+  static func inferProvinceAndIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
+    if document.province == nil, let inference = Places.gazetteer.inferProvince(from: document.text) {
+      if let province = inference.province {
+        document.province = province
+        document.provinceInferred = true
+        document.provinceEvidence.append(contentsOf: inference.evidence)
+      }
+      document.warnings.append(contentsOf: inference.conflicts)
+    }
+    for official in KnownOfficials.mentions(in: scanner, signer: document.signer?.name) {
+      if document.province == nil {
+        document.province = official.province
+        document.provinceInferred = true
+      }
+      if official.province == document.province {
+        document.provinceEvidence.append(
+          Evidence(kind: official.isSigner ? "signer" : "official", text: official.text))
+      } else {
+        document.warnings.append(
+          "\(official.text) is known as an official of \(official.province), but the document is placed in \(document.province ?? "?")"
+        )
+      }
+    }
+    if let province = document.province { document.province2025 = Places.province2025(of: province) }
+    assignIssuer(&document, layout, scanner)
+  }
+
+  static func assignIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
+    let standingCommittee = layout.capacity.map { $0.folded.contains("ban thuong vu") } ?? false
+    switch layout.headerBody {
+    case .provincialParty(let body)?:
+      document.level = .province
+      document.issuer = standingCommittee ? "Ban Thường vụ " + body : body
+    case .districtParty(let body)?:
+      document.level = .district
+      document.issuer = standingCommittee ? "Ban Thường vụ " + body : body
+    case .provincialState(let body)?:
+      document.level = .province
+      document.issuer = body
+    case .districtState(let body)?:
+      document.level = .district
+      document.issuer = body
+    case .central(let body)?:
+      document.level = .central
+      document.issuer = body
+    case nil:
+      let issuerCode = document.number.flatMap { DocumentTypes.parts(ofNumber: $0).issuerCode?.folded }
+      if issuerCode == "hu" || scanner.contains("ban thuong vu huyen uy") {
+        document.level = .district
+        if standingCommittee { document.issuer = "Ban Thường vụ Huyện ủy" }
+      } else if issuerCode == "tu" || scanner.contains("tinh uy") || scanner.contains("thanh uy") {
+        document.level = .province
+        let body = scanner.contains("tinh uy") ? "Tỉnh ủy" : "Thành ủy"
+        let named = document.province.map { " " + $0 } ?? ""
+        document.issuer = (standingCommittee ? "Ban Thường vụ " : "") + body + named
+      } else if DocumentTypes.isNational(issuerCode: issuerCode) {
+        document.level = .central
+        document.issuer = issuerCode.flatMap { DocumentTypes.issuerByCode[$0] }
+      }
+    }
+    if document.level == .central {
+      document.province = nil
+      document.province2025 = nil
+      document.provinceInferred = false
+      document.provinceEvidence = []
+    }
+  }
+}
+
+extension Array {
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,171 @@
+/// A JSON value that keeps its keys in the order given, so output reads like the contract.
+public indirect enum JSONValue: Equatable, Sendable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case string(String)
+  case array([JSONValue])
+  case object([(String, JSONValue)])
+
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
+
+  static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+
+  /// Compact or indented text. Every control character (C0, DEL, C1) is escaped, so no
+  /// document text reaches a terminal as a control sequence.
+  public func rendered(indent: Int? = nil) -> String {
+    var output = ""
+    write(to: &output, indent: indent, level: 0)
+    return output
+  }
+
+  private func write(to output: inout String, indent: Int?, level: Int) {
+    let newline = indent == nil ? "" : "\n"
+    let pad = { (depth: Int) in String(repeating: " ", count: (indent ?? 0) * depth) }
+    switch self {
+    case .null: output += "null"
+    case .bool(let value): output += value ? "true" : "false"
+    case .int(let value): output += String(value)
+    case .string(let value): JSONValue.writeString(value, to: &output)
+    case .array(let values):
+      guard !values.isEmpty else {
+        output += "[]"
+        return
+      }
+      output += "[" + newline
+      for (position, value) in values.enumerated() {
+        output += pad(level + 1)
+        value.write(to: &output, indent: indent, level: level + 1)
+        output += (position + 1 < values.count ? "," : "") + newline
+      }
+      output += pad(level) + "]"
+    case .object(let pairs):
+      guard !pairs.isEmpty else {
+        output += "{}"
+        return
+      }
+      output += "{" + newline
+      for (position, (key, value)) in pairs.enumerated() {
+        output += pad(level + 1)
+        JSONValue.writeString(key, to: &output)
+        output += indent == nil ? ":" : ": "
+        value.write(to: &output, indent: indent, level: level + 1)
+        output += (position + 1 < pairs.count ? "," : "") + newline
+      }
+      output += pad(level) + "}"
+    }
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".unicodeScalars)
+
+  static func writeString(_ text: String, to output: inout String) {
+    var scalars = String.UnicodeScalarView()
+    scalars.append("\"")
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": scalars.append(contentsOf: "\\\"".unicodeScalars)
+      case "\\": scalars.append(contentsOf: "\\\\".unicodeScalars)
+      case "\n": scalars.append(contentsOf: "\\n".unicodeScalars)
+      case "\t": scalars.append(contentsOf: "\\t".unicodeScalars)
+      case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
+      default:
+        let value = scalar.value
+        if value < 0x20 || (value >= 0x7F && value <= 0x9F) || (0x2028...0x202E).contains(value)
+          || (0x2066...0x2069).contains(value)
+        {
+          scalars.append(contentsOf: "\\u".unicodeScalars)
+          for shift in stride(from: 12, through: 0, by: -4) {
+            scalars.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+          }
+        } else {
+          scalars.append(scalar)
+        }
+      }
+    }
+    scalars.append("\"")
+    output.unicodeScalars.append(contentsOf: scalars)
+  }
+}
+
+/// The JSON shapes of `../shared/spec/json-contract.md`.
+public enum ContractJSON {
+  public static func document(_ document: Document, includeText: Bool = false) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [
+      ("id", .string(document.id)),
+      ("file", .string(document.file)),
+      ("level", .string(document.level.rawValue)),
+      ("issuer", .optional(document.issuer)),
+      ("province", .optional(document.province)),
+      ("province_2025", .optional(document.province2025)),
+      ("province_inferred", .bool(document.provinceInferred)),
+      (
+        "province_evidence",
+        .array(
+          document.provinceEvidence.map { .object([("kind", .string($0.kind)), ("text", .string($0.text))]) })
+      ),
+      ("type", .optional(document.type)),
+      ("type_inferred", .bool(document.typeInferred)),
+      ("number", .optional(document.number)),
+      ("date", .optional(document.date?.iso)),
+      ("date_inferred", .bool(document.dateInferred)),
+      ("not_before", .optional(document.notBefore?.iso)),
+      ("subject", .optional(document.subject)),
+      ("recipients", .array(document.recipients.map(JSONValue.string))),
+      ("items", .int(document.items)),
+      (
+        "points",
+        .array(document.points.map { .object([("number", .int($0.number)), ("span", span($0.span))]) })
+      ),
+      ("signer", document.signer.map(signer) ?? .null),
+      ("distribution", .array(document.distribution.map(JSONValue.string))),
+      ("citations", .array(document.citations.map(citation))),
+      ("cited_by", .array(document.citedBy.map(JSONValue.string))),
+      ("encoding", .string(document.encoding)),
+      ("warnings", .array(document.warnings.map(JSONValue.string))),
+    ]
+    if includeText { pairs.append(("text", .string(document.text))) }
+    return .object(pairs)
+  }
+
+  static func span(_ span: Span) -> JSONValue { .array([.int(span.start), .int(span.end)]) }
+
+  static func signer(_ signer: Signer) -> JSONValue {
+    .object([
+      ("name", .optional(signer.name)), ("capacity", .optional(signer.capacity)),
+      ("title", .optional(signer.title)),
+    ])
+  }
+
+  public static func citation(_ citation: Citation) -> JSONValue {
+    .object([
+      ("type", .string(citation.type)),
+      ("number", .optional(citation.number)),
+      ("date", .optional(citation.date?.iso)),
+      ("issuer", .optional(citation.issuer)),
+      ("subject", .optional(citation.subject)),
+      ("target", .string(citation.target)),
+      ("in_corpus", .bool(citation.inCorpus)),
+      ("mentions", .int(citation.mentions)),
+      ("spans", .array(citation.spans.map(span))),
+    ])
+  }
+
+  public static func node(_ node: GraphNode) -> JSONValue {
+    .object([
+      ("id", .string(node.id)),
+      ("kind", .string(node.kind.rawValue)),
+      ("label", .string(node.label)),
+      ("level", .string(node.level.rawValue)),
+      ("province", .optional(node.province)),
+      ("type", .optional(node.type)),
+      ("number", .optional(node.number)),
+      ("date", .optional(node.date?.iso)),
+      ("issuer", .optional(node.issuer)),
+      ("subject", .optional(node.subject)),
+    ])
+  }
+
+  public static func edge(_ edge: GraphEdge) -> JSONValue {
+    .object([("from", .string(edge.from)), ("to", .string(edge.to)), ("mentions", .int(edge.mentions))])
+  }
+}

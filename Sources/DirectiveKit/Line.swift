@@ -1,0 +1,148 @@
+/// One line of a document: where it sits, and its text with markdown residue (`**`, `*`)
+/// and surrounding white space removed.
+struct Line {
+  let range: Range<Int>
+  /// Offset of the first scalar of `text` in the document.
+  let textStart: Int
+  let text: String
+  /// `text` folded scalar for scalar (same length), for offset arithmetic.
+  let folded: String
+
+  static func split(_ scanner: TextScanner) -> [Line] {
+    var lines: [Line] = []
+    var start = 0
+    for index in 0...scanner.count where index == scanner.count || scanner.scalars[index] == "\n" {
+      lines.append(Line(range: start..<index, scanner: scanner))
+      start = index + 1
+    }
+    return lines
+  }
+
+  init(range: Range<Int>, scanner: TextScanner) {
+    self.range = range
+    var lower = range.lowerBound
+    var upper = range.upperBound
+    func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
+      scalar == "*" || scalar.properties.isWhitespace || scalar == "\u{FEFF}"
+    }
+    while lower < upper, isTrimmable(scanner.scalars[lower]) { lower += 1 }
+    while upper > lower, isTrimmable(scanner.scalars[upper - 1]) { upper -= 1 }
+    textStart = lower
+    text = scanner.string(lower..<upper)
+    folded = String(
+      decoding: scanner.folded[lower..<upper].map { $0 == 0 ? UInt8(ascii: "~") : $0 }, as: UTF8.self)
+  }
+
+  func foldedStart(dropping prefix: String) -> String {
+    var value = Substring(folded)
+    while let first = value.first, prefix.contains(first) { value = value.dropFirst() }
+    return String(value)
+  }
+
+  static func isMotto(_ folded: String) -> Bool {
+    folded.hasPrefix("dang cong san viet nam") || folded.hasPrefix("cong hoa xa hoi chu nghia viet nam")
+      || folded.hasPrefix("doc lap - tu do - hanh phuc") || folded.hasPrefix("doc lap-tu do-hanh phuc")
+  }
+
+  /// Letters present and none of them lower case.
+  static func isUppercase(_ text: some StringProtocol) -> Bool {
+    var sawLetter = false
+    for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+      if scalar.properties.isLowercase { return false }
+      sawLetter = true
+    }
+    return sawLetter
+  }
+
+  /// `T/M BAN THƯỜNG VỤ`, `T/L ...`, `K/T ...`, `TM. ...`, `KT. ...`, `TL. ...`.
+  static func isCapacity(_ text: String) -> Bool {
+    for marker in ["T/M ", "T/L ", "K/T ", "TM. ", "TL. ", "KT. ", "Q. ", "TM.", "KT.", "TL."]
+    where text.hasPrefix(marker) {
+      return isUppercase(text)
+    }
+    return false
+  }
+
+  /// `3. Tăng cường ...` → 3; `1.1.` and dates are not points.
+  static func pointNumber(_ text: String) -> Int? {
+    var digits = 0
+    var value = 0
+    var iterator = text.unicodeScalars.makeIterator()
+    while let scalar = iterator.next() {
+      if let digit = scalar.properties.numericType != nil ? Int(String(scalar)) : nil, scalar.isASCII {
+        digits += 1
+        value = value * 10 + digit
+        guard digits <= 2 else { return nil }
+        continue
+      }
+      guard digits > 0, scalar == "." || scalar == ")" else { return nil }
+      guard let next = iterator.next(), next == " " || next == "\t" || next == "\u{A0}" else { return nil }
+      return value
+    }
+    return nil
+  }
+
+  /// `- Các sở, ban, ngành;` → `Các sở, ban, ngành`.
+  static func cleanItem(_ text: String) -> String {
+    var scalars = Substring(text)
+    while let first = scalars.first, "-–+•* \t:".contains(first) { scalars = scalars.dropFirst() }
+    while let last = scalars.last, ";,.:* \t".contains(last) { scalars = scalars.dropLast() }
+    return String(scalars)
+  }
+
+  /// Lines of one field joined by single spaces.
+  static func joined(_ parts: [String]) -> String {
+    parts.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+  }
+
+  /// `NAM ĐỊNH` → `Nam Định`; `BỘ Y TẾ` → `Bộ Y tế` with `keepFirstWordsCapitalised: 2`.
+  static func titleCased(_ text: String, keepFirstWordsCapitalised: Int = .max) -> String {
+    text.split(separator: " ").enumerated().map { position, word in
+      let lower = word.lowercased()
+      guard position < keepFirstWordsCapitalised, let first = lower.first else { return lower }
+      return first.uppercased() + lower.dropFirst()
+    }.joined(separator: " ")
+  }
+}
+
+/// Restores the case of text written in capitals, for subjects taken from title lines.
+enum Casing {
+  /// Words and phrases that keep their capitals inside a sentence.
+  static let properPhrases: [[String]] = [
+    "Bí thư", "Phó Bí thư", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ",
+    "Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Bộ Chính trị", "Ban Bí thư", "Đảng", "Chính phủ",
+    "Thủ tướng", "Quốc hội", "Nhà nước", "Ủy ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc",
+    "Việt Nam", "Covid-19", "Ban Chỉ đạo", "Quốc gia", "Bộ Y tế", "Chủ tịch",
+  ].map { $0.split(separator: " ").map(String.init) }
+
+  static func sentenceCase(_ upper: String) -> String {
+    var words = upper.lowercased().split(separator: " ").map(String.init)
+    let foldedWords = words.map(\.folded)
+    for phrase in properPhrases + Places.provinceNameWords {
+      let foldedPhrase = phrase.map(\.folded)
+      guard foldedPhrase.count <= words.count else { continue }
+      for start in 0...(words.count - foldedPhrase.count)
+      where Array(foldedWords[start..<start + foldedPhrase.count]) == foldedPhrase {
+        for (offset, canonical) in phrase.enumerated() where canonical.first?.isUppercase == true {
+          words[start + offset] = capitalizingFirst(words[start + offset])
+        }
+      }
+    }
+    return words.joined(separator: " ")
+  }
+
+  static func capitalizingFirst(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing characters from `set`.
+  func trimmed(_ set: String) -> String {
+    var slice = Substring(self)
+    while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+    while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+    return String(slice)
+  }
+}

@@ -1,0 +1,281 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// How far loading has come, for a progress line.
+public struct LoadProgress: Sendable {
+  public var filesDone: Int
+  public var filesTotal: Int
+  public var bytesDone: Int
+}
+
+/// An error the user can act on: one line, what and where.
+public struct CorpusError: Error, CustomStringConvertible, Sendable {
+  public var message: String
+  public var description: String { message }
+}
+
+/// The bytes of one file, named as the user will see it.
+public struct SourceFile: Sendable {
+  public var path: String
+  public var bytes: [UInt8]
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+  }
+}
+
+extension Corpus {
+  /// Reads files and folders (recursively, `glob` within folders), parses every text file and
+  /// links citations. A path that does not exist is an error; every other problem is a warning.
+  public static func load(
+    paths: [String], glob: String = "*.txt", progress: (@Sendable (LoadProgress) -> Void)? = nil
+  ) throws -> Corpus {
+    var walker = FileWalker(glob: glob)
+    for path in paths {
+      var info = stat()
+      guard lstat(path, &info) == 0 else {
+        throw CorpusError(message: "\(path): no such file or directory")
+      }
+      walker.visit(path, isTopLevel: true)
+    }
+    return build(files: walker.files, warnings: walker.warnings, progress: progress)
+  }
+
+  /// Parses already-read files: the common path of disk and embedded corpora.
+  public static func build(
+    files: [String], warnings: [LoadWarning] = [], progress: (@Sendable (LoadProgress) -> Void)? = nil,
+    reader: @Sendable (String) -> Result<[UInt8], CorpusError> = readFile
+  ) -> Corpus {
+    let parsed = ParallelLoader.parseAll(files: files, reader: reader, progress: progress)
+    var loadWarnings = warnings
+    var documents: [Document] = []
+    for outcome in parsed {
+      switch outcome {
+      case .document(let document): documents.append(document)
+      case .skipped(let warning): loadWarnings.append(warning)
+      }
+    }
+    assignIDs(&documents)
+    CitationLinker.link(&documents)
+    return Corpus(documents: sortedForList(documents), loadWarnings: loadWarnings)
+  }
+
+  public static func build(sources: [SourceFile]) -> Corpus {
+    var bytesByPath: [String: [UInt8]] = [:]
+    for source in sources { bytesByPath[source.path] = source.bytes }
+    let table = bytesByPath
+    return build(files: sources.map(\.path)) { path in
+      table[path].map { .success($0) } ?? .failure(CorpusError(message: "\(path): missing"))
+    }
+  }
+
+  @Sendable public static func readFile(_ path: String) -> Result<[UInt8], CorpusError> {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      return .failure(CorpusError(message: "unreadable (permission denied or not a file)"))
+    }
+    defer { try? handle.close() }
+    do {
+      let data = try handle.readToEnd() ?? Data()
+      return .success([UInt8](data))
+    } catch {
+      return .failure(CorpusError(message: "unreadable: \(error.localizedDescription)"))
+    }
+  }
+
+  /// Ids are file names without the extension; a repeated name gets `~2`, `~3` in path order.
+  static func assignIDs(_ documents: inout [Document]) {
+    var seen: [String: Int] = [:]
+    for index in documents.indices {
+      let name = (documents[index].file as NSString).lastPathComponent
+      let base =
+        (name as NSString).deletingPathExtension.isEmpty ? name : (name as NSString).deletingPathExtension
+      let count = (seen[base] ?? 0) + 1
+      seen[base] = count
+      documents[index].id = count == 1 ? base : "\(base)~\(count)"
+    }
+  }
+
+  /// Date (or `notBefore`), undated last; then province, then number (numerically), then file.
+  public static func sortedForList(_ documents: [Document]) -> [Document] {
+    let keys = documents.map(ListKey.init)
+    return documents.indices.sorted { keys[$0] < keys[$1] }.map { documents[$0] }
+  }
+}
+
+/// What the list sorts by, computed once per document.
+struct ListKey: Comparable {
+  let day: Int
+  let province: String
+  let serial: Int
+  let number: String
+  let file: String
+
+  init(_ document: Document) {
+    day = document.sortDate?.ordinal ?? Int.max
+    province = document.province?.folded ?? "\u{10FFFF}"
+    let digits = document.number?.prefix { $0.isASCII && $0.isNumber } ?? ""
+    serial = document.number == nil ? Int.max : Int(digits) ?? Int.max - 1
+    number = document.number ?? ""
+    file = document.file
+  }
+
+  static func < (a: ListKey, b: ListKey) -> Bool {
+    (a.day, a.province, a.serial, a.number, a.file) < (b.day, b.province, b.serial, b.number, b.file)
+  }
+}
+
+/// Walks paths: folders recursively, following links but not in circles.
+struct FileWalker {
+  let glob: String
+  var files: [String] = []
+  var warnings: [LoadWarning] = []
+  private var visitedDirectories: Set<[UInt64]> = []
+
+  init(glob: String) { self.glob = glob }
+
+  mutating func visit(_ path: String, isTopLevel: Bool) {
+    var linkInfo = stat()
+    guard lstat(path, &linkInfo) == 0 else {
+      warnings.append(LoadWarning(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))"))
+      return
+    }
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let reason = errno == ELOOP ? "symbolic link loop" : "dangling symbolic link"
+      warnings.append(LoadWarning(path: path, reason: reason))
+      return
+    }
+    let kind = info.st_mode & S_IFMT
+    if kind == S_IFDIR {
+      let identity = [UInt64(info.st_dev), UInt64(info.st_ino)]
+      guard !visitedDirectories.contains(identity) else {
+        warnings.append(LoadWarning(path: path, reason: "symbolic link loop: folder already visited"))
+        return
+      }
+      visitedDirectories.insert(identity)
+      guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+        warnings.append(LoadWarning(path: path, reason: "folder cannot be read (permission denied)"))
+        return
+      }
+      for entry in entries.sorted() where !entry.hasPrefix(".") {
+        visit(path.hasSuffix("/") ? path + entry : path + "/" + entry, isTopLevel: false)
+      }
+    } else if kind == S_IFREG {
+      if isTopLevel || fnmatch(glob, (path as NSString).lastPathComponent, 0) == 0 {
+        files.append(path)
+      }
+    } else if isTopLevel || fnmatch(glob, (path as NSString).lastPathComponent, 0) == 0 {
+      warnings.append(
+        LoadWarning(path: path, reason: "not a regular file (a device, socket or pipe): not read"))
+    }
+  }
+}
+
+enum LoadOutcome: Sendable {
+  case document(Document)
+  case skipped(LoadWarning)
+}
+
+/// Reads, decodes and parses files on all cores, in chunks, keeping their order.
+enum ParallelLoader {
+  static func parseAll(
+    files: [String], reader: @Sendable (String) -> Result<[UInt8], CorpusError>,
+    progress: (@Sendable (LoadProgress) -> Void)?
+  ) -> [LoadOutcome] {
+    let chunkSize = 64
+    let chunkCount = (files.count + chunkSize - 1) / chunkSize
+    let results = ResultSlots<[LoadOutcome]>(count: chunkCount)
+    let counter = ProgressCounter(total: files.count, report: progress)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      let range = (chunk * chunkSize)..<min(files.count, (chunk + 1) * chunkSize)
+      var outcomes: [LoadOutcome] = []
+      outcomes.reserveCapacity(range.count)
+      var bytes = 0
+      for index in range {
+        let path = files[index]
+        switch reader(path) {
+        case .failure(let error):
+          outcomes.append(.skipped(LoadWarning(path: path, reason: error.message)))
+        case .success(let content):
+          bytes += content.count
+          outcomes.append(parseFile(path: path, bytes: content))
+        }
+      }
+      results.set(chunk, outcomes)
+      counter.advance(files: range.count, bytes: bytes)
+    }
+    return results.values.flatMap { $0 ?? [] }
+  }
+
+  static func parseFile(path: String, bytes: [UInt8]) -> LoadOutcome {
+    if TextDecoding.looksBinary(bytes) {
+      var document = Document(id: "", file: path, text: "", encoding: "binary")
+      let kind = bytes.starts(with: Array("%PDF-".utf8)) ? "a PDF" : "NUL bytes"
+      document.warnings.append("binary file (\(kind)): its \(bytes.count) bytes are not shown as text")
+      return .document(document)
+    }
+    let decoded = TextDecoding.decode(bytes)
+    var document = Document(id: "", file: path, text: decoded.text, encoding: decoded.encoding)
+    document.warnings = decoded.warnings
+    if decoded.text.allSatisfy(\.isWhitespace) {
+      document.warnings.append(bytes.isEmpty ? "empty file" : "file holds only white space")
+      return .document(document)
+    }
+    DirectiveParser.parse(&document)
+    return .document(document)
+  }
+}
+
+/// Fixed slots written once each from concurrent workers.
+final class ResultSlots<Value>: @unchecked Sendable {
+  private var storage: [Value?]
+  private let lock = NSLock()
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    storage[index] = value
+    lock.unlock()
+  }
+  var values: [Value?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return storage
+  }
+}
+
+final class ProgressCounter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var files = 0
+  private var bytes = 0
+  private let total: Int
+  private let report: (@Sendable (LoadProgress) -> Void)?
+  init(total: Int, report: (@Sendable (LoadProgress) -> Void)?) {
+    self.total = total
+    self.report = report
+  }
+  func advance(files more: Int, bytes moreBytes: Int) {
+    guard let report else { return }
+    lock.lock()
+    files += more
+    bytes += moreBytes
+    let snapshot = LoadProgress(filesDone: files, filesTotal: total, bytesDone: bytes)
+    lock.unlock()
+    report(snapshot)
+  }
+}
+
+extension ShippedCorpus {
+  public static var sources: [SourceFile] {
+    files.compactMap { file in
+      Data(base64Encoded: file.base64).map { SourceFile(path: file.path, bytes: [UInt8]($0)) }
+    }
+  }
+
+  public static func load() -> Corpus { Corpus.build(sources: sources) }
+}

@@ -1,0 +1,220 @@
+import Foundation
+
+/// Finds the gazetteer's names in a text in one pass over its words.
+struct PlaceMatcher: Sendable {
+  private struct Entry: Sendable {
+    let words: [String]
+    let markedWords: [String]
+    let province: String
+    let kind: String
+    let isProvince: Bool
+    var bareEligible: Bool
+  }
+
+  private struct KindPhrase: Sendable {
+    let words: [String]
+    let markedWords: [String]
+    let kind: String
+    let appliesToDistricts: Bool
+    let appliesToProvinces: Bool
+    let allowsDot: Bool
+  }
+
+  private let entriesByFirstWord: [String: [Entry]]
+  private let kindPhrasesByFirstWord: [String: [KindPhrase]]
+  /// Words after which a bare name is a commune, street, person...: `xã`, `đường`, `ông`.
+  private let bareBlockers: Set<String>
+
+  init(
+    provinces: [Gazetteer.Province], provinceAliases: [(name: String, province: Gazetteer.Province)],
+    districts: [Gazetteer.District]
+  ) {
+    var entries: [Entry] = []
+    func add(_ name: String, province: String, kind: String, isProvince: Bool) {
+      let (words, marked) = PlaceMatcher.words(of: name)
+      guard !words.isEmpty else { return }
+      entries.append(
+        Entry(
+          words: words, markedWords: marked, province: province, kind: kind, isProvince: isProvince,
+          bareEligible: false))
+    }
+    for province in provinces {
+      add(province.name, province: province.name, kind: province.kind, isProvince: true)
+    }
+    for alias in provinceAliases {
+      add(alias.name, province: alias.province.name, kind: alias.province.kind, isProvince: true)
+    }
+    for district in districts {
+      add(district.name, province: district.province, kind: district.kind, isProvince: false)
+    }
+
+    var provincesByName: [[String]: Set<String>] = [:]
+    var provinceNames = Set<[String]>()
+    for entry in entries {
+      if entry.isProvince {
+        provinceNames.insert(entry.markedWords)
+      } else {
+        provincesByName[entry.markedWords, default: []].insert(entry.province)
+      }
+    }
+    for index in entries.indices where !entries[index].isProvince {
+      let entry = entries[index]
+      entries[index].bareEligible =
+        entry.words.count >= 2 && provincesByName[entry.markedWords]?.count == 1
+        && !provinceNames.contains(entry.markedWords) && entry.words[0].first?.isLetter == true
+    }
+    self.entriesByFirstWord = Dictionary(grouping: entries) { $0.words[0] }
+      .mapValues { $0.sorted { $0.words.count > $1.words.count } }
+
+    let phrases: [(String, String, Bool, Bool)] = [
+      ("huyện", "huyện", true, false), ("quận", "quận", true, false), ("thị xã", "thị xã", true, false),
+      ("thành phố", "thành phố", true, true), ("TP", "thành phố", true, true), ("tỉnh", "tỉnh", false, true),
+      ("huyện ủy", "huyện", true, false), ("quận ủy", "quận", true, false), ("thị ủy", "thị xã", true, false),
+      ("thành ủy", "thành phố", true, true), ("tỉnh ủy", "tỉnh", false, true),
+    ]
+    let kindPhrases = phrases.map { text, kind, districts, provinces in
+      let (words, marked) = PlaceMatcher.words(of: text)
+      return KindPhrase(
+        words: words, markedWords: marked, kind: kind, appliesToDistricts: districts,
+        appliesToProvinces: provinces, allowsDot: words == ["tp"])
+    }
+    self.kindPhrasesByFirstWord = Dictionary(grouping: kindPhrases) { $0.words[0] }
+      .mapValues { $0.sorted { $0.words.count > $1.words.count } }
+
+    let blockers =
+      "xã phường trấn thôn ấp bản xóm làng khu tổ đường phố sông núi hồ cầu đảo chợ cảng bến chí ông bà anh chị cụ"
+    self.bareBlockers = Set(blockers.split(separator: " ").map { PlaceMatcher.words(of: String($0)).1[0] })
+  }
+
+  private static func words(of name: String) -> ([String], [String]) {
+    let scalars = Array(name.precomposedStringWithCanonicalMapping.unicodeScalars)
+    let tokens = PlaceTokenizer.tokens(of: scalars)
+    return (tokens.map(\.folded), tokens.map { PlaceTokenizer.markedKey(scalars[$0.start..<$0.end]) })
+  }
+
+  func mentions(in text: String) -> [PlaceMention] {
+    let scalars = PlaceTokenizer.nfcScalars(of: text)
+    let tokens = PlaceTokenizer.tokens(of: scalars)
+    var mentions: [PlaceMention] = []
+    var index = 0
+    while index < tokens.count {
+      if let (mention, next) = qualifiedMention(at: index, tokens: tokens, scalars: scalars) {
+        mentions.append(mention)
+        index = next
+      } else if let (mention, next) = bareMention(at: index, tokens: tokens, scalars: scalars) {
+        mentions.append(mention)
+        index = next
+      } else {
+        index += 1
+      }
+    }
+    return mentions
+  }
+
+  private func qualifiedMention(at index: Int, tokens: [PlaceToken], scalars: [Unicode.Scalar])
+    -> (PlaceMention, Int)?
+  {
+    guard let phrases = kindPhrasesByFirstWord[tokens[index].folded] else { return nil }
+    for phrase in phrases {
+      let nameStart = index + phrase.words.count
+      guard nameStart < tokens.count,
+        let kindUnaccented = accentMatch(
+          tokens[index..<nameStart], words: phrase.words, marked: phrase.markedWords, scalars: scalars)
+      else { continue }
+      let gap = tokens[nameStart].gapBefore
+      guard gap == .soft || (gap == .dot && phrase.allowsDot) else { continue }
+      guard tokens[nameStart].letterCase != .lower else { continue }
+      let candidates = (entriesByFirstWord[tokens[nameStart].folded] ?? []).filter {
+        $0.isProvince ? phrase.appliesToProvinces : phrase.appliesToDistricts
+      }
+      var best: [Entry] = []
+      var bestLength = 0
+      for entry in candidates where entry.words.count >= bestLength {
+        let end = nameStart + entry.words.count
+        guard end <= tokens.count,
+          let nameUnaccented = accentMatch(
+            tokens[nameStart..<end], words: entry.words, marked: entry.markedWords, scalars: scalars),
+          !kindUnaccented || nameUnaccented
+        else { continue }
+        if entry.words.count > bestLength {
+          best = []
+          bestLength = entry.words.count
+        }
+        best.append(entry)
+      }
+      guard !best.isEmpty else { continue }
+      let sameKind = best.filter { $0.kind == phrase.kind }
+      let chosen = sameKind.isEmpty ? best : sameKind
+      let end = nameStart + bestLength
+      let mention = PlaceMention(
+        provinces: PlaceMatcher.distinct(chosen.map(\.province)),
+        text: String(String.UnicodeScalarView(scalars[tokens[index].start..<tokens[end - 1].end])),
+        name: String(String.UnicodeScalarView(scalars[tokens[nameStart].start..<tokens[end - 1].end])),
+        kind: phrase.kind, qualified: true, span: Span(tokens[index].start, tokens[end - 1].end))
+      return (mention, end)
+    }
+    return nil
+  }
+
+  private func bareMention(at index: Int, tokens: [PlaceToken], scalars: [Unicode.Scalar])
+    -> (PlaceMention, Int)?
+  {
+    let first = tokens[index]
+    guard first.letterCase == .title || first.letterCase == .upper,
+      let candidates = entriesByFirstWord[first.folded]
+    else { return nil }
+    for entry in candidates where entry.bareEligible {
+      let end = index + entry.words.count
+      guard end <= tokens.count,
+        tokens[index..<end].allSatisfy({ $0.letterCase == first.letterCase }),
+        tokens[index..<end].dropFirst().allSatisfy({ !$0.lineBreakBefore }),
+        accentMatch(tokens[index..<end], words: entry.words, marked: entry.markedWords, scalars: scalars)
+          == false
+      else { continue }
+      if index > 0, joins(tokens[index]) {
+        let previous = tokens[index - 1]
+        if previous.letterCase == first.letterCase { return nil }
+        if bareBlockers.contains(PlaceTokenizer.markedKey(scalars[previous.start..<previous.end])) {
+          return nil
+        }
+      }
+      if end < tokens.count, joins(tokens[end]), tokens[end].letterCase == first.letterCase { return nil }
+      let span = Span(first.start, tokens[end - 1].end)
+      let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+      let mention = PlaceMention(
+        provinces: [entry.province], text: text, name: text, kind: nil, qualified: false, span: span)
+      return (mention, end)
+    }
+    return nil
+  }
+
+  /// True when `token` continues the phrase before it: only spaces or hyphens between, same line.
+  private func joins(_ token: PlaceToken) -> Bool {
+    token.gapBefore == .soft && !token.lineBreakBefore
+  }
+
+  /// Whether `tokens` spell `words`: nil when they do not; false when they match with their marks;
+  /// true when the text carries no marks at all and matches only once folded.
+  private func accentMatch(
+    _ tokens: ArraySlice<PlaceToken>, words: [String], marked: [String], scalars: [Unicode.Scalar]
+  ) -> Bool? {
+    guard tokens.count == words.count else { return nil }
+    for (offset, token) in tokens.enumerated() {
+      if token.folded != words[offset] { return nil }
+      if offset > 0 && token.gapBefore != .soft { return nil }
+    }
+    if tokens.allSatisfy({ !$0.hasMarks }) {
+      return marked == words ? false : true
+    }
+    for (offset, token) in tokens.enumerated()
+    where PlaceTokenizer.markedKey(scalars[token.start..<token.end]) != marked[offset] {
+      return nil
+    }
+    return false
+  }
+
+  private static func distinct(_ names: [String]) -> [String] {
+    var seen = Set<String>()
+    return names.filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,201 @@
+/// Words of a text as the gazetteer compares them: folded for look-up, with their place in the
+/// NFC text, their capitalisation and what separates each from the one before.
+struct PlaceToken {
+  enum Case {
+    /// `Trực`, `Ninh`: first letter capital, the rest small.
+    case title
+    /// `NINH`, `TP`.
+    case upper
+    case lower
+    /// Starts with a digit: `1`, `12`.
+    case digit
+  }
+
+  enum Gap {
+    /// Only spaces, hyphens, dashes or markdown stars: words of one phrase.
+    case soft
+    /// Spaces and at least one full stop: `TP. Hồ Chí Minh`, `TP.HCM`.
+    case dot
+    /// Anything else (comma, colon, bracket...), or the start of the text.
+    case hard
+  }
+
+  /// Marks removed, `đ` → `d`, lower case: `truc`.
+  var folded: String
+  /// Half-open range of scalar offsets into the NFC text.
+  var start: Int
+  var end: Int
+  var letterCase: Case
+  var gapBefore: Gap
+  /// True when the gap before this word holds a line break.
+  var lineBreakBefore: Bool
+  /// True when some letter of the word carries a mark (or is `đ`).
+  var hasMarks: Bool
+}
+
+enum PlaceTokenizer {
+  private static let wordBit: UInt8 = 1
+  private static let upperBit: UInt8 = 2
+  private static let lowerBit: UInt8 = 4
+  private static let digitBit: UInt8 = 8
+
+  /// Character classes of the scalars below U+2000, looked up once instead of per scalar.
+  private static let classes: [UInt8] = (0..<0x2000).map { value in
+    guard let scalar = Unicode.Scalar(value) else { return 0 }
+    return classify(scalar)
+  }
+
+  private static func classify(_ scalar: Unicode.Scalar) -> UInt8 {
+    let properties = scalar.properties
+    var bits: UInt8 = 0
+    if properties.numericType != nil { bits |= wordBit | digitBit }
+    if properties.isAlphabetic || VietnameseFolding.isCombiningMark(scalar.value) { bits |= wordBit }
+    if properties.isUppercase { bits |= upperBit }
+    if properties.isLowercase { bits |= lowerBit }
+    return bits
+  }
+
+  @inline(__always)
+  private static func classOf(_ scalar: Unicode.Scalar) -> UInt8 {
+    scalar.value < 0x2000 ? classes[Int(scalar.value)] : classify(scalar)
+  }
+
+  /// The scalars of `text` in NFC; normalising only when the text holds combining marks.
+  ///
+  /// Foundation's normalisation slows down sharply on long strings, so it runs on pieces of about
+  /// a thousand scalars cut before a space or line break, where no composition can straddle the cut.
+  static func nfcScalars(of text: String) -> [Unicode.Scalar] {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.contains(where: { VietnameseFolding.isCombiningMark($0.value) }) else { return scalars }
+    var result: [Unicode.Scalar] = []
+    result.reserveCapacity(scalars.count)
+    var pieceStart = 0
+    func flush(upTo end: Int) {
+      guard pieceStart < end else { return }
+      let piece = String(String.UnicodeScalarView(scalars[pieceStart..<end]))
+      result.append(contentsOf: piece.precomposedStringWithCanonicalMapping.unicodeScalars)
+      pieceStart = end
+    }
+    for index in scalars.indices where index - pieceStart >= 1024 {
+      let value = scalars[index].value
+      if value == 0x20 || value == 0x0A { flush(upTo: index) }
+    }
+    flush(upTo: scalars.count)
+    return result
+  }
+
+  static func tokens(of scalars: [Unicode.Scalar]) -> [PlaceToken] {
+    var tokens: [PlaceToken] = []
+    tokens.reserveCapacity(scalars.count / 5)
+    var folded: [UInt8] = []
+    var index = 0
+    var gap = PlaceToken.Gap.hard
+    var lineBreak = false
+    var atStart = true
+    while index < scalars.count {
+      let scalar = scalars[index]
+      let firstClass = classOf(scalar)
+      guard firstClass & wordBit != 0 else {
+        if !atStart { gap = widen(gap, by: scalar) }
+        if scalar == "\n" || scalar == "\r" { lineBreak = true }
+        index += 1
+        continue
+      }
+      let start = index
+      folded.removeAll(keepingCapacity: true)
+      var hasMarks = false
+      var upperCount = 0
+      var lowerCount = 0
+      while index < scalars.count {
+        let current = scalars[index]
+        let currentClass = classOf(current)
+        if currentClass & wordBit == 0 {
+          if isApostrophe(current), index + 1 < scalars.count, classOf(scalars[index + 1]) & wordBit != 0 {
+            index += 1
+            continue
+          }
+          break
+        }
+        if current.value < 0x80 {
+          folded.append(UInt8(current.value) | (currentClass & upperBit != 0 ? 0x20 : 0))
+        } else {
+          hasMarks = true
+          if let foldedScalar = VietnameseFolding.fold(current) {
+            folded.append(contentsOf: String(foldedScalar).utf8)
+          }
+        }
+        if currentClass & upperBit != 0 {
+          upperCount += 1
+        } else if currentClass & lowerBit != 0 {
+          lowerCount += 1
+        }
+        index += 1
+      }
+      let letterCase: PlaceToken.Case
+      if firstClass & digitBit != 0 {
+        letterCase = .digit
+      } else if firstClass & upperBit == 0 {
+        letterCase = .lower
+      } else {
+        letterCase = lowerCount == 0 && upperCount > 1 ? .upper : .title
+      }
+      tokens.append(
+        PlaceToken(
+          folded: String(decoding: folded, as: UTF8.self), start: start, end: index, letterCase: letterCase,
+          gapBefore: gap, lineBreakBefore: lineBreak, hasMarks: hasMarks))
+      gap = .soft
+      lineBreak = false
+      atStart = false
+    }
+    return tokens
+  }
+
+  /// Letters, digits and the combining marks that may follow them in NFD text.
+  @inline(__always)
+  static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    classOf(scalar) & wordBit != 0
+  }
+
+  /// `'` inside a word is dropped, so `H'leo` and `Hleo` are one word alike: `Ea H'leo`, `Cư M'gar`.
+  @inline(__always)
+  static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2BC}"
+  }
+
+  private static func widen(_ gap: PlaceToken.Gap, by scalar: Unicode.Scalar) -> PlaceToken.Gap {
+    switch scalar {
+    case " ", "\t", "\n", "\r", "\u{A0}", "-", "\u{2013}", "\u{2014}", "*", "_", "'", "\u{2019}", "\u{2BC}":
+      return gap
+    case ".":
+      return gap == .hard ? .hard : .dot
+    default:
+      return .hard
+    }
+  }
+
+  /// The key under which two spellings count as the same word when both carry marks: base letters
+  /// followed by the word's marks in a fixed order, so `uỷ` = `ủy` and `hoà` = `hòa`, but `Thạnh` ≠
+  /// `Thanh`.
+  static func markedKey(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var bases = String.UnicodeScalarView()
+    var marks: [UInt32] = []
+    for scalar in String(String.UnicodeScalarView(scalars)).lowercased()
+      .decomposedStringWithCanonicalMapping.unicodeScalars
+    {
+      if isApostrophe(scalar) {
+        continue
+      } else if scalar == "đ" {
+        bases.append("d")
+        marks.append(0x335)
+      } else if VietnameseFolding.isCombiningMark(scalar.value) {
+        marks.append(scalar.value)
+      } else {
+        bases.append(scalar)
+      }
+    }
+    marks.sort()
+    var key = String(bases)
+    key.unicodeScalars.append(contentsOf: marks.compactMap(Unicode.Scalar.init))
+    return key
+  }
+}

@@ -1,0 +1,103 @@
+/// An open-addressing hash table from byte strings to dense ids (0, 1, 2 …), the keys kept
+/// back to back in one arena: no allocation per key.
+struct TermTable {
+  private(set) var arena: [UInt8] = []
+  private(set) var starts: [UInt32] = [0]
+  private(set) var hashes: [UInt64] = []
+  private var slots: [Int32]
+  private var mask: Int
+
+  init(capacity: Int = 1024) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    slots = [Int32](repeating: -1, count: size)
+    mask = size - 1
+  }
+
+  var count: Int { hashes.count }
+
+  func key(_ id: Int) -> ArraySlice<UInt8> { arena[Int(starts[id])..<Int(starts[id + 1])] }
+
+  func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let id = Int(slots[slot])
+      if id < 0 { return nil }
+      if hashes[id] == hash && equals(id, key) { return id }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  func find(_ key: [UInt8]) -> Int? {
+    key.withUnsafeBufferPointer { find($0, hash: fnvHash($0)) }
+  }
+
+  /// The id of `key`, added when new; `isNew` says which.
+  mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (id: Int, isNew: Bool) {
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while true {
+      let id = Int(slots[slot])
+      if id < 0 { break }
+      if hashes[id] == hash && equals(id, key) { return (id, false) }
+      slot = (slot + 1) & mask
+    }
+    let id = hashes.count
+    hashes.append(hash)
+    arena.append(contentsOf: key)
+    starts.append(UInt32(arena.count))
+    slots[slot] = Int32(id)
+    if hashes.count * 2 > slots.count { grow() }
+    return (id, true)
+  }
+
+  mutating func insert(_ key: [UInt8]) -> (id: Int, isNew: Bool) {
+    key.withUnsafeBufferPointer { insert($0, hash: fnvHash($0)) }
+  }
+
+  private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(starts[id])
+    let length = Int(starts[id + 1]) - start
+    guard length == key.count else { return false }
+    return arena.withUnsafeBufferPointer { stored in
+      for offset in 0..<length where stored[start + offset] != key[offset] { return false }
+      return true
+    }
+  }
+
+  private mutating func grow() {
+    let size = slots.count * 2
+    slots = [Int32](repeating: -1, count: size)
+    mask = size - 1
+    for (id, hash) in hashes.enumerated() {
+      var slot = Int(truncatingIfNeeded: hash) & mask
+      while slots[slot] >= 0 { slot = (slot + 1) & mask }
+      slots[slot] = Int32(id)
+    }
+  }
+}
+
+/// Variable-length unsigned integers, 7 bits a byte, low bits first.
+enum VarInt {
+  @inline(__always)
+  static func append(_ value: Int, to bytes: inout [UInt8]) {
+    var value = UInt(value)
+    while value >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+      value >>= 7
+    }
+    bytes.append(UInt8(value))
+  }
+
+  @inline(__always)
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int) -> Int {
+    var value = 0
+    var shift = 0
+    while true {
+      let byte = bytes[position]
+      position += 1
+      value |= Int(byte & 0x7F) << shift
+      if byte < 0x80 { return value }
+      shift += 7
+    }
+  }
+}

@@ -1,0 +1,230 @@
+/// A document's NFC text as scalars with a folded twin of the same length, for scanning by
+/// offset: `folded[i]` is the ASCII fold of `scalars[i]` (marks removed, `đ`→`d`, lower case),
+/// or 0 for a scalar outside ASCII letters, digits and punctuation.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+struct TextScanner {
+  let scalars: [Unicode.Scalar]
+  let folded: [UInt8]
+
+  /// The text's UTF-8 bytes, and where each scalar starts in them (one more at the end).
+  let utf8: [UInt8]
+  let utf8Offsets: [Int32]
+
+  init(_ text: String) {
+    scalars = Array(text.unicodeScalars)
+    utf8 = Array(text.utf8)
+    var offsets = [Int32](repeating: 0, count: scalars.count + 1)
+    var offset: Int32 = 0
+    for (index, scalar) in scalars.enumerated() {
+      offsets[index] = offset
+      offset += Int32(UTF8.width(scalar))
+    }
+    offsets[scalars.count] = offset
+    utf8Offsets = offsets
+    var folded = [UInt8](repeating: 0, count: scalars.count)
+    for (index, scalar) in scalars.enumerated() {
+      if scalar.value < 0x80 {
+        let byte = UInt8(scalar.value)
+        folded[index] = (byte >= 65 && byte <= 90) ? byte + 32 : byte
+      } else if scalar.value < 0x2000, let fold = VietnameseFolding.fold(scalar), fold.isASCII {
+        folded[index] = UInt8(fold.value)
+      } else if scalar.value == 0xA0 || (scalar.value >= 0x2000 && scalar.value <= 0x200A)
+        || scalar.value == 0x3000
+      {
+        folded[index] = 32
+      }
+    }
+    self.folded = folded
+  }
+
+  var count: Int { scalars.count }
+
+  /// The first offset at or after `start` where the folded text holds `needle` (folded ASCII).
+  func find(_ needle: [UInt8], from start: Int = 0) -> Int? {
+    guard let first = needle.first, start >= 0, start + needle.count <= folded.count else { return nil }
+    return folded.withUnsafeBufferPointer { haystack -> Int? in
+      guard let base = haystack.baseAddress else { return nil }
+      let last = haystack.count - needle.count
+      var position = start
+      while position <= last {
+        guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }
+        let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        var matches = true
+        for (index, byte) in needle.enumerated().dropFirst() where haystack[offset + index] != byte {
+          matches = false
+          break
+        }
+        if matches { return offset }
+        position = offset + 1
+      }
+      return nil
+    }
+  }
+
+  func contains(_ needle: String) -> Bool { find(Array(needle.utf8)) != nil }
+
+  func string(_ range: Range<Int>) -> String {
+    let clamped = range.clamped(to: 0..<scalars.count)
+    return String(
+      decoding: utf8[Int(utf8Offsets[clamped.lowerBound])..<Int(utf8Offsets[clamped.upperBound])],
+      as: UTF8.self)
+  }
+
+  @inline(__always) func isLetter(_ index: Int) -> Bool {
+    guard index >= 0, index < count else { return false }
+    let byte = folded[index]
+    return (byte >= 97 && byte <= 122) || (byte == 0 && scalars[index].properties.isAlphabetic)
+  }
+
+  @inline(__always) func isDigit(_ index: Int) -> Bool {
+    guard index >= 0, index < count else { return false }
+    return folded[index] >= 48 && folded[index] <= 57
+  }
+
+  @inline(__always) func isSpace(_ index: Int) -> Bool {
+    guard index >= 0, index < count else { return false }
+    return folded[index] == 32 || folded[index] == 9
+  }
+
+  @inline(__always) func byte(_ index: Int) -> UInt8 {
+    index >= 0 && index < count ? folded[index] : 0
+  }
+
+  func isUppercase(_ index: Int) -> Bool {
+    guard index >= 0, index < count else { return false }
+    return scalars[index].properties.isUppercase
+  }
+
+  /// Skips spaces and tabs (not newlines).
+  func skipSpaces(_ index: Int) -> Int {
+    var i = index
+    while i < count, isSpace(i) { i += 1 }
+    return i
+  }
+
+  /// Whether the folded text at `index` spells `word` (folded ASCII) and ends there at a word
+  /// boundary. Returns the end offset.
+  func matchWord(_ word: [UInt8], at index: Int) -> Int? {
+    guard index >= 0, index + word.count <= count else { return nil }
+    for (offset, byte) in word.enumerated() where folded[index + offset] != byte { return nil }
+    let end = index + word.count
+    if isLetter(end) || isDigit(end) { return nil }
+    if isLetter(index - 1) || isDigit(index - 1) { return nil }
+    return end
+  }
+
+  /// Like `matchWord`, and where `canonical` has `đ` the text must have `đ` too (and `d` for `d`),
+  /// so that `điện` is not `diện`.
+  func matchPhrase(_ phrase: Phrase, at index: Int) -> Int? {
+    guard let end = matchWord(phrase.folded, at: index) else { return nil }
+    for offset in phrase.dBarOffsets {
+      let value = scalars[index + offset].value
+      if value != 0x111 && value != 0x110 { return nil }
+    }
+    for offset in phrase.plainDOffsets {
+      let value = scalars[index + offset].value
+      if value == 0x111 || value == 0x110 { return nil }
+    }
+    return end
+  }
+
+  /// Reads `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `[ngày] d tháng m năm yyyy` at `index`.
+  func date(at index: Int) -> (day: Day, end: Int)? {
+    var i = index
+    if let end = matchWord(Array("ngay".utf8), at: i) { i = skipSpaces(end) }
+    guard let (first, afterFirst) = integer(at: i, maxDigits: 2) else { return nil }
+    let separator = byte(afterFirst)
+    if separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") || separator == UInt8(ascii: ".") {
+      guard let (month, afterMonth) = integer(at: afterFirst + 1, maxDigits: 2),
+        byte(afterMonth) == separator,
+        let (year, afterYear) = integer(at: afterMonth + 1, maxDigits: 4), afterYear - afterMonth == 5,
+        !isDigit(afterYear), let day = Day(year: year, month: month, day: first)
+      else { return nil }
+      if separator == UInt8(ascii: "."), isDigit(afterYear + 1) { return nil }
+      return (day, afterYear)
+    }
+    var j = skipSpaces(afterFirst)
+    guard let afterMonthWord = matchWord(Array("thang".utf8), at: j) else { return nil }
+    j = skipSpaces(afterMonthWord)
+    guard let (month, afterMonth) = integer(at: j, maxDigits: 2) else { return nil }
+    j = skipSpaces(afterMonth)
+    guard let afterYearWord = matchWord(Array("nam".utf8), at: j) else { return nil }
+    j = skipSpaces(afterYearWord)
+    guard let (year, afterYear) = integer(at: j, maxDigits: 4), afterYear - j == 4,
+      let day = Day(year: year, month: month, day: first)
+    else { return nil }
+    return (day, afterYear)
+  }
+
+  func integer(at index: Int, maxDigits: Int) -> (Int, Int)? {
+    var i = index
+    var value = 0
+    while i < count, isDigit(i), i - index < maxDigits {
+      value = value * 10 + Int(folded[i] - 48)
+      i += 1
+    }
+    guard i > index, !isDigit(i) else { return nil }
+    return (value, i)
+  }
+
+  /// Reads a document number at `index` (`215-CV/TU`, `2644 - CV/TU`, `30/2020/NĐ-CP`):
+  /// digits, then segments joined by `-` or `/` with stray spaces around them.
+  func documentNumber(at index: Int) -> (number: String, end: Int)? {
+    guard isDigit(index), !isDigit(index - 1), !isLetter(index - 1) else { return nil }
+    var i = index
+    var pieces: [String] = []
+    var segmentStart = i
+    while i < count, isDigit(i) { i += 1 }
+    pieces.append(string(segmentStart..<i))
+    var separators = 0
+    var sawLetter = false
+    while true {
+      var j = skipSpaces(i)
+      let separator = byte(j)
+      guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") else { break }
+      j = skipSpaces(j + 1)
+      segmentStart = j
+      if isLetter(j) && !isUppercase(j) { break }
+      while j < count, isLetter(j) || isDigit(j) {
+        if isLetter(j) { sawLetter = true }
+        j += 1
+      }
+      guard j > segmentStart else { break }
+      pieces.append(separator == UInt8(ascii: "-") ? "-" : "/")
+      pieces.append(string(segmentStart..<j))
+      separators += 1
+      i = j
+    }
+    guard separators >= 1, sawLetter else { return nil }
+    return (pieces.joined(), i)
+  }
+}
+
+/// A word or phrase to find in folded text, remembering where its canonical form has `đ`.
+struct Phrase: Sendable {
+  let canonical: String
+  let folded: [UInt8]
+  let dBarOffsets: [Int]
+  let plainDOffsets: [Int]
+
+  init(_ canonical: String) {
+    self.canonical = canonical
+    var folded: [UInt8] = []
+    var dBar: [Int] = []
+    var plainD: [Int] = []
+    for scalar in canonical.unicodeScalars {
+      guard let fold = VietnameseFolding.fold(scalar) else { continue }
+      if scalar.value == 0x111 || scalar.value == 0x110 { dBar.append(folded.count) }
+      if scalar == "d" || scalar == "D" { plainD.append(folded.count) }
+      folded.append(UInt8(truncatingIfNeeded: fold.value))
+    }
+    self.folded = folded
+    self.dBarOffsets = dBar
+    self.plainDOffsets = plainD
+  }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import DirectiveKit
+
+struct GraphCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "graph", abstract: "The citation graph: json (the contract), dot (Graphviz) or tsv edges.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case json, dot, tsv }
+
+  @OptionGroup var corpus: CorpusOptions
+  @Option(help: "json, dot or tsv.") var format: Format = .json
+
+  func run() throws {
+    let loaded = try corpus.load()
+    let provinces = try corpus.provinceFilter().map { filter in
+      Set(loaded.documents.filter(filter.matches).compactMap(\.province))
+    }
+    switch format {
+    case .json: Output.raw(GraphExport.json(loaded, provinces: provinces).rendered(indent: 2) + "\n")
+    case .dot: Output.raw(GraphExport.dot(loaded, provinces: provinces))
+    case .tsv: Output.raw(GraphExport.tsv(loaded, provinces: provinces))
+    }
+  }
+}
+
+/// A document or an external node by id, or exit 1.
+func node(_ id: String, in corpus: Corpus) throws -> GraphNode {
+  guard let node = corpus.graph.node(id) else {
+    Output.error("no document or cited document with id \(id) in this corpus")
+    throw ExitCode(1)
+  }
+  return node
+}
+
+struct CitesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "cites", abstract: "What a document cites.")
+
+  @Argument(help: "A document's id.") var id: String
+  @OptionGroup var corpus: CorpusOptions
+  @Flag(help: "JSON: the document's citations as the contract gives them.") var json = false
+
+  func run() throws {
+    let loaded = try corpus.load()
+    _ = try node(id, in: loaded)
+    let citations = loaded.document(id: id)?.citations ?? []
+    if json {
+      Output.raw(JSONValue.array(citations.map(ContractJSON.citation)).rendered(indent: 2) + "\n")
+      return
+    }
+    if citations.isEmpty { Output.line("\(id) cites no document") }
+    for citation in citations { Output.line(CitationText.describe(citation)) }
+  }
+}
+
+struct CitedByCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cited-by", abstract: "The corpus documents citing a document (in the corpus or not).")
+
+  @Argument(help: "A document's id, or a cited document's id (ext:...).") var id: String
+  @OptionGroup var corpus: CorpusOptions
+  @Flag(help: "JSON: the citing documents' ids, provinces, dates and lags.") var json = false
+
+  func run() throws {
+    let loaded = try corpus.load()
+    let cited = try node(id, in: loaded)
+    let citing = loaded.graph.citing(id).compactMap { loaded.document(id: $0) }
+    func lag(_ document: Document) -> Int? {
+      document.date.flatMap { day in cited.date.map { day.days(since: $0) } }
+    }
+    if json {
+      let rows = citing.map { document -> JSONValue in
+        .object([
+          ("id", .string(document.id)), ("province", document.province.map(JSONValue.string) ?? .null),
+          ("date", document.date.map { .string($0.iso) } ?? .null),
+          ("not_before", document.notBefore.map { .string($0.iso) } ?? .null),
+          ("lag_days", lag(document).map(JSONValue.int) ?? .null),
+        ])
+      }
+      Output.raw(JSONValue.array(rows).rendered(indent: 2) + "\n")
+      return
+    }
+    Output.line(
+      "\(cited.label)\(cited.issuer.map { " · " + $0 } ?? "")\(cited.date.map { " · " + $0.vietnamese } ?? "")"
+    )
+    if citing.isEmpty { Output.line("  cited by no document of this corpus") }
+    for document in citing {
+      let when = document.date?.vietnamese ?? document.notBefore.map { "≥ " + $0.vietnamese } ?? "undated"
+      let lagText = lag(document).map { " · +\($0) days" } ?? ""
+      Output.line(
+        "  \(document.id) · \(document.province ?? "—") · \(document.number ?? "no number") · \(when)\(lagText)"
+      )
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import DirectiveKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Everything the CLI prints goes through here: document text is made visible (no control
+/// sequence reaches the terminal) and a closed pipe ends the program quietly.
+enum Output {
+  static func line(_ text: String) {
+    write(visible(text) + "\n", to: stdout)
+  }
+
+  static func raw(_ text: String) {
+    write(text, to: stdout)
+  }
+
+  static func error(_ text: String) {
+    write("vanban: " + visible(text).replacingOccurrences(of: "\n", with: " ") + "\n", to: stderr)
+  }
+
+  private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
+    var bytes = Array(text.utf8)
+    if fwrite(&bytes, 1, bytes.count, stream) < bytes.count || fflush(stream) != 0 {
+      if errno == EPIPE { exit(0) }
+    }
+  }
+
+  /// Control characters and bidi overrides as visible placeholders (`␛` for ESC), except newline and tab.
+  static func visible(_ text: String) -> String { TerminalSafety.sanitize(text, keepLayout: true) }
+}

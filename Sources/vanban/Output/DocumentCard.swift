@@ -1,0 +1,46 @@
+import DirectiveKit
+
+/// A document as readable text: its card, its citations and what cites it, then the text.
+enum DocumentCard {
+  static func render(_ document: Document, graph: CitationGraph) -> String {
+    var lines: [String] = []
+    func field(_ name: String, _ value: String?) {
+      if let value { lines.append(name.padding(toLength: 10, withPad: " ", startingAt: 0) + value) }
+    }
+    field("id", document.id)
+    field("file", document.file)
+    field("issuer", document.issuer)
+    if let province = document.province {
+      let evidence = document.provinceEvidence.map { "\($0.kind): \($0.text)" }.joined(separator: "; ")
+      let new = document.province2025.map { " (since 2025: \($0))" } ?? ""
+      field("province", province + new + (document.provinceInferred ? " — inferred from \(evidence)" : ""))
+    }
+    field("number", document.number)
+    field("type", document.type.map { $0 + (document.typeInferred ? " (inferred)" : "") })
+    field("date", document.date.map { $0.vietnamese + (document.dateInferred ? " (inferred)" : "") })
+    field("not before", document.notBefore?.vietnamese)
+    field("subject", document.subject)
+    if let signer = document.signer {
+      field(
+        "signer", [signer.capacity, signer.title, signer.name].compactMap { $0 }.joined(separator: " · "))
+    }
+    for citation in document.citations {
+      lines.append("cites     " + CitationText.describe(citation))
+    }
+    for id in document.citedBy { lines.append("cited by  " + id) }
+    for warning in document.warnings { lines.append("warning   " + warning) }
+    return lines.joined(separator: "\n") + "\n\n" + document.text
+  }
+}
+
+enum CitationText {
+  /// `Kết luận 07-KL/TW · Bộ Chính trị · 11/06/2021 · not in corpus · 2 mentions`.
+  static func describe(_ citation: Citation) -> String {
+    var parts = [citation.type + (citation.number.map { " " + $0 } ?? "")]
+    if let issuer = citation.issuer { parts.append(issuer) }
+    if let date = citation.date { parts.append(date.vietnamese) }
+    parts.append(citation.inCorpus ? "→ \(citation.target)" : "not in corpus")
+    if citation.mentions > 1 { parts.append("\(citation.mentions) mentions") }
+    return parts.joined(separator: " · ")
+  }
+}

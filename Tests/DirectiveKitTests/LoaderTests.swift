@@ -1,0 +1,111 @@
+import Foundation
+import XCTest
+
+@testable import DirectiveKit
+
+final class LoaderTests: XCTestCase {
+  var folder: URL!
+
+  override func setUpWithError() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "vanban-loader-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  func write(_ name: String, _ bytes: [UInt8]) throws {
+    let url = folder.appendingPathComponent(name)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(bytes).write(to: url)
+  }
+
+  func testFoldersAreReadRecursivelyWithTheGlobAndRelativePathsStayRelative() throws {
+    try write("a.txt", Array("Số 1-CV/TU".utf8))
+    try write("sub/deeper/b.txt", Array("Số 2-CV/TU".utf8))
+    try write("sub/notes.md", Array("not a directive".utf8))
+    let corpus = try Corpus.load(paths: [folder.path])
+    XCTAssertEqual(Set(corpus.documents.map(\.id)), ["a", "b"])
+    let markdown = try Corpus.load(paths: [folder.path], glob: "*.md")
+    XCTAssertEqual(markdown.documents.map(\.id), ["notes"])
+    let explicit = try Corpus.load(paths: [folder.appendingPathComponent("sub/notes.md").path])
+    XCTAssertEqual(explicit.documents.count, 1, "a file named on the command line is read whatever its name")
+  }
+
+  func testLinksLoopsAndDanglingLinksAreWarnings() throws {
+    try write("real/a.txt", Array("Số 1-CV/TU".utf8))
+    let manager = FileManager.default
+    try manager.createSymbolicLink(
+      atPath: folder.appendingPathComponent("real/loop").path,
+      withDestinationPath: folder.appendingPathComponent("real").path)
+    try manager.createSymbolicLink(
+      atPath: folder.appendingPathComponent("gone.txt").path, withDestinationPath: "/nonexistent/x.txt")
+    try manager.createSymbolicLink(
+      atPath: folder.appendingPathComponent("self.txt").path,
+      withDestinationPath: folder.appendingPathComponent("self.txt").path)
+    let corpus = try Corpus.load(paths: [folder.path])
+    XCTAssertEqual(corpus.documents.map(\.id), ["a"])
+    let reasons = corpus.loadWarnings.map(\.reason)
+    XCTAssertTrue(reasons.contains { $0.contains("dangling") }, "\(reasons)")
+    XCTAssertTrue(reasons.contains { $0.contains("loop") }, "\(reasons)")
+    XCTAssertTrue(corpus.loadWarnings.allSatisfy { $0.path.hasPrefix(folder.path) })
+  }
+
+  func testAPathThatDoesNotExistIsAnErrorNamingIt() {
+    XCTAssertThrowsError(try Corpus.load(paths: ["/no/such/place"])) { error in
+      XCTAssertEqual((error as? CorpusError)?.message, "/no/such/place: no such file or directory")
+    }
+  }
+
+  func testUnreadableFilesAreWarningsWithTheirPath() {
+    let corpus = Corpus.build(files: ["ok.txt", "locked.txt"]) { path in
+      path == "locked.txt"
+        ? .failure(CorpusError(message: "unreadable (permission denied)"))
+        : .success(Array("Số 1-CV/TU".utf8))
+    }
+    XCTAssertEqual(corpus.documents.map(\.id), ["ok"])
+    XCTAssertEqual(
+      corpus.loadWarnings, [LoadWarning(path: "locked.txt", reason: "unreadable (permission denied)")])
+    XCTAssertEqual(corpus.warningCount, 1 + corpus.documents[0].warnings.count)
+  }
+
+  func testBinaryFilesArePlacedWithAWarningNotDropped() {
+    let corpus = Corpus.build(sources: [
+      SourceFile(path: "scan.txt", bytes: Array("%PDF-1.4\n%âãÏÓ\n1 0 obj".utf8)),
+      SourceFile(path: "blob.txt", bytes: [0x41, 0x00, 0x42, 0xFF]),
+    ])
+    XCTAssertEqual(corpus.documents.count, 2)
+    for document in corpus.documents {
+      XCTAssertEqual(document.text, "")
+      XCTAssertEqual(document.encoding, "binary")
+      XCTAssertTrue(document.warnings.first?.hasPrefix("binary file") == true)
+    }
+  }
+
+  func testLoadingReportsProgressUpToTheTotal() throws {
+    for index in 0..<130 { try write("f\(index).txt", Array("Số \(index + 1)-CV/TU".utf8)) }
+    let seen = ProgressLog()
+    let corpus = try Corpus.load(paths: [folder.path]) { seen.add($0) }
+    XCTAssertEqual(corpus.documents.count, 130)
+    XCTAssertEqual(seen.maximum, 130)
+  }
+}
+
+final class ProgressLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var done = 0
+  func add(_ progress: LoadProgress) {
+    lock.lock()
+    done = max(done, progress.filesDone)
+    XCTAssertEqual(progress.filesTotal, 130)
+    lock.unlock()
+  }
+  var maximum: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return done
+  }
+}
