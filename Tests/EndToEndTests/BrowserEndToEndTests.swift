@@ -61,6 +61,9 @@ final class BrowserEndToEndTests: XCTestCase {
 
   override func tearDown() {
     tmux("kill-session", "-t", session)
+    for suffix in ["before", "after", "pid"] {
+      try? FileManager.default.removeItem(atPath: "/tmp/\(session).\(suffix)")
+    }
   }
 
   func startShell() {
