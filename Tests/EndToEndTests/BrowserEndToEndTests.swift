@@ -6,27 +6,33 @@ final class BrowserEndToEndTests: XCTestCase {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
   static let binary = root.appendingPathComponent(".build/debug/vanban").path
+  static let corpus = root.appendingPathComponent("Data/corpus").path
   let session = "vanban-e2e-\(ProcessInfo.processInfo.processIdentifier)"
 
+  /// Runs a program to its end, output (both streams) collected through a file. Spawned
+  /// directly: a tmux server started on the way keeps no descriptor we wait on.
   @discardableResult
-  func run(_ arguments: [String], in directory: URL? = nil) -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.currentDirectoryURL = directory ?? Self.root
-    // A file, not a pipe: the tmux server inherits the descriptor and would hold a pipe open.
+  func run(_ arguments: [String]) -> (status: Int32, output: String) {
     let capture = FileManager.default.temporaryDirectory.appendingPathComponent("\(session)-\(UUID()).out")
-    FileManager.default.createFile(atPath: capture.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: capture) }
-    guard let handle = try? FileHandle(forWritingTo: capture) else { return (-1, "no temporary file") }
-    process.standardOutput = handle
-    process.standardError = handle
-    process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch { return (-1, "\(error)") }
-    process.waitUntilExit()
-    try? handle.close()
-    let data = (try? Data(contentsOf: capture)) ?? Data()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+      .path
+    defer { try? FileManager.default.removeItem(atPath: capture) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, capture, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ) == 0 else {
+      return (-1, "spawn failed")
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+    let output = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
+    let exited = status & 0x7f == 0
+    return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
   }
 
   func tmux(_ arguments: String...) { run(["tmux"] + arguments) }
@@ -76,7 +82,7 @@ final class BrowserEndToEndTests: XCTestCase {
   func testTheScenarioOnTheShippedCorpus() throws {
     startShell()
     keys(
-      "clear; \(Self.binary) Data/corpus; echo \"exit=$?\"; stty -a | head -1 > /tmp/\(session).after",
+      "clear; \(Self.binary) Data/corpus; status=$?; stty -a | head -1 > /tmp/\(session).after; echo \"exit=$status\"",
       "Enter")
     waitFor("5 of 5 documents")
     // Filter to Kiên Giang with the picker, then clear.
@@ -137,7 +143,7 @@ final class BrowserEndToEndTests: XCTestCase {
   func testQuittingAndSignalsRestoreTheTerminal() throws {
     startShell()
     keys(
-      "clear; \(Self.binary) Data/corpus; echo \"exit=$?\"; stty -a | head -1 > /tmp/\(session).after",
+      "clear; \(Self.binary) Data/corpus; status=$?; stty -a | head -1 > /tmp/\(session).after; echo \"exit=$status\"",
       "Enter")
     waitFor("documents")
     keys("q")
@@ -157,16 +163,18 @@ final class BrowserEndToEndTests: XCTestCase {
   }
 
   func testPlainOutputWhenNotATerminalAndErrorsWithoutTERM() {
-    let piped = run([Self.binary, "Data/corpus"])
+    let piped = run([Self.binary, Self.corpus])
     XCTAssertEqual(piped.status, 0)
     let lines = piped.output.split(separator: "\n")
     XCTAssertEqual(lines.count, 7, piped.output)  // header, five documents, summary
     XCTAssertEqual(lines.last, "5 of 5 documents · 2 warnings")
     XCTAssertFalse(piped.output.contains("\u{1B}"))
-    let noTerm = run(["script", "-qec", "env -u TERM \(Self.binary) Data/corpus", "/dev/null"])
+    let noTerm = run(["script", "-qec", "env -u TERM \(Self.binary) \(Self.corpus)", "/dev/null"])
     XCTAssertEqual(noTerm.status, 2)
     XCTAssertTrue(noTerm.output.contains("TERM is not set"), noTerm.output)
-    let unknown = run(["script", "-qec", "env TERM=no-such-terminal \(Self.binary) Data/corpus", "/dev/null"])
+    let unknown = run([
+      "script", "-qec", "env TERM=no-such-terminal \(Self.binary) \(Self.corpus)", "/dev/null",
+    ])
     XCTAssertEqual(unknown.status, 2)
     XCTAssertTrue(unknown.output.contains("unknown terminal type"), unknown.output)
   }
