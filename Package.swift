@@ -27,7 +27,8 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DirectiveKitTests", dependencies: ["DirectiveKit"]),
-    .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"]),
+    .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"], exclude: ["Snapshots"]),
+    .testTarget(name: "EndToEndTests"),
   ],
   swiftLanguageModes: [.v5]
 )
