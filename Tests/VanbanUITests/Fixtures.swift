@@ -39,10 +39,7 @@ enum Fixtures {
   static func library() -> Library { Library(corpus: corpus()) }
 
   /// The shipped corpus as the real loader and parser read it.
-  static let shipped: Library = {
-    let folder = packageRoot.appendingPathComponent("Data/corpus").path
-    return Library(corpus: (try? Corpus.load(paths: [folder])) ?? Corpus(documents: []))
-  }()
+  static let shipped = Library(corpus: ShippedCorpus.load())
 
   static func corpus() -> Corpus {
     func day(_ iso: String) -> Day { Day(iso: iso)! }
