@@ -67,9 +67,9 @@ public struct ProvinceChoice: Hashable, Sendable {
   public var label: String { is2025 ? "\(name) (2025)" : name }
 }
 
-/// The corpus as the browser reads it: documents plus what is derived from their citations.
+/// The corpus as the browser reads it: documents, with the citation graph's view of what they cite.
 public final class Library: @unchecked Sendable {
-  public static let unknownProvince = "(province unknown)"
+  public static let unknownProvince = CitationGraph.unknownProvince
 
   public let corpus: Corpus
   public var documents: [Document] { corpus.documents }
@@ -94,10 +94,23 @@ public final class Library: @unchecked Sendable {
     }
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
-    let summaries = Library.summaries(documents: documents, indexByID: indexByID)
-    cited = summaries
+    let graph = corpus.graph
+    let summaries = graph.nodes.enumerated().compactMap { position, node -> (Int, CitedSummary)? in
+      let citing = graph.citing(node.id)
+      guard !citing.isEmpty else { return nil }
+      let summary = CitedSummary(
+        id: node.id, type: node.type, number: node.number, date: node.date, issuer: node.issuer,
+        subject: node.subject, inCorpus: node.kind == .document, isCentral: node.level == .central,
+        citing: citing, mentions: graph.mentions(of: node.id))
+      return (position, summary)
+    }
+    cited = summaries.sorted { lhs, rhs in
+      (lhs.1.isCentral ? 0 : 1, -lhs.1.citing.count, lhs.0) < (
+        rhs.1.isCentral ? 0 : 1, -rhs.1.citing.count, rhs.0
+      )
+    }.map(\.1)
     var citedByID: [String: Int] = [:]
-    for (position, summary) in summaries.enumerated() { citedByID[summary.id] = position }
+    for (position, summary) in cited.enumerated() { citedByID[summary.id] = position }
     self.citedByID = citedByID
   }
 
@@ -123,130 +136,40 @@ public final class Library: @unchecked Sendable {
 
   /// Every central cited document with the provinces answering it, most cited first.
   public func answers(provinces filter: [ProvinceChoice] = []) -> [CitedAnswers] {
-    cited.filter(\.isCentral).compactMap { node in
-      let answers = answers(to: node, provinces: filter)
-      return filter.isEmpty || !answers.provinces.isEmpty ? answers : nil
+    corpus.graph.responses(provinces: oldProvinces(filter)).compactMap { response in
+      cited(id: response.node.id).map { CitedAnswers(node: $0, provinces: Library.provinceAnswers(response)) }
     }
   }
 
   /// The documents citing `node`, grouped by province (earliest first), chains nested.
   public func answers(to node: CitedSummary, provinces filter: [ProvinceChoice] = []) -> CitedAnswers {
-    let citing = node.citing.compactMap { document(id: $0) }
-      .filter { document in filter.isEmpty || filter.contains { $0.matches(document) } }
-    var groups: [String: [Document]] = [:]
-    var order: [String] = []
-    for document in citing {
-      let province = document.province ?? Library.unknownProvince
-      if groups[province] == nil { order.append(province) }
-      groups[province, default: []].append(document)
-    }
-    let provinces = order.map { province in
-      ProvinceAnswers(province: province, entries: chainOrder(groups[province]!, node: node))
-    }
-    return CitedAnswers(node: node, provinces: provinces)
+    let response = corpus.graph.response(to: node.id, provinces: oldProvinces(filter))
+    return CitedAnswers(node: node, provinces: response.map(Library.provinceAnswers) ?? [])
   }
 
-  private func chainOrder(_ documents: [Document], node: CitedSummary) -> [AnswerEntry] {
-    let ids = Set(documents.map(\.id))
-    func parent(of document: Document) -> String? {
-      document.citations.first { $0.inCorpus && ids.contains($0.target) && $0.target != document.id }?.target
-    }
-    var children: [String: [Document]] = [:]
-    var roots: [Document] = []
-    for document in documents {
-      if let parent = parent(of: document) {
-        children[parent, default: []].append(document)
-      } else {
-        roots.append(document)
+  /// The pre-2025 provinces a filter selects; nil when there is no filter.
+  private func oldProvinces(_ filter: [ProvinceChoice]) -> Set<String>? {
+    guard !filter.isEmpty else { return nil }
+    return Set(
+      documents.filter { document in filter.contains { $0.matches(document) } }.compactMap(\.province))
+  }
+
+  /// Entries with their depth in the chain of letters answering letters.
+  private static func provinceAnswers(_ response: CentralResponse) -> [ProvinceAnswers] {
+    response.provinces.map { group in
+      var depth: [String: Int] = [:]
+      let entries = group.entries.map { entry -> AnswerEntry in
+        let level = entry.answers.flatMap { depth[$0] }.map { $0 + 1 } ?? 0
+        depth[entry.documentID] = level
+        return AnswerEntry(
+          documentID: entry.documentID, date: entry.date, notBefore: entry.notBefore, lagDays: entry.lagDays,
+          depth: level)
       }
+      return ProvinceAnswers(province: group.province, entries: entries)
     }
-    var entries: [AnswerEntry] = []
-    var seen: Set<String> = []
-    func visit(_ document: Document, depth: Int) {
-      guard seen.insert(document.id).inserted else { return }
-      let lag = bothDays(document.date, node.date).map { $0.days(since: $1) }
-      entries.append(
-        AnswerEntry(
-          documentID: document.id, date: document.date, notBefore: document.notBefore, lagDays: lag,
-          depth: depth))
-      for child in children[document.id] ?? [] { visit(child, depth: depth + 1) }
-    }
-    for root in roots { visit(root, depth: 0) }
-    // A cycle leaves documents unreached from any root: list them rather than drop them.
-    for document in documents where !seen.contains(document.id) { visit(document, depth: 0) }
-    return entries
   }
 
   private static func sortedNames(_ names: [String]) -> [String] {
     Array(Set(names)).sorted { ($0.folded, $0) < ($1.folded, $1) }
   }
-
-  private static func summaries(documents: [Document], indexByID: [String: Int]) -> [CitedSummary] {
-    var byID: [String: CitedSummary] = [:]
-    var order: [String] = []
-    for document in documents {
-      for citation in document.citations {
-        var summary =
-          byID[citation.target]
-          ?? CitedSummary(
-            id: citation.target, type: nil, number: nil, date: nil, issuer: nil, subject: nil,
-            inCorpus: citation.inCorpus, isCentral: false, citing: [], mentions: 0)
-        if byID[citation.target] == nil { order.append(citation.target) }
-        summary.type = summary.type ?? citation.type
-        summary.number = summary.number ?? citation.number
-        summary.date = summary.date ?? citation.date
-        if (citation.issuer?.count ?? 0) > (summary.issuer?.count ?? 0) { summary.issuer = citation.issuer }
-        if (citation.subject?.count ?? 0) > (summary.subject?.count ?? 0) {
-          summary.subject = citation.subject
-        }
-        if !summary.citing.contains(document.id) { summary.citing.append(document.id) }
-        summary.mentions += citation.mentions
-        byID[citation.target] = summary
-      }
-    }
-    var result: [CitedSummary] = order.map { id in
-      var summary = byID[id]!
-      if summary.inCorpus, let index = indexByID[id] {
-        let document = documents[index]
-        summary.type = document.type ?? summary.type
-        summary.number = document.number ?? summary.number
-        summary.date = document.date ?? summary.date
-        summary.issuer = document.issuer ?? summary.issuer
-        summary.subject = document.subject ?? summary.subject
-        summary.isCentral = document.level == .central
-      } else {
-        summary.isCentral = isCentral(issuer: summary.issuer, number: summary.number)
-      }
-      return summary
-    }
-    result = result.enumerated().sorted { lhs, rhs in
-      let left = (lhs.element.isCentral ? 0 : 1, -lhs.element.citing.count, lhs.offset)
-      let right = (rhs.element.isCentral ? 0 : 1, -rhs.element.citing.count, rhs.offset)
-      return left < right
-    }.map(\.element)
-    return result
-  }
-
-  /// Whether a cited document comes from a national body, judged by its issuer or number code.
-  static func isCentral(issuer: String?, number: String?) -> Bool {
-    if let number {
-      let code = number.uppercased()
-      for suffix in ["/TW", "/VPTW", "-TTG", "-CP", "-VPCP", "/QH", "-BYT", "-BCĐQG", "/BCĐQG"]
-      where code.hasSuffix(suffix) {
-        return true
-      }
-    }
-    guard let issuer = issuer?.folded else { return false }
-    if issuer.contains("tinh") || issuer.contains("huyen") || issuer.contains("thanh pho") { return false }
-    let national = [
-      "bo chinh tri", "ban bi thu", "trung uong", "chinh phu", "thu tuong", "quoc hoi", "tong bi thu",
-      "chu tich nuoc", "ban chi dao quoc gia", "bo ",
-    ]
-    return national.contains { issuer.hasPrefix($0) || issuer.contains($0) && $0 != "bo " }
-  }
-}
-
-private func bothDays(_ first: Day?, _ second: Day?) -> (Day, Day)? {
-  guard let first, let second else { return nil }
-  return (first, second)
 }
