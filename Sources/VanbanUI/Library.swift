@@ -1,4 +1,5 @@
 import DirectiveKit
+import Foundation
 
 /// A document cited by the corpus, described from every citation of it (or from the document
 /// itself when it is in the corpus).
@@ -76,7 +77,10 @@ public final class Library: @unchecked Sendable {
   /// Every cited document (central ones first, most cited first).
   public let cited: [CitedSummary]
   private let citedByID: [String: Int]
-  private let searchText: [String]
+  /// Province, issuer, number and type of each document, folded: what the list shows besides the text.
+  private let foldedMetadata: [String]
+  private let indexLock = NSLock()
+  private var builtIndex: SearchIndex?
   private let indexByID: [String: Int]
   /// Provinces present, before and after 2025, in alphabetical (folded) order.
   public let provinces: [String]
@@ -88,9 +92,9 @@ public final class Library: @unchecked Sendable {
     var indexByID: [String: Int] = [:]
     for (position, document) in documents.enumerated() { indexByID[document.id] = position }
     self.indexByID = indexByID
-    searchText = documents.map { document in
-      [document.number, document.type, document.province, document.issuer, document.subject, document.text]
-        .compactMap { $0 }.joined(separator: "\n").folded
+    foldedMetadata = documents.map { document in
+      [document.province, document.province2025, document.issuer, document.number, document.type]
+        .compactMap { $0 }.joined(separator: " ").folded
     }
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
@@ -124,14 +128,30 @@ public final class Library: @unchecked Sendable {
     citedByID[id].map { cited[$0] }
   }
 
-  /// Indices of documents whose text, number, type, province, issuer or subject contains every
-  /// word of the query, diacritics optional.
+  /// The search index, built on first use (or by `prepareSearch` on another thread).
+  public var searchIndex: SearchIndex {
+    indexLock.lock()
+    defer { indexLock.unlock() }
+    if let builtIndex { return builtIndex }
+    let index = SearchIndex(documents: documents)
+    builtIndex = index
+    return index
+  }
+
+  /// Builds the search index now, so that the first keystroke of a search does not wait for it.
+  public func prepareSearch() { _ = searchIndex }
+
+  /// Indices of the documents matching a query as it is being typed (the last word may be
+  /// unfinished), diacritics optional, in list order.
   public func matching(_ query: String) -> [Int] {
-    let words = query.folded.split(separator: " ").map(String.init)
-    guard !words.isEmpty else { return Array(documents.indices) }
-    return documents.indices.filter { index in
-      words.allSatisfy { searchText[index].contains($0) }
+    guard query.contains(where: { !$0.isWhitespace }) else { return Array(documents.indices) }
+    let inText = searchIndex.matchingDocuments(SearchQuery.parse(query, lastWordIsPrefix: true))
+    let words = query.folded.split(separator: " ")
+    let inMetadata = foldedMetadata.indices.filter { index in
+      words.allSatisfy { foldedMetadata[index].contains($0) }
     }
+    guard !inMetadata.isEmpty else { return inText }
+    return Array(Set(inText).union(inMetadata)).sorted()
   }
 
   /// Every central cited document with the provinces answering it, most cited first.

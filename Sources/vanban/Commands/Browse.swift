@@ -18,6 +18,9 @@ struct Browse: ParsableCommand {
       Output.line(LibraryTable.summary(loaded, shown: shown.count))
       return
     }
+    for path in corpus.paths where !FileManager.default.fileExists(atPath: path) {
+      throw UsageFailure(message: "\(path): no such file or directory")
+    }
     if let problem = Terminal.problem() {
       FileHandle.standardError.write(Data((problem + "\n").utf8))
       throw ExitCode(2)
@@ -42,7 +45,9 @@ struct Browse: ParsableCommand {
       throw ExitCode(2)
     }
     let size = terminal.size
-    var state = AppState(library: Library(corpus: loaded), width: size.width, height: size.height)
+    let library = Library(corpus: loaded)
+    Thread.detachNewThread { library.prepareSearch() }
+    var state = AppState(library: library, width: size.width, height: size.height)
     while !state.shouldQuit {
       terminal.draw(render(state))
       guard let key = terminal.readKey() else { continue }
