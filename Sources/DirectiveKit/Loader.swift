@@ -70,9 +70,11 @@ extension Corpus {
     var bytesByPath: [String: [UInt8]] = [:]
     for source in sources { bytesByPath[source.path] = source.bytes }
     let table = bytesByPath
-    return build(files: sources.map(\.path)) { path in
-      table[path].map { .success($0) } ?? .failure(CorpusError(message: "\(path): missing"))
-    }
+    return build(
+      files: sources.map(\.path),
+      reader: { path in
+        table[path].map { .success($0) } ?? .failure(CorpusError(message: "\(path): missing"))
+      })
   }
 
   @Sendable public static func readFile(_ path: String) -> Result<[UInt8], CorpusError> {
