@@ -3,36 +3,15 @@ import XCTest
 
 /// Drives the built `vanban` inside tmux, as a person would, and reads the screen back.
 final class BrowserEndToEndTests: XCTestCase {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static let binary = root.appendingPathComponent(".build/debug/vanban").path
+  static let root = Package.root
+  static let binary = Package.binary
   static let corpus = root.appendingPathComponent("Data/corpus").path
   let session = "vanban-e2e-\(ProcessInfo.processInfo.processIdentifier)"
 
-  /// Runs a program to its end, output (both streams) collected through a file. Spawned
-  /// directly: a tmux server started on the way keeps no descriptor we wait on.
   @discardableResult
   func run(_ arguments: [String]) -> (status: Int32, output: String) {
-    let capture = FileManager.default.temporaryDirectory.appendingPathComponent("\(session)-\(UUID()).out")
-      .path
-    defer { try? FileManager.default.removeItem(atPath: capture) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, capture, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    let argv = (["/usr/bin/env"] + arguments).map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ) == 0 else {
-      return (-1, "spawn failed")
-    }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1, errno == EINTR {}
-    let output = (try? String(contentsOfFile: capture, encoding: .utf8)) ?? ""
-    let exited = status & 0x7f == 0
-    return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
+    let result = runProgram(arguments)
+    return (result.status, result.output)
   }
 
   func tmux(_ arguments: String...) { run(["tmux"] + arguments) }
