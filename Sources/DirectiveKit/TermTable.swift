@@ -18,6 +18,13 @@ struct TermTable {
 
   func key(_ id: Int) -> ArraySlice<UInt8> { arena[Int(starts[id])..<Int(starts[id + 1])] }
 
+  /// Runs `body` with the bytes and hash of key `id`.
+  func withKey<Result>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Result) -> Result {
+    let start = Int(starts[id])
+    let end = Int(starts[id + 1])
+    return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end]), hashes[id]) }
+  }
+
   func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
