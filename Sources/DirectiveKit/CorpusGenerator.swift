@@ -64,6 +64,9 @@ public struct CorpusGenerator: Sendable {
 
   public let seed: UInt64
 
+  /// Changes whenever the same seed would write other bytes: cached corpora name it.
+  public static let formatVersion = 2
+
   public init(seed: UInt64) { self.seed = seed }
 
   /// The first `count` documents, in memory.
