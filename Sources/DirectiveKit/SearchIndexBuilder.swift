@@ -33,41 +33,45 @@ enum IndexBuilder {
 
   static func build(texts: [String], chunkCount requested: Int? = nil) -> PostingStore {
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    let chunkCount = max(1, min(texts.count, requested ?? min(texts.count / 256, cores * 4)))
+    // Chunks of about 2,000 documents keep each one's scratch small; at least four per core.
+    let automatic = max(cores * 4, texts.count / 2000)
+    let chunkCount = max(1, min(texts.count, requested ?? automatic))
     var chunks = [Chunk?](repeating: nil, count: chunkCount)
     chunks.withUnsafeMutableBufferPointer { slots in
       let slots = slots
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunkIndex in
         let lower = texts.count * chunkIndex / chunkCount
         let upper = texts.count * (chunkIndex + 1) / chunkCount
-        var chunk = Chunk()
+        var chunk = Chunk(firstDocument: lower)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Token.maximumLength) { scratch in
           for document in lower..<upper {
             var text = texts[document]
-            text.withUTF8 { chunk.add(document: document, bytes: $0, scratch: scratch.baseAddress!) }
+            text.withUTF8 { chunk.add(bytes: $0, scratch: scratch.baseAddress!) }
           }
         }
+        chunk.finish()
         slots[chunkIndex] = chunk
       }
     }
-    return merge(chunks.map { $0! })
+    return merge(&chunks)
   }
 
-  /// Joins the chunks: every chunk's lists of a term, in chunk order, become one list.
-  private static func merge(_ input: [Chunk]) -> PostingStore {
-    var chunks = input
-    var terms = TermTable(capacity: chunks.first?.terms.count ?? 1024)
+  /// Joins the chunks: every chunk's lists of a term, in chunk order, become one list. Sizes are
+  /// worked out first, so that each chunk is copied into place and freed at once.
+  private static func merge(_ chunks: inout [Chunk?]) -> PostingStore {
+    var terms = TermTable(capacity: chunks.first??.terms.count ?? 1024)
     var variantLists: [UInt64] = []
     var variantCounts: [UInt8] = []
-    // Per global term, the chunks holding it: a linked list of (chunk, local id) in chunk order.
-    var segmentChunk: [Int32] = []
-    var segmentLocal: [Int32] = []
-    var segmentNext: [Int32] = []
-    var head: [Int32] = []
-    var tail: [Int32] = []
+    var globalIDs: [[Int32]] = []
+    var documentSizes: [Int] = []
+    var positionSizes: [Int] = []
+    var frequencies: [UInt32] = []
+    var lastDocument: [Int] = []
     var variantMaps: [[UInt8]] = []
     var mapStarts: [[Int32]] = []
-    for (chunkIndex, chunk) in chunks.enumerated() {
+    for chunkIndex in chunks.indices {
+      let chunk = chunks[chunkIndex]!
+      var ids = [Int32](repeating: 0, count: chunk.terms.count)
       var maps: [UInt8] = []
       var starts = [Int32](repeating: -1, count: chunk.terms.count)
       for local in 0..<chunk.terms.count {
@@ -75,18 +79,21 @@ enum IndexBuilder {
         if isNew {
           variantLists.append(contentsOf: repeatElement(0, count: variantLimit))
           variantCounts.append(0)
-          head.append(-1)
-          tail.append(-1)
+          documentSizes.append(0)
+          positionSizes.append(0)
+          frequencies.append(0)
+          lastDocument.append(-1)
         }
-        let segment = Int32(segmentChunk.count)
-        segmentChunk.append(Int32(chunkIndex))
-        segmentLocal.append(Int32(local))
-        segmentNext.append(-1)
-        if tail[id] >= 0 { segmentNext[Int(tail[id])] = segment } else { head[id] = segment }
-        tail[id] = segment
+        ids[local] = Int32(id)
+        let first = chunk.firstDocumentOf[local]
+        documentSizes[id] +=
+          chunk.documentSize(local) - VarInt.length(first + 1) + VarInt.length(first - lastDocument[id])
+        positionSizes[id] += chunk.positionSize(local)
+        frequencies[id] += chunk.frequencies[local]
+        lastDocument[id] = chunk.lastDocumentOf[local]
         var identity = true
         let localCount = Int(chunk.variantCounts[local])
-        var map = [UInt8](repeating: 7, count: localCount)
+        var map = [UInt8](repeating: 7, count: 8)
         for position in 0..<localCount {
           let variant = chunk.variantHashes[local * variantLimit + position]
           let known = Int(variantCounts[id])
@@ -106,74 +113,90 @@ enum IndexBuilder {
         if !identity {
           starts[local] = Int32(maps.count)
           maps.append(contentsOf: map)
-          maps.append(contentsOf: repeatElement(7, count: 8 - localCount))
         }
       }
+      globalIDs.append(ids)
       variantMaps.append(maps)
       mapStarts.append(starts)
     }
 
     let termCount = terms.count
-    var documentBytes: [UInt8] = []
-    documentBytes.reserveCapacity(chunks.reduce(0) { $0 + $1.documentByteCount } + termCount * 4)
-    var positionBytes: [UInt8] = []
-    positionBytes.reserveCapacity(chunks.reduce(0) { $0 + $1.positionByteCount })
-    var documentStarts: [Int] = []
-    documentStarts.reserveCapacity(termCount + 1)
-    var positionStarts: [Int] = []
-    positionStarts.reserveCapacity(termCount + 1)
-    var frequencies = [UInt32](repeating: 0, count: termCount)
+    var documentStarts = [Int](repeating: 0, count: termCount + 1)
+    var positionStarts = [Int](repeating: 0, count: termCount + 1)
     for id in 0..<termCount {
-      documentStarts.append(documentBytes.count)
-      positionStarts.append(positionBytes.count)
-      var previous = -1
-      var segment = Int(head[id])
-      while segment >= 0 {
-        let chunkIndex = Int(segmentChunk[segment])
-        let local = Int(segmentLocal[segment])
-        segment = Int(segmentNext[segment])
-        frequencies[id] += chunks[chunkIndex].frequencies[local]
-        let mapStart = Int(mapStarts[chunkIndex][local])
-        chunks[chunkIndex].documentStreams[local].withUnsafeBufferPointer { source in
-          var position = 0
-          let first = VarInt.read(source, at: &position) - 1
-          VarInt.append(first - previous, to: &documentBytes)
-          if mapStart < 0 {
-            documentBytes.append(contentsOf: source[position...])
-            return
+      documentStarts[id + 1] = documentStarts[id] + documentSizes[id]
+      positionStarts[id + 1] = positionStarts[id] + positionSizes[id]
+    }
+    var documentBytes = [UInt8](repeating: 0, count: documentStarts[termCount])
+    var positionBytes = [UInt8](repeating: 0, count: positionStarts[termCount])
+    var documentCursor = Array(documentStarts.dropLast())
+    var positionCursor = Array(positionStarts.dropLast())
+    var previous = [Int](repeating: -1, count: termCount)
+    var lengths: [UInt32] = []
+    documentBytes.withUnsafeMutableBufferPointer { documentOutput in
+      positionBytes.withUnsafeMutableBufferPointer { positionOutput in
+        for chunkIndex in chunks.indices {
+          let chunk = chunks[chunkIndex]!
+          chunks[chunkIndex] = nil
+          lengths.append(contentsOf: chunk.lengths)
+          chunk.documentBytes.withUnsafeBufferPointer { source in
+            for local in 0..<chunk.terms.count {
+              let id = Int(globalIDs[chunkIndex][local])
+              var position = chunk.documentStarts[local]
+              let end = chunk.documentStarts[local + 1]
+              let first = VarInt.read(source, at: &position) - 1
+              VarInt.write(first - previous[id], to: documentOutput, at: &documentCursor[id])
+              previous[id] = chunk.lastDocumentOf[local]
+              let mapStart = Int(mapStarts[chunkIndex][local])
+              if mapStart < 0 {
+                let count = end - position
+                UnsafeMutableRawPointer(documentOutput.baseAddress! + documentCursor[id]).copyMemory(
+                  from: source.baseAddress! + position, byteCount: count)
+                documentCursor[id] += count
+                continue
+              }
+              variantMaps[chunkIndex].withUnsafeBufferPointer { maps in
+                let map = UnsafeBufferPointer(rebasing: maps[mapStart..<(mapStart + 8)])
+                var cursor = documentCursor[id]
+                while true {
+                  VarInt.write(VarInt.read(source, at: &position), to: documentOutput, at: &cursor)
+                  documentOutput[cursor] = remap(source[position], map)
+                  cursor += 1
+                  position += 1
+                  guard position < end else { break }
+                  VarInt.write(VarInt.read(source, at: &position), to: documentOutput, at: &cursor)
+                }
+                documentCursor[id] = cursor
+              }
+            }
           }
-          variantMaps[chunkIndex].withUnsafeBufferPointer { maps in
-            let map = UnsafeBufferPointer(rebasing: maps[mapStart..<(mapStart + 8)])
-            while true {
-              VarInt.append(VarInt.read(source, at: &position), to: &documentBytes)
-              documentBytes.append(remap(source[position], map))
-              position += 1
-              guard position < source.count else { break }
-              VarInt.append(VarInt.read(source, at: &position), to: &documentBytes)
+          chunk.positionBytes.withUnsafeBufferPointer { source in
+            for local in 0..<chunk.terms.count {
+              let id = Int(globalIDs[chunkIndex][local])
+              let start = chunk.positionStarts[local]
+              let count = chunk.positionStarts[local + 1] - start
+              guard count > 0 else { continue }
+              UnsafeMutableRawPointer(positionOutput.baseAddress! + positionCursor[id]).copyMemory(
+                from: source.baseAddress! + start, byteCount: count)
+              positionCursor[id] += count
             }
           }
         }
-        positionBytes.append(contentsOf: chunks[chunkIndex].positionStreams[local])
-        previous = Int(chunks[chunkIndex].lastDocument[local])
-        chunks[chunkIndex].documentStreams[local] = []
-        chunks[chunkIndex].positionStreams[local] = []
       }
     }
-    documentStarts.append(documentBytes.count)
-    positionStarts.append(positionBytes.count)
 
     var variantStarts: [UInt32] = [0]
     variantStarts.reserveCapacity(termCount + 1)
     var variantHashes: [UInt64] = []
     for id in 0..<termCount {
-      variantHashes.append(
-        contentsOf: variantLists[(id * variantLimit)..<(id * variantLimit + Int(variantCounts[id]))])
+      let start = id * variantLimit
+      variantHashes.append(contentsOf: variantLists[start..<(start + Int(variantCounts[id]))])
       variantStarts.append(UInt32(variantHashes.count))
     }
     return PostingStore(
       terms: terms, documentStarts: documentStarts, documentBytes: documentBytes,
       positionStarts: positionStarts, positionBytes: positionBytes, frequencies: frequencies,
-      variantStarts: variantStarts, variantHashes: variantHashes, lengths: chunks.flatMap(\.lengths))
+      variantStarts: variantStarts, variantHashes: variantHashes, lengths: lengths)
   }
 
   private static func remap(_ mask: UInt8, _ map: UnsafeBufferPointer<UInt8>) -> UInt8 {
@@ -183,93 +206,156 @@ enum IndexBuilder {
   }
 
   /// The lists of one run of documents.
+  ///
+  /// While documents are added, each token is only looked up and appended to `stream` as its
+  /// term id and spelling; `finish` then sorts the stream by term into the two byte streams.
   struct Chunk {
-    var terms = TermTable(capacity: 1 << 15)
-    var documentStreams: [[UInt8]] = []
-    var positionStreams: [[UInt8]] = []
-    var lastDocument: [Int32] = []
-    var frequencies: [UInt32] = []
+    let firstDocument: Int
+    var terms = TermTable(capacity: 1 << 14)
     var variantHashes: [UInt64] = []
     var variantCounts: [UInt8] = []
     var lengths: [UInt32] = []
-    var documentByteCount = 0
-    var positionByteCount = 0
-    private var stamp: [Int32] = []
-    private var counts: [UInt32] = []
-    private var masks: [UInt8] = []
-    private var lastPosition: [Int32] = []
-    private var touched: [Int32] = []
-    private var currentStamp: Int32 = 0
+    /// Per token: term id, then the spelling in bits 28–30; numbers and dates have bit 31 set
+    /// and take no position.
+    private var stream: [UInt32] = []
+    private var streamEnds: [Int] = []
 
-    mutating func add(document: Int, bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>)
-    {
-      currentStamp += 1
-      touched.removeAll(keepingCapacity: true)
+    // Filled by `finish`: per local term, its stream bytes (the first gap counted from -1).
+    var documentBytes: [UInt8] = []
+    var documentStarts: [Int] = []
+    var positionBytes: [UInt8] = []
+    var positionStarts: [Int] = []
+    var frequencies: [UInt32] = []
+    var firstDocumentOf: [Int] = []
+    var lastDocumentOf: [Int] = []
+
+    private static let idMask: UInt32 = (1 << 28) - 1
+    private static let derivedBit: UInt32 = 1 << 31
+
+    init(firstDocument: Int) {
+      self.firstDocument = firstDocument
+      stream.reserveCapacity(1 << 16)
+    }
+
+    func documentSize(_ local: Int) -> Int { documentStarts[local + 1] - documentStarts[local] }
+    func positionSize(_ local: Int) -> Int { positionStarts[local + 1] - positionStarts[local] }
+
+    mutating func add(bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>) {
       var length: UInt32 = 0
       var tokenizer = SearchTokenizer(bytes: bytes, scratch: scratch)
       var detector = DerivedTermDetector()
       while tokenizer.next() {
         let token = tokenizer.token
-        let id = count(token.folded, hash: token.hash)
-        let position = Int32(truncatingIfNeeded: length)
-        VarInt.append(Int(position - lastPosition[id]), to: &positionStreams[id])
-        lastPosition[id] = position
-        positionByteCount += 1
-        masks[id] |= variantBit(id, token.exactHash)
+        let id = termID(token.folded, hash: token.hash)
+        stream.append(UInt32(id) | (variantIndex(id, token.exactHash) << 28))
         length += 1
-        detector.feed(token) { term in _ = count(term.key, hash: fnvHash(term.key)) }
+        if token.isDigits || detector.isPending {
+          detector.feed(token) { term in
+            stream.append(UInt32(termID(term.key, hash: fnvHash(term.key))) | Self.derivedBit)
+          }
+        } else {
+          detector.skip(token)
+        }
       }
-      detector.finish { term in _ = count(term.key, hash: fnvHash(term.key)) }
+      detector.finish { term in
+        stream.append(UInt32(termID(term.key, hash: fnvHash(term.key))) | Self.derivedBit)
+      }
       lengths.append(length)
-      for id in touched {
-        let id = Int(id)
-        let before = documentStreams[id].count
-        VarInt.append(document - Int(lastDocument[id]), to: &documentStreams[id])
-        VarInt.append(Int(counts[id]), to: &documentStreams[id])
-        documentStreams[id].append(masks[id])
-        documentByteCount += documentStreams[id].count - before
-        lastDocument[id] = Int32(document)
-        frequencies[id] += 1
-      }
+      streamEnds.append(stream.count)
     }
 
-    /// The mask bit of the spelling `exactHash` of term `id`, recorded when new.
+    /// The index of the spelling `exactHash` of term `id`, recorded when new; 7 past the seventh.
     @inline(__always)
-    private mutating func variantBit(_ id: Int, _ exactHash: UInt64) -> UInt8 {
+    private mutating func variantIndex(_ id: Int, _ exactHash: UInt64) -> UInt32 {
       let base = id * IndexBuilder.variantLimit
       let known = Int(variantCounts[id])
-      for index in 0..<known where variantHashes[base + index] == exactHash { return 1 << UInt8(index) }
-      guard known < IndexBuilder.variantLimit else { return 0x80 }
+      for index in 0..<known where variantHashes[base + index] == exactHash { return UInt32(index) }
+      guard known < IndexBuilder.variantLimit else { return 7 }
       variantHashes[base + known] = exactHash
       variantCounts[id] += 1
-      return 1 << UInt8(known)
+      return UInt32(known)
     }
 
-    /// Counts one occurrence of `key` in the current document; returns its id.
     @inline(__always)
-    private mutating func count(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
+    private mutating func termID(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int {
       let (id, isNew) = terms.insert(key, hash: hash)
       if isNew {
-        documentStreams.append([])
-        positionStreams.append([])
-        lastDocument.append(-1)
-        frequencies.append(0)
         variantHashes.append(contentsOf: repeatElement(0, count: IndexBuilder.variantLimit))
         variantCounts.append(0)
-        stamp.append(0)
-        counts.append(0)
-        masks.append(0)
-        lastPosition.append(0)
       }
-      if stamp[id] != currentStamp {
-        stamp[id] = currentStamp
-        counts[id] = 0
-        masks[id] = 0
-        lastPosition[id] = 0
-        touched.append(Int32(id))
-      }
-      counts[id] += 1
       return id
+    }
+
+    /// Sorts the stream by term (a counting sort, stable) and writes the byte streams.
+    mutating func finish() {
+      let termCount = terms.count
+      var starts = [Int](repeating: 0, count: termCount + 1)
+      for entry in stream { starts[Int(entry & Self.idMask) + 1] += 1 }
+      for id in 0..<termCount { starts[id + 1] += starts[id] }
+      // Per occurrence: document within the chunk (high 32 bits), position (bits 4–31),
+      // spelling (bits 1–3), number or date (bit 0).
+      var sorted = [UInt64](repeating: 0, count: stream.count)
+      var cursors = Array(starts.dropLast())
+      var streamStart = 0
+      for (document, streamEnd) in streamEnds.enumerated() {
+        var position: UInt64 = 0
+        for index in streamStart..<streamEnd {
+          let entry = stream[index]
+          let id = Int(entry & Self.idMask)
+          let isDerived = entry & Self.derivedBit != 0
+          sorted[cursors[id]] =
+            UInt64(document) << 32 | (isDerived ? 1 : position << 4 | UInt64((entry >> 28) & 7) << 1)
+          cursors[id] += 1
+          if !isDerived { position += 1 }
+        }
+        streamStart = streamEnd
+      }
+      stream = []
+      streamEnds = []
+
+      documentStarts.reserveCapacity(termCount + 1)
+      positionStarts.reserveCapacity(termCount + 1)
+      frequencies.reserveCapacity(termCount)
+      firstDocumentOf.reserveCapacity(termCount)
+      lastDocumentOf.reserveCapacity(termCount)
+      documentBytes.reserveCapacity(sorted.count / 2)
+      positionBytes.reserveCapacity(sorted.count + sorted.count / 4)
+      for id in 0..<termCount {
+        documentStarts.append(documentBytes.count)
+        positionStarts.append(positionBytes.count)
+        var previousDocument = -1
+        var index = starts[id]
+        let end = starts[id + 1]
+        var documentsHolding: UInt32 = 0
+        firstDocumentOf.append(firstDocument + Int(sorted[index] >> 32))
+        while index < end {
+          let document = Int(sorted[index] >> 32)
+          var count = 0
+          var mask: UInt8 = 0
+          var previousPosition = 0
+          while index < end && Int(sorted[index] >> 32) == document {
+            let entry = sorted[index]
+            if entry & 1 == 0 {
+              let position = Int((entry >> 4) & 0x0FFF_FFFF)
+              VarInt.append(position - previousPosition, to: &positionBytes)
+              previousPosition = position
+              mask |= 1 << UInt8((entry >> 1) & 7)
+            }
+            count += 1
+            index += 1
+          }
+          let global = firstDocument + document
+          VarInt.append(global - previousDocument, to: &documentBytes)
+          VarInt.append(count, to: &documentBytes)
+          documentBytes.append(mask)
+          previousDocument = global
+          documentsHolding += 1
+        }
+        frequencies.append(documentsHolding)
+        lastDocumentOf.append(previousDocument)
+      }
+      documentStarts.append(documentBytes.count)
+      positionStarts.append(positionBytes.count)
     }
   }
 }

@@ -353,23 +353,26 @@ struct DerivedTermDetector {
   private var chainLength = 0
   private var chainHasLetter = false
   private var dateKey = [UInt8](repeating: 0, count: 9)
-  /// The last tokens, newest at `recentHead`: their small number (-1 when none), date word
-  /// and separator.
-  private var recentNumbers = [Int](repeating: -1, count: Self.recentCount)
-  private var recentWords = [UInt8](repeating: 0, count: Self.recentCount)
-  private var recentSeparators = [UInt8](repeating: 0, count: Self.recentCount)
-  private var recentHead = 0
+  /// The small numbers of the last four tokens, 16 bits each, the newest lowest; `noNumber`
+  /// when a token is none.
+  private var recentNumbers: UInt64 = ~0
+  /// The date words of the last eight tokens, 4 bits each, the newest lowest.
+  private var recentWords: UInt32 = 0
+  private var lastSeparator: UInt8 = 0
   private var tokenIndex = 0
 
-  private static let recentCount = 8
-  private static let wordNgay: UInt8 = 1
-  private static let wordThang: UInt8 = 2
-  private static let wordNam: UInt8 = 3
+  private static let noNumber: UInt64 = 0xFFFF
+  private static let wordNgay: UInt32 = 1
+  private static let wordThang: UInt32 = 2
+  private static let wordNam: UInt32 = 3
 
   init(acceptsSpacedCodes: Bool = false) {
     self.acceptsSpacedCodes = acceptsSpacedCodes
     chain.reserveCapacity(64)
   }
+
+  /// True while a number may go on; when false, a token without digits can go to `skip`.
+  var isPending: Bool { chainLength > 0 }
 
   /// Feeds the next token; calls `emit` for each derived term that this token completes.
   mutating func feed(_ token: Token, emit: (DerivedTerm) -> Void) {
@@ -397,6 +400,13 @@ struct DerivedTermDetector {
     tokenIndex += 1
   }
 
+  /// Feeds a token without digits while no number is pending: it can only be a date word.
+  @inline(__always)
+  mutating func skip(_ token: Token) {
+    remember(number: Self.noNumber, word: Self.dateWord(token), separator: token.separator)
+    tokenIndex += 1
+  }
+
   /// Emits what the last tokens left pending; call at the end of the text.
   mutating func finish(emit: (DerivedTerm) -> Void) { flush(emit: emit) }
 
@@ -409,45 +419,58 @@ struct DerivedTermDetector {
     chainLength = 0
   }
 
-  /// The slot of the token `back` places before the newest.
   @inline(__always)
-  private func slot(_ back: Int) -> Int { (recentHead - back + Self.recentCount) % Self.recentCount }
+  private static func dateWord(_ token: Token) -> UInt32 {
+    let folded = token.folded
+    guard folded.count >= 3 && folded.count <= 5 && !token.isDigits else { return 0 }
+    switch folded[0] {
+    case UInt8(ascii: "n"):
+      if token.foldedEquals("ngay") { return wordNgay }
+      if token.foldedEquals("nam") { return wordNam }
+    case UInt8(ascii: "t"):
+      if token.foldedEquals("thang") { return wordThang }
+    default: break
+    }
+    return 0
+  }
+
+  @inline(__always)
+  private mutating func remember(number: UInt64, word: UInt32, separator: UInt8) {
+    recentNumbers = recentNumbers << 16 | number
+    recentWords = recentWords << 4 | word
+    lastSeparator = separator
+  }
+
+  /// The small number of the token `back` places before the current one; nil when none.
+  @inline(__always)
+  private func number(_ back: Int) -> Int? {
+    let value = (recentNumbers >> UInt64(16 * back)) & Self.noNumber
+    return value == Self.noNumber ? nil : Int(value)
+  }
+
+  @inline(__always)
+  private func word(_ back: Int) -> UInt32 { (recentWords >> UInt32(4 * back)) & 0xF }
 
   private mutating func detectDate(_ token: Token, emit: (DerivedTerm) -> Void) {
-    let number = token.smallNumber ?? -1
-    var word: UInt8 = 0
-    if !token.isDigits && token.folded.count <= 5 {
-      if token.foldedEquals("ngay") {
-        word = Self.wordNgay
-      } else if token.foldedEquals("thang") {
-        word = Self.wordThang
-      } else if token.foldedEquals("nam") {
-        word = Self.wordNam
-      }
-    }
-    if token.folded.count == 4, (1900...2100).contains(number) {
-      let year = number
+    let number = token.smallNumber
+    if let year = number, token.folded.count == 4, (1900...2100).contains(year) {
       // d/m/yyyy, d-m-yyyy, d.m.yyyy: one separator, the same twice.
       let separator = token.separator
-      let month = recentNumbers[slot(0)]
-      let day = recentNumbers[slot(1)]
       if separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") || separator == UInt8(ascii: "."),
-        recentSeparators[slot(0)] == separator, month >= 0, day >= 0,
+        lastSeparator == separator, let month = self.number(0), let day = self.number(1),
         let date = Day(year: year, month: month, day: day)
       {
         emitDate(date, first: tokenIndex - 2, emit: emit)
-      } else if recentWords[slot(0)] == Self.wordNam, recentNumbers[slot(1)] >= 0,
-        recentWords[slot(2)] == Self.wordThang, recentNumbers[slot(3)] >= 0,
-        let date = Day(year: year, month: recentNumbers[slot(1)], day: recentNumbers[slot(3)])
+      } else if word(0) == Self.wordNam, let month = self.number(1), word(2) == Self.wordThang,
+        let day = self.number(3), let date = Day(year: year, month: month, day: day)
       {
-        let first = recentWords[slot(4)] == Self.wordNgay ? tokenIndex - 5 : tokenIndex - 4
+        let first = word(4) == Self.wordNgay ? tokenIndex - 5 : tokenIndex - 4
         emitDate(date, first: first, emit: emit)
       }
     }
-    recentHead = (recentHead + 1) % Self.recentCount
-    recentNumbers[recentHead] = number
-    recentWords[recentHead] = word
-    recentSeparators[recentHead] = token.separator
+    remember(
+      number: number.map { UInt64($0) } ?? Self.noNumber, word: Self.dateWord(token),
+      separator: token.separator)
   }
 
   private mutating func emitDate(_ date: Day, first: Int, emit: (DerivedTerm) -> Void) {

@@ -95,6 +95,30 @@ enum VarInt {
     bytes.append(UInt8(value))
   }
 
+  /// Bytes that `append` writes for `value`.
+  static func length(_ value: Int) -> Int {
+    var value = UInt(value)
+    var length = 1
+    while value >= 0x80 {
+      value >>= 7
+      length += 1
+    }
+    return length
+  }
+
+  /// Writes `value` at `position` of a buffer that has room, moving `position` past it.
+  @inline(__always)
+  static func write(_ value: Int, to bytes: UnsafeMutableBufferPointer<UInt8>, at position: inout Int) {
+    var value = UInt(value)
+    while value >= 0x80 {
+      bytes[position] = UInt8(truncatingIfNeeded: value) | 0x80
+      position += 1
+      value >>= 7
+    }
+    bytes[position] = UInt8(value)
+    position += 1
+  }
+
   @inline(__always)
   static func read(_ bytes: UnsafeBufferPointer<UInt8>, at position: inout Int) -> Int {
     var value = 0
