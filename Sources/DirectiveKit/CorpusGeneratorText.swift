@@ -405,30 +405,26 @@ struct GeneratedText {
     text += String(piece)
   }
 
-  /// Replaces every occurrence of `old` with `new`.
+  /// Replaces every occurrence of `old` with `new`, copying the runs between in bulk.
   mutating func replace(_ old: [UInt8], with new: [UInt8]) {
     guard let first = old.first, !bytes.isEmpty else { return }
     var result: [UInt8] = []
     result.reserveCapacity(bytes.count + bytes.count / 16)
-    var position = 0
-    let count = bytes.count
     bytes.withUnsafeBufferPointer { source in
-      while position < count {
-        if source[position] == first, position + old.count <= count {
-          var matches = true
-          for offset in 1..<old.count where source[position + offset] != old[offset] {
-            matches = false
-            break
-          }
-          if matches {
-            result.append(contentsOf: new)
-            position += old.count
-            continue
-          }
-        }
-        result.append(source[position])
-        position += 1
+      let count = source.count
+      var copied = 0
+      var position = 0
+      while let found = source[position...].firstIndex(of: first) {
+        position = found + 1
+        guard found + old.count <= count,
+          (1..<old.count).allSatisfy({ source[found + $0] == old[$0] })
+        else { continue }
+        result.append(contentsOf: source[copied..<found])
+        result.append(contentsOf: new)
+        copied = found + old.count
+        position = copied
       }
+      result.append(contentsOf: source[copied...])
     }
     bytes = result
   }

@@ -24,13 +24,16 @@ struct Bench: ParsableCommand {
       let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
       let clock = ContinuousClock()
       let start = clock.now
+      let cpuStart = BenchMeasurement.cpuSeconds()
       let index = SearchIndex(documents: documents)
+      let cpu = BenchMeasurement.cpuSeconds() - cpuStart
       let elapsed = BenchMeasurement.seconds(clock.now - start)
       print(
         String(
-          format: "%d documents, %.0f MB: index built in %.2f s (%.0f MB/s), %d terms, %.0f MB of postings"
-            + " + %.0f MB of positions",
-          indexOnly, megabytes, elapsed, megabytes / elapsed, index.termCount,
+          format:
+            "%d documents, %.0f MB: index built in %.2f s (%.0f MB/s), %.2f CPU-s (%.0f MB per CPU-second),"
+            + " %d terms, %.0f MB of postings + %.0f MB of positions",
+          indexOnly, megabytes, elapsed, megabytes / elapsed, cpu, megabytes / cpu, index.termCount,
           Double(index.postingsSize) / 1e6, Double(index.positionsSize) / 1e6))
       return
     }
@@ -112,6 +115,8 @@ struct BenchFigures {
   var loadSeconds = 0.0
   var loadPeakMegabytes = 0.0
   var indexSeconds = 0.0
+  var loadCPUSeconds = 0.0
+  var indexCPUSeconds = 0.0
   var firstFrameSeconds = 0.0
   var peakMegabytes = 0.0
   var searchP50 = 0.0
@@ -134,6 +139,7 @@ struct BenchFigures {
     [
       ("documents", Double(documents)), ("megabytes", megabytes), ("loadSeconds", loadSeconds),
       ("loadPeakMegabytes", loadPeakMegabytes), ("indexSeconds", indexSeconds),
+      ("loadCPUSeconds", loadCPUSeconds), ("indexCPUSeconds", indexCPUSeconds),
       ("firstFrameSeconds", firstFrameSeconds), ("peakMegabytes", peakMegabytes), ("searchP50", searchP50),
       ("searchP99", searchP99), ("keystrokeP50", keystrokeP50), ("keystrokeP99", keystrokeP99),
       ("provinceP50", provinceP50), ("provinceP99", provinceP99), ("graphSeconds", graphSeconds),
@@ -158,6 +164,8 @@ struct BenchFigures {
     loadSeconds = read("loadSeconds")
     loadPeakMegabytes = read("loadPeakMegabytes")
     indexSeconds = read("indexSeconds")
+    loadCPUSeconds = read("loadCPUSeconds")
+    indexCPUSeconds = read("indexCPUSeconds")
     firstFrameSeconds = read("firstFrameSeconds")
     peakMegabytes = read("peakMegabytes")
     searchP50 = read("searchP50")
@@ -292,8 +300,10 @@ enum BenchMeasurement {
     let clock = ContinuousClock()
     progress("  loading \(folder.path)…")
     let loadStart = clock.now
+    var cpuStart = cpuSeconds()
     let corpus = try Corpus.load(paths: [folder.path])
     figures.loadSeconds = seconds(clock.now - loadStart)
+    figures.loadCPUSeconds = cpuSeconds() - cpuStart
     figures.loadPeakMegabytes = peakResidentMegabytes()
     let frameStart = clock.now
     _ = LibraryTable.render(Array(corpus.documents.prefix(60)))
@@ -303,8 +313,10 @@ enum BenchMeasurement {
 
     progress("  indexing…")
     let indexStart = clock.now
+    cpuStart = cpuSeconds()
     let index = SearchIndex(documents: corpus.documents)
     figures.indexSeconds = seconds(clock.now - indexStart)
+    figures.indexCPUSeconds = cpuSeconds() - cpuStart
 
     progress("  graph…")
     let graphStart = clock.now
@@ -399,6 +411,18 @@ enum BenchMeasurement {
       result[entry.key] = Double(foundByForm[entry.key] ?? 0) / entry.value
     }
     return (Double(correct) / Double(max(1, found)), Double(correct) / Double(max(1, wanted)), byForm)
+  }
+
+  /// User and system time of this process, all threads.
+  static func cpuSeconds() -> Double {
+    var usage = rusage()
+    #if os(Linux)
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
   }
 
   static func peakResidentMegabytes() -> Double {
