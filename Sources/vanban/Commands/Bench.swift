@@ -55,6 +55,7 @@ struct Bench: ParsableCommand {
       figures.ripgrepMilliseconds = RipgrepTimer.milliseconds(
         queries: BenchQueries.literal, folder: folder(for: count).path)
       print(figures.table() + "\n")
+      fflush(stdout)
     }
   }
 
