@@ -127,14 +127,17 @@ enum IndexBuilder {
       documentStarts[id + 1] = documentStarts[id] + documentSizes[id]
       positionStarts[id + 1] = positionStarts[id] + positionSizes[id]
     }
-    var documentBytes = [UInt8](repeating: 0, count: documentStarts[termCount])
-    var positionBytes = [UInt8](repeating: 0, count: positionStarts[termCount])
     var documentCursor = Array(documentStarts.dropLast())
     var positionCursor = Array(positionStarts.dropLast())
     var previous = [Int](repeating: -1, count: termCount)
     var lengths: [UInt32] = []
-    documentBytes.withUnsafeMutableBufferPointer { documentOutput in
-      positionBytes.withUnsafeMutableBufferPointer { positionOutput in
+    // Written in place without zeroing first: pages are touched only as chunks are copied, and
+    // each chunk is freed once copied.
+    var positionBytes: [UInt8] = []
+    let documentBytes = [UInt8](unsafeUninitializedCapacity: documentStarts[termCount]) {
+      documentOutput, documentCount in
+      positionBytes = [UInt8](unsafeUninitializedCapacity: positionStarts[termCount]) {
+        positionOutput, positionCount in
         for chunkIndex in chunks.indices {
           let chunk = chunks[chunkIndex]!
           chunks[chunkIndex] = nil
@@ -182,7 +185,9 @@ enum IndexBuilder {
             }
           }
         }
+        positionCount = positionStarts[termCount]
       }
+      documentCount = documentStarts[termCount]
     }
 
     var variantStarts: [UInt32] = [0]
