@@ -52,6 +52,7 @@ public final class CitationGraph: @unchecked Sendable {
   public let edges: [GraphEdge]
   private let nodeIndex: [String: Int]
   private let citingIndex: [String: [String]]
+  private let mentionsIndex: [String: Int]
   private let documentsByID: [String: Document]
 
   public init(documents: [Document]) {
@@ -91,6 +92,7 @@ public final class CitationGraph: @unchecked Sendable {
     self.edges = edges
     self.nodeIndex = index
     self.citingIndex = citing
+    self.mentionsIndex = edges.reduce(into: [:]) { $0[$1.to, default: 0] += $1.mentions }
     self.documentsByID = byID
   }
 
@@ -160,9 +162,7 @@ public final class CitationGraph: @unchecked Sendable {
   }
 
   /// Edges into a node: how often the corpus mentions it.
-  public func mentions(of id: String) -> Int {
-    edges.reduce(0) { $0 + ($1.to == id ? $1.mentions : 0) }
-  }
+  public func mentions(of id: String) -> Int { mentionsIndex[id] ?? 0 }
 
   /// The first dated response; a province that answered only undated comes after the dated ones.
   static func earliest(_ entries: [ResponseEntry]) -> (undated: Bool, day: Day) {

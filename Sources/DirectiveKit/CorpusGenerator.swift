@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+  private let writeBytes = Glibc.write
+#elseif canImport(Darwin)
+  import Darwin
+  private let writeBytes = Darwin.write
+#endif
+
 /// A small seeded pseudo-random generator (SplitMix64): the same seed gives the same numbers
 /// on every platform.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
@@ -30,6 +38,10 @@ public struct CorpusGenerator: Sendable {
     public var date: Day?
     public var issuer: String
     public var mentions: Int
+    /// How it is written: its first mention's form (`plain`, `date-first`, `issuer-first`,
+    /// `spaced-number`, `unnumbered`, `conclusion-notice`), then `yearless-short` when a later
+    /// short mention gives the date without its year.
+    public var forms: [String] = []
   }
 
   public struct Truth: Sendable {
@@ -51,6 +63,9 @@ public struct CorpusGenerator: Sendable {
   }
 
   public let seed: UInt64
+
+  /// Changes whenever the same seed would write other bytes: cached corpora name it.
+  public static let formatVersion = 2
 
   public init(seed: UInt64) { self.seed = seed }
 
@@ -77,29 +92,44 @@ public struct CorpusGenerator: Sendable {
     var failure: Error?
     while written < plans.count {
       let batch = written..<min(plans.count, written + batchSize)
-      var rendered = [GeneratedDocument?](repeating: nil, count: batch.count)
+      var rendered = [Truth?](repeating: nil, count: batch.count)
       let errors = ErrorBox()
       rendered.withUnsafeMutableBufferPointer { slots in
         let slots = slots
         DispatchQueue.concurrentPerform(iterations: batch.count) { offset in
           let index = batch.lowerBound + offset
-          let document = render(plans[index], index: index)
-          let url = folder.appendingPathComponent(document.truth.file)
-          var bytes = Array(document.text.utf8)
+          var (bytes, truth) = renderBytes(plans[index], index: index)
+          let path = folder.path + "/" + truth.file
           if plans[index].style.byteOrderMark { bytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
-          if !fileManager.createFile(atPath: url.path, contents: Data(bytes)) {
-            errors.record(CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]))
+          if !Self.writeFile(path, bytes) {
+            errors.record(CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]))
           }
-          slots[offset] = document
+          slots[offset] = truth
         }
       }
       if let error = errors.first { failure = error }
-      for document in rendered { truthLines += Self.jsonLine(document!.truth) + "\n" }
+      for truth in rendered { truthLines += Self.jsonLine(truth!) + "\n" }
       written = batch.upperBound
       progress?(written)
       if let failure { throw failure }
     }
     try Data(truthLines.utf8).write(to: folder.appendingPathComponent("truth.jsonl"))
+  }
+
+  /// Writes `bytes` to a new file at `path`; false when it cannot.
+  private static func writeFile(_ path: String, _ bytes: [UInt8]) -> Bool {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes {
+        writeBytes(descriptor, $0.baseAddress! + written, bytes.count - written)
+      }
+      if result <= 0 { return false }
+      written += result
+    }
+    return true
   }
 
   private final class ErrorBox: @unchecked Sendable {
@@ -196,6 +226,14 @@ public struct CorpusGenerator: Sendable {
           subject: random.pick(Self.subjects),
           shortName: (isCable ? "điện" : "công điện") + " của Thường trực Ban Bí thư"))
     }
+    // The Prime Minister's cables cited by date alone: `Công điện ngày … của Thủ tướng Chính phủ`.
+    for _ in 0..<15 {
+      pool.append(
+        Reference(
+          type: "Công điện", number: nil, date: Self.randomDay(&random, from: 2020, through: 2022),
+          issuer: "Thủ tướng Chính phủ", issuerAsWritten: "Thủ tướng Chính phủ",
+          subject: random.pick(Self.subjects), shortName: "công điện của Thủ tướng Chính phủ"))
+    }
     return pool.sorted { $0.date < $1.date }
   }
 
@@ -207,6 +245,7 @@ public struct CorpusGenerator: Sendable {
     var partyCounter: [String: Int] = [:]
     var stateCounter: [String: Int] = [:]
     var earlier: [String: [Reference]] = [:]
+    let slugs = Dictionary(uniqueKeysWithValues: GeneratorProvinces.all.map { ($0.name, Self.slug($0.name)) })
     var plans: [Plan] = []
     plans.reserveCapacity(count)
     for (index, date) in dates.enumerated() {
@@ -248,7 +287,7 @@ public struct CorpusGenerator: Sendable {
         province: province, isParty: isParty, type: type, code: code, number: number, date: date,
         subject: subject,
         cited: cited, style: style,
-        file: Self.slug(province.name) + "/" + String(format: "%06d", index) + ".txt")
+        file: slugs[province.name]! + "/" + Self.zeroPadded(index, width: 6) + ".txt")
       if style.hasHeader {
         earlier[province.name, default: []].append(
           Reference(
@@ -278,6 +317,11 @@ public struct CorpusGenerator: Sendable {
     var month = 1
     while month < 12 && Day(year: year, month: month + 1, day: 1)!.ordinal <= ordinal { month += 1 }
     return Day(year: year, month: month, day: ordinal - Day(year: year, month: month, day: 1)!.ordinal + 1)!
+  }
+
+  static func zeroPadded(_ value: Int, width: Int) -> String {
+    let digits = String(value)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
   }
 
   static func slug(_ name: String) -> String {

@@ -67,9 +67,14 @@ extension CorpusGenerator {
 
   /// The text of one planned document and the truth about it.
   func render(_ plan: Plan, index: Int) -> GeneratedDocument {
+    let (bytes, truth) = renderBytes(plan, index: index)
+    return GeneratedDocument(truth: truth, text: String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The UTF-8 bytes of one planned document (without byte order mark) and the truth about it.
+  func renderBytes(_ plan: Plan, index: Int) -> ([UInt8], Truth) {
     var random = SplitMix64(seed: seed &+ UInt64(index) &* 0x2545_F491_4F6C_DD1D)
-    var text = ""
-    text.reserveCapacity(8192)
+    var text = GeneratedText()
     let province = plan.province
     let committee = province.isCity ? "Thành ủy" : "Tỉnh ủy"
     let unit = province.isCity ? "thành phố" : "tỉnh"
@@ -77,7 +82,8 @@ extension CorpusGenerator {
 
     if plan.style.hasHeader {
       let number = plan.style.spacedNumber ? Self.spaced(plan.number) : plan.number
-      let placeDate = "\(province.name), ngày \(plan.date.day) tháng \(plan.date.month) năm \(plan.date.year)"
+      let date = plan.date
+      let placeDate = "\(province.name), ngày \(date.day) tháng \(date.month) năm \(date.year)"
       let subjectLine = plan.type == "Công văn" ? "V/v " + plan.subject : ""
       if plan.isParty {
         text += "\n\(committee.uppercased()) \(province.name.uppercased())\n\n*\n\nSố \(number)\n\n"
@@ -90,9 +96,8 @@ extension CorpusGenerator {
         text += placeDate + "\n\n"
       }
       if plan.type != "Công văn" {
-        text +=
-          plan.type.uppercased() + "\n" + plan.subject.prefix(1).uppercased() + plan.subject.dropFirst()
-          + "\n\n"
+        text += plan.type.uppercased() + "\n" + plan.subject.prefix(1).uppercased()
+        text += plan.subject.dropFirst() + "\n\n"
       }
     } else {
       text += "\n"
@@ -107,28 +112,31 @@ extension CorpusGenerator {
     }
 
     var mentions = [Int](repeating: 0, count: plan.cited.count)
-    // The opening cites everything once, in full.
+    var forms = [[String]](repeating: [], count: plan.cited.count)
+    // The opening cites everything once, in full; a few as their own sentence, date first.
     var opening: [String] = []
+    var sentencesFirst: [String] = []
     for (position, reference) in plan.cited.enumerated() {
-      opening.append(fullMention(reference, random: &random))
+      let mention = fullMention(reference, canStandAlone: plan.isParty, random: &random)
+      if mention.standsAlone { sentencesFirst.append(mention.text) } else { opening.append(mention.text) }
+      forms[position].append(mention.form.rawValue)
       mentions[position] += 1
     }
     if !plan.isParty && !opening.isEmpty {
       for line in opening { text += "Căn cứ " + line + ";\n\n" }
-      text +=
-        "Theo đề nghị của Sở Y tế, \(ownBody) yêu cầu các sở, ban, ngành, địa phương thực hiện tốt các nội dung sau:\n\n"
+      text += "Theo đề nghị của Sở Y tế, \(ownBody) yêu cầu các sở, ban, ngành, địa phương thực hiện tốt "
+      text += "các nội dung sau:\n\n"
     } else {
-      var lead = random.pick([
-        "Trước diễn biến phức tạp của dịch bệnh trong thời gian gần đây", "Thời gian qua",
-      ])
-      lead += ", các cấp, các ngành trong \(unit) đã chủ động triển khai nhiều giải pháp. "
+      for sentence in sentencesFirst { text += sentence + ".\n\n" }
+      text += random.pick(["Trước diễn biến phức tạp của dịch bệnh trong thời gian gần đây", "Thời gian qua"])
+      text += ", các cấp, các ngành trong \(unit) đã chủ động triển khai nhiều giải pháp. "
       if opening.isEmpty {
-        text += lead + "Để tiếp tục thực hiện có hiệu quả các nhiệm vụ đề ra, \(ownBody) yêu cầu:\n\n"
+        text += "Để tiếp tục thực hiện có hiệu quả các nhiệm vụ đề ra, \(ownBody) yêu cầu:\n\n"
       } else {
-        let verb = random.pick(["Thực hiện", "Triển khai", "Quán triệt và thực hiện"])
-        text += lead + verb + " " + opening.joined(separator: "; ")
-        text +=
-          ", \(ownBody) yêu cầu các cấp ủy, tổ chức đảng, chính quyền tập trung thực hiện tốt một số nhiệm vụ sau:\n\n"
+        text += random.pick(["Thực hiện", "Triển khai", "Quán triệt và thực hiện"]) + " "
+        for (position, line) in opening.enumerated() { text += (position > 0 ? "; " : "") + line }
+        text += ", \(ownBody) yêu cầu các cấp ủy, tổ chức đảng, chính quyền tập trung thực hiện tốt một số "
+        text += "nhiệm vụ sau:\n\n"
       }
     }
 
@@ -136,8 +144,8 @@ extension CorpusGenerator {
     for point in 1...pointCount {
       text += "\(point). "
       if point == 1 && random.chance(0.5) {
-        text +=
-          "Tiếp tục quán triệt và tổ chức thực hiện nghiêm túc các văn bản chỉ đạo của Bộ Chính trị, Ban Bí thư, Chính phủ, Thủ tướng Chính phủ và của \(unit) về công tác phòng, chống dịch. "
+        text += "Tiếp tục quán triệt và tổ chức thực hiện nghiêm túc các văn bản chỉ đạo của Bộ Chính trị, "
+        text += "Ban Bí thư, Chính phủ, Thủ tướng Chính phủ và của \(unit) về công tác phòng, chống dịch. "
       }
       for sentence in 0..<(2 + random.below(5)) {
         if sentence > 0 && random.chance(0.15) { text += "\n- " }
@@ -146,9 +154,12 @@ extension CorpusGenerator {
       if !plan.cited.isEmpty && random.chance(0.35) {
         let position = random.below(plan.cited.count)
         let reference = plan.cited[position]
-        if let shortMention = shortMention(reference, among: plan.cited, random: &random) {
-          text += "Thực hiện nghiêm các nội dung của \(shortMention). "
+        if let short = shortMention(reference, among: plan.cited, random: &random) {
+          text += "Thực hiện nghiêm các nội dung của \(short.text). "
           mentions[position] += 1
+          if short.isYearless && !forms[position].contains(Self.yearlessForm) {
+            forms[position].append(Self.yearlessForm)
+          }
         }
       }
       text += "\n\n"
@@ -162,57 +173,125 @@ extension CorpusGenerator {
     text += "- Thường trực \(committee)-HĐND-UBND \(unit),\n- Như trên,\n- Lưu \(office).\n\n"
     text += Self.signature(random: &random, isParty: plan.isParty)
     if random.chance(0.95) {
-      text +=
-        "\n\n\n" + random.pick(Self.familyNames) + " " + random.pick(Self.middleNames) + " "
-        + random.pick(Self.givenNames)
+      text += "\n\n\n" + random.pick(Self.familyNames) + " " + random.pick(Self.middleNames) + " "
+      text += random.pick(Self.givenNames)
     }
     text += "\n"
     if plan.style.toneStyleOld {
-      for (new, old) in [("ủy", "uỷ"), ("Ủy", "Uỷ"), ("hòa", "hoà"), ("thủy", "thuỷ")] {
-        text = text.replacingOccurrences(of: new, with: old)
-      }
+      for (new, old) in Self.oldToneSpellings { text.replace(new, with: old) }
     }
-    if plan.style.crlf { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+    if plan.style.crlf { text.replace(Self.lineFeed, with: Self.carriageReturnLineFeed) }
 
     var citations: [TruthCitation] = []
     for (position, reference) in plan.cited.enumerated() {
       citations.append(
         TruthCitation(
           type: reference.type, number: reference.number, date: reference.date, issuer: reference.issuer,
-          mentions: mentions[position]))
+          mentions: mentions[position], forms: forms[position]))
     }
     let truth = Truth(
       file: plan.file, province: province.name, issuer: Self.issuer(province, isParty: plan.isParty),
       type: plan.type,
       number: plan.style.hasHeader ? plan.number : nil, date: plan.style.hasHeader ? plan.date : nil,
       hasHeader: plan.style.hasHeader, citations: citations)
-    return GeneratedDocument(truth: truth, text: text)
+    return (text.bytes, truth)
   }
 
-  private func fullMention(_ reference: Reference, random: inout SplitMix64) -> String {
+  private static let oldToneSpellings: [([UInt8], [UInt8])] = [
+    ("ủy", "uỷ"), ("Ủy", "Uỷ"), ("hòa", "hoà"), ("thủy", "thuỷ"),
+  ].map { (Array($0.utf8), Array($1.utf8)) }
+  private static let lineFeed: [UInt8] = [10]
+  private static let carriageReturnLineFeed: [UInt8] = [13, 10]
+
+  /// How a citation is first written, recorded in the truth so that recall can be told apart.
+  enum MentionForm: String {
+    /// `Kết luận số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị về …`
+    case plain
+    /// `Kết luận của Thủ tướng Chính phủ tại Thông báo số 253/TB-VPCP, ngày 27/7/2020`
+    case conclusionNotice = "conclusion-notice"
+    /// `Điện của … ngày …`, `Công điện ngày … của …`: no number.
+    case unnumbered
+    /// `Ngày 11/6/2021, Bộ Chính trị ban hành Kết luận số 07-KL/TW về …`, a sentence of its own.
+    case dateFirst = "date-first"
+    /// `Kết luận số 07-KL/TW do Bộ Chính trị ban hành ngày 11/6/2021 về …`
+    case issuerFirst = "issuer-first"
+    /// `Kết luận số 07 - KL/TW ngày …`, `Chỉ thị số 16/ CT-TTg ngày …`
+    case spacedNumber = "spaced-number"
+  }
+
+  /// A later short mention that gives day and month but no year: `Chỉ thị số 16/CT-TTg ngày 31/3`.
+  static let yearlessForm = "yearless-short"
+
+  private func fullMention(_ reference: Reference, canStandAlone: Bool, random: inout SplitMix64) -> (
+    text: String, form: MentionForm, standsAlone: Bool
+  ) {
     let date = Self.writtenDate(reference.date, random: &random)
     guard let number = reference.number else {
       if reference.type == "Điện" {
-        return "Điện của \(reference.issuerAsWritten) \(date) về \(reference.subject)"
+        return ("Điện của \(reference.issuerAsWritten) \(date) về \(reference.subject)", .unnumbered, false)
       }
-      return "Công điện \(date) của \(reference.issuerAsWritten) về \(reference.subject)"
+      return (
+        "Công điện \(date) của \(reference.issuerAsWritten) về \(reference.subject)", .unnumbered, false
+      )
     }
     if reference.isConclusionNotice && random.chance(0.5) {
-      return "Kết luận của Thủ tướng Chính phủ tại Thông báo số \(number), \(date)"
+      return (
+        "Kết luận của Thủ tướng Chính phủ tại Thông báo số \(number), \(date)", .conclusionNotice, false
+      )
+    }
+    let hard = random.below(100)
+    if hard < 5 && canStandAlone {
+      let sentence =
+        "N" + date.dropFirst() + ", \(reference.issuerAsWritten) ban hành \(reference.type) số \(number) "
+        + "về \(reference.subject)"
+      return (sentence, .dateFirst, true)
+    }
+    if hard < 10 {
+      return (
+        "\(reference.type) số \(number) do \(reference.issuerAsWritten) ban hành \(date) về \(reference.subject)",
+        .issuerFirst, false
+      )
     }
     let separator = random.chance(0.2) ? ", " : " "
-    return
-      "\(reference.type) số \(number)\(separator)\(date) của \(reference.issuerAsWritten) về \(reference.subject)"
+    var form = MentionForm.plain
+    var written = number
+    if hard < 16 {
+      written = Self.straySpaces(number, random: &random)
+      form = .spacedNumber
+    }
+    return (
+      "\(reference.type) số \(written)\(separator)\(date) của \(reference.issuerAsWritten) về \(reference.subject)",
+      form, false
+    )
   }
 
   private func shortMention(_ reference: Reference, among cited: [Reference], random: inout SplitMix64)
-    -> String?
+    -> (text: String, isYearless: Bool)?
   {
     if let number = reference.number, random.chance(0.6) {
-      return "\(reference.type) số \(number)"
+      if random.chance(0.25) {
+        return ("\(reference.type) số \(number) ngày \(reference.date.day)/\(reference.date.month)", true)
+      }
+      return ("\(reference.type) số \(number)", false)
     }
     let sameName = cited.filter { $0.shortName == reference.shortName }
-    return sameName.count == 1 ? reference.shortName : nil
+    return sameName.count == 1 ? (reference.shortName, false) : nil
+  }
+
+  /// Spaces around one `-` or `/` of a number: `07 - KL/TW`, `16/ CT-TTg`, `07-KL /TW`.
+  static func straySpaces(_ number: String, random: inout SplitMix64) -> String {
+    let scalars = Array(number.unicodeScalars)
+    let joints = scalars.indices.filter { scalars[$0] == "-" || scalars[$0] == "/" }
+    guard !joints.isEmpty else { return number }
+    let joint = random.pick(joints)
+    let spacing = random.below(3)
+    var result = String.UnicodeScalarView()
+    for (position, scalar) in scalars.enumerated() {
+      if position == joint && spacing != 1 { result.append(" ") }
+      result.append(scalar)
+      if position == joint && spacing != 0 { result.append(" ") }
+    }
+    return String(result)
   }
 
   /// `ngày 14/6/2021`, `ngày 14-06-2021`, `ngày 14.6.2021` or `ngày 14 tháng 6 năm 2021`.
@@ -229,7 +308,7 @@ extension CorpusGenerator {
   }
 
   static func spaced(_ number: String) -> String {
-    number.replacingOccurrences(of: "-", with: " - ")
+    String(String.UnicodeScalarView(number.unicodeScalars.flatMap { $0 == "-" ? [" ", "-", " "] : [$0] }))
   }
 
   static func recipients(random: inout SplitMix64, isParty: Bool) -> [String] {
@@ -276,7 +355,8 @@ extension CorpusGenerator {
     }
     let citations = truth.citations.map { citation in
       "{\"type\":\(string(citation.type)),\"number\":\(string(citation.number)),\"date\":\(string(citation.date?.iso)),"
-        + "\"issuer\":\(string(citation.issuer)),\"mentions\":\(citation.mentions)}"
+        + "\"issuer\":\(string(citation.issuer)),\"mentions\":\(citation.mentions),"
+        + "\"forms\":[\(citation.forms.map { string($0) }.joined(separator: ","))]}"
     }
     return
       "{\"file\":\(string(truth.file)),\"province\":\(string(truth.province)),\"issuer\":\(string(truth.issuer)),"
@@ -297,7 +377,7 @@ extension CorpusGenerator {
           type: citation["type"] as? String ?? "", number: citation["number"] as? String,
           date: (citation["date"] as? String).flatMap(Day.init(iso:)),
           issuer: citation["issuer"] as? String ?? "",
-          mentions: citation["mentions"] as? Int ?? 0)
+          mentions: citation["mentions"] as? Int ?? 0, forms: citation["forms"] as? [String] ?? [])
       }
       result.append(
         Truth(
@@ -307,5 +387,45 @@ extension CorpusGenerator {
           hasHeader: object["header"] as? Bool ?? false, citations: citations))
     }
     return result
+  }
+}
+
+/// A document's text as UTF-8 bytes, built piece by piece.
+struct GeneratedText {
+  var bytes: [UInt8] = []
+
+  init() { bytes.reserveCapacity(8192) }
+
+  static func += (text: inout GeneratedText, piece: String) {
+    var piece = piece
+    piece.withUTF8 { text.bytes.append(contentsOf: $0) }
+  }
+
+  static func += (text: inout GeneratedText, piece: Substring) {
+    text += String(piece)
+  }
+
+  /// Replaces every occurrence of `old` with `new`, copying the runs between in bulk.
+  mutating func replace(_ old: [UInt8], with new: [UInt8]) {
+    guard let first = old.first, !bytes.isEmpty else { return }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + bytes.count / 16)
+    bytes.withUnsafeBufferPointer { source in
+      let count = source.count
+      var copied = 0
+      var position = 0
+      while let found = source[position...].firstIndex(of: first) {
+        position = found + 1
+        guard found + old.count <= count,
+          (1..<old.count).allSatisfy({ source[found + $0] == old[$0] })
+        else { continue }
+        result.append(contentsOf: source[copied..<found])
+        result.append(contentsOf: new)
+        copied = found + old.count
+        position = copied
+      }
+      result.append(contentsOf: source[copied...])
+    }
+    bytes = result
   }
 }

@@ -35,19 +35,12 @@ public struct SearchHit: Sendable, Equatable {
 /// An immutable inverted index over documents' texts and fields.
 ///
 /// Each distinct folded word (and each document number and date found in the text) has a
-/// posting list: for every document holding it, the gap from the previous document, the count,
-/// and a byte whose bits say which exact-mark spellings of the word occur there. Phrases are
-/// checked against the texts of the documents that hold all their words.
+/// posting list of the documents holding it, with counts, exact-spelling masks and, for words,
+/// token positions (see `PostingStore`): phrases are matched from positions without reading
+/// any text. Texts are read again only for snippets.
 public final class SearchIndex: @unchecked Sendable {
   private let texts: [String]
-  private let terms: TermTable
-  private let postingStarts: [Int]
-  private let postingBytes: [UInt8]
-  private let documentFrequencies: [UInt32]
-  /// Per term, its exact spellings (see `Token.exact`); bit `i` of a posting's mask is
-  /// spelling `i`, bit 7 every spelling past the seventh.
-  private let variants: [[[UInt8]]]
-  private let documentLengths: [UInt32]
+  private let store: PostingStore
   private let averageLength: Double
   private let provinceNames: [String]
   private let provinceOfDocument: [Int32]
@@ -60,31 +53,33 @@ public final class SearchIndex: @unchecked Sendable {
   private var sortedTermsStorage: [Int32]?
 
   public var documentCount: Int { texts.count }
-  public var termCount: Int { terms.count }
-  /// Bytes held by the posting lists.
-  public var postingsSize: Int { postingBytes.count }
+  public var termCount: Int { store.terms.count }
+  /// Bytes held by the posting lists: documents, counts and masks.
+  public var postingsSize: Int { store.documentBytes.count }
+  /// Bytes held by the word positions.
+  public var positionsSize: Int { store.positionBytes.count }
 
-  public init(documents: [Document]) {
+  public convenience init(documents: [Document]) {
+    self.init(documents: documents, chunkCount: nil)
+  }
+
+  /// `chunkCount`: how many runs of documents are indexed apart and then joined; by default
+  /// four per core.
+  init(documents: [Document], chunkCount: Int?) {
     texts = documents.map(\.text)
-    let built = IndexBuilder.build(texts: texts)
-    terms = built.terms
-    postingStarts = built.starts
-    postingBytes = built.bytes
-    documentFrequencies = built.frequencies
-    variants = built.variants
-    documentLengths = built.lengths
-    let total = built.lengths.reduce(0) { $0 + Int($1) }
+    store = IndexBuilder.build(texts: texts, chunkCount: chunkCount)
+    let total = store.lengths.reduce(0) { $0 + Int($1) }
     averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
 
     var provinceIDs: [String: Int32] = [:]
     var provinceNames: [String] = []
     func provinceID(_ name: String?) -> Int32 {
       guard let name else { return -1 }
+      if let id = provinceIDs[name] { return id }
       let key = SearchQuery.fieldKey(name)
-      if let id = provinceIDs[key] { return id }
-      let id = Int32(provinceNames.count)
-      provinceIDs[key] = id
-      provinceNames.append(key)
+      let id = Int32(provinceNames.firstIndex(of: key) ?? provinceNames.count)
+      if Int(id) == provinceNames.count { provinceNames.append(key) }
+      provinceIDs[name] = id
       return id
     }
     provinceOfDocument = documents.map { provinceID($0.province) }
@@ -95,22 +90,29 @@ public final class SearchIndex: @unchecked Sendable {
     var typeNames: [String] = []
     typeOfDocument = documents.map { document in
       guard let type = document.type else { return -1 }
+      if let id = typeIDs[type] { return id }
       let key = SearchQuery.fieldKey(type)
-      if let id = typeIDs[key] { return id }
-      let id = Int32(typeNames.count)
-      typeIDs[key] = id
-      typeNames.append(key)
+      let id = Int32(typeNames.firstIndex(of: key) ?? typeNames.count)
+      if Int(id) == typeNames.count { typeNames.append(key) }
+      typeIDs[type] = id
       return id
     }
     self.typeNames = typeNames
     yearOfDocument = documents.map { Int16($0.sortDate?.year ?? 0) }
 
     var citing: [String: [UInt32]] = [:]
+    var keyOfNumber: [String: String] = [:]
     for (index, document) in documents.enumerated() {
       var seen = Set<String>()
       for citation in document.citations {
         guard let number = citation.number else { continue }
-        let key = canonicalDocumentNumber(number)
+        let key: String
+        if let known = keyOfNumber[number] {
+          key = known
+        } else {
+          key = canonicalDocumentNumber(number)
+          keyOfNumber[number] = key
+        }
         if seen.insert(key).inserted { citing[key, default: []].append(UInt32(index)) }
       }
     }
@@ -126,17 +128,11 @@ public final class SearchIndex: @unchecked Sendable {
   /// Hits ranked by score, best first; ties keep document order.
   public func search(_ query: SearchQuery, limit: Int = .max) -> [SearchHit] {
     guard limit > 0 else { return [] }
-    var candidates = evaluate(query)
-    candidates.sort { $0.score > $1.score || ($0.score == $1.score && $0.document < $1.document) }
-    var hits: [SearchHit] = []
-    for candidate in candidates {
+    return Self.best(evaluate(query), limit: limit).map { candidate in
       let document = Int(candidate.document)
-      guard query.phraseTokens.isEmpty || containsPhrases(query, document: document) else { continue }
-      hits.append(
-        SearchHit(document: document, score: candidate.score, snippet: snippet(query, document: document)))
-      if hits.count >= limit { break }
+      return SearchHit(
+        document: document, score: candidate.score, snippet: snippet(query, document: document))
     }
-    return hits
   }
 
   public func matchingDocuments(_ query: String) -> [Int] {
@@ -146,21 +142,44 @@ public final class SearchIndex: @unchecked Sendable {
   /// Every matching document, in document order, unranked and without snippets.
   public func matchingDocuments(_ query: SearchQuery) -> [Int] {
     if query.isEmpty { return Array(0..<texts.count) }
-    return evaluate(query, scoring: false).compactMap { candidate in
-      let document = Int(candidate.document)
-      guard query.phraseTokens.isEmpty || containsPhrases(query, document: document) else { return nil }
-      return document
+    return evaluate(query, scoring: false).map { Int($0.document) }
+  }
+
+  struct Candidate {
+    var document: UInt32
+    var score: Double
+
+    /// Higher score first; equal scores in document order.
+    @inline(__always)
+    func ranksBefore(_ other: Candidate) -> Bool {
+      score > other.score || (score == other.score && document < other.document)
     }
   }
 
-  private struct Candidate {
-    var document: UInt32
-    var score: Double
+  /// The `limit` best candidates, best first.
+  static func best(_ candidates: [Candidate], limit: Int) -> [Candidate] {
+    if limit >= candidates.count / 8 {
+      return Array(candidates.sorted { $0.ranksBefore($1) }.prefix(limit))
+    }
+    var kept: [Candidate] = []
+    kept.reserveCapacity(limit + 1)
+    for candidate in candidates {
+      if kept.count == limit, let last = kept.last, !candidate.ranksBefore(last) { continue }
+      var low = 0
+      var high = kept.count
+      while low < high {
+        let middle = (low + high) / 2
+        if kept[middle].ranksBefore(candidate) { low = middle + 1 } else { high = middle }
+      }
+      kept.insert(candidate, at: low)
+      if kept.count > limit { kept.removeLast() }
+    }
+    return kept
   }
 
   private struct Postings {
     var documents: [UInt32] = []
-    var counts: [UInt8] = []
+    var counts: [UInt32] = []
     var masks: [UInt8] = []
   }
 
@@ -171,8 +190,7 @@ public final class SearchIndex: @unchecked Sendable {
     var exactBit: UInt8?
   }
 
-  /// Candidates satisfying every word, number, date, phrase word and filter (phrases
-  /// themselves unchecked), in document order.
+  /// Candidates satisfying every word, number, date, phrase and filter, in document order.
   private func evaluate(_ query: SearchQuery, scoring: Bool = true) -> [Candidate] {
     var required: [RequiredTerm] = []
     var markedWords = 0
@@ -183,28 +201,36 @@ public final class SearchIndex: @unchecked Sendable {
         required.append(RequiredTerm(postings: postings, frequency: postings.documents.count))
         continue
       }
-      guard let id = terms.find(word.folded) else { return [] }
+      guard let id = store.terms.find(word.folded) else { return [] }
       var exactBit: UInt8?
-      if !word.exact.isEmpty {
+      if word.exactHash != 0 {
         markedWords += 1
-        if let variant = variants[id].firstIndex(of: word.exact) {
-          exactBit = UInt8(1) << UInt8(min(variant, 7))
+        let variants = store.variants(of: id)
+        if let variant = variants.firstIndex(of: word.exactHash) {
+          exactBit = UInt8(1) << UInt8(variant - variants.startIndex)
         } else {
-          exactBit = variants[id].count >= 7 ? 0x80 : 0
+          exactBit = variants.count >= IndexBuilder.variantLimit ? 0x80 : 0
         }
       }
       required.append(
-        RequiredTerm(postings: decode(id), frequency: Int(documentFrequencies[id]), exactBit: exactBit))
+        RequiredTerm(postings: decode(id), frequency: Int(store.frequencies[id]), exactBit: exactBit))
     }
     var keys = query.numberKeys + query.dateKeys
+    var phraseTerms: [[Int]] = []
     for (phrase, derived) in zip(query.phraseTokens, query.phraseDerivedKeys) {
+      var ids: [Int] = []
+      for word in phrase {
+        guard let id = store.terms.find(word.folded) else { return [] }
+        ids.append(id)
+      }
+      phraseTerms.append(ids)
       keys += phrase.map(\.folded)
       keys += derived
     }
     var seenKeys = Set<[UInt8]>()
     for key in keys where seenKeys.insert(key).inserted {
-      guard let id = terms.find(key) else { return [] }
-      required.append(RequiredTerm(postings: decode(id), frequency: Int(documentFrequencies[id])))
+      guard let id = store.terms.find(key) else { return [] }
+      required.append(RequiredTerm(postings: decode(id), frequency: Int(store.frequencies[id])))
     }
 
     var bonusTerms: [Postings] = []
@@ -241,7 +267,7 @@ public final class SearchIndex: @unchecked Sendable {
           exactCounts[kept] = exactCounts[slot]
           if scoring {
             scores[kept] +=
-              idf * termWeight(count: list.counts[cursor], length: documentLengths[Int(document)])
+              idf * termWeight(count: list.counts[cursor], length: store.lengths[Int(document)])
             if let bit = term.exactBit, list.masks[cursor] & bit != 0 { exactCounts[kept] += 1 }
           }
           kept += 1
@@ -262,15 +288,20 @@ public final class SearchIndex: @unchecked Sendable {
         let document = documents[slot]
         while cursor < bonus.documents.count && bonus.documents[cursor] < document { cursor += 1 }
         guard cursor < bonus.documents.count, bonus.documents[cursor] == document else { continue }
-        scores[slot] += idf * termWeight(count: bonus.counts[cursor], length: documentLengths[Int(document)])
+        scores[slot] += idf * termWeight(count: bonus.counts[cursor], length: store.lengths[Int(document)])
       }
+    }
+
+    var holdsPhrases = [Bool](repeating: true, count: documents.count)
+    for phrase in phraseTerms {
+      markPhraseMatches(phrase, documents: documents, keep: &holdsPhrases)
     }
 
     let ceiling = required.reduce(0) { $0 + inverseDocumentFrequency($1.frequency) * 2.2 }
     let filter = FieldFilter(query: query, index: self)
     var candidates: [Candidate] = []
     candidates.reserveCapacity(documents.count)
-    for (slot, document) in documents.enumerated() where filter.accepts(Int(document)) {
+    for (slot, document) in documents.enumerated() where holdsPhrases[slot] && filter.accepts(Int(document)) {
       var score = scores[slot]
       if markedWords > 0 { score += Double(exactCounts[slot]) * ceiling }
       candidates.append(Candidate(document: document, score: score))
@@ -284,7 +315,7 @@ public final class SearchIndex: @unchecked Sendable {
     return log(1 + (count - frequency + 0.5) / (frequency + 0.5))
   }
 
-  private func termWeight(count: UInt8, length: UInt32) -> Double {
+  private func termWeight(count: UInt32, length: UInt32) -> Double {
     let k1 = 1.2
     let b = 0.75
     let tf = Double(count)
@@ -293,22 +324,111 @@ public final class SearchIndex: @unchecked Sendable {
 
   private func decode(_ id: Int) -> Postings {
     var postings = Postings()
-    let count = Int(documentFrequencies[id])
+    let count = Int(store.frequencies[id])
     postings.documents.reserveCapacity(count)
     postings.counts.reserveCapacity(count)
     postings.masks.reserveCapacity(count)
-    postingBytes.withUnsafeBufferPointer { bytes in
-      var position = postingStarts[id]
+    store.documentBytes.withUnsafeBufferPointer { bytes in
+      var position = store.documentStarts[id]
       var document = -1
       for _ in 0..<count {
         document += VarInt.read(bytes, at: &position)
         postings.documents.append(UInt32(document))
-        postings.counts.append(bytes[position])
-        postings.masks.append(bytes[position + 1])
-        position += 2
+        postings.counts.append(UInt32(VarInt.read(bytes, at: &position)))
+        postings.masks.append(bytes[position])
+        position += 1
       }
     }
     return postings
+  }
+
+  /// Walks one term's documents and, beside them, their word positions.
+  private struct PositionCursor {
+    var documentPosition: Int
+    var documentsLeft: Int
+    var positionPosition: Int
+    var document = -1
+    var occurrences = 0
+    /// True while the positions of `document` have not been read.
+    var positionsPending = false
+
+    init(store: PostingStore, term: Int) {
+      documentPosition = store.documentStarts[term]
+      documentsLeft = Int(store.frequencies[term])
+      positionPosition = store.positionStarts[term]
+    }
+
+    /// Moves to `target`, which the term's list holds.
+    mutating func advance(
+      to target: Int, documentBytes: UnsafeBufferPointer<UInt8>, positionBytes: UnsafeBufferPointer<UInt8>
+    ) {
+      while document < target && documentsLeft > 0 {
+        if positionsPending {
+          var skipped = 0
+          while skipped < occurrences {
+            if positionBytes[positionPosition] < 0x80 { skipped += 1 }
+            positionPosition += 1
+          }
+        }
+        document += VarInt.read(documentBytes, at: &documentPosition)
+        occurrences = VarInt.read(documentBytes, at: &documentPosition)
+        documentPosition += 1
+        documentsLeft -= 1
+        positionsPending = true
+      }
+    }
+
+    /// The positions of the current document, plus `shift`, into `output`.
+    mutating func readPositions(
+      shift: Int, positionBytes: UnsafeBufferPointer<UInt8>, into output: inout [Int]
+    ) {
+      output.removeAll(keepingCapacity: true)
+      var position = 0
+      for _ in 0..<occurrences {
+        position += VarInt.read(positionBytes, at: &positionPosition)
+        output.append(position - shift)
+      }
+      positionsPending = false
+    }
+  }
+
+  /// Clears `keep` for each document (all of which hold every word of the phrase) where the
+  /// phrase's words never stand one after the other.
+  private func markPhraseMatches(_ phrase: [Int], documents: [UInt32], keep: inout [Bool]) {
+    guard phrase.count > 1 else { return }
+    var cursors = phrase.map { PositionCursor(store: store, term: $0) }
+    var starts: [Int] = []
+    var next: [Int] = []
+    store.documentBytes.withUnsafeBufferPointer { documentBytes in
+      store.positionBytes.withUnsafeBufferPointer { positionBytes in
+        for (slot, document) in documents.enumerated() where keep[slot] {
+          let document = Int(document)
+          cursors[0].advance(to: document, documentBytes: documentBytes, positionBytes: positionBytes)
+          cursors[0].readPositions(shift: 0, positionBytes: positionBytes, into: &starts)
+          for word in 1..<phrase.count {
+            cursors[word].advance(to: document, documentBytes: documentBytes, positionBytes: positionBytes)
+            cursors[word].readPositions(shift: word, positionBytes: positionBytes, into: &next)
+            Self.intersect(&starts, with: next)
+            if starts.isEmpty { break }
+          }
+          if starts.isEmpty { keep[slot] = false }
+        }
+      }
+    }
+  }
+
+  /// Keeps the values of `sorted` that `other` (sorted too) holds.
+  private static func intersect(_ sorted: inout [Int], with other: [Int]) {
+    var kept = 0
+    var cursor = 0
+    for value in sorted {
+      while cursor < other.count && other[cursor] < value { cursor += 1 }
+      if cursor < other.count && other[cursor] == value {
+        sorted[kept] = value
+        kept += 1
+      }
+    }
+    sorted.removeLast(sorted.count - kept)
   }
 
   /// The union of the postings of every word that starts with `prefix`; nil when none does.
@@ -318,28 +438,29 @@ public final class SearchIndex: @unchecked Sendable {
     var high = sorted.count
     while low < high {
       let middle = (low + high) / 2
-      if terms.key(Int(sorted[middle])).lexicographicallyPrecedes(prefix) {
+      if store.terms.key(Int(sorted[middle])).lexicographicallyPrecedes(prefix) {
         low = middle + 1
       } else {
         high = middle
       }
     }
-    var counts = [UInt16](repeating: 0, count: texts.count)
-    var found = false
     var position = low
-    while position < sorted.count, terms.key(Int(sorted[position])).starts(with: prefix) {
-      let list = decode(Int(sorted[position]))
-      for (slot, document) in list.documents.enumerated() {
-        counts[Int(document)] = min(255, counts[Int(document)] + UInt16(list.counts[slot]))
-      }
-      found = true
+    var matching: [Int] = []
+    while position < sorted.count, store.terms.key(Int(sorted[position])).starts(with: prefix) {
+      matching.append(Int(sorted[position]))
       position += 1
     }
-    guard found else { return nil }
+    guard !matching.isEmpty else { return nil }
+    if matching.count == 1 { return decode(matching[0]) }
+    var counts = [UInt32](repeating: 0, count: texts.count)
+    for id in matching {
+      let list = decode(id)
+      for (slot, document) in list.documents.enumerated() { counts[Int(document)] += list.counts[slot] }
+    }
     var postings = Postings()
     for (document, count) in counts.enumerated() where count > 0 {
       postings.documents.append(UInt32(document))
-      postings.counts.append(UInt8(count))
+      postings.counts.append(count)
       postings.masks.append(0)
     }
     return postings
@@ -350,7 +471,8 @@ public final class SearchIndex: @unchecked Sendable {
     sortedTermsLock.lock()
     defer { sortedTermsLock.unlock() }
     if let sorted = sortedTermsStorage { return sorted }
-    var ids = Array(0..<Int32(terms.count))
+    var ids = Array(0..<Int32(store.terms.count))
+    let terms = store.terms
     ids.sort { terms.key(Int($0)).lexicographicallyPrecedes(terms.key(Int($1))) }
     sortedTermsStorage = ids
     return ids
@@ -396,7 +518,7 @@ public final class SearchIndex: @unchecked Sendable {
     }
   }
 
-  // MARK: Phrases and snippets
+  // MARK: Snippets
 
   private struct TextToken {
     var hash: UInt64
@@ -404,22 +526,32 @@ public final class SearchIndex: @unchecked Sendable {
     var scalarEnd: Int
     var byteStart: Int
     var byteEnd: Int
+    /// The token begins with the word being typed.
+    var extendsPrefix: Bool
   }
 
-  private func tokens(of document: Int) -> (tokens: [TextToken], derived: [DerivedTerm]) {
+  private func tokens(of document: Int, prefix: [UInt8]?) -> (
+    tokens: [TextToken], derived: [(first: Int, end: Int, key: [UInt8])]
+  ) {
     var tokens: [TextToken] = []
-    var derived: [DerivedTerm] = []
+    var derived: [(first: Int, end: Int, key: [UInt8])] = []
     withSearchTokenizer(texts[document]) { tokenizer in
       var detector = DerivedTermDetector()
       while tokenizer.next() {
+        let token = tokenizer.token
+        var extendsPrefix = false
+        if let prefix, token.folded.count >= prefix.count {
+          extendsPrefix = prefix.withUnsafeBufferPointer { prefix in
+            prefix.indices.allSatisfy { token.folded[$0] == prefix[$0] }
+          }
+        }
         tokens.append(
           TextToken(
-            hash: tokenizer.token.hash, scalarStart: tokenizer.token.scalarStart,
-            scalarEnd: tokenizer.token.scalarEnd, byteStart: tokenizer.token.byteStart,
-            byteEnd: tokenizer.token.byteEnd))
-        detector.feed(tokenizer.token) { derived.append($0) }
+            hash: token.hash, scalarStart: token.scalarStart, scalarEnd: token.scalarEnd,
+            byteStart: token.byteStart, byteEnd: token.byteEnd, extendsPrefix: extendsPrefix))
+        detector.feed(token) { derived.append(($0.firstToken, $0.endToken, $0.keyBytes)) }
       }
-      detector.finish { derived.append($0) }
+      detector.finish { derived.append(($0.firstToken, $0.endToken, $0.keyBytes)) }
     }
     return (tokens, derived)
   }
@@ -434,39 +566,10 @@ public final class SearchIndex: @unchecked Sendable {
     return starts
   }
 
-  /// Streams the document's tokens and stops as soon as every phrase has been seen.
-  private func containsPhrases(_ query: SearchQuery, document: Int) -> Bool {
-    let phrases = query.phraseTokens.map { $0.map { fnvHash($0.folded) } }
-    let longest = phrases.map(\.count).max() ?? 0
-    var found = [Bool](repeating: false, count: phrases.count)
-    var remaining = phrases.count
-    var recent = [UInt64](repeating: 0, count: max(1, longest))
-    var seen = 0
-    return withSearchTokenizer(texts[document]) { tokenizer in
-      while tokenizer.next() {
-        recent[seen % longest] = tokenizer.token.hash
-        seen += 1
-        for (number, phrase) in phrases.enumerated() where !found[number] && seen >= phrase.count {
-          var matches = true
-          for offset in 0..<phrase.count
-          where recent[(seen - phrase.count + offset) % longest] != phrase[offset] {
-            matches = false
-            break
-          }
-          if matches {
-            found[number] = true
-            remaining -= 1
-            if remaining == 0 { return true }
-          }
-        }
-      }
-      return false
-    }
-  }
-
   /// About 30 words around the best match, every match in the window marked.
   func snippet(_ query: SearchQuery, document: Int) -> Snippet {
-    let (tokens, derived) = tokens(of: document)
+    let prefixWord = query.lastWordIsPrefix ? query.words.last?.folded : nil
+    let (tokens, derived) = tokens(of: document, prefix: prefixWord)
     guard !tokens.isEmpty else { return Snippet(text: "", marks: []) }
     var marked = [Bool](repeating: false, count: tokens.count)
     var strong: [Int] = []
@@ -479,22 +582,19 @@ public final class SearchIndex: @unchecked Sendable {
     }
     let wanted = Set(query.numberKeys + query.dateKeys)
     for term in derived where wanted.contains(term.key) {
-      strong.append(term.firstToken)
-      for position in term.firstToken..<min(term.endToken, tokens.count) { marked[position] = true }
+      strong.append(term.first)
+      for position in term.first..<min(term.end, tokens.count) { marked[position] = true }
     }
     let wordHashes = Dictionary(
       query.words.enumerated().map { (fnvHash($0.element.folded), $0.offset) },
       uniquingKeysWith: { first, _ in first })
-    let prefixWord = query.lastWordIsPrefix ? query.words.last?.folded : nil
     var wordAt = [Int](repeating: -1, count: tokens.count)
     if !wordHashes.isEmpty || prefixWord != nil {
-      let text = Array(texts[document].utf8)
       for (position, token) in tokens.enumerated() {
         if let word = wordHashes[token.hash] {
           wordAt[position] = word
           marked[position] = true
-        } else if let prefixWord, Self.folded(text[token.byteStart..<token.byteEnd]).starts(with: prefixWord)
-        {
+        } else if token.extendsPrefix {
           wordAt[position] = query.words.count - 1
           marked[position] = true
         }
@@ -517,8 +617,12 @@ public final class SearchIndex: @unchecked Sendable {
     }
     let first = max(0, anchor - 8)
     let last = min(tokens.count, first + window) - 1
-    let utf8 = Array(texts[document].utf8)
-    let body = String(decoding: utf8[tokens[first].byteStart..<tokens[last].byteEnd], as: UTF8.self)
+    let utf8 = texts[document].utf8
+    let body = String(
+      decoding: utf8[
+        utf8.index(
+          utf8.startIndex, offsetBy: tokens[first].byteStart)..<utf8.index(
+            utf8.startIndex, offsetBy: tokens[last].byteEnd)], as: UTF8.self)
     let lead = first > 0 ? "…" : ""
     let text =
       lead
@@ -537,191 +641,5 @@ public final class SearchIndex: @unchecked Sendable {
       }
     }
     return Snippet(text: text, marks: marks)
-  }
-
-  private static func folded(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    withSearchTokenizer(String(decoding: bytes, as: UTF8.self)) { tokenizer in
-      tokenizer.next() ? tokenizer.token.folded : []
-    }
-  }
-}
-
-/// Builds the posting lists, one chunk of documents per task, then joins the chunks.
-private enum IndexBuilder {
-  struct Output {
-    var terms: TermTable
-    var starts: [Int]
-    var bytes: [UInt8]
-    var frequencies: [UInt32]
-    var variants: [[[UInt8]]]
-    var lengths: [UInt32]
-  }
-
-  static func build(texts: [String]) -> Output {
-    let chunkCount = max(1, min(texts.count / 512, ProcessInfo.processInfo.activeProcessorCount * 4))
-    var chunks = [Chunk?](repeating: nil, count: chunkCount)
-    chunks.withUnsafeMutableBufferPointer { slots in
-      let slots = slots
-      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunkIndex in
-        let lower = texts.count * chunkIndex / chunkCount
-        let upper = texts.count * (chunkIndex + 1) / chunkCount
-        var chunk = Chunk()
-        for document in lower..<upper { chunk.add(document: document, text: texts[document]) }
-        slots[chunkIndex] = chunk
-      }
-    }
-    return merge(chunks.map { $0! })
-  }
-
-  private static func merge(_ input: [Chunk]) -> Output {
-    var chunks = input
-    var terms = TermTable(capacity: chunks.first?.terms.count ?? 1024)
-    var variants: [[[UInt8]]] = []
-    var segments: [[(chunk: Int32, local: Int32)]] = []
-    var variantMaps: [[[UInt8]?]] = []
-    for (chunkIndex, chunk) in chunks.enumerated() {
-      var maps: [[UInt8]?] = []
-      maps.reserveCapacity(chunk.terms.count)
-      for local in 0..<chunk.terms.count {
-        let key = Array(chunk.terms.key(local))
-        let (id, isNew) = terms.insert(key)
-        if isNew {
-          variants.append([])
-          segments.append([])
-        }
-        segments[id].append((Int32(chunkIndex), Int32(local)))
-        var map: [UInt8] = []
-        var identity = true
-        for (position, variant) in chunk.variants[local].enumerated() {
-          var globalIndex = variants[id].firstIndex(of: variant)
-          if globalIndex == nil && variants[id].count < 7 {
-            variants[id].append(variant)
-            globalIndex = variants[id].count - 1
-          }
-          let target = UInt8(globalIndex ?? 7)
-          map.append(target)
-          if Int(target) != position { identity = false }
-        }
-        maps.append(identity ? nil : map)
-      }
-      variantMaps.append(maps)
-    }
-
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(chunks.reduce(0) { $0 + $1.byteCount } + segments.count * 4)
-    var starts: [Int] = []
-    starts.reserveCapacity(segments.count + 1)
-    var frequencies = [UInt32](repeating: 0, count: segments.count)
-    for (id, list) in segments.enumerated() {
-      starts.append(bytes.count)
-      var previous = -1
-      for (chunkIndex, local) in list {
-        let chunkIndex = Int(chunkIndex)
-        let local = Int(local)
-        let postings = chunks[chunkIndex].postings[local]
-        frequencies[id] += chunks[chunkIndex].frequencies[local]
-        postings.withUnsafeBufferPointer { source in
-          var position = 0
-          let first = VarInt.read(source, at: &position) - 1
-          VarInt.append(first - previous, to: &bytes)
-          if let map = variantMaps[chunkIndex][local] {
-            while true {
-              bytes.append(source[position])
-              bytes.append(remap(source[position + 1], map))
-              position += 2
-              guard position < source.count else { break }
-              VarInt.append(VarInt.read(source, at: &position), to: &bytes)
-            }
-          } else {
-            bytes.append(contentsOf: source[position...])
-          }
-        }
-        previous = chunks[chunkIndex].lastDocument[local]
-        chunks[chunkIndex].postings[local] = []
-      }
-    }
-    starts.append(bytes.count)
-    return Output(
-      terms: terms, starts: starts, bytes: bytes, frequencies: frequencies, variants: variants,
-      lengths: chunks.flatMap(\.lengths))
-  }
-
-  private static func remap(_ mask: UInt8, _ map: [UInt8]) -> UInt8 {
-    var result: UInt8 = 0
-    for bit in 0..<8 where mask & (1 << bit) != 0 {
-      result |= bit < map.count ? 1 << map[bit] : 0x80
-    }
-    return result
-  }
-
-  struct Chunk {
-    var terms = TermTable(capacity: 1 << 15)
-    var postings: [[UInt8]] = []
-    var lastDocument: [Int] = []
-    var frequencies: [UInt32] = []
-    var variants: [[[UInt8]]] = []
-    var lengths: [UInt32] = []
-    var byteCount = 0
-    private var stamp: [Int32] = []
-    private var counts: [UInt32] = []
-    private var masks: [UInt8] = []
-    private var touched: [Int32] = []
-    private var currentStamp: Int32 = 0
-
-    mutating func add(document: Int, text: String) {
-      currentStamp += 1
-      touched.removeAll(keepingCapacity: true)
-      var length: UInt32 = 0
-      withSearchTokenizer(text) { tokenizer in
-        var detector = DerivedTermDetector()
-        while tokenizer.next() {
-          length += 1
-          let id = count(tokenizer.token.folded)
-          if let variant = variants[id].firstIndex(of: tokenizer.token.exact) {
-            masks[id] |= UInt8(1) << UInt8(variant)
-          } else if variants[id].count < 7 {
-            variants[id].append(tokenizer.token.exact)
-            masks[id] |= UInt8(1) << UInt8(variants[id].count - 1)
-          } else {
-            masks[id] |= 0x80
-          }
-          detector.feed(tokenizer.token) { term in _ = count(term.key) }
-        }
-        detector.finish { term in _ = count(term.key) }
-      }
-      lengths.append(length)
-      for id in touched {
-        let id = Int(id)
-        let before = postings[id].count
-        VarInt.append(document - lastDocument[id], to: &postings[id])
-        postings[id].append(UInt8(min(255, counts[id])))
-        postings[id].append(masks[id])
-        byteCount += postings[id].count - before
-        lastDocument[id] = document
-        frequencies[id] += 1
-      }
-    }
-
-    /// Counts one occurrence of `key` in the current document; returns its id.
-    private mutating func count(_ key: [UInt8]) -> Int {
-      let (id, isNew) = terms.insert(key)
-      if isNew {
-        postings.append([])
-        lastDocument.append(-1)
-        frequencies.append(0)
-        variants.append([])
-        stamp.append(0)
-        counts.append(0)
-        masks.append(0)
-      }
-      if stamp[id] != currentStamp {
-        stamp[id] = currentStamp
-        counts[id] = 0
-        masks[id] = 0
-        touched.append(Int32(id))
-      }
-      counts[id] += 1
-      return id
-    }
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A search typed by a reader, parsed.
 ///
 /// Syntax: words (all must match, diacritics optional), `"quoted phrases"`, document numbers
@@ -10,8 +12,8 @@ public struct SearchQuery: Sendable, Equatable {
   /// One word of the query: folded, and its exact form when typed with marks.
   struct Word: Sendable, Equatable {
     var folded: [UInt8]
-    /// Base letters and tone byte (see `Token.exact`); empty when typed without marks.
-    var exact: [UInt8]
+    /// Hash of the base letters and tone (see `Token.exactHash`); 0 when typed without marks.
+    var exactHash: UInt64
   }
 
   var words: [Word] = []
@@ -52,7 +54,7 @@ public struct SearchQuery: Sendable, Equatable {
   public static func parse(_ text: String, lastWordIsPrefix: Bool = false) -> SearchQuery {
     var query = SearchQuery()
     var bare = ""
-    var lexer = QueryLexer(text)
+    var lexer = QueryLexer(text.precomposedStringWithCanonicalMapping)
     let pieces = lexer.pieces()
     var index = 0
     while index < pieces.count {
@@ -147,10 +149,10 @@ public struct SearchQuery: Sendable, Equatable {
     withSearchTokenizer(text) { tokenizer in
       var detector = DerivedTermDetector()
       while tokenizer.next() {
-        tokens.append(Word(folded: tokenizer.token.folded, exact: tokenizer.token.exact))
-        detector.feed(tokenizer.token) { derived.append($0.key) }
+        tokens.append(Word(folded: tokenizer.token.foldedBytes, exactHash: tokenizer.token.exactHash))
+        detector.feed(tokenizer.token) { derived.append($0.keyBytes) }
       }
-      detector.finish { derived.append($0.key) }
+      detector.finish { derived.append($0.keyBytes) }
     }
     guard !tokens.isEmpty else { return }
     if tokens.count == 1 {
@@ -167,17 +169,18 @@ public struct SearchQuery: Sendable, Equatable {
     withSearchTokenizer(text) { tokenizer in
       var detector = DerivedTermDetector(acceptsSpacedCodes: true)
       let take: (DerivedTerm) -> Void = { term in
-        if term.key.first == DerivedTerm.datePrefix {
-          if !dateKeys.contains(term.key) { dateKeys.append(term.key) }
-        } else if !numberKeys.contains(term.key) {
-          numberKeys.append(term.key)
+        let key = term.keyBytes
+        if key.first == DerivedTerm.datePrefix {
+          if !dateKeys.contains(key) { dateKeys.append(key) }
+        } else if !numberKeys.contains(key) {
+          numberKeys.append(key)
         }
         for position in term.firstToken..<term.endToken where position < consumed.count {
           consumed[position] = true
         }
       }
       while tokenizer.next() {
-        tokens.append(Word(folded: tokenizer.token.folded, exact: tokenizer.token.exact))
+        tokens.append(Word(folded: tokenizer.token.foldedBytes, exactHash: tokenizer.token.exactHash))
         consumed.append(false)
         detector.feed(tokenizer.token, emit: take)
       }

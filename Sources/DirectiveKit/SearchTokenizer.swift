@@ -56,6 +56,13 @@ enum ScalarInfo {
     return info | (tone << 8)
   }
 
+  /// The table in memory that is never freed nor written after it is built, for the hot loop.
+  static let storage: UnsafePointer<UInt32> = {
+    let storage = UnsafeMutablePointer<UInt32>.allocate(capacity: tableSize)
+    storage.initialize(from: table, count: tableSize)
+    return UnsafePointer(storage)
+  }()
+
   /// The info of a scalar beyond the table: word characters only, lower-cased, no fold.
   static func slowInfo(_ value: UInt32) -> UInt32 {
     guard let scalar = Unicode.Scalar(value) else { return 0 }
@@ -68,11 +75,16 @@ enum ScalarInfo {
 
 /// One token: a maximal run of letters and digits (combining marks included).
 struct Token {
-  /// Folded bytes: ASCII for Vietnamese; digits-only tokens lose their leading zeros.
-  var folded: [UInt8] = []
-  /// Base letters with quality marks, lower-cased, then one tone byte; empty when the token has
-  /// no marks at all (then the exact form is the folded form).
-  var exact: [UInt8] = []
+  /// Longest folded form kept; the rest of a longer run still belongs to the token.
+  static let maximumLength = 128
+
+  /// Folded bytes: ASCII for Vietnamese; digits-only tokens lose their leading zeros. Valid
+  /// until the tokenizer moves on.
+  var folded = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+  /// Hash of the base letters with their quality marks, lower-cased, and the tone; 0 when the
+  /// token has no marks at all (then the exact form is the folded form).
+  var exactHash: UInt64 = 0
+  /// `fnvHash` of `folded`.
   var hash: UInt64 = 0
   var isDigits = false
   var hasLetter = false
@@ -88,46 +100,61 @@ struct Token {
   static let spaceOnly: UInt8 = 0
   static let otherSeparator: UInt8 = 255
 
+  var foldedBytes: [UInt8] { Array(folded) }
+
   /// Value of a digits-only token when short enough to be a day, month or year.
   var smallNumber: Int? {
     guard isDigits, folded.count <= 4 else { return nil }
     var value = 0
-    for byte in folded { value = value * 10 + Int(byte - 48) }
+    for byte in folded { value = value * 10 + Int(byte &- 48) }
     return value
+  }
+
+  @inline(__always)
+  func foldedEquals(_ bytes: StaticString) -> Bool {
+    guard folded.count == bytes.utf8CodeUnitCount else { return false }
+    let other = bytes.utf8Start
+    for offset in 0..<folded.count where folded[offset] != other[offset] { return false }
+    return true
   }
 }
 
+let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+let fnvPrime: UInt64 = 0x100_0000_01b3
+
 @inline(__always)
 func fnvHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-  var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  var hash = fnvOffset
   for byte in bytes {
-    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    hash = (hash ^ UInt64(byte)) &* fnvPrime
   }
   return hash
 }
 
 func fnvHash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBufferPointer { fnvHash($0) } }
 
-/// Walks UTF-8 text token by token, folding with a table; no allocation per token.
+/// Walks UTF-8 text token by token, folding with a table into a fixed buffer: no allocation.
 struct SearchTokenizer {
-  private let bytes: UnsafeBufferPointer<UInt8>
-  private let table: UnsafeBufferPointer<UInt32>
+  private let bytes: UnsafePointer<UInt8>
+  private let count: Int
+  private let table: UnsafePointer<UInt32>
+  private let scratch: UnsafeMutablePointer<UInt8>
   private var position = 0
   private var scalarPosition = 0
   var token = Token()
 
-  init(bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>) {
-    self.bytes = bytes
-    self.table = table
-    token.folded.reserveCapacity(64)
-    token.exact.reserveCapacity(96)
+  /// `scratch` must hold `Token.maximumLength` bytes and outlive the tokenizer.
+  init(bytes: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutablePointer<UInt8>) {
+    self.bytes = bytes.baseAddress ?? UnsafePointer(scratch)
+    self.count = bytes.baseAddress == nil ? 0 : bytes.count
+    self.table = ScalarInfo.storage
+    self.scratch = scratch
   }
 
+  /// The scalar at `index`, which is not ASCII, and its length in bytes.
   @inline(__always)
-  private func decode(at index: Int) -> (value: UInt32, length: Int) {
+  private func decodeMultibyte(at index: Int) -> (value: UInt32, length: Int) {
     let lead = bytes[index]
-    if lead < 0x80 { return (UInt32(lead), 1) }
-    let count = bytes.count
     if lead >= 0xC2 && lead < 0xE0, index + 1 < count {
       return ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), 2)
     }
@@ -154,101 +181,145 @@ struct SearchTokenizer {
   /// Advances to the next token; false at the end of the text.
   mutating func next() -> Bool {
     var separator = Token.spaceOnly
-    let count = bytes.count
+    var position = self.position
+    var scalars = scalarPosition
+    defer {
+      self.position = position
+      scalarPosition = scalars
+    }
     // Skip separators, classifying them.
     while position < count {
-      let (value, length) = decode(at: position)
-      let scalarInfo = info(value)
-      if scalarInfo & ScalarInfo.wordBit != 0 { break }
-      if scalarInfo & ScalarInfo.combiningBit == 0 {
-        let isSpace = value == 32 || value == 9 || value == 10 || value == 13 || value == 0xA0
-        if !isSpace {
-          if separator == Token.spaceOnly, value < 0x80 {
-            separator = UInt8(value)
-          } else {
-            separator = Token.otherSeparator
-          }
+      let lead = bytes[position]
+      if lead < 0x80 {
+        if table[Int(lead)] & ScalarInfo.wordBit != 0 { break }
+        if lead != 32 && lead != 10 && lead != 13 && lead != 9 {
+          separator = separator == Token.spaceOnly ? lead : Token.otherSeparator
         }
+        position += 1
+      } else {
+        let (value, length) = decodeMultibyte(at: position)
+        let scalarInfo = info(value)
+        if scalarInfo & ScalarInfo.wordBit != 0 { break }
+        if scalarInfo & ScalarInfo.combiningBit == 0 && value != 0xA0 { separator = Token.otherSeparator }
+        position += length
       }
-      position += length
-      scalarPosition += 1
+      scalars += 1
     }
     guard position < count else { return false }
-    token.folded.removeAll(keepingCapacity: true)
-    token.exact.removeAll(keepingCapacity: true)
     token.separator = separator
     token.byteStart = position
-    token.scalarStart = scalarPosition
+    token.scalarStart = scalars
+    var length = 0
+    var hash = fnvOffset
+    var exactHash = fnvOffset
     var tone: UInt32 = 0
     var hasMarks = false
     var allDigits = true
     var anyLetter = false
     var allUpper = true
     while position < count {
-      let (value, length) = decode(at: position)
-      let scalarInfo = info(value)
-      if scalarInfo & ScalarInfo.combiningBit != 0 {
-        let markTone = (scalarInfo >> 8) & 7
-        if markTone != 0 { tone = markTone }
-        hasMarks = true
-      } else if scalarInfo & ScalarInfo.wordBit != 0 {
-        let foldedByte = UInt8(truncatingIfNeeded: scalarInfo)
-        let base = scalarInfo >> 16
+      let lead = bytes[position]
+      if lead < 0x80 {
+        let scalarInfo = table[Int(lead)]
+        if scalarInfo & ScalarInfo.wordBit == 0 { break }
         if scalarInfo & ScalarInfo.digitBit == 0 {
           allDigits = false
           anyLetter = true
           if scalarInfo & ScalarInfo.upperBit == 0 { allUpper = false }
         }
-        if value >= 0x80 { hasMarks = true }
-        let markTone = (scalarInfo >> 8) & 7
-        if markTone != 0 { tone = markTone }
-        if foldedByte != 0 {
-          token.folded.append(foldedByte)
-        } else {
-          appendUTF8(base == 0 ? value : base, to: &token.folded)
+        let folded = UInt8(truncatingIfNeeded: scalarInfo)
+        if length < Token.maximumLength {
+          scratch[length] = folded
+          length += 1
+          hash = (hash ^ UInt64(folded)) &* fnvPrime
         }
-        appendUTF8(base == 0 ? value : base, to: &token.exact)
+        exactHash = (exactHash ^ UInt64(folded)) &* fnvPrime
+        position += 1
+        scalars += 1
+        continue
+      }
+      let (value, byteLength) = decodeMultibyte(at: position)
+      let scalarInfo = info(value)
+      let markTone = (scalarInfo >> 8) & 7
+      if scalarInfo & ScalarInfo.combiningBit != 0 {
+        if markTone != 0 { tone = markTone }
+        hasMarks = true
+      } else if scalarInfo & ScalarInfo.wordBit != 0 {
+        hasMarks = true
+        allDigits = false
+        if scalarInfo & ScalarInfo.digitBit == 0 {
+          anyLetter = true
+          if scalarInfo & ScalarInfo.upperBit == 0 { allUpper = false }
+        }
+        if markTone != 0 { tone = markTone }
+        let base = scalarInfo >> 16 == 0 ? value : scalarInfo >> 16
+        let folded = UInt8(truncatingIfNeeded: scalarInfo)
+        if folded != 0 {
+          if length < Token.maximumLength {
+            scratch[length] = folded
+            length += 1
+            hash = (hash ^ UInt64(folded)) &* fnvPrime
+          }
+        } else {
+          appendUTF8(base, length: &length, hash: &hash)
+        }
+        exactHash = (exactHash ^ UInt64(base)) &* fnvPrime
       } else {
         break
       }
-      position += length
-      scalarPosition += 1
+      position += byteLength
+      scalars += 1
     }
     token.byteEnd = position
-    token.scalarEnd = scalarPosition
+    token.scalarEnd = scalars
     token.isDigits = allDigits
     token.hasLetter = anyLetter
     token.isUpper = anyLetter && allUpper
-    if allDigits {
-      var zeros = 0
-      while zeros < token.folded.count - 1 && token.folded[zeros] == 48 { zeros += 1 }
-      if zeros > 0 { token.folded.removeFirst(zeros) }
+    var start = 0
+    if allDigits && length > 1 && scratch[0] == 48 {
+      while start < length - 1 && scratch[start] == 48 { start += 1 }
+      hash = fnvHash(UnsafeBufferPointer(start: scratch + start, count: length - start))
     }
+    token.folded = UnsafeBufferPointer(start: scratch + start, count: length - start)
+    token.hash = hash
     if hasMarks {
-      token.exact.append(UInt8(tone))
+      let exact = (exactHash ^ UInt64(tone | 0x100)) &* fnvPrime
+      token.exactHash = exact == 0 ? 1 : exact
     } else {
-      token.exact.removeAll(keepingCapacity: true)
+      token.exactHash = 0
     }
-    token.hash = token.folded.withUnsafeBufferPointer { fnvHash($0) }
     return true
   }
 
   @inline(__always)
-  private func appendUTF8(_ value: UInt32, to buffer: inout [UInt8]) {
+  private func appendUTF8(_ value: UInt32, length: inout Int, hash: inout UInt64) {
+    var encoded: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+    let size: Int
     if value < 0x80 {
-      buffer.append(UInt8(value))
+      encoded.0 = UInt8(value)
+      size = 1
     } else if value < 0x800 {
-      buffer.append(UInt8(0xC0 | (value >> 6)))
-      buffer.append(UInt8(0x80 | (value & 0x3F)))
+      encoded = (UInt8(0xC0 | (value >> 6)), UInt8(0x80 | (value & 0x3F)), 0, 0)
+      size = 2
     } else if value < 0x10000 {
-      buffer.append(UInt8(0xE0 | (value >> 12)))
-      buffer.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-      buffer.append(UInt8(0x80 | (value & 0x3F)))
+      encoded = (
+        UInt8(0xE0 | (value >> 12)), UInt8(0x80 | ((value >> 6) & 0x3F)), UInt8(0x80 | (value & 0x3F)), 0
+      )
+      size = 3
     } else {
-      buffer.append(UInt8(0xF0 | (value >> 18)))
-      buffer.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-      buffer.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-      buffer.append(UInt8(0x80 | (value & 0x3F)))
+      encoded = (
+        UInt8(0xF0 | (value >> 18)), UInt8(0x80 | ((value >> 12) & 0x3F)),
+        UInt8(0x80 | ((value >> 6) & 0x3F)), UInt8(0x80 | (value & 0x3F))
+      )
+      size = 4
+    }
+    guard length + size <= Token.maximumLength else { return }
+    withUnsafeBytes(of: encoded) { raw in
+      for offset in 0..<size {
+        scratch[length] = raw[offset]
+        length += 1
+        hash = (hash ^ UInt64(raw[offset])) &* fnvPrime
+      }
     }
   }
 }
@@ -259,8 +330,11 @@ struct DerivedTerm {
   var firstToken: Int
   /// Index one past the last token it covers.
   var endToken: Int
-  /// The term's key: `numberPrefix` or `datePrefix`, then the canonical form.
-  var key: [UInt8]
+  /// The term's key: `numberPrefix` or `datePrefix`, then the canonical form. Valid only
+  /// during the call that reports it.
+  var key: UnsafeBufferPointer<UInt8>
+
+  var keyBytes: [UInt8] { Array(key) }
 
   static let numberPrefix: UInt8 = 1
   static let datePrefix: UInt8 = 2
@@ -278,19 +352,27 @@ struct DerivedTermDetector {
   private var chainStart = 0
   private var chainLength = 0
   private var chainHasLetter = false
-  private var recentNumbers = [Int?](repeating: nil, count: 6)
-  private var recentWords = [UInt8](repeating: 0, count: 6)
-  private var recentSeparators = [UInt8](repeating: 0, count: 6)
+  private var dateKey = [UInt8](repeating: 0, count: 9)
+  /// The small numbers of the last four tokens, 16 bits each, the newest lowest; `noNumber`
+  /// when a token is none.
+  private var recentNumbers: UInt64 = ~0
+  /// The date words of the last eight tokens, 4 bits each, the newest lowest.
+  private var recentWords: UInt32 = 0
+  private var lastSeparator: UInt8 = 0
   private var tokenIndex = 0
 
-  private static let wordNgay: UInt8 = 1
-  private static let wordThang: UInt8 = 2
-  private static let wordNam: UInt8 = 3
+  private static let noNumber: UInt64 = 0xFFFF
+  private static let wordNgay: UInt32 = 1
+  private static let wordThang: UInt32 = 2
+  private static let wordNam: UInt32 = 3
 
   init(acceptsSpacedCodes: Bool = false) {
     self.acceptsSpacedCodes = acceptsSpacedCodes
-    chain.reserveCapacity(48)
+    chain.reserveCapacity(64)
   }
+
+  /// True while a number may go on; when false, a token without digits can go to `skip`.
+  var isPending: Bool { chainLength > 0 }
 
   /// Feeds the next token; calls `emit` for each derived term that this token completes.
   mutating func feed(_ token: Token, emit: (DerivedTerm) -> Void) {
@@ -318,67 +400,115 @@ struct DerivedTermDetector {
     tokenIndex += 1
   }
 
+  /// Feeds a token without digits while no number is pending: it can only be a date word.
+  @inline(__always)
+  mutating func skip(_ token: Token) {
+    remember(number: Self.noNumber, word: Self.dateWord(token), separator: token.separator)
+    tokenIndex += 1
+  }
+
   /// Emits what the last tokens left pending; call at the end of the text.
   mutating func finish(emit: (DerivedTerm) -> Void) { flush(emit: emit) }
 
   private mutating func flush(emit: (DerivedTerm) -> Void) {
     if chainLength >= 2 && chainHasLetter {
-      emit(DerivedTerm(firstToken: chainStart, endToken: chainStart + chainLength, key: chain))
+      let start = chainStart
+      let end = chainStart + chainLength
+      chain.withUnsafeBufferPointer { emit(DerivedTerm(firstToken: start, endToken: end, key: $0)) }
     }
     chainLength = 0
   }
 
+  @inline(__always)
+  private static func dateWord(_ token: Token) -> UInt32 {
+    let folded = token.folded
+    guard folded.count >= 3 && folded.count <= 5 && !token.isDigits else { return 0 }
+    switch folded[0] {
+    case UInt8(ascii: "n"):
+      if token.foldedEquals("ngay") { return wordNgay }
+      if token.foldedEquals("nam") { return wordNam }
+    case UInt8(ascii: "t"):
+      if token.foldedEquals("thang") { return wordThang }
+    default: break
+    }
+    return 0
+  }
+
+  @inline(__always)
+  private mutating func remember(number: UInt64, word: UInt32, separator: UInt8) {
+    recentNumbers = recentNumbers << 16 | number
+    recentWords = recentWords << 4 | word
+    lastSeparator = separator
+  }
+
+  /// The small number of the token `back` places before the current one; nil when none.
+  @inline(__always)
+  private func number(_ back: Int) -> Int? {
+    let value = (recentNumbers >> UInt64(16 * back)) & Self.noNumber
+    return value == Self.noNumber ? nil : Int(value)
+  }
+
+  @inline(__always)
+  private func word(_ back: Int) -> UInt32 { (recentWords >> UInt32(4 * back)) & 0xF }
+
   private mutating func detectDate(_ token: Token, emit: (DerivedTerm) -> Void) {
     let number = token.smallNumber
-    var word: UInt8 = 0
-    if !token.isDigits {
-      switch token.folded {
-      case [110, 103, 97, 121]: word = Self.wordNgay  // ngay
-      case [116, 104, 97, 110, 103]: word = Self.wordThang  // thang
-      case [110, 97, 109]: word = Self.wordNam  // nam
-      default: word = 0
-      }
-    }
     if let year = number, token.folded.count == 4, (1900...2100).contains(year) {
       // d/m/yyyy, d-m-yyyy, d.m.yyyy: one separator, the same twice.
       let separator = token.separator
       if separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") || separator == UInt8(ascii: "."),
-        recentSeparators[0] == separator, let month = recentNumbers[0], let day = recentNumbers[1],
+        lastSeparator == separator, let month = self.number(0), let day = self.number(1),
         let date = Day(year: year, month: month, day: day)
       {
-        emit(DerivedTerm(firstToken: tokenIndex - 2, endToken: tokenIndex + 1, key: Self.key(of: date)))
-      } else if recentWords[0] == Self.wordNam, let month = recentNumbers[1],
-        recentWords[2] == Self.wordThang,
-        let day = recentNumbers[3], let date = Day(year: year, month: month, day: day)
+        emitDate(date, first: tokenIndex - 2, emit: emit)
+      } else if word(0) == Self.wordNam, let month = self.number(1), word(2) == Self.wordThang,
+        let day = self.number(3), let date = Day(year: year, month: month, day: day)
       {
-        let first = recentWords[4] == Self.wordNgay ? tokenIndex - 5 : tokenIndex - 4
-        emit(DerivedTerm(firstToken: first, endToken: tokenIndex + 1, key: Self.key(of: date)))
+        let first = word(4) == Self.wordNgay ? tokenIndex - 5 : tokenIndex - 4
+        emitDate(date, first: first, emit: emit)
       }
     }
-    for slot in stride(from: recentNumbers.count - 1, to: 0, by: -1) {
-      recentNumbers[slot] = recentNumbers[slot - 1]
-      recentWords[slot] = recentWords[slot - 1]
-      recentSeparators[slot] = recentSeparators[slot - 1]
+    remember(
+      number: number.map { UInt64($0) } ?? Self.noNumber, word: Self.dateWord(token),
+      separator: token.separator)
+  }
+
+  private mutating func emitDate(_ date: Day, first: Int, emit: (DerivedTerm) -> Void) {
+    Self.writeKey(of: date, into: &dateKey)
+    let end = tokenIndex + 1
+    dateKey.withUnsafeBufferPointer { emit(DerivedTerm(firstToken: max(0, first), endToken: end, key: $0)) }
+  }
+
+  private static func writeKey(of date: Day, into key: inout [UInt8]) {
+    key[0] = DerivedTerm.datePrefix
+    var digits = date.year * 10000 + date.month * 100 + date.day
+    for position in stride(from: 8, through: 1, by: -1) {
+      key[position] = UInt8(48 + digits % 10)
+      digits /= 10
     }
-    recentNumbers[0] = number
-    recentWords[0] = word
-    recentSeparators[0] = token.separator
   }
 
   static func key(of date: Day) -> [UInt8] {
-    [DerivedTerm.datePrefix] + Array(String(format: "%04d%02d%02d", date.year, date.month, date.day).utf8)
+    var key = [UInt8](repeating: 0, count: 9)
+    writeKey(of: date, into: &key)
+    return key
+  }
+}
+
+/// Runs `body` with the tokenizer over UTF-8 bytes.
+func withSearchTokenizer<Result>(
+  bytes: UnsafeBufferPointer<UInt8>, _ body: (inout SearchTokenizer) -> Result
+) -> Result {
+  withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Token.maximumLength) { scratch in
+    var tokenizer = SearchTokenizer(bytes: bytes, scratch: scratch.baseAddress!)
+    return body(&tokenizer)
   }
 }
 
 /// Runs `body` with the tokenizer over `text`'s UTF-8 bytes.
 func withSearchTokenizer<Result>(_ text: String, _ body: (inout SearchTokenizer) -> Result) -> Result {
   var text = text
-  return text.withUTF8 { bytes in
-    ScalarInfo.table.withUnsafeBufferPointer { table in
-      var tokenizer = SearchTokenizer(bytes: bytes, table: table)
-      return body(&tokenizer)
-    }
-  }
+  return text.withUTF8 { bytes in withSearchTokenizer(bytes: bytes, body) }
 }
 
 /// The canonical key of a document number, typed however: `07-KL/TW`, `07 kl tw`, `7/KL-TW`

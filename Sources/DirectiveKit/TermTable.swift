@@ -18,6 +18,13 @@ struct TermTable {
 
   func key(_ id: Int) -> ArraySlice<UInt8> { arena[Int(starts[id])..<Int(starts[id + 1])] }
 
+  /// Runs `body` with the bytes and hash of key `id`.
+  func withKey<Result>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>, UInt64) -> Result) -> Result {
+    let start = Int(starts[id])
+    let end = Int(starts[id + 1])
+    return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end]), hashes[id]) }
+  }
+
   func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
@@ -86,6 +93,30 @@ enum VarInt {
       value >>= 7
     }
     bytes.append(UInt8(value))
+  }
+
+  /// Bytes that `append` writes for `value`.
+  static func length(_ value: Int) -> Int {
+    var value = UInt(value)
+    var length = 1
+    while value >= 0x80 {
+      value >>= 7
+      length += 1
+    }
+    return length
+  }
+
+  /// Writes `value` at `position` of a buffer that has room, moving `position` past it.
+  @inline(__always)
+  static func write(_ value: Int, to bytes: UnsafeMutableBufferPointer<UInt8>, at position: inout Int) {
+    var value = UInt(value)
+    while value >= 0x80 {
+      bytes[position] = UInt8(truncatingIfNeeded: value) | 0x80
+      position += 1
+      value >>= 7
+    }
+    bytes[position] = UInt8(value)
+    position += 1
   }
 
   @inline(__always)

@@ -63,12 +63,19 @@ final class GeneratorTests: XCTestCase {
         citationCount += 1
         XCTAssertGreaterThanOrEqual(citation.mentions, 1)
         if let number = citation.number {
-          XCTAssertTrue(text.contains(number), "\(truth.file) lacks \(number)")
+          let written = citation.forms.contains("spaced-number") ? text.filter { $0 != " " } : text
+          XCTAssertTrue(written.contains(number), "\(truth.file) lacks \(number)")
           XCTAssertTrue(index.matchingDocuments(number).contains(position))
         } else {
           unnumbered += 1
-          XCTAssertEqual(citation.issuer, "Thường trực Ban Bí thư Trung ương Đảng")
-          XCTAssertTrue(text.contains("của Thường trực Ban Bí thư"), truth.file)
+          XCTAssertEqual(citation.forms.first, "unnumbered")
+          if citation.issuer == "Thủ tướng Chính phủ" {
+            XCTAssertTrue(text.contains("Công điện ngày"), truth.file)
+            XCTAssertTrue(text.contains("của Thủ tướng Chính phủ"), truth.file)
+          } else {
+            XCTAssertEqual(citation.issuer, "Thường trực Ban Bí thư Trung ương Đảng")
+            XCTAssertTrue(text.contains("của Thường trực Ban Bí thư"), truth.file)
+          }
         }
         let date = citation.date!
         XCTAssertTrue(
@@ -80,6 +87,57 @@ final class GeneratorTests: XCTestCase {
     }
     XCTAssertGreaterThan(citationCount, Self.documents.count)
     XCTAssertGreaterThan(unnumbered, 10)
+  }
+
+  /// Each hard phrasing is written a few times in a thousand documents, and reads as the
+  /// truth says.
+  func testHardPhrasingsAreRareAndFaithful() {
+    var counts: [String: Int] = [:]
+    var total = 0
+    for document in Self.documents {
+      let text = document.text.replacingOccurrences(of: "\r\n", with: "\n")
+      for citation in document.truth.citations {
+        total += 1
+        for form in citation.forms { counts[form, default: 0] += 1 }
+        guard let number = citation.number else { continue }
+        let type = citation.type
+        let lines = text.split(separator: "\n")
+        if citation.forms.contains("date-first") {
+          let date = citation.date!
+          let line = lines.first { $0.contains(" ban hành \(type) số \(number) về ") }
+          XCTAssertNotNil(line, document.truth.file)
+          XCTAssertTrue(
+            line?.hasPrefix("Ngày \(date.day)") == true || line?.hasPrefix("Ngày 0\(date.day)") == true,
+            document.truth.file)
+        }
+        if citation.forms.contains("issuer-first") {
+          XCTAssertTrue(
+            lines.contains { $0.contains("\(type) số \(number) do ") && $0.contains(" ban hành ngày ") },
+            document.truth.file)
+        }
+        if citation.forms.contains("spaced-number") {
+          let compact = number.filter { $0 != " " }
+          let spaced = lines.flatMap { $0.components(separatedBy: "\(type) số ").dropFirst() }.contains {
+            rest in
+            let head = rest.prefix(compact.count + 2)
+            return head.contains(" ") && head.filter { $0 != " " }.hasPrefix(compact)
+          }
+          XCTAssertTrue(spaced, "\(document.truth.file): \(number) not spaced")
+        }
+        if citation.forms.contains("yearless-short") {
+          let date = citation.date!
+          XCTAssertTrue(
+            text.contains("\(type) số \(number) ngày \(date.day)/\(date.month). "), document.truth.file)
+        }
+      }
+    }
+    XCTAssertGreaterThan(counts["unnumbered"] ?? 0, 10)
+    for form in ["date-first", "issuer-first", "spaced-number", "yearless-short"] {
+      let count = counts[form] ?? 0
+      XCTAssertGreaterThan(count, 10, form)
+      XCTAssertLessThan(Double(count), Double(total) * 0.15, form)
+    }
+    XCTAssertGreaterThan(counts["plain"] ?? 0, total / 2)
   }
 
   func testSpreadAcrossProvincesYearsAndForms() {
