@@ -78,7 +78,7 @@ public final class Library: @unchecked Sendable {
   public let cited: [CitedSummary]
   private let citedByID: [String: Int]
   /// Province, issuer, number and type of each document, folded: what the list shows besides the text.
-  private let foldedMetadata: [String]
+  private let foldedMetadata: [[UInt8]]
   private let indexLock = NSLock()
   private var builtIndex: SearchIndex?
   private let indexByID: [String: Int]
@@ -94,7 +94,7 @@ public final class Library: @unchecked Sendable {
     self.indexByID = indexByID
     foldedMetadata = documents.map { document in
       [document.province, document.province2025, document.issuer, document.number, document.type]
-        .compactMap { $0 }.joined(separator: " ").folded
+        .compactMap { $0 }.joined(separator: " ").folded.utf8.map { $0 }
     }
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
@@ -148,7 +148,7 @@ public final class Library: @unchecked Sendable {
     let inText = searchIndex.matchingDocuments(SearchQuery.parse(query, lastWordIsPrefix: true))
     let words = query.folded.split(separator: " ")
     let inMetadata = foldedMetadata.indices.filter { index in
-      words.allSatisfy { foldedMetadata[index].contains($0) }
+      words.allSatisfy { Library.bytes(foldedMetadata[index], contain: Array($0.utf8)) }
     }
     guard !inMetadata.isEmpty else { return inText }
     return Array(Set(inText).union(inMetadata)).sorted()
@@ -187,6 +187,16 @@ public final class Library: @unchecked Sendable {
       }
       return ProvinceAnswers(province: group.province, entries: entries)
     }
+  }
+
+  /// A plain search: metadata lines are a few dozen bytes.
+  static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty else { return true }
+    guard haystack.count >= needle.count else { return false }
+    for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+      if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+    }
+    return false
   }
 
   private static func sortedNames(_ names: [String]) -> [String] {
