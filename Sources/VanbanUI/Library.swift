@@ -146,9 +146,9 @@ public final class Library: @unchecked Sendable {
   public func matching(_ query: String) -> [Int] {
     guard query.contains(where: { !$0.isWhitespace }) else { return Array(documents.indices) }
     let inText = searchIndex.matchingDocuments(SearchQuery.parse(query, lastWordIsPrefix: true))
-    let words = query.folded.split(separator: " ")
+    let words = query.folded.split(separator: " ").map { Array($0.utf8) }
     let inMetadata = foldedMetadata.indices.filter { index in
-      words.allSatisfy { Library.bytes(foldedMetadata[index], contain: Array($0.utf8)) }
+      words.allSatisfy { Library.bytes(foldedMetadata[index], contain: $0) }
     }
     guard !inMetadata.isEmpty else { return inText }
     return Array(Set(inText).union(inMetadata)).sorted()
