@@ -1,7 +1,7 @@
 # vanban — two commands do everything on a fresh Debian machine: `make run`, `make test`.
 SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-SYSTEM_PACKAGES := libncursesw5-dev tmux pkg-config
+SYSTEM_PACKAGES := libncursesw5-dev tmux pkg-config graphviz
 RELEASE_BIN := .build/release/vanban
 DEBUG_BIN := .build/debug/vanban
 
@@ -18,6 +18,7 @@ deps:
 	pkg-config --exists ncursesw 2>/dev/null || missing="$$missing libncursesw5-dev"; \
 	command -v tmux >/dev/null || missing="$$missing tmux"; \
 	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \

@@ -26,8 +26,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "DirectiveKitTests", dependencies: ["DirectiveKit"]),
-    .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"]),
+    .testTarget(name: "DirectiveKitTests", dependencies: ["DirectiveKit"], exclude: ["Fixtures"]),
+    .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"], exclude: ["Snapshots"]),
+    .testTarget(name: "EndToEndTests"),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -101,53 +101,67 @@ public final class CitationGraph: @unchecked Sendable {
 
   public func edges(from id: String) -> [GraphEdge] { edges.filter { $0.from == id } }
 
+  /// How documents of no known province are grouped.
+  public static let unknownProvince = "(province unknown)"
+
   /// Central documents cited by the corpus, most cited first; under each, the provinces that
   /// answered with their documents, chains of letters answering letters included.
   public func responses(provinces: Set<String>? = nil) -> [CentralResponse] {
-    var result: [CentralResponse] = []
-    for node in nodes where node.level == .central {
-      let direct = citing(node.id)
-      guard !direct.isEmpty else { continue }
-      var members = Set(direct)
-      var frontier = direct
-      while let next = frontier.popLast() {
-        guard let province = documentsByID[next]?.province else { continue }
-        for answer in citing(next)
-        where !members.contains(answer) && documentsByID[answer]?.province == province {
-          members.insert(answer)
-          frontier.append(answer)
-        }
-      }
-      var groups: [String: [ResponseEntry]] = [:]
-      for id in members {
-        guard let document = documentsByID[id] else { continue }
-        let province = document.province ?? "—"
-        if let provinces, !provinces.contains(province) { continue }
-        let answers = document.citations.first {
-          $0.inCorpus && members.contains($0.target) && $0.target != id
-        }?.target
-        let lag = document.date.flatMap { day in node.date.map { day.days(since: $0) } }
-        groups[province, default: []].append(
-          ResponseEntry(
-            documentID: id, date: document.date, notBefore: document.notBefore, lagDays: lag, answers: answers
-          ))
-      }
-      guard !groups.isEmpty else { continue }
-      let ordered = groups.map { ProvinceResponse(province: $0.key, entries: Self.chainOrder($0.value)) }
-        .sorted { a, b in
-          let first = Self.earliest(a.entries)
-          let second = Self.earliest(b.entries)
-          if first.undated != second.undated { return !first.undated }
-          if first.day != second.day { return first.day < second.day }
-          return a.province.folded < b.province.folded
-        }
-      result.append(CentralResponse(node: node, provinces: ordered, citingCount: direct.count))
+    let central = nodes.filter { $0.level == .central }.compactMap {
+      response(to: $0.id, provinces: provinces)
     }
-    return result.sorted { a, b in
+    return central.sorted { a, b in
       if a.citingCount != b.citingCount { return a.citingCount > b.citingCount }
       return (a.node.date ?? Day(year: 2100, month: 1, day: 1)!)
         < (b.node.date ?? Day(year: 2100, month: 1, day: 1)!)
     }
+  }
+
+  /// The corpus documents answering one node, grouped by province (earliest answer first), with
+  /// the letters of the same province that answer those; nil when nothing (in `provinces`) cites it.
+  public func response(to id: String, provinces: Set<String>? = nil) -> CentralResponse? {
+    guard let node = node(id) else { return nil }
+    let direct = citing(id)
+    guard !direct.isEmpty else { return nil }
+    var members = Set(direct)
+    var frontier = direct
+    while let next = frontier.popLast() {
+      guard let province = documentsByID[next]?.province else { continue }
+      for answer in citing(next)
+      where !members.contains(answer) && documentsByID[answer]?.province == province {
+        members.insert(answer)
+        frontier.append(answer)
+      }
+    }
+    var groups: [String: [ResponseEntry]] = [:]
+    for member in members {
+      guard let document = documentsByID[member] else { continue }
+      let province = document.province ?? Self.unknownProvince
+      if let provinces, !provinces.contains(province) { continue }
+      let answers = document.citations.first {
+        $0.inCorpus && members.contains($0.target) && $0.target != member
+      }?.target
+      let lag = document.date.flatMap { day in node.date.map { day.days(since: $0) } }
+      groups[province, default: []].append(
+        ResponseEntry(
+          documentID: member, date: document.date, notBefore: document.notBefore, lagDays: lag,
+          answers: answers))
+    }
+    guard !groups.isEmpty else { return nil }
+    let ordered = groups.map { ProvinceResponse(province: $0.key, entries: Self.chainOrder($0.value)) }
+      .sorted { a, b in
+        let first = Self.earliest(a.entries)
+        let second = Self.earliest(b.entries)
+        if first.undated != second.undated { return !first.undated }
+        if first.day != second.day { return first.day < second.day }
+        return a.province.folded < b.province.folded
+      }
+    return CentralResponse(node: node, provinces: ordered, citingCount: direct.count)
+  }
+
+  /// Edges into a node: how often the corpus mentions it.
+  public func mentions(of id: String) -> Int {
+    edges.reduce(0) { $0 + ($1.to == id ? $1.mentions : 0) }
   }
 
   /// The first dated response; a province that answered only undated comes after the dated ones.

@@ -144,6 +144,10 @@ enum DirectiveParser {
       scanner.string(end..<line.range.upperBound).allSatisfy({ !$0.isLetter && !$0.isNumber })
     else { return nil }
     let before = line.text.prefix(offset).trimmed(" ,\t")
+    let isPlace =
+      before.count <= 40 && !before.contains(where: \.isNumber) && before.split(separator: " ").count <= 6
+      && before.first?.isUppercase != false && !before.folded.contains("cua ")
+    guard before.isEmpty || isPlace else { return nil }
     return (before.isEmpty ? nil : before, day)
   }
 
@@ -440,14 +444,22 @@ enum DirectiveParser {
       document.issuer = body
     case nil:
       let issuerCode = document.number.flatMap { DocumentTypes.parts(ofNumber: $0).issuerCode?.folded }
-      if issuerCode == "hu" || scanner.contains("ban thuong vu huyen uy") {
+      let signature = ((layout.capacity ?? "") + " " + (document.signer?.title ?? "")).folded
+      let named = document.province.map { " " + $0 } ?? ""
+      if issuerCode == "hu" || (standingCommittee && scanner.contains("ban thuong vu huyen uy")) {
         document.level = .district
-        if standingCommittee { document.issuer = "Ban Thường vụ Huyện ủy" }
-      } else if issuerCode == "tu" || scanner.contains("tinh uy") || scanner.contains("thanh uy") {
+        document.issuer = standingCommittee ? "Ban Thường vụ Huyện ủy" : "Huyện ủy"
+      } else if issuerCode == "tu"
+        || (standingCommittee && (scanner.contains("tinh uy") || scanner.contains("thanh uy")))
+      {
         document.level = .province
-        let body = scanner.contains("tinh uy") ? "Tỉnh ủy" : "Thành ủy"
-        let named = document.province.map { " " + $0 } ?? ""
+        let body = scanner.contains("thanh uy") && !scanner.contains("tinh uy") ? "Thành ủy" : "Tỉnh ủy"
         document.issuer = (standingCommittee ? "Ban Thường vụ " : "") + body + named
+      } else if issuerCode == "ubnd" || issuerCode == "ctubnd" || signature.contains("uy ban nhan dan")
+        || signature.contains("chu tich")
+      {
+        document.level = .province
+        document.issuer = "UBND tỉnh" + named
       } else if DocumentTypes.isNational(issuerCode: issuerCode) {
         document.level = .central
         document.issuer = issuerCode.flatMap { DocumentTypes.issuerByCode[$0] }

@@ -28,6 +28,13 @@ public enum VietnameseFolding {
     return table
   }()
 
+  /// For scalars below U+2000: the folded ASCII byte, 32 for a no-break space, else 0.
+  static let asciiTable: [UInt8] = {
+    var result = table
+    result[0xA0] = 32
+    return result
+  }()
+
   /// True for combining marks (U+0300–U+036F), which folding drops.
   @inline(__always)
   public static func isCombiningMark(_ value: UInt32) -> Bool { value >= 0x300 && value <= 0x36F }

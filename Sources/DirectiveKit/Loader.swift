@@ -70,22 +70,40 @@ extension Corpus {
     var bytesByPath: [String: [UInt8]] = [:]
     for source in sources { bytesByPath[source.path] = source.bytes }
     let table = bytesByPath
-    return build(files: sources.map(\.path)) { path in
-      table[path].map { .success($0) } ?? .failure(CorpusError(message: "\(path): missing"))
-    }
+    return build(
+      files: sources.map(\.path),
+      reader: { path in
+        table[path].map { .success($0) } ?? .failure(CorpusError(message: "\(path): missing"))
+      })
   }
 
   @Sendable public static func readFile(_ path: String) -> Result<[UInt8], CorpusError> {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      return .failure(CorpusError(message: "unreadable (permission denied or not a file)"))
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      return .failure(CorpusError(message: "unreadable: \(String(cString: strerror(errno)))"))
     }
-    defer { try? handle.close() }
-    do {
-      let data = try handle.readToEnd() ?? Data()
-      return .success([UInt8](data))
-    } catch {
-      return .failure(CorpusError(message: "unreadable: \(error.localizedDescription)"))
+    defer { close(descriptor) }
+    var info = stat()
+    var capacity = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+    var bytes = [UInt8](repeating: 0, count: max(capacity, 4096))
+    var filled = 0
+    while true {
+      if filled == bytes.count {
+        capacity = bytes.count * 2
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: capacity - bytes.count))
+      }
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failure(CorpusError(message: "unreadable: \(String(cString: strerror(errno)))"))
+      }
+      if count == 0 { break }
+      filled += count
     }
+    bytes.removeSubrange(filled...)
+    return .success(bytes)
   }
 
   /// Ids are file names without the extension; a repeated name gets `~2`, `~3` in path order.

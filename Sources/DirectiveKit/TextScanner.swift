@@ -15,31 +15,60 @@ struct TextScanner {
   let utf8: [UInt8]
   let utf8Offsets: [Int32]
 
+  /// One pass over the UTF-8 bytes (the text is valid UTF-8: it is a Swift string).
   init(_ text: String) {
-    scalars = Array(text.unicodeScalars)
-    utf8 = Array(text.utf8)
-    var offsets = [Int32](repeating: 0, count: scalars.count + 1)
-    var offset: Int32 = 0
-    for (index, scalar) in scalars.enumerated() {
-      offsets[index] = offset
-      offset += Int32(UTF8.width(scalar))
-    }
-    offsets[scalars.count] = offset
-    utf8Offsets = offsets
-    var folded = [UInt8](repeating: 0, count: scalars.count)
-    for (index, scalar) in scalars.enumerated() {
-      if scalar.value < 0x80 {
-        let byte = UInt8(scalar.value)
-        folded[index] = (byte >= 65 && byte <= 90) ? byte + 32 : byte
-      } else if scalar.value < 0x2000, let fold = VietnameseFolding.fold(scalar), fold.isASCII {
-        folded[index] = UInt8(fold.value)
-      } else if scalar.value == 0xA0 || (scalar.value >= 0x2000 && scalar.value <= 0x200A)
-        || scalar.value == 0x3000
-      {
-        folded[index] = 32
+    let bytes = Array(text.utf8)
+    var scalars: [Unicode.Scalar] = []
+    var folded: [UInt8] = []
+    var offsets: [Int32] = []
+    scalars.reserveCapacity(bytes.count)
+    folded.reserveCapacity(bytes.count)
+    offsets.reserveCapacity(bytes.count + 1)
+    let table = VietnameseFolding.asciiTable
+    bytes.withUnsafeBufferPointer { buffer in
+      var index = 0
+      let end = buffer.count
+      while index < end {
+        let lead = buffer[index]
+        offsets.append(Int32(index))
+        if lead < 0x80 {
+          scalars.append(Unicode.Scalar(lead))
+          folded.append(lead >= 65 && lead <= 90 ? lead + 32 : lead)
+          index += 1
+          continue
+        }
+        var value: UInt32
+        var width: Int
+        if lead < 0xE0 {
+          value = UInt32(lead & 0x1F)
+          width = 2
+        } else if lead < 0xF0 {
+          value = UInt32(lead & 0x0F)
+          width = 3
+        } else {
+          value = UInt32(lead & 0x07)
+          width = 4
+        }
+        for continuation in 1..<width where index + continuation < end {
+          value = value << 6 | UInt32(buffer[index + continuation] & 0x3F)
+        }
+        index += width
+        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        scalars.append(scalar)
+        if value < 0x2000 {
+          folded.append(table[Int(value)])
+        } else if (value >= 0x2000 && value <= 0x200A) || value == 0x3000 {
+          folded.append(32)
+        } else {
+          folded.append(0)
+        }
       }
     }
+    offsets.append(Int32(bytes.count))
+    self.scalars = scalars
     self.folded = folded
+    self.utf8 = bytes
+    self.utf8Offsets = offsets
   }
 
   var count: Int { scalars.count }

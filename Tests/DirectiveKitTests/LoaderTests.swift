@@ -61,11 +61,13 @@ final class LoaderTests: XCTestCase {
   }
 
   func testUnreadableFilesAreWarningsWithTheirPath() {
-    let corpus = Corpus.build(files: ["ok.txt", "locked.txt"]) { path in
-      path == "locked.txt"
-        ? .failure(CorpusError(message: "unreadable (permission denied)"))
-        : .success(Array("Số 1-CV/TU".utf8))
-    }
+    let corpus = Corpus.build(
+      files: ["ok.txt", "locked.txt"],
+      reader: { path in
+        path == "locked.txt"
+          ? .failure(CorpusError(message: "unreadable (permission denied)"))
+          : .success(Array("Số 1-CV/TU".utf8))
+      })
     XCTAssertEqual(corpus.documents.map(\.id), ["ok"])
     XCTAssertEqual(
       corpus.loadWarnings, [LoadWarning(path: "locked.txt", reason: "unreadable (permission denied)")])

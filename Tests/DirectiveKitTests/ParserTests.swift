@@ -205,4 +205,27 @@ final class ParserTests: XCTestCase {
     ])
     XCTAssertEqual(corpus.documents.map(\.id), ["3", "2", "5", "1", "4"])
   }
+
+  func testACitingLineIsNoPlaceDateLineAndAHeaderlessUBNDLetterIsTheCommittees() {
+    let document = parseOne(
+      """
+      Căn cứ Kết luận của Thủ tướng Chính phủ tại Thông báo số 136/TB-VPCP, ngày 30/4/2019;
+
+      Theo đề nghị của Sở Y tế, UBND tỉnh yêu cầu các sở thực hiện:
+      1. Thực hiện nghiêm.
+
+      Nơi nhận:
+      - Thường trực Tỉnh ủy-HĐND-UBND tỉnh,
+
+      KT. CHỦ TỊCH
+      PHÓ CHỦ TỊCH
+
+      Phan Văn Bình
+      """)
+    XCTAssertNil(document.date, "the date of a cited document is not the document's own")
+    XCTAssertEqual(document.notBefore?.iso, "2019-04-30")
+    XCTAssertEqual(
+      document.issuer, "UBND tỉnh", "signed for the chair: the People's Committee, not the Party committee")
+    XCTAssertEqual(document.level, .province)
+  }
 }

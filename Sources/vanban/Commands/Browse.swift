@@ -1,13 +1,71 @@
 import ArgumentParser
 import DirectiveKit
+import Foundation
+import VanbanUI
 
 struct Browse: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "browse", abstract: "Open the terminal browser (the default).")
 
   @OptionGroup var corpus: CorpusOptions
+  @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal.") var noMouse = false
 
   func run() throws {
-    print("browser not built yet")
+    if isatty(STDOUT_FILENO) == 0 {
+      let loaded = try corpus.load()
+      let shown = try corpus.selected(loaded)
+      Output.line(LibraryTable.render(shown))
+      Output.line(LibraryTable.summary(loaded, shown: shown.count))
+      return
+    }
+    for path in corpus.paths where !FileManager.default.fileExists(atPath: path) {
+      throw UsageFailure(message: "\(path): no such file or directory")
+    }
+    if let problem = Terminal.problem() {
+      FileHandle.standardError.write(Data((problem + "\n").utf8))
+      throw ExitCode(2)
+    }
+    let options = corpus
+    let loading = CorpusLoading { progress in try options.load(progress: progress) }
+    let terminal = Terminal(mouse: !noMouse)
+    var outcome: Result<Corpus, Error>?
+    while true {
+      outcome = loading.result
+      if outcome != nil { break }
+      terminal.draw(loadingFrame(loading.progress, size: terminal.size))
+      let key = terminal.readKey(timeout: 100)
+      if key == .controlC || key == .character("q") || key == .character("Q") {
+        terminal.end()
+        return
+      }
+    }
+    guard case .success(let loaded) = outcome else {
+      terminal.end()
+      if case .failure(let error) = outcome { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+      throw ExitCode(2)
+    }
+    let size = terminal.size
+    let library = Library(corpus: loaded)
+    Thread.detachNewThread { library.prepareSearch() }
+    var state = AppState(library: library, width: size.width, height: size.height)
+    while !state.shouldQuit {
+      terminal.draw(render(state))
+      guard let key = terminal.readKey() else { continue }
+      state = update(state, key)
+    }
+    terminal.end()
+  }
+
+  private func loadingFrame(_ progress: LoadProgress?, size: (width: Int, height: Int)) -> Grid {
+    var grid = Grid(width: size.width, height: size.height)
+    let counted =
+      progress.map { "\($0.filesDone) of \($0.filesTotal) files, \($0.bytesDone / 1024) KB" }
+      ?? "finding files"
+    grid.put(DisplayWidth.truncate("vanban · loading the corpus: \(counted)", to: size.width), x: 0, y: 0)
+    if let progress, progress.filesTotal > 0, size.width > 4 {
+      let bar = (size.width - 2) * progress.filesDone / progress.filesTotal
+      grid.put(String(repeating: "█", count: bar), x: 0, y: 1, style: .accent)
+    }
+    return grid
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DirectiveKit
+import Foundation
 
 /// The corpus a command reads: paths (files and folders) and the file pattern.
 struct CorpusOptions: ParsableArguments {
@@ -18,10 +19,15 @@ struct CorpusOptions: ParsableArguments {
   var province2025: String?
 
   /// The corpus, or a one-line error (exit 2) naming the path that is not there.
+  /// Without a `progress` of its own, a command shows loading on standard error when that is a terminal.
   func load(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> Corpus {
     guard !paths.isEmpty else { return ShippedCorpus.load() }
+    let meter = progress == nil && isatty(STDERR_FILENO) == 1 ? ProgressMeter() : nil
+    defer { meter?.finish() }
     do {
-      return try Corpus.load(paths: paths, glob: glob, progress: progress)
+      return try Corpus.load(
+        paths: paths, glob: glob,
+        progress: progress ?? meter.map { meter in { @Sendable update in meter.show(update) } })
     } catch let error as CorpusError {
       throw UsageFailure(message: error.message)
     }

@@ -1,0 +1,85 @@
+/// What a key asks for, once the screen it was pressed on is known.
+public enum Action: Hashable, Sendable {
+  case moveUp, moveDown, pageUp, pageDown, top, bottom
+  case open, nextLink, previousLink
+  case back, forward
+  case search, find, findNext, findPrevious
+  case provincePicker, clearFilters
+  case showLibrary, showGraph, showProvinces, help, listLinks
+  case cycleSort, toggleGrouping, toggleMatrix
+  case close, quit
+}
+
+/// Where a binding applies.
+public enum KeyScope: String, Hashable, Sendable {
+  case everywhere, library, reader, graph, provinces
+
+  func includes(_ screen: Screen) -> Bool {
+    switch (self, screen) {
+    case (.everywhere, _), (.library, .library), (.reader, .reader), (.graph, .graph),
+      (.provinces, .provinces):
+      return true
+    default:
+      return false
+    }
+  }
+}
+
+public struct KeyBinding: Hashable, Sendable {
+  public var keys: [Key]
+  public var action: Action
+  public var scope: KeyScope
+  public var help: String
+
+  public init(_ keys: [Key], _ action: Action, _ scope: KeyScope = .everywhere, _ help: String) {
+    self.keys = keys
+    self.action = action
+    self.scope = scope
+    self.help = help
+  }
+
+  /// `↑ k`: the keys as the help screen names them.
+  public var label: String { keys.map(\.label).joined(separator: " ") }
+}
+
+/// The one table both the key handling and the help screen read.
+public enum KeyTable {
+  private static func char(_ character: Character) -> Key { .character(character) }
+
+  public static let bindings: [KeyBinding] = [
+    KeyBinding([.up, char("k")], .moveUp, .everywhere, "move up (in the reader: scroll)"),
+    KeyBinding([.down, char("j")], .moveDown, .everywhere, "move down (in the reader: scroll)"),
+    KeyBinding([.pageUp], .pageUp, .everywhere, "page up"),
+    KeyBinding([.pageDown, char(" ")], .pageDown, .everywhere, "page down"),
+    KeyBinding([.home, char("g")], .top, .everywhere, "jump to the top"),
+    KeyBinding([.end, char("G")], .bottom, .everywhere, "jump to the bottom"),
+    KeyBinding(
+      [.enter], .open, .everywhere, "open the selected item; in the reader, follow the selected link"),
+    KeyBinding([.tab], .nextLink, .reader, "select the next link"),
+    KeyBinding([.backTab], .previousLink, .reader, "select the previous link"),
+    KeyBinding([.backspace, .left, char("h")], .back, .everywhere, "back in history"),
+    KeyBinding([.right, char("l")], .forward, .everywhere, "forward in history"),
+    KeyBinding([char("/")], .search, .library, "search (diacritics optional); Enter keeps, Esc cancels"),
+    KeyBinding([char("/")], .find, .reader, "find in the document"),
+    KeyBinding([char("n")], .findNext, .reader, "next match"),
+    KeyBinding([char("N")], .findPrevious, .reader, "previous match"),
+    KeyBinding([char("p")], .provincePicker, .everywhere, "pick a province to filter by (again: add one)"),
+    KeyBinding([char("c")], .clearFilters, .everywhere, "clear every filter"),
+    KeyBinding([char("s")], .cycleSort, .library, "sort by date, province or number"),
+    KeyBinding([char("t")], .toggleGrouping, .provinces, "group under the 2025 provinces"),
+    KeyBinding([char("m")], .toggleMatrix, .graph, "outline or matrix"),
+    KeyBinding([char("L")], .listLinks, .reader, "list every link of the document"),
+    KeyBinding([char("1")], .showLibrary, .everywhere, "library"),
+    KeyBinding([char("2")], .showGraph, .everywhere, "citation graph"),
+    KeyBinding([char("3")], .showProvinces, .everywhere, "provinces"),
+    KeyBinding([char("?")], .help, .everywhere, "this help"),
+    KeyBinding([char("q")], .close, .everywhere, "close the screen; on the library, quit"),
+    KeyBinding([char("Q"), .controlC], .quit, .everywhere, "quit at once"),
+  ]
+
+  /// The action of `key` on `screen`: a binding of the screen first, then one for everywhere.
+  public static func action(for key: Key, on screen: Screen) -> Action? {
+    let candidates = bindings.filter { $0.keys.contains(key) && $0.scope.includes(screen) }
+    return (candidates.first { $0.scope != .everywhere } ?? candidates.first)?.action
+  }
+}

@@ -1,0 +1,195 @@
+import DirectiveKit
+import Foundation
+
+/// A document cited by the corpus, described from every citation of it (or from the document
+/// itself when it is in the corpus).
+public struct CitedSummary: Hashable, Sendable {
+  public var id: String
+  public var type: String?
+  public var number: String?
+  public var date: Day?
+  public var issuer: String?
+  public var subject: String?
+  public var inCorpus: Bool
+  public var isCentral: Bool
+  /// Ids of corpus documents citing it, in list order.
+  public var citing: [String]
+  public var mentions: Int
+
+  /// `Kết luận 07-KL/TW`, or the type alone for unnumbered documents.
+  public var label: String {
+    [type ?? "Document", number].compactMap { $0 }.joined(separator: " ")
+  }
+
+  /// `Kết luận 07-KL/TW · Bộ Chính trị · 11/06/2021 · not in corpus`.
+  public var line: String {
+    var parts = [label]
+    if let issuer { parts.append(issuer) }
+    if let date { parts.append(date.vietnamese) }
+    parts.append(inCorpus ? "in corpus: \(id)" : "not in corpus")
+    return parts.joined(separator: " · ")
+  }
+}
+
+/// One document answering a cited document, with its lag.
+public struct AnswerEntry: Hashable, Sendable {
+  public var documentID: String
+  public var date: Day?
+  public var notBefore: Day?
+  /// Days from the cited document's date to this one's; nil when either is undated.
+  public var lagDays: Int?
+  /// How deep in a chain of the same province it sits (0: answers the cited document directly).
+  public var depth: Int
+}
+
+public struct ProvinceAnswers: Hashable, Sendable {
+  public var province: String
+  /// In chain order: each entry followed by those answering it.
+  public var entries: [AnswerEntry]
+}
+
+public struct CitedAnswers: Hashable, Sendable {
+  public var node: CitedSummary
+  public var provinces: [ProvinceAnswers]
+  public var citingCount: Int { provinces.reduce(0) { $0 + $1.entries.count } }
+}
+
+/// Which province a filter names: a province as it was before the 2025 merger, or after.
+public struct ProvinceChoice: Hashable, Sendable {
+  public var name: String
+  public var is2025: Bool
+  public init(name: String, is2025: Bool) {
+    self.name = name
+    self.is2025 = is2025
+  }
+  public func matches(_ document: Document) -> Bool {
+    is2025 ? document.province2025 == name : document.province == name
+  }
+  public var label: String { is2025 ? "\(name) (2025)" : name }
+}
+
+/// The corpus as the browser reads it: documents, with the citation graph's view of what they cite.
+public final class Library: @unchecked Sendable {
+  public static let unknownProvince = CitationGraph.unknownProvince
+
+  public let corpus: Corpus
+  public var documents: [Document] { corpus.documents }
+  /// Every cited document (central ones first, most cited first).
+  public let cited: [CitedSummary]
+  private let citedByID: [String: Int]
+  /// Province, issuer, number and type of each document, folded: what the list shows besides the text.
+  private let foldedMetadata: [String]
+  private let indexLock = NSLock()
+  private var builtIndex: SearchIndex?
+  private let indexByID: [String: Int]
+  /// Provinces present, before and after 2025, in alphabetical (folded) order.
+  public let provinces: [String]
+  public let provinces2025: [String]
+
+  public init(corpus: Corpus) {
+    self.corpus = corpus
+    let documents = corpus.documents
+    var indexByID: [String: Int] = [:]
+    for (position, document) in documents.enumerated() { indexByID[document.id] = position }
+    self.indexByID = indexByID
+    foldedMetadata = documents.map { document in
+      [document.province, document.province2025, document.issuer, document.number, document.type]
+        .compactMap { $0 }.joined(separator: " ").folded
+    }
+    provinces = Library.sortedNames(documents.compactMap(\.province))
+    provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
+    let graph = corpus.graph
+    let summaries = graph.nodes.enumerated().compactMap { position, node -> (Int, CitedSummary)? in
+      let citing = graph.citing(node.id)
+      guard !citing.isEmpty else { return nil }
+      let summary = CitedSummary(
+        id: node.id, type: node.type, number: node.number, date: node.date, issuer: node.issuer,
+        subject: node.subject, inCorpus: node.kind == .document, isCentral: node.level == .central,
+        citing: citing, mentions: graph.mentions(of: node.id))
+      return (position, summary)
+    }
+    cited = summaries.sorted { lhs, rhs in
+      (lhs.1.isCentral ? 0 : 1, -lhs.1.citing.count, lhs.0) < (
+        rhs.1.isCentral ? 0 : 1, -rhs.1.citing.count, rhs.0
+      )
+    }.map(\.1)
+    var citedByID: [String: Int] = [:]
+    for (position, summary) in cited.enumerated() { citedByID[summary.id] = position }
+    self.citedByID = citedByID
+  }
+
+  public func document(id: String) -> Document? {
+    indexByID[id].map { documents[$0] }
+  }
+
+  public func index(of id: String) -> Int? { indexByID[id] }
+
+  public func cited(id: String) -> CitedSummary? {
+    citedByID[id].map { cited[$0] }
+  }
+
+  /// The search index, built on first use (or by `prepareSearch` on another thread).
+  public var searchIndex: SearchIndex {
+    indexLock.lock()
+    defer { indexLock.unlock() }
+    if let builtIndex { return builtIndex }
+    let index = SearchIndex(documents: documents)
+    builtIndex = index
+    return index
+  }
+
+  /// Builds the search index now, so that the first keystroke of a search does not wait for it.
+  public func prepareSearch() { _ = searchIndex }
+
+  /// Indices of the documents matching a query as it is being typed (the last word may be
+  /// unfinished), diacritics optional, in list order.
+  public func matching(_ query: String) -> [Int] {
+    guard query.contains(where: { !$0.isWhitespace }) else { return Array(documents.indices) }
+    let inText = searchIndex.matchingDocuments(SearchQuery.parse(query, lastWordIsPrefix: true))
+    let words = query.folded.split(separator: " ")
+    let inMetadata = foldedMetadata.indices.filter { index in
+      words.allSatisfy { foldedMetadata[index].contains($0) }
+    }
+    guard !inMetadata.isEmpty else { return inText }
+    return Array(Set(inText).union(inMetadata)).sorted()
+  }
+
+  /// Every central cited document with the provinces answering it, most cited first.
+  public func answers(provinces filter: [ProvinceChoice] = []) -> [CitedAnswers] {
+    corpus.graph.responses(provinces: oldProvinces(filter)).compactMap { response in
+      cited(id: response.node.id).map { CitedAnswers(node: $0, provinces: Library.provinceAnswers(response)) }
+    }
+  }
+
+  /// The documents citing `node`, grouped by province (earliest first), chains nested.
+  public func answers(to node: CitedSummary, provinces filter: [ProvinceChoice] = []) -> CitedAnswers {
+    let response = corpus.graph.response(to: node.id, provinces: oldProvinces(filter))
+    return CitedAnswers(node: node, provinces: response.map(Library.provinceAnswers) ?? [])
+  }
+
+  /// The pre-2025 provinces a filter selects; nil when there is no filter.
+  private func oldProvinces(_ filter: [ProvinceChoice]) -> Set<String>? {
+    guard !filter.isEmpty else { return nil }
+    return Set(
+      documents.filter { document in filter.contains { $0.matches(document) } }.compactMap(\.province))
+  }
+
+  /// Entries with their depth in the chain of letters answering letters.
+  private static func provinceAnswers(_ response: CentralResponse) -> [ProvinceAnswers] {
+    response.provinces.map { group in
+      var depth: [String: Int] = [:]
+      let entries = group.entries.map { entry -> AnswerEntry in
+        let level = entry.answers.flatMap { depth[$0] }.map { $0 + 1 } ?? 0
+        depth[entry.documentID] = level
+        return AnswerEntry(
+          documentID: entry.documentID, date: entry.date, notBefore: entry.notBefore, lagDays: entry.lagDays,
+          depth: level)
+      }
+      return ProvinceAnswers(province: group.province, entries: entries)
+    }
+  }
+
+  private static func sortedNames(_ names: [String]) -> [String] {
+    Array(Set(names)).sorted { ($0.folded, $0) < ($1.folded, $1) }
+  }
+}

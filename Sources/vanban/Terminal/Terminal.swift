@@ -1,0 +1,194 @@
+import CNcursesw
+import Foundation
+import VanbanUI
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The ncursesw screen: keys in, grids out. Whatever ends the program (quitting, a signal, a
+/// crash) puts the terminal back as it was.
+final class Terminal {
+  private var shown: Grid?
+  private let colors: Bool
+
+  /// Checks that the terminal is one ncurses knows; returns the problem in one line otherwise.
+  static func problem() -> String? {
+    guard let term = ProcessInfo.processInfo.environment["TERM"], !term.isEmpty else {
+      return
+        "vanban: TERM is not set, so the browser cannot draw; set TERM (e.g. xterm-256color) or use `vanban list`"
+    }
+    var error: Int32 = 0
+    if setupterm(term, STDOUT_FILENO, &error) != OK {
+      return
+        "vanban: unknown terminal type \"\(term)\" (TERM); set TERM to one this system knows, e.g. xterm-256color"
+    }
+    return nil
+  }
+
+  init(mouse: Bool) {
+    setlocale(LC_ALL, "")
+    initscr()
+    raw()
+    noecho()
+    nonl()
+    keypad(stdscr, true)
+    set_escdelay(25)
+    curs_set(0)
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    colors = has_colors() && !noColor
+    if colors {
+      start_color()
+      use_default_colors()
+      for role in ColorRole.allCases { init_pair(Int16(role.rawValue + 1), Terminal.foreground(role), -1) }
+    }
+    if mouse { mousemask(vanban_mouse_events(), nil) }
+    Terminal.installSignalHandlers()
+  }
+
+  func end() {
+    endwin()
+  }
+
+  var size: (width: Int, height: Int) { (Int(COLS), Int(LINES)) }
+
+  private static func foreground(_ role: ColorRole) -> Int16 {
+    switch role {
+    case .normal, .selection, .footer: return -1
+    case .header: return Int16(COLOR_CYAN)
+    case .accent: return Int16(COLOR_YELLOW)
+    case .link: return Int16(COLOR_CYAN)
+    case .dim: return -1
+    case .warning: return Int16(COLOR_RED)
+    case .match: return Int16(COLOR_YELLOW)
+    }
+  }
+
+  private func attributes(_ style: Style) -> attr_t {
+    var value: attr_t = 0
+    if style.bold { value |= vanban_attr_bold() }
+    if style.reverse { value |= vanban_attr_reverse() }
+    if style.underline { value |= vanban_attr_underline() }
+    if style.role == .dim { value |= vanban_attr_dim() }
+    if colors, style.role != .normal { value |= vanban_color_pair(Int16(style.role.rawValue + 1)) }
+    return value
+  }
+
+  /// Copies the grid to the screen, rewriting only the rows that changed.
+  func draw(_ grid: Grid) {
+    let full = shown.map { $0.width != grid.width || $0.height != grid.height } ?? true
+    if full { erase() }
+    for y in 0..<grid.height {
+      if !full, let shown, (0..<grid.width).allSatisfy({ shown[$0, y] == grid[$0, y] }) { continue }
+      drawRow(y, of: grid)
+    }
+    vanban_attrset(0)
+    refresh()
+    shown = grid
+  }
+
+  /// Forgets what is on screen, so the next draw rewrites everything.
+  func invalidate() {
+    shown = nil
+    clearok(stdscr, true)
+  }
+
+  private func drawRow(_ y: Int, of grid: Grid) {
+    var x = 0
+    while x < grid.width {
+      let style = grid[x, y].style
+      var run: [wchar_t] = []
+      let start = x
+      while x < grid.width, grid[x, y].style == style {
+        let cell = grid[x, y]
+        if !cell.isContinuation {
+          for scalar in cell.content.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+        }
+        x += 1
+      }
+      run.append(0)
+      vanban_attrset(attributes(style))
+      mvaddwstr(Int32(y), Int32(start), run)
+    }
+  }
+
+  /// The next key, or nil after `timeout` milliseconds (negative: wait).
+  func readKey(timeout milliseconds: Int32 = -1) -> Key? {
+    wtimeout(stdscr, milliseconds)
+    while true {
+      var character: wint_t = 0
+      let result = get_wch(&character)
+      if result == ERR { return nil }
+      if result == KEY_CODE_YES {
+        if let key = special(Int32(character)) { return key }
+        continue
+      }
+      switch character {
+      case 10, 13: return .enter
+      case 9: return .tab
+      case 8, 127: return .backspace
+      case 27: return .escape
+      case 3: return .controlC
+      case 26:
+        suspend()
+        return .resize(width: Int(COLS), height: Int(LINES))
+      default:
+        guard let scalar = Unicode.Scalar(UInt32(character)), character >= 32 else { continue }
+        return .character(Character(scalar))
+      }
+    }
+  }
+
+  private func special(_ code: Int32) -> Key? {
+    switch code {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_HOME: return .home
+    case KEY_END: return .end
+    case KEY_ENTER: return .enter
+    case KEY_BACKSPACE: return .backspace
+    case KEY_BTAB: return .backTab
+    case KEY_RESIZE:
+      invalidate()
+      return .resize(width: Int(COLS), height: Int(LINES))
+    case KEY_MOUSE:
+      var event = MEVENT()
+      guard getmouse(&event) == OK else { return nil }
+      if vanban_is_wheel_up(event.bstate) != 0 { return .wheelUp }
+      if vanban_is_wheel_down(event.bstate) != 0 { return .wheelDown }
+      if vanban_is_click(event.bstate) != 0 { return .click(x: Int(event.x), y: Int(event.y)) }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  /// Ctrl-Z: give the terminal back, stop, and take it again on `fg`.
+  private func suspend() {
+    endwin()
+    signal(SIGTSTP, SIG_DFL)
+    raise(SIGTSTP)
+    refresh()
+    invalidate()
+  }
+
+  private static func installSignalHandlers() {
+    for signalNumber in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+      signal(signalNumber) { number in
+        endwin()
+        _exit(128 + number)
+      }
+    }
+    for signalNumber in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
+      signal(signalNumber) { number in
+        endwin()
+        signal(number, SIG_DFL)
+        raise(number)
+      }
+    }
+  }
+}

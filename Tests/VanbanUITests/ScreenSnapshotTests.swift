@@ -1,0 +1,60 @@
+import DirectiveKit
+import XCTest
+
+@testable import VanbanUI
+
+final class ScreenSnapshotTests: XCTestCase {
+  static let sizes = [(80, 24), (140, 40)]
+
+  func state(_ width: Int, _ height: Int, keys: [Key] = []) -> AppState {
+    var state = AppState(library: Fixtures.shipped, width: width, height: height)
+    for key in keys { state = update(state, key) }
+    return state
+  }
+
+  func snapshot(_ name: String, keys: [Key], file: StaticString = #filePath, line: UInt = #line) {
+    for (width, height) in Self.sizes {
+      assertSnapshot(
+        render(state(width, height, keys: keys)), "\(name)-\(width)x\(height)", file: file, line: line)
+    }
+  }
+
+  func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+  func testTheShippedCorpusIsParsed() {
+    XCTAssertEqual(Fixtures.shipped.documents.count, 5)
+    XCTAssertEqual(Fixtures.shipped.documents.last?.id, "004_f8f51dfb989f039e")
+  }
+
+  func testLibrary() { snapshot("library", keys: []) }
+
+  func testLibraryFilteredAndSearching() {
+    snapshot("library-search", keys: [.character("/")] + typed("bon tai cho"))
+  }
+
+  func testReader() { snapshot("reader", keys: [.down, .enter]) }
+
+  func testReaderOnSecondLinkOfNamDinhLetter() {
+    snapshot("reader-links", keys: [.end, .enter, .tab])
+  }
+
+  func testCitedPage() { snapshot("cited", keys: [.end, .enter, .tab, .enter]) }
+
+  func testGraphOutline() { snapshot("graph", keys: [.character("2")]) }
+
+  func testGraphMatrix() { snapshot("graph-matrix", keys: [.character("2"), .character("m")]) }
+
+  func testProvinces() { snapshot("provinces", keys: [.character("3")]) }
+
+  func testProvincesGrouped() { snapshot("provinces-2025", keys: [.character("3"), .character("t")]) }
+
+  func testHelp() { snapshot("help", keys: [.character("?")]) }
+
+  func testPicker() { snapshot("picker", keys: [.character("p")] + typed("giang")) }
+
+  func testLinkList() { snapshot("links", keys: [.end, .enter, .character("L")]) }
+
+  func testTooSmall() {
+    XCTAssertEqual(render(state(30, 8)).text.split(separator: "\n").first, "Too small: 30×8, need 40×10")
+  }
+}

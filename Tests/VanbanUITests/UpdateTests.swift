@@ -1,0 +1,219 @@
+import DirectiveKit
+import XCTest
+
+@testable import VanbanUI
+
+final class UpdateTests: XCTestCase {
+  let library = Fixtures.library()
+
+  func start(width: Int = 100, height: Int = 30) -> AppState {
+    AppState(library: library, width: width, height: height)
+  }
+
+  func press(_ keys: [Key], on state: AppState? = nil) -> AppState {
+    keys.reduce(state ?? start()) { update($0, $1) }
+  }
+
+  func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+  func selectedID(_ state: AppState) -> String {
+    library.documents[state.visibleDocuments[state.page.selection]].id
+  }
+
+  func testMovingInTheLibrary() {
+    XCTAssertEqual(press([.down]).page.selection, 1)
+    XCTAssertEqual(press([.character("j"), .character("j"), .character("k")]).page.selection, 1)
+    XCTAssertEqual(press([.up]).page.selection, 0)
+    XCTAssertEqual(press([.end]).page.selection, 4)
+    XCTAssertEqual(press([.character("G")]).page.selection, 4)
+    XCTAssertEqual(press([.end, .home]).page.selection, 0)
+    XCTAssertEqual(press([.end, .character("g")]).page.selection, 0)
+    XCTAssertEqual(press([.pageDown]).page.selection, 4)
+    XCTAssertEqual(press([.character(" ")]).page.selection, 4)
+    XCTAssertEqual(press([.end, .pageUp]).page.selection, 0)
+  }
+
+  func testPagingInASmallWindowScrolls() {
+    let state = press([.end], on: start(width: 60, height: 10))
+    XCTAssertEqual(state.page.selection, 4)
+    XCTAssertEqual(state.page.scroll, 0)
+    XCTAssertTrue(render(state).text.contains("▸ undated"))
+  }
+
+  func testEnterOpensTheReaderAndBackReturns() {
+    let reader = press([.down, .enter])
+    XCTAssertEqual(reader.page.screen, .reader("000_c04fbf0a9182cd61"))
+    for back in [Key.backspace, .left, .character("h")] {
+      let library = press([back], on: reader)
+      XCTAssertEqual(library.page.screen, .library)
+      XCTAssertEqual(library.page.selection, 1)
+      for forward in [Key.right, .character("l")] {
+        XCTAssertEqual(press([forward], on: library).page.screen, reader.page.screen)
+      }
+    }
+    XCTAssertEqual(press([.right]).message, "no later page")
+  }
+
+  func testTabSelectsLinksAndEnterFollowsThem() {
+    let letter = press([.end, .up, .enter])
+    XCTAssertEqual(letter.page.screen, .reader("004_f8f51dfb989f039e"))
+    XCTAssertEqual(letter.page.selection, 0)
+    let third = press([.tab, .tab], on: letter)
+    XCTAssertEqual(third.page.selection, 2)
+    XCTAssertTrue(render(third).text.contains("→ Công văn 215-CV/TU"))
+    XCTAssertEqual(press([.backTab], on: third).page.selection, 1)
+    XCTAssertEqual(press([.enter], on: third).page.screen, .reader("000_c04fbf0a9182cd61"))
+    let cited = press([.tab, .enter], on: letter)
+    XCTAssertEqual(cited.page.screen, .cited(Fixtures.conclusion07))
+    XCTAssertTrue(render(cited).text.contains("Cited by 3 documents in 2 provinces"))
+    let opened = press([.down, .enter], on: cited)
+    XCTAssertEqual(opened.page.screen, .reader("004_f8f51dfb989f039e"))
+  }
+
+  func testSearchFiltersAsYouTypeAndEnterKeepsIt() {
+    let typing = press([.character("/")] + typed("bon tai cho"))
+    XCTAssertEqual(typing.searchDraft, "bon tai cho")
+    XCTAssertEqual(typing.visibleDocuments.count, 1)
+    let kept = press([.enter], on: typing)
+    XCTAssertNil(kept.searchDraft)
+    XCTAssertEqual(kept.query, "bon tai cho")
+    XCTAssertEqual(selectedID(kept), "004_f8f51dfb989f039e")
+    XCTAssertEqual(press([.enter], on: kept).page.screen, .reader("004_f8f51dfb989f039e"))
+    let cancelled = press([.escape], on: typing)
+    XCTAssertEqual(cancelled.query, "")
+    XCTAssertEqual(cancelled.visibleDocuments.count, 5)
+    XCTAssertEqual(press([.backspace, .backspace, .backspace], on: typing).searchDraft, "bon tai ")
+    XCTAssertEqual(press([.character("c")], on: kept).query, "")
+  }
+
+  func testSearchWithDiacriticsMatchesTheSame() {
+    let plain = press([.character("/")] + typed("kien giang") + [.enter])
+    let marked = press([.character("/")] + typed("Kiên Giang") + [.enter])
+    XCTAssertEqual(plain.visibleDocuments, marked.visibleDocuments)
+    XCTAssertFalse(plain.visibleDocuments.isEmpty)
+  }
+
+  func testProvincePickerFiltersAndAddsAndClears() {
+    let picking = press([.character("p")] + typed("kien giang"))
+    XCTAssertEqual(picking.pickerEntries, [ProvinceChoice(name: "Kiên Giang", is2025: false)])
+    let filtered = press([.enter], on: picking)
+    XCTAssertNil(filtered.picker)
+    XCTAssertEqual(filtered.visibleDocuments.map { library.documents[$0].province }, ["Kiên Giang"])
+    XCTAssertTrue(render(filtered).text.contains("province: Kiên Giang"))
+    let two = press([.character("p")] + typed("ninh") + [.enter], on: filtered)
+    XCTAssertEqual(two.provinceFilter.count, 2)
+    XCTAssertEqual(two.visibleDocuments.count, 2)
+    let cleared = press([.character("c")], on: two)
+    XCTAssertTrue(cleared.provinceFilter.isEmpty)
+    XCTAssertEqual(cleared.visibleDocuments.count, 5)
+    XCTAssertNil(press([.character("p"), .escape]).picker)
+    let merged = press([.character("p")] + typed("an giang") + [.enter])
+    XCTAssertEqual(merged.provinceFilter, [ProvinceChoice(name: "An Giang", is2025: true)])
+  }
+
+  func testProvinceFilterAppliesToTheGraph() {
+    let graph = press([.character("p")] + typed("ninh binh") + [.enter, .character("2")])
+    XCTAssertEqual(graph.page.screen, .graph)
+    let text = render(graph).text
+    XCTAssertTrue(text.contains("253/TB-VPCP"))
+    XCTAssertFalse(text.contains("07-KL/TW"))
+  }
+
+  func testScreenKeysAndClose() {
+    XCTAssertEqual(press([.character("2")]).page.screen, .graph)
+    XCTAssertEqual(press([.character("3")]).page.screen, .provinces)
+    XCTAssertEqual(press([.character("?")]).page.screen, .help)
+    XCTAssertEqual(press([.character("2"), .character("1")]).page.screen, .library)
+    XCTAssertEqual(press([.character("2"), .character("q")]).page.screen, .library)
+    XCTAssertFalse(press([.character("2"), .character("q")]).shouldQuit)
+    XCTAssertTrue(press([.character("q")]).shouldQuit)
+    XCTAssertTrue(press([.character("2"), .character("Q")]).shouldQuit)
+    XCTAssertTrue(press([.down, .enter, .controlC]).shouldQuit)
+  }
+
+  func testSortCycles() {
+    let byProvince = press([.character("s")])
+    XCTAssertEqual(byProvince.sort, .province)
+    XCTAssertEqual(
+      byProvince.visibleDocuments.map { library.documents[$0].province! },
+      ["Kiên Giang", "Nam Định", "Nam Định", "Nam Định", "Ninh Bình"])
+    let byNumber = press([.character("s"), .character("s")])
+    XCTAssertEqual(byNumber.visibleDocuments.first.map { library.documents[$0].number }, "215-CV/TU")
+    XCTAssertEqual(press([.character("s"), .character("s"), .character("s")]).sort, .date)
+  }
+
+  func testEnterOnAProvinceFiltersTheLibrary() {
+    let state = press([.character("3"), .down, .enter])
+    XCTAssertEqual(state.page.screen, .library)
+    XCTAssertEqual(state.provinceFilter, [ProvinceChoice(name: "Nam Định", is2025: false)])
+    XCTAssertEqual(state.visibleDocuments.count, 3)
+    let grouped = press([.character("3"), .character("t"), .enter])
+    XCTAssertEqual(grouped.provinceFilter, [ProvinceChoice(name: "An Giang", is2025: true)])
+  }
+
+  func testEnterOnGraphNodesOpensThem() {
+    XCTAssertEqual(press([.character("2"), .enter]).page.screen, .cited(Fixtures.conclusion07))
+    XCTAssertEqual(
+      press([.character("2"), .down, .down, .enter]).page.screen, .reader("000_c04fbf0a9182cd61"))
+    let matrix = press([.character("2"), .character("m")])
+    XCTAssertTrue(render(matrix).text.contains("Province"))
+    XCTAssertEqual(press([.enter], on: matrix).provinceFilter.first?.name, "Kiên Giang")
+  }
+
+  func testLinkListFollowsALink() {
+    let links = press([.end, .up, .enter, .character("L")])
+    XCTAssertEqual(links.page.screen, .links("004_f8f51dfb989f039e"))
+    XCTAssertEqual(press([.down, .down, .enter], on: links).page.screen, .reader("000_c04fbf0a9182cd61"))
+  }
+
+  func testFindInTheReader() {
+    let found = press([.down, .enter, .character("/")] + typed("covid") + [.enter])
+    XCTAssertFalse(found.find?.editing ?? true)
+    XCTAssertEqual(found.find?.current, 0)
+    XCTAssertEqual(press([.character("n")], on: found).find?.current, 1)
+    let last = press([.character("N")], on: found)
+    let matches = findMatches(of: "covid", in: Array(library.documents[1].text.unicodeScalars))
+    XCTAssertEqual(last.find?.current, matches.count - 1)
+    XCTAssertGreaterThan(last.page.scroll, 0)
+  }
+
+  func testFindIgnoresDiacritics() {
+    let scalars = Array("Kiên Giang, kien giang".decomposedStringWithCanonicalMapping.unicodeScalars)
+    XCTAssertEqual(findMatches(of: "kiên giang", in: scalars).count, 2)
+  }
+
+  func testReaderScrollsWithMovementKeys() {
+    let reader = press([.down, .enter])
+    XCTAssertEqual(press([.down], on: reader).page.scroll, 1)
+    XCTAssertEqual(press([.pageDown], on: reader).page.scroll, reader.bodyHeight - 1)
+    XCTAssertGreaterThan(press([.end], on: reader).page.scroll, 20)
+    XCTAssertEqual(press([.end, .home], on: reader).page.scroll, 0)
+  }
+
+  func testResizeBelowMinimumKeepsTheState() {
+    let reader = press([.down, .enter, .tab])
+    let small = press([.resize(width: 30, height: 8)], on: reader)
+    XCTAssertTrue(small.isTooSmall)
+    XCTAssertEqual(render(small).text, "Too small: 30×8, need 40×10" + String(repeating: "\n", count: 7))
+    let restored = press([.character("j"), .resize(width: 100, height: 30)], on: small)
+    XCTAssertEqual(restored.page, reader.page)
+    XCTAssertEqual(render(restored), render(reader))
+  }
+
+  func testMouseClickSelectsAndWheelScrolls() {
+    XCTAssertEqual(press([.click(x: 5, y: 4)]).page.selection, 2)
+    XCTAssertEqual(press([.wheelDown]).page.selection, 3)
+  }
+
+  func testHelpListsEveryBinding() {
+    let text = render(press([.character("?")], on: start(width: 140, height: 40))).text
+    for binding in KeyTable.bindings { XCTAssertTrue(text.contains(binding.help), binding.help) }
+  }
+
+  func testKeyTableGivesScreenBindingsPrecedence() {
+    XCTAssertEqual(KeyTable.action(for: .character("/"), on: .library), .search)
+    XCTAssertEqual(KeyTable.action(for: .character("/"), on: .reader("x")), .find)
+    XCTAssertNil(KeyTable.action(for: .character("n"), on: .library))
+    XCTAssertNil(KeyTable.action(for: .tab, on: .graph))
+  }
+}
