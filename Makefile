@@ -48,6 +48,7 @@ test: deps lint build
 	python3 tools/gazetteer.py --check
 	python3 tools/embed-corpus.py --check
 	$(SWIFT) test
+	$(DEBUG_BIN) fuzz --seconds 5
 
 bench: release
 	@command -v rg >/dev/null || { if [ "$$(id -u)" = 0 ]; then \
@@ -56,8 +57,14 @@ bench: release
 	  else echo "ripgrep missing (sudo apt-get install ripgrep): its rows stay empty" >&2; fi; }
 	$(RELEASE_BIN) bench
 
+# libFuzzer over the DirectiveKit sources when this toolchain has it (tools/fuzz/run.sh exits 3
+# when not), else the seeded mutation loop of the release binary. Findings land in fuzz-crashes/.
 fuzz: release
-	$(RELEASE_BIN) fuzz --seconds $${FUZZ_SECONDS:-60}
+	@status=0; tools/fuzz/run.sh || status=$$?; \
+	if [ $$status = 3 ]; then \
+	  echo "libFuzzer not available here: seeded mutation loop instead"; \
+	  $(RELEASE_BIN) fuzz --seconds $${FUZZ_SECONDS:-60}; \
+	else exit $$status; fi
 
 clean:
 	rm -rf .build

@@ -372,13 +372,13 @@ enum CitationExtractor {
     let ownKey = ownNumber.map { DocumentTypes.normalizedNumber($0).folded }
     var citations: [Citation] = []
     var scopes: [CitationScope?] = []
+    // Numbered citations by their number's key, in order: a long list stays linear.
+    var indicesByNumber: [String: [Int]] = [:]
     for mention in mentions where !mention.pointsOnward {
       if let number = mention.number {
         let numberKey = DocumentTypes.normalizedNumber(number).folded
         if numberKey == ownKey { continue }
-        let existing = citations.indices.first { index in
-          guard let other = citations[index].number, DocumentTypes.normalizedNumber(other).folded == numberKey
-          else { return false }
+        let existing = indicesByNumber[numberKey]?.first { index in
           if let a = citations[index].date, let b = mention.date { return a == b }
           return true
         }
@@ -386,6 +386,7 @@ enum CitationExtractor {
           absorb(mention, into: &citations[existing], scope: &scopes[existing])
           continue
         }
+        indicesByNumber[numberKey, default: []].append(citations.count)
         citations.append(newCitation(mention))
         scopes.append(mention.issuer?.scope)
         continue

@@ -28,18 +28,24 @@ enum CitationLinker {
     var externalYears: [String: [(year: String, key: String)]] = [:]
     var pending: [(document: Int, citation: Int, prefix: String)] = []
     for index in documents.indices {
-      for position in documents[index].citations.indices {
-        completeIssuer(&documents[index].citations[position], citing: documents[index])
-        let citation = documents[index].citations[position]
+      // The citations are worked on outside the array: writing through `documents` while it is
+      // read would copy the array (and the citations) once per citation.
+      var citations = documents[index].citations
+      documents[index].citations = []
+      var warnings: [String] = []
+      let citing = documents[index]
+      for position in citations.indices {
+        completeIssuer(&citations[position], citing: citing)
+        let citation = citations[position]
         if let target = corpusTarget(citation, citing: index, documents, byNumber, unnumbered) {
-          documents[index].citations[position].target = documents[target.index].id
-          documents[index].citations[position].inCorpus = true
-          documents[index].citations[position].key = canonicalKey(citation, citing: documents[index])
-          if let warning = target.warning { documents[index].warnings.append(warning) }
+          citations[position].target = documents[target.index].id
+          citations[position].inCorpus = true
+          citations[position].key = canonicalKey(citation, citing: citing)
+          if let warning = target.warning { warnings.append(warning) }
           continue
         }
-        let key = canonicalKey(citation, citing: documents[index])
-        documents[index].citations[position].key = key
+        let key = canonicalKey(citation, citing: citing)
+        citations[position].key = key
         if citation.number != nil, key.hasSuffix(":?") {
           pending.append((index, position, String(key.dropLast(1))))
         } else if citation.number != nil, let colon = key.lastIndex(of: ":") {
@@ -50,6 +56,8 @@ enum CitationLinker {
           }
         }
       }
+      documents[index].citations = citations
+      documents[index].warnings += warnings
     }
     for (index, position, prefix) in pending {
       let options = externalYears[prefix] ?? []

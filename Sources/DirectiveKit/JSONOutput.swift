@@ -83,7 +83,7 @@ public indirect enum JSONValue: Equatable, Sendable {
       }
     }
     scalars.append("\"")
-    output.unicodeScalars.append(contentsOf: scalars)
+    output += String(scalars)
   }
 }
 

@@ -11,8 +11,10 @@ enum Output {
     write(visible(text) + "\n", to: stdout)
   }
 
+  /// Output made elsewhere (JSON, dot, TSV): already escaped where its format escapes, and
+  /// made visible here for whatever a format passes through (a TSV cell, a file name).
   static func raw(_ text: String) {
-    write(text, to: stdout)
+    write(visible(text), to: stdout)
   }
 
   static func error(_ text: String) {

@@ -12,7 +12,7 @@ struct Vanban: ParsableCommand {
     abstract: "A terminal browser for corpora of Vietnamese directives.",
     subcommands: [
       Browse.self, ListCommand.self, ShowCommand.self, GraphCommand.self, CitesCommand.self,
-      CitedByCommand.self, ProvincesCommand.self, Search.self, Generate.self, Bench.self,
+      CitedByCommand.self, ProvincesCommand.self, Search.self, Generate.self, Bench.self, Fuzz.self,
     ],
     defaultSubcommand: Browse.self
   )

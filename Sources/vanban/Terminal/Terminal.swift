@@ -23,11 +23,25 @@ final class Terminal {
       return
         "vanban: unknown terminal type \"\(term)\" (TERM); set TERM to one this system knows, e.g. xterm-256color"
     }
+    let cursorAddress = tigetstr("cup")
+    if cursorAddress == nil || Int(bitPattern: cursorAddress) == -1 {
+      return
+        "vanban: the terminal type \"\(term)\" (TERM) cannot move the cursor, so the browser cannot draw; "
+        + "use `vanban list` or set TERM (e.g. xterm-256color)"
+    }
     return nil
   }
 
+  /// True when the locale cannot show Vietnamese: the screen is then drawn in ASCII, letters
+  /// without their marks (never as mojibake), with a note saying so.
+  private(set) var asciiOnly = false
+
+  /// The note shown on the title row, and on standard error at the end, in ASCII mode.
+  static let asciiNote = "[ASCII: locale not UTF-8, set LANG=C.UTF-8]"
+
   init(mouse: Bool) {
     setlocale(LC_ALL, "")
+    asciiOnly = String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8"
     initscr()
     raw()
     noecho()
@@ -48,6 +62,7 @@ final class Terminal {
 
   func end() {
     endwin()
+    if asciiOnly { FileHandle.standardError.write(Data("vanban: \(Terminal.asciiNote)\n".utf8)) }
   }
 
   var size: (width: Int, height: Int) { (Int(COLS), Int(LINES)) }
@@ -82,6 +97,12 @@ final class Terminal {
       if !full, let shown, (0..<grid.width).allSatisfy({ shown[$0, y] == grid[$0, y] }) { continue }
       drawRow(y, of: grid)
     }
+    let note = " " + Terminal.asciiNote
+    if asciiOnly, grid.height > 0, grid.width >= note.count + 30 {
+      vanban_attrset(attributes(.warning))
+      mvaddwstr(
+        0, Int32(grid.width - note.count), note.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0])
+    }
     vanban_attrset(0)
     refresh()
     shown = grid
@@ -101,8 +122,10 @@ final class Terminal {
       let start = x
       while x < grid.width, grid[x, y].style == style {
         let cell = grid[x, y]
-        if !cell.isContinuation {
-          for scalar in cell.content.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+        if !cell.isContinuation || asciiOnly {
+          let content =
+            asciiOnly ? (cell.isContinuation ? "?" : ASCIIFallback.text(cell.content)) : cell.content
+          for scalar in content.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
         }
         x += 1
       }
@@ -190,5 +213,31 @@ final class Terminal {
         raise(number)
       }
     }
+  }
+}
+
+/// Text a non-UTF-8 terminal can show: Vietnamese letters without their marks, the program's
+/// own symbols as their nearest ASCII, anything else `?`.
+enum ASCIIFallback {
+  static let symbols: [Unicode.Scalar: String] = [
+    "đ": "d", "Đ": "D", "─": "-", "━": "-", "│": "|", "┃": "|", "▸": ">", "▾": "v", "·": ".", "…": ".",
+    "█": "#", "▒": ":", "→": ">", "←": "<", "↑": "^", "↓": "v", "≥": ">", "≤": "<", "“": "\"", "”": "\"",
+    "‘": "'", "’": "'", "–": "-", "—": "-", "×": "x", "•": "*", "⇄": "?",
+  ]
+
+  static func text(_ text: String) -> String {
+    var result = ""
+    for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+      if scalar.isASCII {
+        result.unicodeScalars.append(scalar)
+      } else if (0x300...0x36F).contains(scalar.value) {
+        continue
+      } else if (0x2400...0x2421).contains(scalar.value) {
+        result += "^"
+      } else {
+        result += symbols[scalar] ?? "?"
+      }
+    }
+    return result
   }
 }

@@ -1,0 +1,213 @@
+import Foundation
+import XCTest
+
+/// The browser in tmux under faults: tiny and changing sizes, terminals that cannot draw,
+/// locales that cannot show Vietnamese, NO_COLOR, signals, and documents that try to command
+/// the terminal. Every wait polls the pane; no sleep is an assertion.
+final class TerminalFaultTests: XCTestCase {
+  let session = "vanban-faults-\(ProcessInfo.processInfo.processIdentifier)"
+  var folder: URL!
+
+  @discardableResult
+  func run(_ arguments: [String]) -> (status: Int32, output: String) {
+    let result = runProgram(arguments)
+    return (result.status, result.output)
+  }
+
+  func tmux(_ arguments: String...) { run(["tmux"] + arguments) }
+  func keys(_ keys: String...) { run(["tmux", "send-keys", "-t", session] + keys) }
+  func type(_ text: String) { run(["tmux", "send-keys", "-t", session, "-l", text]) }
+  func screen(escapes: Bool = false) -> String {
+    run(["tmux", "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", session]).output
+  }
+  func display(_ format: String) -> String {
+    run(["tmux", "display", "-p", "-t", session, format]).output.trimmingCharacters(in: .newlines)
+  }
+
+  /// Polls until `condition` holds; fails with the last screen after the timeout.
+  @discardableResult
+  func waitUntil(
+    _ what: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line,
+    _ condition: () -> Bool
+  ) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if condition() { return true }
+      usleep(50_000)
+    }
+    XCTFail("waited for \(what); screen:\n\(screen())", file: file, line: line)
+    return false
+  }
+
+  func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+    waitUntil("“\(text)”", file: file, line: line) { screen().contains(text) }
+  }
+
+  override func setUpWithError() throws {
+    try XCTSkipIf(run(["tmux", "-V"]).status != 0, "tmux is not installed")
+    XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Package.binary), "build first: swift build")
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "vanban-faults-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  override func tearDown() {
+    tmux("kill-session", "-t", session)
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// A shell in a fresh 100×30 pane, its prompt `$ `, its terminal settings saved.
+  func startShell(width: Int = 100, height: Int = 30) {
+    tmux("kill-session", "-t", session)
+    tmux(
+      "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "-c", Package.root.path,
+      "sh")
+    keys("PS1='$ '; stty -a | head -1 > \(folder.path)/before", "Enter")
+    waitFor("$")
+  }
+
+  /// Starts the browser on `arguments` with `environment`, writing its pid and, when it ends,
+  /// its status and the terminal settings.
+  func startBrowser(_ arguments: String = "Data/corpus", environment: String = "") {
+    keys(
+      "clear; sh -c 'echo $$ > \(folder.path)/pid; exec env \(environment) \(Package.binary) \(arguments)'; "
+        + "status=$?; stty -a | head -1 > \(folder.path)/after; echo \"exit=$status\"",
+      "Enter")
+  }
+
+  func browserPID() throws -> Int32 {
+    let text = try String(contentsOfFile: folder.path + "/pid", encoding: .utf8)
+    return try XCTUnwrap(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+  }
+
+  func assertTerminalRestored(file: StaticString = #filePath, line: UInt = #line) throws {
+    let before = try String(contentsOfFile: folder.path + "/before", encoding: .utf8)
+    let after = try String(contentsOfFile: folder.path + "/after", encoding: .utf8)
+    XCTAssertEqual(after, before, "terminal settings", file: file, line: line)
+    keys("clear; echo al''ive", "Enter")
+    waitUntil("the shell to answer", file: file, line: line) {
+      screen().split(separator: "\n").contains("alive")
+    }
+  }
+
+  // MARK: Sizes
+
+  func testResizingToOneByOneAndBackInTheMiddleOfASearch() throws {
+    startShell()
+    startBrowser()
+    waitFor("5 of 5 documents")
+    keys("/")
+    type("bon")
+    waitFor("Search: bon")
+    // Keys are ignored while the screen is too small (by design), so none is typed there.
+    for (width, height) in [(1, 1), (2, 1), (1, 3), (30, 1)] {
+      tmux("resize-window", "-t", session, "-x", String(width), "-y", String(height))
+      waitUntil("a \(width)×\(height) pane") {
+        display("#{pane_width}x#{pane_height}") == "\(width)x\(height)"
+      }
+    }
+    tmux("resize-window", "-t", session, "-x", "100", "-y", "30")
+    waitFor("Search: bon")
+    type(" tai cho")
+    waitFor("1 of 5 documents")
+    keys("Enter")
+    waitFor("search: “bon tai cho”")
+    keys("Q")
+    waitFor("exit=0")
+    try assertTerminalRestored()
+  }
+
+  // MARK: Terminals and locales
+
+  func testDumbTerminalIsOneLineAndExitTwo() throws {
+    startShell()
+    startBrowser(environment: "TERM=dumb")
+    waitFor("exit=2")
+    let shown = screen().replacingOccurrences(of: "\n", with: "")
+    XCTAssertTrue(shown.contains("\"dumb\" (TERM) cannot move the cursor"), shown)
+    try assertTerminalRestored()
+  }
+
+  /// Under a C locale nothing is mojibake: letters lose their marks and a note says why.
+  func testCLocaleShowsASCIIWithANoteNeverMojibake() throws {
+    for environment in ["LANG=C LC_ALL=", "LC_ALL=C"] {
+      startShell()
+      startBrowser(environment: environment)
+      waitFor("locale not UTF-8")
+      waitFor("Nam Dinh")
+      let shown = screen()
+      XCTAssertTrue(shown.contains("Cong van"), shown)
+      XCTAssertTrue(shown.unicodeScalars.allSatisfy(\.isASCII), "\(environment): \(shown)")
+      keys("Q")
+      waitFor("exit=0")
+      try assertTerminalRestored()
+    }
+  }
+
+  func testNoColorDrawsWithoutColours() throws {
+    func colourCodes(_ environment: String) throws -> [String] {
+      startShell()
+      startBrowser(environment: "TERM=xterm-256color " + environment)
+      waitFor("5 of 5 documents")
+      let pattern = try NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
+      let captured = screen(escapes: true)
+      let codes = pattern.matches(in: captured, range: NSRange(captured.startIndex..., in: captured))
+        .compactMap { Range($0.range(at: 1), in: captured).map { String(captured[$0]) } }
+        .flatMap { $0.split(separator: ";").map(String.init) }
+      keys("Q")
+      waitFor("exit=0")
+      return codes.filter { code in
+        guard let value = Int(code) else { return false }
+        return (30...49).contains(value) && value != 39 && value != 49 || (90...107).contains(value)
+      }
+    }
+    XCTAssertFalse(try colourCodes("NO_COLOR=").isEmpty, "with colours allowed, some are drawn")
+    XCTAssertEqual(try colourCodes("NO_COLOR=1"), [])
+  }
+
+  // MARK: Signals
+
+  func testTerminateAndHangUpGiveTheShellBack() throws {
+    for (signal, status) in [(SIGTERM, 143), (SIGHUP, 129)] {
+      startShell()
+      startBrowser()
+      waitFor("5 of 5 documents")
+      kill(try browserPID(), signal)
+      waitFor("exit=\(status)")
+      try assertTerminalRestored()
+    }
+  }
+
+  // MARK: Hostile documents
+
+  /// A document that writes the title (OSC 0/2), the clipboard (OSC 52) and clears the screen:
+  /// in the reader it shows placeholders, and the pane's title is what it was.
+  func testEscapeSequencesInTheReaderLeaveTheTitleAlone() throws {
+    let text = """
+      UBND TỈNH NAM ĐỊNH\u{1B}]0;PWNED-TITLE\u{07}
+      Số 99-CV/UBND
+      Nam Định, ngày 20 tháng 6 năm 2021
+      V/v đặt tiêu đề \u{1B}]2;PWNED-TITLE\u{07} ghi bộ nhớ \u{1B}]52;c;cHduZWQ=\u{07} xóa \u{1B}[2J\u{1B}[H
+      Các sở\u{9B}2J thực hiện\u{08}\u{08}\u{08}XXX.
+
+      """
+    try Data(text.utf8).write(to: folder.appendingPathComponent("esc.txt"))
+    startShell()
+    tmux("select-pane", "-t", session, "-T", "KEEP-THIS-TITLE")
+    waitUntil("the title to be set") { display("#{pane_title}") == "KEEP-THIS-TITLE" }
+    startBrowser(folder.appendingPathComponent("esc.txt").path)
+    waitFor("of 1 document")
+    keys("Enter")
+    waitFor("Reader · esc")
+    waitFor("␛]52;c;cHduZWQ=␇")
+    let shown = screen()
+    XCTAssertTrue(shown.contains("UBND TỈNH NAM ĐỊNH␛]0;PWNED-TITLE␇"), shown)
+    XCTAssertTrue(shown.contains("␈␈␈XXX"), shown)
+    XCTAssertEqual(display("#{pane_title}"), "KEEP-THIS-TITLE")
+    XCTAssertFalse(run(["tmux", "list-buffers"]).output.contains("pwned"), "the clipboard was written")
+    keys("Q")
+    waitFor("exit=0")
+    XCTAssertEqual(display("#{pane_title}"), "KEEP-THIS-TITLE")
+    try assertTerminalRestored()
+  }
+}
