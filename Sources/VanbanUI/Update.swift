@@ -47,7 +47,8 @@ extension AppState {
     default:
       break
     }
-    if isTooSmall {
+    let isTyping = picker != nil || searchDraft != nil || find?.editing == true
+    if isTooSmall && !isTyping {
       if key == .character("q") || key == .character("Q") { shouldQuit = true }
       return
     }

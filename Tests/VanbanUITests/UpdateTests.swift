@@ -200,6 +200,16 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(render(restored), render(reader))
   }
 
+  func testTypingInASearchGoesOnWhileTheTerminalIsTooSmall() {
+    let typing = press([.character("/")] + typed("bon"))
+    let squeezed = press(
+      [.resize(width: 1, height: 1)] + typed(" tai cho") + [.resize(width: 100, height: 30)], on: typing)
+    XCTAssertEqual(squeezed.searchDraft, "bon tai cho", "keys typed around a resize are not lost")
+    XCTAssertEqual(squeezed.visibleDocuments.count, 1)
+    let quitting = press([.resize(width: 1, height: 1), .character("q")])
+    XCTAssertTrue(quitting.shouldQuit, "without a draft, q still quits a tiny screen")
+  }
+
   func testMouseClickSelectsAndWheelScrolls() {
     XCTAssertEqual(press([.click(x: 5, y: 4)]).page.selection, 2)
     XCTAssertEqual(press([.wheelDown]).page.selection, 3)
