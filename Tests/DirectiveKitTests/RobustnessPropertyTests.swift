@@ -6,21 +6,9 @@ import XCTest
 /// Random bytes, truncations, splices and mutations of the seeds never crash the loader,
 /// parser or citation extractor, and always give one document per input file.
 final class RobustnessPropertyTests: XCTestCase {
-  struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
-  }
-
   func testMangledInputsNeverCrashAndAlwaysGiveOneDocumentEach() {
     let seeds = ShippedCorpus.sources.map(\.bytes)
-    var random = SplitMix(state: 20_210_611)
+    var random = SplitMix64(seed: 20_210_611)
     var sources: [SourceFile] = []
     for index in 0..<400 {
       let seed = seeds[random.below(seeds.count)]
