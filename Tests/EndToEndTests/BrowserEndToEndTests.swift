@@ -2,50 +2,12 @@ import Foundation
 import XCTest
 
 /// Drives the built `vanban` inside tmux, as a person would, and reads the screen back.
-final class BrowserEndToEndTests: XCTestCase {
+final class BrowserEndToEndTests: TmuxTestCase {
   static let root = Package.root
   static let binary = Package.binary
   static let corpus = root.appendingPathComponent("Data/corpus").path
-  let session = "vanban-e2e-\(ProcessInfo.processInfo.processIdentifier)"
-
-  @discardableResult
-  func run(_ arguments: [String]) -> (status: Int32, output: String) {
-    let result = runProgram(arguments)
-    return (result.status, result.output)
-  }
-
-  func tmux(_ arguments: String...) { run(["tmux"] + arguments) }
-
-  func screen() -> String { run(["tmux", "capture-pane", "-p", "-t", session]).output }
-
-  /// Polls the pane until it shows `text`; fails with the last screen after the timeout.
-  @discardableResult
-  func waitFor(
-    _ text: String, absent: Bool = false, timeout: TimeInterval = 20, file: StaticString = #filePath,
-    line: UInt = #line
-  ) -> String {
-    let deadline = Date().addingTimeInterval(timeout)
-    var last = ""
-    while Date() < deadline {
-      last = screen()
-      if last.contains(text) != absent { return last }
-      usleep(50_000)
-    }
-    XCTFail("waited for \(absent ? "absence of " : "")“\(text)”; screen:\n\(last)", file: file, line: line)
-    return last
-  }
-
-  func keys(_ keys: String...) { run(["tmux", "send-keys", "-t", session] + keys) }
-
-  func type(_ text: String) { run(["tmux", "send-keys", "-t", session, "-l", text]) }
-
-  override func setUpWithError() throws {
-    try XCTSkipIf(run(["tmux", "-V"]).status != 0, "tmux is not installed")
-    XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Self.binary), "build first: swift build")
-  }
-
   override func tearDown() {
-    tmux("kill-session", "-t", session)
+    super.tearDown()
     for suffix in ["before", "after", "pid"] {
       try? FileManager.default.removeItem(atPath: "/tmp/\(session).\(suffix)")
     }

@@ -4,55 +4,18 @@ import XCTest
 /// The browser in tmux under faults: tiny and changing sizes, terminals that cannot draw,
 /// locales that cannot show Vietnamese, NO_COLOR, signals, and documents that try to command
 /// the terminal. Every wait polls the pane; no sleep is an assertion.
-final class TerminalFaultTests: XCTestCase {
-  let session = "vanban-faults-\(ProcessInfo.processInfo.processIdentifier)"
+final class TerminalFaultTests: TmuxTestCase {
   var folder: URL!
 
-  @discardableResult
-  func run(_ arguments: [String]) -> (status: Int32, output: String) {
-    let result = runProgram(arguments)
-    return (result.status, result.output)
-  }
-
-  func tmux(_ arguments: String...) { run(["tmux"] + arguments) }
-  func keys(_ keys: String...) { run(["tmux", "send-keys", "-t", session] + keys) }
-  func type(_ text: String) { run(["tmux", "send-keys", "-t", session, "-l", text]) }
-  func screen(escapes: Bool = false) -> String {
-    run(["tmux", "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", session]).output
-  }
-  func display(_ format: String) -> String {
-    run(["tmux", "display", "-p", "-t", session, format]).output.trimmingCharacters(in: .newlines)
-  }
-
-  /// Polls until `condition` holds; fails with the last screen after the timeout.
-  @discardableResult
-  func waitUntil(
-    _ what: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line,
-    _ condition: () -> Bool
-  ) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-      if condition() { return true }
-      usleep(50_000)
-    }
-    XCTFail("waited for \(what); screen:\n\(screen())", file: file, line: line)
-    return false
-  }
-
-  func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
-    waitUntil("“\(text)”", file: file, line: line) { screen().contains(text) }
-  }
-
   override func setUpWithError() throws {
-    try XCTSkipIf(run(["tmux", "-V"]).status != 0, "tmux is not installed")
-    XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Package.binary), "build first: swift build")
+    try super.setUpWithError()
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "vanban-faults-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   }
 
   override func tearDown() {
-    tmux("kill-session", "-t", session)
+    super.tearDown()
     try? FileManager.default.removeItem(at: folder)
   }
 

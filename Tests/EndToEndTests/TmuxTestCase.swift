@@ -1,0 +1,67 @@
+import Foundation
+import XCTest
+
+/// A test case that drives a tmux session as a person would: it types keys and reads the
+/// pane back, polling (never sleeping) until what it expects appears.
+class TmuxTestCase: XCTestCase {
+  lazy var session =
+    "vanban-\(String(describing: Swift.type(of: self)))-\(ProcessInfo.processInfo.processIdentifier)"
+
+  @discardableResult
+  func run(_ arguments: [String]) -> (status: Int32, output: String) {
+    let result = runProgram(arguments)
+    return (result.status, result.output)
+  }
+
+  func tmux(_ arguments: String...) { run(["tmux"] + arguments) }
+
+  func keys(_ keys: String...) { run(["tmux", "send-keys", "-t", session] + keys) }
+
+  func type(_ text: String) { run(["tmux", "send-keys", "-t", session, "-l", text]) }
+
+  func screen(escapes: Bool = false) -> String {
+    run(["tmux", "capture-pane", "-p"] + (escapes ? ["-e"] : []) + ["-t", session]).output
+  }
+
+  func display(_ format: String) -> String {
+    run(["tmux", "display", "-p", "-t", session, format]).output.trimmingCharacters(in: .newlines)
+  }
+
+  /// Polls until `condition` holds; fails with the last screen after the timeout.
+  @discardableResult
+  func waitUntil(
+    _ what: String, timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line,
+    _ condition: () -> Bool
+  ) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if condition() { return true }
+      usleep(50_000)
+    }
+    XCTFail("waited for \(what); screen:\n\(screen())", file: file, line: line)
+    return false
+  }
+
+  /// Polls the pane until it shows `text` (or no longer does); returns the last screen.
+  @discardableResult
+  func waitFor(
+    _ text: String, absent: Bool = false, timeout: TimeInterval = 20, file: StaticString = #filePath,
+    line: UInt = #line
+  ) -> String {
+    var last = ""
+    waitUntil("\(absent ? "absence of " : "")“\(text)”", timeout: timeout, file: file, line: line) {
+      last = screen()
+      return last.contains(text) != absent
+    }
+    return last
+  }
+
+  override func setUpWithError() throws {
+    try XCTSkipIf(run(["tmux", "-V"]).status != 0, "tmux is not installed")
+    XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Package.binary), "build first: swift build")
+  }
+
+  override func tearDown() {
+    tmux("kill-session", "-t", session)
+  }
+}
