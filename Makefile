@@ -1,7 +1,6 @@
 # vanban — two commands do everything on a fresh Debian machine: `make run`, `make test`.
 SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-SYSTEM_PACKAGES := libncursesw5-dev tmux pkg-config graphviz
 RELEASE_BIN := .build/release/vanban
 DEBUG_BIN := .build/debug/vanban
 
@@ -47,8 +46,8 @@ format:
 test: deps lint build
 	python3 tools/gazetteer.py --check
 	python3 tools/embed-corpus.py --check
-	$(SWIFT) test
 	$(DEBUG_BIN) fuzz --seconds 5
+	$(SWIFT) test
 
 bench: release
 	@command -v rg >/dev/null || { if [ "$$(id -u)" = 0 ]; then \
