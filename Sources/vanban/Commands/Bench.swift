@@ -81,7 +81,7 @@ struct Bench: ParsableCommand {
     }
     let seconds = BenchMeasurement.seconds(clock.now - start)
     FileHandle.standardError.write(Data(String(format: "\n  generated in %.1f s\n", seconds).utf8))
-    FileManager.default.createFile(atPath: done.path, contents: Data(String(seconds).utf8))
+    _ = FileManager.default.createFile(atPath: done.path, contents: Data(String(seconds).utf8))
     return seconds
   }
 

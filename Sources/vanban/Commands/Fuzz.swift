@@ -40,7 +40,7 @@ struct Fuzz: ParsableCommand {
     Output.line("fuzzing for \(seconds) s, seed \(seed), findings in \(crashes)/")
     while replay != nil ? executed == 0 : clock.now - start < limit {
       let input = mutator.input(seed: seed, iteration: iteration)
-      FileManager.default.createFile(atPath: pending, contents: Data(input))
+      _ = FileManager.default.createFile(atPath: pending, contents: Data(input))
       let problems = FuzzTarget.check(input, companions: companions)
       if !problems.isEmpty {
         findings += 1
