@@ -13,6 +13,8 @@ enum CitationExtractor {
   struct Mention {
     var type: String
     var typeIsCapitalised: Bool
+    /// `các Chỉ thị ...`: a kind of document, not one.
+    var isPlural = false
     var number: String?
     var date: Day?
     var issuer: Issuer?
@@ -28,7 +30,7 @@ enum CitationExtractor {
   }
 
   /// Words before a type word that make it a category, not a document.
-  static let pluralMarkers: [[UInt8]] = ["cac", "nhung", "moi", "cac loai"].map { Array($0.utf8) }
+  static let pluralMarkers: [[UInt8]] = ["cac", "nhung", "moi"].map { Array($0.utf8) }
   /// Type phrases by their first two folded bytes, so most word starts are passed over at once.
   static let phrasesByPrefix: [[Int]] = {
     var table = [[Int]](repeating: [], count: 65536)
@@ -72,6 +74,7 @@ enum CitationExtractor {
   static func readMention(_ scanner: TextScanner, type: String, start: Int, typeEnd: Int) -> Mention? {
     var mention = Mention(
       type: type, typeIsCapitalised: scanner.isUppercase(start), span: Span(start, typeEnd))
+    mention.isPlural = followsPluralMarker(scanner, start)
     var i = scanner.skipSpaces(typeEnd)
     if let afterSo = scanner.matchWord(Array("so".utf8), at: i) {
       var j = scanner.skipSpaces(afterSo)
@@ -171,6 +174,18 @@ enum CitationExtractor {
       i += 1
     }
     return nil
+  }
+
+  /// Whether the word before `start` is `các`, `những` or `mọi`.
+  static func followsPluralMarker(_ scanner: TextScanner, _ start: Int) -> Bool {
+    var end = start
+    while end > 0, scanner.isSpace(end - 1) { end -= 1 }
+    guard end < start else { return false }
+    var wordStart = end
+    while wordStart > 0, scanner.isLetter(wordStart - 1) { wordStart -= 1 }
+    return pluralMarkers.contains {
+      $0.count == end - wordStart && scanner.matchWord($0, at: wordStart) != nil
+    }
   }
 
   /// `Ngày 11-6-2021, Bộ Chính trị ban hành Kết luận số 07-KL/TW`: date and issuer before.
@@ -391,7 +406,7 @@ enum CitationExtractor {
         scopes.append(mention.issuer?.scope)
         continue
       }
-      guard mention.typeIsCapitalised else { continue }
+      guard mention.typeIsCapitalised, !mention.isPlural else { continue }
       if let existing = citations.indices.last(where: { index in
         citations[index].type == mention.type
           && (mention.issuer == nil || citations[index].issuer?.folded == mention.issuer?.name.folded)

@@ -29,7 +29,6 @@ enum DirectiveParser {
     var headerIssuerLine: Int?
     var placeDateLine: Int?
     var capacity: String?
-    var headerProvinceName: String?
     var headerBody: HeaderBody?
 
     init(lines: [Line]) {

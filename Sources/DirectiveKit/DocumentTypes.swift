@@ -28,12 +28,6 @@ public enum DocumentTypes {
     return nameByCode[code.folded]
   }
 
-  /// The canonical name for a type word as written (`KẾT LUẬN`, `kết luận`) or nil.
-  public static func canonicalName(_ written: String) -> String? {
-    let folded = written.folded
-    return names.first { $0.name.folded == folded }?.name
-  }
-
   /// Codes of national issuers: a number carrying one names a document of the whole country.
   static let nationalIssuerCodes: Set<String> = [
     "tw", "vptw", "bct", "bbt", "ttg", "cp", "vpcp", "qh", "ubtvqh", "ubtvqh14", "ubtvqh15",
