@@ -1,17 +1,13 @@
+import DirectiveKit
+
 /// How many terminal columns text takes, and what stands in for characters a terminal must never
 /// receive.
 public enum DisplayWidth {
   /// The visible stand-in for a control character (C0, DEL, C1) or a bidirectional override;
-  /// nil when the scalar may be shown as it is.
+  /// nil when the scalar may be shown as it is. The grid keeps no layout characters: its rows
+  /// are already laid out, so a newline or tab reaching a cell is shown too.
   public static func placeholder(for scalar: Unicode.Scalar) -> Unicode.Scalar? {
-    let value = scalar.value
-    switch value {
-    case 0x00..<0x20: return Unicode.Scalar(0x2400 + value)  // ␀ … ␟, ESC is ␛
-    case 0x7F: return "\u{2421}"  // ␡
-    case 0x80...0x9F: return "\u{FFFD}"
-    case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return "\u{FFFD}"
-    default: return nil
-    }
+    TerminalSafety.placeholder(for: scalar, keepLayout: false)
   }
 
   /// The scalar as it may be drawn: itself, or its placeholder.

@@ -1,3 +1,4 @@
+import DirectiveKit
 import XCTest
 
 @testable import VanbanUI
@@ -8,6 +9,14 @@ final class GridTests: XCTestCase {
     grid.put("a\u{1B}[2Jb\u{7}\u{9B}", x: 0, y: 0)
     XCTAssertEqual(grid.text, "a␛[2Jb␇\u{FFFD}")
     XCTAssertFalse(grid.cells.contains { $0.content.unicodeScalars.contains { $0.value < 0x20 } })
+  }
+
+  func testTheGridShowsTheSamePlaceholdersAsEveryOtherOutput() {
+    var grid = Grid(width: 12, height: 1)
+    let hostile = "a\u{202E}b\u{2066}c\td\u{7F}"
+    grid.put(hostile, x: 0, y: 0)
+    XCTAssertEqual(grid.text, TerminalSafety.sanitize(hostile, keepLayout: false))
+    XCTAssertEqual(grid.text, "a⇄b⇄c␉d␡")
   }
 
   func testNFCAndNFDTakeTheSameColumns() {
