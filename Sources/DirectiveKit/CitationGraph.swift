@@ -1,9 +1,9 @@
-public enum NodeKind: String, Sendable {
+public enum NodeKind: String, Sendable, Hashable {
   case document, external
 }
 
 /// A document of the corpus, or one it cites that the corpus does not hold.
-public struct GraphNode: Sendable {
+public struct GraphNode: Sendable, Hashable {
   public var id: String
   public var kind: NodeKind
   /// `Kết luận 07-KL/TW`, `Điện 21/07/2021`.

@@ -1,20 +1,21 @@
 import DirectiveKit
 import Foundation
 
-/// A document cited by the corpus, described from every citation of it (or from the document
-/// itself when it is in the corpus).
+/// A node of the citation graph as the browser lists it: what the graph says of it, and who cites it.
 public struct CitedSummary: Hashable, Sendable {
-  public var id: String
-  public var type: String?
-  public var number: String?
-  public var date: Day?
-  public var issuer: String?
-  public var subject: String?
-  public var inCorpus: Bool
-  public var isCentral: Bool
+  public var node: GraphNode
   /// Ids of corpus documents citing it, in list order.
   public var citing: [String]
   public var mentions: Int
+
+  public var id: String { node.id }
+  public var type: String? { node.type }
+  public var number: String? { node.number }
+  public var date: Day? { node.date }
+  public var issuer: String? { node.issuer }
+  public var subject: String? { node.subject }
+  public var inCorpus: Bool { node.kind == .document }
+  public var isCentral: Bool { node.level == .central }
 
   /// `Kết luận 07-KL/TW`, or the type alone for unnumbered documents.
   public var label: String {
@@ -102,10 +103,7 @@ public final class Library: @unchecked Sendable {
     let summaries = graph.nodes.enumerated().compactMap { position, node -> (Int, CitedSummary)? in
       let citing = graph.citing(node.id)
       guard !citing.isEmpty else { return nil }
-      let summary = CitedSummary(
-        id: node.id, type: node.type, number: node.number, date: node.date, issuer: node.issuer,
-        subject: node.subject, inCorpus: node.kind == .document, isCentral: node.level == .central,
-        citing: citing, mentions: graph.mentions(of: node.id))
+      let summary = CitedSummary(node: node, citing: citing, mentions: graph.mentions(of: node.id))
       return (position, summary)
     }
     cited = summaries.sorted { lhs, rhs in
