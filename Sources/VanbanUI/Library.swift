@@ -82,6 +82,8 @@ public final class Library: @unchecked Sendable {
   private let foldedMetadata: [[UInt8]]
   private let indexLock = NSLock()
   private var builtIndex: SearchIndex?
+  /// The last query and its matches: moving through a filtered list asks for them on every key.
+  private var lastMatch: (query: String, documents: [Int])?
   private let indexByID: [String: Int]
   /// Provinces present, before and after 2025, in alphabetical (folded) order.
   public let provinces: [String]
@@ -143,6 +145,13 @@ public final class Library: @unchecked Sendable {
   /// unfinished), diacritics optional, in list order.
   public func matching(_ query: String) -> [Int] {
     guard query.contains(where: { !$0.isWhitespace }) else { return Array(documents.indices) }
+    if let cached = indexLock.withLock({ lastMatch }), cached.query == query { return cached.documents }
+    let found = search(query)
+    indexLock.withLock { lastMatch = (query, found) }
+    return found
+  }
+
+  private func search(_ query: String) -> [Int] {
     let inText = searchIndex.matchingDocuments(SearchQuery.parse(query, lastWordIsPrefix: true))
     let words = query.folded.split(separator: " ").map { Array($0.utf8) }
     let inMetadata = foldedMetadata.indices.filter { index in

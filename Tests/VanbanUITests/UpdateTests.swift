@@ -86,6 +86,18 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(press([.character("c")], on: kept).query, "")
   }
 
+  func testRepeatedAndChangedQueriesGiveTheirOwnMatches() {
+    let library = Fixtures.shipped
+    let ids = { (query: String) in library.matching(query).map { library.documents[$0].id } }
+    let first = ids("bon tai cho")
+    XCTAssertEqual(first, ["004_f8f51dfb989f039e"])
+    XCTAssertEqual(
+      ids("kien giang"), ["002_b1faaebd224ec9de"], "a new query is searched, not the last one's matches")
+    XCTAssertEqual(ids("bon tai cho"), first)
+    XCTAssertEqual(ids("bon tai cho"), first)
+    XCTAssertEqual(library.matching("  ").count, 5)
+  }
+
   func testSearchWithDiacriticsMatchesTheSame() {
     let plain = press([.character("/")] + typed("kien giang") + [.enter])
     let marked = press([.character("/")] + typed("Kiên Giang") + [.enter])
