@@ -1,8 +1,9 @@
 import DirectiveKit
+import VanbanUI
 
 /// The library as an aligned text table: date, province, number, type, subject.
 enum LibraryTable {
-  static func render(_ documents: [Document], width: Int? = nil) -> String {
+  static func render(_ documents: [Document]) -> String {
     let header = ["DATE", "PROVINCE", "NUMBER", "TYPE", "SUBJECT"]
     let rows = documents.map { document -> [String] in
       [
@@ -10,30 +11,23 @@ enum LibraryTable {
         (document.type ?? "—") + (document.typeInferred ? "?" : ""), document.subject ?? "(no subject)",
       ].map { Output.visible($0).replacingOccurrences(of: "\n", with: " ") }
     }
-    var widths = header.map(\.count)
+    var widths = header.map(DisplayWidth.width(of:))
     for row in rows {
-      for (column, cell) in row.enumerated() { widths[column] = max(widths[column], cell.count) }
+      for (column, cell) in row.enumerated() {
+        widths[column] = max(widths[column], DisplayWidth.width(of: cell))
+      }
     }
     func format(_ row: [String]) -> String {
-      var line = ""
-      for (column, cell) in row.enumerated() {
-        if column == row.count - 1 {
-          line += cell
-        } else {
-          line += cell + String(repeating: " ", count: widths[column] - cell.count + 2)
-        }
-      }
-      guard let width, line.count > width, width > 1 else { return line }
-      return String(line.prefix(width - 1)) + "…"
+      row.enumerated().map { column, cell in
+        column == row.count - 1 ? cell : DisplayWidth.fit(cell, to: widths[column] + 2)
+      }.joined()
     }
     return ([format(header)] + rows.map(format)).joined(separator: "\n")
   }
 
-  /// `2021-06-14`; undated: `≥ 2021-06-11` from what it cites; `~` marks an inferred date.
+  /// As the browser writes it (`≥ 2021-06-11` for an undated document); `~` marks an inferred date.
   static func dateColumn(_ document: Document) -> String {
-    if let date = document.date { return date.iso + (document.dateInferred ? "~" : "") }
-    if let notBefore = document.notBefore { return "≥ " + notBefore.iso }
-    return "undated"
+    Format.date(of: document) + (document.dateInferred ? "~" : "")
   }
 
   static func summary(_ corpus: Corpus, shown: Int) -> String {
