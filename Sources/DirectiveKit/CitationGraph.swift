@@ -101,8 +101,6 @@ public final class CitationGraph: @unchecked Sendable {
   /// Ids of corpus documents citing the node, in corpus order.
   public func citing(_ id: String) -> [String] { citingIndex[id] ?? [] }
 
-  public func edges(from id: String) -> [GraphEdge] { edges.filter { $0.from == id } }
-
   /// How documents of no known province are grouped.
   public static let unknownProvince = "(province unknown)"
 

@@ -23,15 +23,6 @@ struct GraphCommand: ParsableCommand {
   }
 }
 
-/// A document or an external node by id, or exit 1.
-func node(_ id: String, in corpus: Corpus) throws -> GraphNode {
-  guard let node = corpus.graph.node(id) else {
-    Output.error("no document or cited document with id \(id) in this corpus")
-    throw ExitCode(1)
-  }
-  return node
-}
-
 struct CitesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "cites", abstract: "What a document cites.")
 
@@ -41,8 +32,7 @@ struct CitesCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try corpus.load()
-    _ = try node(id, in: loaded)
-    let citations = loaded.document(id: id)?.citations ?? []
+    let citations = try document(id, in: loaded).citations
     if json {
       Output.raw(JSONValue.array(citations.map(ContractJSON.citation)).rendered(indent: 2) + "\n")
       return

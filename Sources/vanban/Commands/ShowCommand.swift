@@ -10,10 +10,7 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try corpus.load()
-    guard let document = loaded.document(id: id) else {
-      Output.error("no document with id \(id) in this corpus")
-      throw ExitCode(1)
-    }
+    let document = try document(id, in: loaded)
     if json {
       Output.raw(ContractJSON.document(document, includeText: true).rendered(indent: 2) + "\n")
       return
