@@ -41,6 +41,16 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(documents.map { $0["id"] as? String }.last, "004_f8f51dfb989f039e")
   }
 
+  func testLoadingShowsProgressOnlyOnATerminal() {
+    let folder = Package.root.appendingPathComponent("Data/corpus").path
+    let quiet = vanban("list", folder)
+    XCTAssertEqual(quiet.status, 0)
+    XCTAssertEqual(quiet.errors, "", "no progress into a file or pipe")
+    let shown = runProgram(["script", "-qec", "\(Package.binary) list \(folder) > /dev/null", "/dev/null"])
+    XCTAssertEqual(shown.status, 0, shown.output)
+    XCTAssertTrue(shown.output.contains("loading 5 of 5 files"), shown.output)
+  }
+
   func testProvinceFiltersOldAndNew() throws {
     let merged = try XCTUnwrap(
       try json(vanban("list", "--json", "--province-2025", "ninh binh")) as? [[String: Any]])
