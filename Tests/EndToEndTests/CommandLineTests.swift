@@ -41,6 +41,13 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(documents.map { $0["id"] as? String }.last, "004_f8f51dfb989f039e")
   }
 
+  func testTheBrowserRefusesAMissingPathBeforeTakingTheTerminal() {
+    let result = runProgram(["script", "-qec", "TERM=xterm \(Package.binary) /no/such/folder", "/dev/null"])
+    XCTAssertEqual(result.status, 2, result.output)
+    XCTAssertTrue(result.output.contains("vanban: /no/such/folder: no such file or directory"), result.output)
+    XCTAssertFalse(result.output.contains("\u{1B}[?1049h"), "the screen was never switched to the browser's")
+  }
+
   func testLoadingShowsProgressOnlyOnATerminal() {
     let folder = Package.root.appendingPathComponent("Data/corpus").path
     let quiet = vanban("list", folder)

@@ -41,7 +41,7 @@ struct Browse: ParsableCommand {
     }
     guard case .success(let loaded) = outcome else {
       terminal.end()
-      if case .failure(let error) = outcome { FileHandle.standardError.write(Data("\(error)\n".utf8)) }
+      if case .failure(let error) = outcome { Output.error("\(error)") }
       throw ExitCode(2)
     }
     let size = terminal.size
