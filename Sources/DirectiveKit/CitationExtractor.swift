@@ -22,6 +22,10 @@ enum CitationExtractor {
     var span: Span
     /// `Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP`: the mention only leads to another.
     var pointsOnward = false
+    /// `Luật Đất đai`, `Điều lệ Đảng`: the name it is cited by, when it has no number.
+    var title: String?
+    /// `Tờ trình của Ban Thường vụ Tỉnh ủy`: identified by its issuer right after the type.
+    var namedByIssuer = false
   }
 
   struct Issuer {
@@ -41,7 +45,9 @@ enum CitationExtractor {
     return table
   }()
 
-  static func extract(_ scanner: TextScanner, ownNumber: String?) -> [Citation] {
+  static func extract(
+    _ scanner: TextScanner, ownNumber: String?, ownType: String? = nil, ownTitleStart: Int? = nil
+  ) -> [Citation] {
     var mentions: [Mention] = []
     var index = 0
     let count = scanner.count
@@ -68,6 +74,10 @@ enum CitationExtractor {
       }
       if !matched { index += 1 }
     }
+    mentions.removeAll { mention in
+      mention.span.start == ownTitleStart
+        || (mention.namedByIssuer && mention.number == nil && mention.type == ownType)
+    }
     return merge(mentions, ownNumber: ownNumber)
   }
 
@@ -76,39 +86,54 @@ enum CitationExtractor {
       type: type, typeIsCapitalised: scanner.isUppercase(start), span: Span(start, typeEnd))
     mention.isPlural = followsPluralMarker(scanner, start)
     var i = scanner.skipSpaces(typeEnd)
-    if let afterSo = scanner.matchWord(Array("so".utf8), at: i) {
-      var j = scanner.skipSpaces(afterSo)
-      if scanner.byte(j) == UInt8(ascii: ":") { j = scanner.skipSpaces(j + 1) }
-      if let (number, end) = scanner.documentNumber(at: j) {
-        mention.number = number
-        i = end
-      }
-    } else if let (number, end) = scanner.documentNumber(at: i) {
+    if let (number, end) = readNumber(scanner, at: i, requireSo: false) {
       mention.number = number
       i = end
     }
     let limit = clauseEnd(scanner, from: i)
     var end = mention.number == nil ? typeEnd : i
-    if mention.number == nil, namedTypes.contains(type), scanner.isUppercase(scanner.skipSpaces(typeEnd)) {
-      let (name, nameEnd) = lawName(scanner, from: scanner.skipSpaces(typeEnd), limit: limit)
-      mention.subject = name
-      end = nameEnd
+    if mention.number == nil {
+      let nameStart = scanner.skipSpaces(typeEnd)
+      if namedTypes.contains(type) {
+        guard let (name, nameEnd) = documentName(scanner, type: type, from: nameStart, limit: limit) else {
+          return nil
+        }
+        if !name.isEmpty { mention.subject = name }
+        mention.title = name.isEmpty ? type : type + " " + name
+        if type == "Điều lệ" { mention.subject = nil }
+        end = nameEnd
+      } else if type == "Nghị quyết", let congress = congressName(scanner, from: nameStart, limit: limit) {
+        mention.title = "Nghị quyết " + congress.name
+        mention.issuer = Issuer(name: congress.name, scope: congress.scope)
+        end = congress.end
+      } else if type == "Báo cáo", let after = scanner.matchWord(Array("chinh tri".utf8), at: nameStart) {
+        mention.title = "Báo cáo chính trị"
+        end = after
+      }
     }
     var attributes = 0
-    while attributes < 5 {
+    while attributes < 6 {
       attributes += 1
       var k = scanner.skipSpaces(end)
       if scanner.byte(k) == UInt8(ascii: ",") { k = scanner.skipSpaces(k + 1) }
       guard k < limit else { break }
-      if mention.date == nil, let (day, dateEnd) = scanner.date(at: k), dateEnd <= limit {
+      if mention.date == nil, let (day, dateEnd) = scanner.date(at: k, glued: true), dateEnd <= limit {
         mention.date = day
         end = dateEnd
+        continue
+      }
+      if mention.number == nil, let (number, numberEnd) = readNumber(scanner, at: k, requireSo: true),
+        numberEnd <= limit
+      {
+        mention.number = number
+        end = numberEnd
         continue
       }
       if mention.issuer == nil, let afterCua = scanner.matchWord(Array("cua".utf8), at: k) {
         guard let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
         else { break }
         mention.issuer = issuer
+        if end == typeEnd { mention.namedByIssuer = true }
         end = issuerEnd
         continue
       }
@@ -122,46 +147,177 @@ enum CitationExtractor {
         }
         break
       }
-      if mention.subject == nil, let afterVe = scanner.matchWord(Array("ve".utf8), at: k),
+      if mention.subject == nil, mention.title == nil, let afterVe = scanner.matchWord(Array("ve".utf8), at: k),
         scanner.scalars[k] == "v" || scanner.scalars[k] == "V"
       {
         let subjectStart = scanner.skipSpaces(afterVe)
         let subjectEnd = subjectLimit(scanner, from: subjectStart, limit: limit)
-        let subject = scanner.string(subjectStart..<subjectEnd).trimmed(" ,;.")
+        let subject = scanner.flat(subjectStart..<subjectEnd).trimmed(" ,;.")
         if !subject.isEmpty { mention.subject = subject }
         break
       }
       break
     }
     mention.span = Span(start, end)
-    if mention.number == nil && mention.date == nil && mention.issuer == nil { return nil }
+    if mention.number == nil && mention.date == nil && mention.issuer == nil && mention.title == nil {
+      return nil
+    }
     if mention.date == nil || mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
     return mention
   }
 
-  /// Types cited by name rather than number: `Luật Ngân sách nhà nước ngày 25/6/2015`.
-  static let namedTypes: Set<String> = ["Luật", "Pháp lệnh"]
+  /// `số 215-CV/TU`, `số: 12/CT-UBND`, `số31-QĐ/TW` (glued), or a number right after the type
+  /// (`Chương trình hành động 1379/CTr-BYT`); after `số` a bare serial (`Kế hoạch số 155, ngày …`)
+  /// counts when a date or an issuer follows it.
+  static func readNumber(_ scanner: TextScanner, at index: Int, requireSo: Bool) -> (String, Int)? {
+    if let afterSo = matchSo(scanner, at: index) {
+      var j = scanner.skipSpaces(afterSo)
+      if scanner.byte(j) == UInt8(ascii: ":") { j = scanner.skipSpaces(j + 1) }
+      if let found = scanner.documentNumber(at: j, gluedToWord: j == afterSo) { return found }
+      return bareSerial(scanner, at: j)
+    }
+    guard !requireSo else { return nil }
+    return scanner.documentNumber(at: index)
+  }
 
-  /// The name of a law: words up to its date or the end of the clause.
-  static func lawName(_ scanner: TextScanner, from start: Int, limit: Int) -> (String, Int) {
+  /// `số` as a word, or glued to the digits after it.
+  static func matchSo(_ scanner: TextScanner, at index: Int) -> Int? {
+    guard scanner.byte(index) == UInt8(ascii: "s"), scanner.byte(index + 1) == UInt8(ascii: "o"),
+      !scanner.isLetter(index - 1), !scanner.isDigit(index - 1), !scanner.isLetter(index + 2)
+    else { return nil }
+    return index + 2
+  }
+
+  static func bareSerial(_ scanner: TextScanner, at index: Int) -> (String, Int)? {
+    guard let (_, end) = scanner.integer(at: index, maxDigits: 5), !scanner.isLetter(end),
+      scanner.byte(end) != UInt8(ascii: "/"), scanner.byte(end) != UInt8(ascii: "-")
+    else { return nil }
+    var k = scanner.skipSpaces(end)
+    if scanner.byte(k) == UInt8(ascii: ",") { k = scanner.skipSpaces(k + 1) }
+    guard scanner.matchDateWord(at: k) != nil || scanner.matchWord(Array("cua".utf8), at: k) != nil else {
+      return nil
+    }
+    return (scanner.string(index..<end), end)
+  }
+
+  /// Types cited by name rather than number: `Luật Ngân sách nhà nước ngày 25/6/2015`,
+  /// `Điều lệ Đảng`, `Hiến pháp năm 2013`.
+  static let namedTypes: Set<String> = ["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ"]
+
+  /// Words that end a law's name (`Luật Đất đai quy định …`, `Luật … tại Điều 5`).
+  static let nameStops: Set<String> = [
+    "ngay", "tai", "theo", "duoc", "da", "thi", "nay", "ve", "la", "de", "nham", "do", "trong", "cho",
+    "khi", "neu", "ma", "se", "con", "cung", "hien", "moi", "cac", "nhu", "tren", "voi", "sau", "thuoc",
+    "truoc", "va", "cua", "so", "co", "phai", "dieu", "khoan", "chuong", "muc", "cham", "dap",
+    "nhung", "giai", "thoi", "ky", "nhiem",
+  ]
+
+  /// The name of a law, charter or constitution: words up to its date or the end of the clause.
+  /// `Luật sửa đổi, bổ sung một số điều của Luật A, Luật B và Luật C` is one name.
+  static func documentName(_ scanner: TextScanner, type: String, from start: Int, limit: Int) -> (
+    String, Int
+  )? {
     var i = start
     var end = start
-    var words = 0
-    while i < limit, words < 14 {
-      let wordStart = scanner.skipSpaces(i)
-      guard wordStart < limit, scanner.isLetter(wordStart) else { break }
-      if scanner.matchWord(Array("ngay".utf8), at: wordStart) != nil
-        || scanner.matchWord(Array("so".utf8), at: wordStart) != nil
+    var words: [String] = []
+    let amending = scanner.matchWord(Array("sua doi".utf8), at: start) != nil
+    while i < limit, words.count < 40 {
+      var wordStart = scanner.skipSpaces(i)
+      if amending, scanner.byte(wordStart) == UInt8(ascii: ","), !words.isEmpty {
+        wordStart = scanner.skipSpaces(wordStart + 1)
+      }
+      guard wordStart < limit, scanner.isLetter(wordStart) || scanner.isDigit(wordStart) else { break }
+      var wordEnd = wordStart
+      while wordEnd < limit,
+        scanner.isLetter(wordEnd) || scanner.isDigit(wordEnd)
+          || (scanner.byte(wordEnd) == UInt8(ascii: "-") && scanner.isLetter(wordEnd + 1) && wordEnd > wordStart)
       {
+        wordEnd += 1
+      }
+      let word = scanner.string(wordStart..<wordEnd).folded
+      if word.count > 4, word.hasSuffix("ngay"), scanner.date(at: wordEnd - 4, glued: true) != nil {
+        end = wordEnd - 4
+        words.append(word)
         break
       }
-      var wordEnd = wordStart
-      while wordEnd < limit, scanner.isLetter(wordEnd) { wordEnd += 1 }
+      let followedByYear = word == "nam" && scanner.isDigit(scanner.skipSpaces(wordEnd))
+      let quyDinh = word == "quy" && scanner.matchWord(Array("dinh".utf8), at: scanner.skipSpaces(wordEnd)) != nil
+      if nameStops.contains(word) || followedByYear || quyDinh {
+        let continuesAmendment = amending && ["cua", "so", "dieu", "co", "va", "cac"].contains(word)
+        if type == "Hiến pháp" && followedByYear {
+          let yearStart = scanner.skipSpaces(wordEnd)
+          var yearEnd = yearStart
+          while scanner.isDigit(yearEnd) { yearEnd += 1 }
+          end = yearEnd
+          words.append(word)
+          break
+        }
+        let joinsName = word == "va" && !words.isEmpty && joinsNameAfterVa(scanner, at: scanner.skipSpaces(wordEnd))
+        if !(continuesAmendment || joinsName) || words.isEmpty { break }
+      }
+      if type == "Điều lệ", !scanner.isUppercase(wordStart) { break }
+      words.append(word)
       end = wordEnd
       i = wordEnd
-      words += 1
     }
-    return (scanner.string(start..<end), end)
+    let raw = scanner.flat(start..<end)
+    let name = Line.isUppercase(raw) ? Casing.capitalizingFirst(Casing.sentenceCase(raw)) : raw
+    if type == "Hiến pháp" { return (name, end) }
+    guard !words.isEmpty else { return nil }
+    if type != "Điều lệ", words.count < 2, !scanner.isUppercase(start) { return nil }
+    return (name, end)
+  }
+
+  /// After `và` in a name: `HĐND và UBND` goes on, `và Luật …` or `và các …` does not.
+  static func joinsNameAfterVa(_ scanner: TextScanner, at index: Int) -> Bool {
+    guard scanner.isLetter(index) else { return false }
+    if DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: index) != nil }) { return false }
+    var end = index
+    while scanner.isLetter(end) { end += 1 }
+    return !nameStops.contains(scanner.string(index..<end).folded)
+  }
+
+  /// `Đại hội đại biểu toàn quốc lần thứ XIII của Đảng`, `Đại hội XIII của Đảng`, `Đại hội đại biểu
+  /// Đảng bộ tỉnh lần thứ XVII`: the congress whose resolution is cited, which is its issuer.
+  static func congressName(_ scanner: TextScanner, from start: Int, limit: Int) -> (
+    name: String, end: Int, scope: CitationScope
+  )? {
+    guard scanner.isUppercase(start), scanner.matchWord(Array("dai hoi".utf8), at: start) != nil else {
+      return nil
+    }
+    let allowed: Set<String> = [
+      "dai", "hoi", "bieu", "toan", "quoc", "lan", "thu", "cua", "bo", "tinh", "thanh", "pho", "huyen",
+      "dang", "khoa", "lam", "nhat",
+    ]
+    var i = start
+    var end = start
+    var lastWord = ""
+    var lastEnd = start
+    var beforeLast = start
+    var words = 0
+    while i < limit {
+      let wordStart = scanner.skipSpaces(i)
+      guard wordStart < limit, scanner.isLetter(wordStart) || scanner.isDigit(wordStart) else { break }
+      var wordEnd = wordStart
+      while wordEnd < limit, scanner.isLetter(wordEnd) || scanner.isDigit(wordEnd) { wordEnd += 1 }
+      let word = scanner.string(wordStart..<wordEnd).folded
+      guard allowed.contains(word) || !nameStops.contains(word), words < 16 else { break }
+      words += 1
+      beforeLast = end
+      end = wordEnd
+      lastWord = word
+      lastEnd = wordEnd
+      i = wordEnd
+    }
+    if lastWord == "cua" && lastEnd == end { end = beforeLast }
+    let raw = scanner.flat(start..<end)
+    let name = Line.isUppercase(raw) ? Casing.capitalizingFirst(Casing.sentenceCase(raw)) : raw
+    let folded = name.folded
+    var scope = CitationScope.national
+    if folded.contains("dang bo tinh") || folded.contains("dang bo thanh pho") {
+      scope = .ownProvince
+    }
+    return (name, end, scope)
   }
 
   /// `tại hội nghị ngày 2/8/2021`: a meeting's conclusions are cited by the meeting's date.
@@ -195,7 +351,7 @@ enum CitationExtractor {
     let banHanh = Array("ban hanh".utf8)
     guard k >= 7, scanner.matchWord(banHanh, at: k - 7) != nil else { return }
     var lineStart = k - 7
-    while lineStart > 0, scanner.scalars[lineStart - 1] != "\n", mention.span.start - lineStart < 200 {
+    while lineStart > 0, !scanner.isHardBreak(lineStart - 1), mention.span.start - lineStart < 200 {
       lineStart -= 1
     }
     var position = lineStart
@@ -222,7 +378,7 @@ enum CitationExtractor {
     let limit = min(scanner.count, index + 300)
     while i < limit {
       let scalar = scanner.scalars[i]
-      if scalar == ";" || scalar == "\n" { return i }
+      if scalar == ";" || scanner.isHardBreak(i) { return i }
       if scalar == ".", i + 1 >= scanner.count || scanner.isSpace(i + 1) || scanner.scalars[i + 1] == "\n" {
         return i
       }
@@ -272,6 +428,14 @@ enum CitationExtractor {
       "Ban Chỉ đạo Quốc gia", "Bộ Y tế", "Bộ Tài chính", "Bộ Công an", "Bộ Quốc phòng", "Bộ Nội vụ",
       "Bộ Giáo dục và Đào tạo", "Bộ Thông tin và Truyền thông", "Bộ Lao động - Thương binh và Xã hội",
       "Bộ Kế hoạch và Đầu tư", "Bộ Công Thương", "Bộ Giao thông vận tải", "Bộ Tư pháp", "Bộ Xây dựng",
+      "Bộ Lao động, Thương binh và Xã hội", "Bộ Tài nguyên và Môi trường", "Bộ Ngoại giao",
+      "Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Khoa học và Công nghệ",
+      "Ngân hàng Nhà nước Việt Nam", "Thanh tra Chính phủ", "Kiểm toán Nhà nước",
+      "Hội đồng Thi đua - Khen thưởng Trung ương", "Hội đồng bầu cử quốc gia", "Ban Tuyên giáo Trung ương",
+      "Ban Tổ chức Trung ương", "Ban Dân vận Trung ương", "Ban Nội chính Trung ương",
+      "Ủy ban Kiểm tra Trung ương", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+      "Ban Chấp hành Trung ương Đoàn", "Ban Bí thư Trung ương Đoàn", "Trung ương Đoàn",
+      "Ban Thường vụ Trung ương Đoàn",
     ]
     let provincial = [
       "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Thành ủy", "Ban Thường vụ Huyện ủy", "Thường trực Tỉnh ủy",
@@ -279,7 +443,11 @@ enum CitationExtractor {
       "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh",
       "Chủ tịch UBND tỉnh", "Chủ tịch Ủy ban nhân dân tỉnh", "UBND tỉnh", "Ủy ban nhân dân tỉnh",
       "UBND thành phố", "Ủy ban nhân dân thành phố", "UBND huyện", "Ủy ban nhân dân huyện", "HĐND tỉnh",
-      "Hội đồng nhân dân tỉnh",
+      "Hội đồng nhân dân tỉnh", "Ban cán sự đảng UBND tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh",
+      "Ban Chấp hành Đảng bộ tỉnh", "Ban Chấp hành Đảng bộ thành phố", "Đảng bộ tỉnh",
+      "Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ban Tuyên giáo Tỉnh ủy",
+      "Ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy",
+      "Ban Chỉ đạo tỉnh", "Ban Thường vụ Đảng ủy Khối", "Thường trực HĐND tỉnh",
     ]
     let people = ["Tổng Bí thư", "Chủ tịch nước", "Thủ tướng"]
     let all =
@@ -307,7 +475,9 @@ enum CitationExtractor {
       }
       return (Issuer(name: known.phrase.canonical, scope: .national), end)
     }
-    guard scanner.isUppercase(index) else { return nil }
+    guard scanner.isUppercase(index),
+      !DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: index) != nil })
+    else { return nil }
     var end = index
     var i = index
     while i < limit {
@@ -409,13 +579,15 @@ enum CitationExtractor {
       guard mention.typeIsCapitalised, !mention.isPlural else { continue }
       if let existing = citations.indices.last(where: { index in
         citations[index].type == mention.type
-          && (mention.issuer == nil || citations[index].issuer?.folded == mention.issuer?.name.folded)
-          && (mention.date == nil || citations[index].date == mention.date)
+          && (mention.issuer == nil || citations[index].issuer.map { sameName($0, mention.issuer!.name) } == true)
+          && (mention.date == nil || citations[index].date == nil || citations[index].date == mention.date)
+          && sameTitle(citations[index].title, mention.title)
       }) {
         absorb(mention, into: &citations[existing], scope: &scopes[existing])
         continue
       }
-      guard mention.date != nil || (mention.type == "Lời kêu gọi" && mention.issuer != nil) else { continue }
+      guard mention.date != nil || mention.title != nil || (mention.namedByIssuer && mention.issuer != nil)
+      else { continue }
       citations.append(newCitation(mention))
       scopes.append(mention.issuer?.scope)
     }
@@ -426,9 +598,31 @@ enum CitationExtractor {
   }
 
   static func newCitation(_ mention: Mention) -> Citation {
-    Citation(
+    var citation = Citation(
       type: mention.type, number: mention.number, date: mention.date, issuer: mention.issuer?.name,
       subject: mention.subject, spans: [mention.span], key: "")
+    citation.title = mention.title
+    return citation
+  }
+
+  /// Two mentions name the same document when neither has a title, or when one title begins the
+  /// other (`Luật bầu cử …` and `Luật bầu cử … nhân dânchậm nhất`, glued to the words after it).
+  static func sameTitle(_ a: String?, _ b: String?) -> Bool {
+    guard let a, let b else { return b == nil }
+    return sameName(a, b)
+  }
+
+  /// `Đại hội đại biu toàn quc …` (letters lost in a copy) is `Đại hội đại biểu toàn quốc …`: one
+  /// folded name holds the other's letters in order, and at most one in ten is missing.
+  static func sameName(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.folded.utf8.filter { $0 != 32 })
+    let y = Array(b.folded.utf8.filter { $0 != 32 })
+    if x.starts(with: y) || y.starts(with: x) { return true }
+    let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+    guard short.count * 10 >= long.count * 9 else { return false }
+    var position = 0
+    for byte in long where position < short.count && short[position] == byte { position += 1 }
+    return position == short.count
   }
 
   static func absorb(_ mention: Mention, into citation: inout Citation, scope: inout CitationScope?) {
@@ -439,6 +633,7 @@ enum CitationExtractor {
       scope = issuer.scope
     }
     if citation.subject == nil { citation.subject = mention.subject }
+    if citation.title == nil { citation.title = mention.title }
   }
 
   /// Without an issuer phrase, the number's issuer code tells the scope.

@@ -130,8 +130,8 @@ enum CitationLinker {
   /// `ket-luan:7-kl-tw:vn:2021`; unnumbered: `dien:-:thuong-truc-ban-bi-thu-...:2021-07-21`.
   static func canonicalKey(_ citation: Citation, citing: Document) -> String {
     guard let number = citation.number else {
-      let issuer = citation.issuer ?? "?"
-      return "\(slug(citation.type)):-:\(slug(issuer)):\(citation.date?.iso ?? "?")"
+      let name = citation.title ?? citation.issuer ?? "?"
+      return "\(slug(citation.type)):-:\(slug(name)):\(citation.date?.iso ?? "?")"
     }
     let year = citation.date?.year ?? DocumentTypes.parts(ofNumber: number).year
     return
@@ -209,12 +209,29 @@ enum CitationLinker {
     }
   }
 
+  /// `Ban Chấp hành Đảng bộ tỉnh khóa X` → `Ban Chấp hành Đảng bộ tỉnh Tiền Giang khóa X`: the name
+  /// goes after the last `tỉnh`, `thành phố`, `Tỉnh ủy` or `Thành ủy`, else at the end.
+  static func insertingProvince(_ province: String, into issuer: String) -> String {
+    let words = issuer.split(separator: " ").map(String.init)
+    let folded = words.map(\.folded)
+    var position: Int?
+    for index in folded.indices {
+      if folded[index] == "tinh" || (folded[index] == "pho" && index > 0 && folded[index - 1] == "thanh")
+        || (folded[index] == "uy" && index > 0 && (folded[index - 1] == "tinh" || folded[index - 1] == "thanh"))
+      {
+        position = index + 1
+      }
+    }
+    guard let position, position < words.count else { return issuer + " " + province }
+    return (words[..<position] + [province] + words[position...]).joined(separator: " ")
+  }
+
   /// `của UBND tỉnh` in a Ninh Bình document is `UBND tỉnh Ninh Bình`; a national number's issuer
   /// code names its issuer when the text does not.
   static func completeIssuer(_ citation: inout Citation, citing: Document) {
     if citation.scope == .ownProvince, let province = citing.province {
-      if let issuer = citation.issuer, !issuer.hasSuffix(province) {
-        citation.issuer = issuer + " " + province
+      if let issuer = citation.issuer, !issuer.contains(province) {
+        citation.issuer = insertingProvince(province, into: issuer)
       }
       citation.scope = .province(province)
     }

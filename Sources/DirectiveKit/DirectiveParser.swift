@@ -12,7 +12,8 @@ enum DirectiveParser {
     readSignature(&document, &layout)
     inferType(&document, scanner)
     inferDate(&document, layout, scanner)
-    document.citations = CitationExtractor.extract(scanner, ownNumber: document.number)
+    document.citations = CitationExtractor.extract(
+      scanner, ownNumber: document.number, ownType: document.type, ownTitleStart: layout.titleStart)
     inferProvinceAndIssuer(&document, layout, scanner)
   }
 
@@ -30,6 +31,8 @@ enum DirectiveParser {
     var placeDateLine: Int?
     var capacity: String?
     var headerBody: HeaderBody?
+    /// Where the document's own title (`KẾ HOẠCH`, `NGHỊ QUYẾT`) begins: no citation of another.
+    var titleStart: Int?
 
     init(lines: [Line]) {
       self.lines = lines
@@ -62,6 +65,8 @@ enum DirectiveParser {
 
   static func readHeader(_ document: inout Document, _ layout: inout Layout, _ scanner: TextScanner) {
     let lines = layout.lines
+    var titleType: String?
+    var sawVv = false
     var index = 0
     while index < layout.headerEnd {
       let line = lines[index]
@@ -100,29 +105,77 @@ enum DirectiveParser {
         if body.consumedNext { index += 1 }
         continue
       }
-      if document.subject == nil, let (type, subject, consumed) = titleAndSubject(lines, at: index) {
-        document.type = document.type ?? type
-        document.subject = subject
-        index += consumed - 1
+      if document.subject == nil, let title = titleAndSubject(lines, at: index) {
+        if document.type == nil { document.type = title.type }
+        if title.typeLineAlone { titleType = title.type }
+        layout.titleStart = line.textStart
+        document.subject = title.subject
+        index += title.consumed - 1
         continue
       }
-      if document.subject == nil, text.hasPrefix("V/v") || text.hasPrefix("Về ") || text.hasPrefix("V/V") {
-        var parts = [text]
-        var next = index + 1
-        while next < layout.headerEnd, !lines[next].text.isEmpty, !Line.isMotto(lines[next].folded),
-          placeDate(lines[next], scanner) == nil
-        {
-          parts.append(lines[next].text)
-          next += 1
-        }
-        document.subject = Line.joined(parts)
-        index = next - 1
+      if document.subject == nil, isSubjectStart(line) {
+        let (subject, consumed) = subjectLines(lines, from: index, end: layout.headerEnd, scanner)
+        document.subject = subject
+        if line.folded.hasPrefix("v/v") { sawVv = true }
+        index += consumed - 1
+      }
+    }
+    if document.number == nil { document.number = runInNumber(scanner) }
+    if layout.placeDateLine == nil, let (place, day, text) = runInPlaceDate(scanner) {
+      if document.date == nil { document.date = day }
+      if document.province == nil {
+        document.province = place
+        document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
       }
     }
     if let number = document.number, let type = DocumentTypes.typeName(ofNumber: number) {
       document.type = type
       document.typeInferred = false
     }
+    // A title line that is the type alone (`QUYẾT ĐỊNH`, `QUY CHẾ`) is what the document says it
+    // is, whatever code its number carries (`55/2007/CT-UBND`, `01/QCPH/UBND-UBMTTQ`).
+    if let titleType { document.type = titleType }
+    if document.type == nil, sawVv {
+      document.type = "Công văn"
+      document.typeInferred = true
+      document.typeEvidence = Evidence(kind: "subject_line", text: document.subject ?? "V/v")
+    }
+  }
+
+  /// `V/v …`, `Về việc …`, `VỀ VIỆC …`: the subject line of a letter or of a titled document.
+  static func isSubjectStart(_ line: Line) -> Bool {
+    let text = line.text
+    return text.hasPrefix("V/v") || text.hasPrefix("V/V") || text.hasPrefix("Về ") || text.hasPrefix("VỀ ")
+  }
+
+  /// A subject and the lines it takes: it goes on over wrapped lines, but never into the body, a
+  /// place–date line, the motto or a line of the issuing body; a subject in capitals goes on only
+  /// over lines in capitals.
+  static func subjectLines(_ lines: [Line], from index: Int, end: Int, _ scanner: TextScanner) -> (String, Int) {
+    let first = lines[index]
+    let upper = Line.isUppercase(first.text)
+    var parts = [first.text]
+    var next = index + 1
+    while next < min(end, lines.count), isSubjectContinuation(lines[next], upper: upper, scanner) {
+      parts.append(lines[next].text)
+      next += 1
+    }
+    let joined = Line.joined(parts.map { Line.isUppercase($0) ? Casing.sentenceCase($0) : $0 }).trimmed(" |")
+    return (Casing.capitalizingFirst(joined), next - index)
+  }
+
+  static func isSubjectContinuation(_ line: Line, upper: Bool, _ scanner: TextScanner) -> Bool {
+    let text = line.text
+    guard !text.isEmpty, text.count < 160, !line.isRule, !Line.isMotto(line.folded),
+      placeDate(line, scanner) == nil, headerBody(text, next: nil) == nil, !Line.isCapacity(text)
+    else { return false }
+    if upper, !Line.isUppercase(text), !text.allSatisfy({ $0.isNumber || " -–/().,".contains($0) }) { return false }
+    let folded = line.folded
+    for opener in ["can cu", "thuc hien", "kinh gui", "xet ", "theo de nghi", "de ", "trien khai", "so:"]
+    where folded.hasPrefix(opener) {
+      return false
+    }
+    return Line.pointNumber(text) == nil
   }
 
   static func numberLine(_ line: Line, _ scanner: TextScanner) -> String? {
@@ -135,11 +188,52 @@ enum DirectiveParser {
     return scanner.documentNumber(at: i)?.number
   }
 
+  /// `…***Số: 367 - QĐ/TWĐTN-VP…`: a header flattened into running text still states its number,
+  /// after `Số:` near the top.
+  static func runInNumber(_ scanner: TextScanner) -> String? {
+    var from = 0
+    while let found = scanner.find(Array("so:".utf8), from: from), found < 400 {
+      from = found + 1
+      guard scanner.scalars[found] == "S", !scanner.isLetter(found - 1) else { continue }
+      if let (number, _) = scanner.documentNumber(at: scanner.skipSpaces(found + 3)) { return number }
+    }
+    return nil
+  }
+
+  /// `… HỒ CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013 QUYẾT ĐỊNH…`: a place–date phrase inside a
+  /// flattened header, found by a province's name right before `, ngày`.
+  static func runInPlaceDate(_ scanner: TextScanner) -> (String, Day, String)? {
+    var from = 0
+    while let found = scanner.find(Array(", ngay ".utf8), from: from), found < 600 {
+      from = found + 1
+      guard let (day, end) = scanner.date(at: found + 2) else { continue }
+      var wordStarts: [Int] = []
+      var position = found
+      while wordStarts.count < 4, position > 0 {
+        var wordEnd = position
+        while wordEnd > 0, scanner.isSpace(wordEnd - 1) { wordEnd -= 1 }
+        var wordStart = wordEnd
+        while wordStart > 0, scanner.isLetter(wordStart - 1) || scanner.byte(wordStart - 1) == UInt8(ascii: "-") {
+          wordStart -= 1
+        }
+        guard wordStart < wordEnd, scanner.isUppercase(wordStart) else { break }
+        wordStarts.append(wordStart)
+        position = wordStart
+      }
+      for start in wordStarts {
+        if let province = Places.province(named: scanner.flat(start..<found)) {
+          return (province, day, scanner.flat(start..<end))
+        }
+      }
+    }
+    return nil
+  }
+
   /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
   static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
     guard line.text.count < 90, let ngay = line.folded.range(of: "ngay ") else { return nil }
     let offset = line.folded.distance(from: line.folded.startIndex, to: ngay.lowerBound)
-    guard let (day, end) = scanner.date(at: line.textStart + offset),
+    guard let (day, end) = scanner.date(at: line.textStart + offset), end <= line.range.upperBound,
       scanner.string(end..<line.range.upperBound).allSatisfy({ !$0.isLetter && !$0.isNumber })
     else { return nil }
     let before = line.text.prefix(offset).trimmed(" ,\t")
@@ -215,8 +309,16 @@ enum DirectiveParser {
     return count
   }
 
+  struct Title {
+    var type: String
+    var subject: String?
+    var consumed: Int
+    /// The line holds the type and nothing else.
+    var typeLineAlone: Bool
+  }
+
   /// An upper-case title line naming the type (`THÔNG BÁO`, `CHỈ THỊ ...`), then the subject.
-  static func titleAndSubject(_ lines: [Line], at index: Int) -> (String, String?, Int)? {
+  static func titleAndSubject(_ lines: [Line], at index: Int) -> Title? {
     let line = lines[index]
     let pieces = line.text.components(separatedBy: "**")
     guard let head = pieces.first?.trimmed(" *"), !head.isEmpty else { return nil }
@@ -234,16 +336,40 @@ enum DirectiveParser {
     let remainder = String(head.unicodeScalars.dropFirst(typeLength)).trimmed(" ")
     if !remainder.isEmpty { parts.append(remainder) }
     parts.append(contentsOf: pieces.dropFirst().map { $0.trimmed(" *") }.filter { !$0.isEmpty })
+    let alone = parts.isEmpty
     var consumed = 1
-    while index + consumed < lines.count, !lines[index + consumed].text.isEmpty,
-      lines[index + consumed].text.count < 100, !Line.isMotto(lines[index + consumed].folded)
-    {
-      parts.append(lines[index + consumed].text)
+    var upper = true
+    if let first = parts.first { upper = Line.isUppercase(first) }
+    while index + consumed < lines.count {
+      let next = lines[index + consumed]
+      if parts.isEmpty, next.text.isEmpty || next.isRule {
+        consumed += 1
+        continue
+      }
+      if parts.isEmpty { upper = Line.isUppercase(next.text) }
+      guard isTitleContinuation(next, upper: upper) else { break }
+      parts.append(next.text)
       consumed += 1
     }
     let subject = parts.map { Line.isUppercase($0) ? Casing.sentenceCase($0) : $0 }
-    let joined = Line.joined(subject)
-    return (type, joined.isEmpty ? nil : Casing.capitalizingFirst(joined), consumed)
+    let joined = Line.joined(subject).trimmed(" |")
+    return Title(
+      type: type, subject: joined.isEmpty ? nil : Casing.capitalizingFirst(joined), consumed: consumed,
+      typeLineAlone: alone)
+  }
+
+  static func isTitleContinuation(_ line: Line, upper: Bool) -> Bool {
+    let text = line.text
+    guard !text.isEmpty, text.count < 400, !line.isRule, !Line.isMotto(line.folded),
+      headerBody(text, next: nil) == nil
+    else { return false }
+    if upper, !Line.isUppercase(text), !text.allSatisfy({ $0.isNumber || " -–/().,".contains($0) }) { return false }
+    if !upper, text.count >= 100 { return false }
+    let folded = line.folded
+    for opener in ["can cu", "kinh gui", "xet ", "theo de nghi", "so:"] where folded.hasPrefix(opener) {
+      return false
+    }
+    return Line.pointNumber(text) == nil
   }
 
   // MARK: - Recipients, points, distribution, signature
@@ -371,12 +497,36 @@ enum DirectiveParser {
         break
       }
     }
-    guard let first else { return }
+    guard let first else {
+      inferTypeFromIssuingSentence(&document, scanner)
+      return
+    }
     document.type = first.name
     document.typeInferred = true
+    document.typeEvidence = Evidence(kind: "self_reference", text: first.name + " này")
     if found.count > 1 {
       document.warnings.append(
         "the text calls itself by several types: \(found.sorted().joined(separator: ", "))")
+    }
+  }
+
+  /// `Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động thực hiện … như sau:`: a body that
+  /// announces itself.
+  static func inferTypeFromIssuingSentence(_ document: inout Document, _ scanner: TextScanner) {
+    var from = 0
+    while let found = scanner.find(Array("ban hanh ".utf8), from: from), found < 3000 {
+      from = found + 1
+      let at = scanner.skipSpaces(found + 8)
+      guard scanner.isUppercase(at),
+        let entry = DocumentTypes.phrases.first(where: { scanner.matchPhrase($0.phrase, at: at) != nil })
+      else { continue }
+      var end = at
+      while end < scanner.count, end - at < 300, !scanner.isHardBreak(end), scanner.scalars[end] != "." { end += 1 }
+      guard scanner.string(at..<end).folded.contains("nhu sau") else { continue }
+      document.type = entry.name
+      document.typeInferred = true
+      document.typeEvidence = Evidence(kind: "issuing_sentence", text: scanner.flat(found..<min(end + 1, scanner.count)))
+      return
     }
   }
 
@@ -392,6 +542,7 @@ enum DirectiveParser {
     else { return }
     document.date = day
     document.dateInferred = true
+    document.dateEvidence = Evidence(kind: "meeting_date", text: line.text)
     document.warnings.append(
       "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred")
   }

@@ -3,11 +3,13 @@ public enum DocumentTypes {
   /// Full names with the code they carry in numbers (nil when they have none), longest first so
   /// that `Công điện` is found before `Điện`.
   static let names: [(name: String, code: String?)] = [
-    ("Chương trình", "CTr"), ("Lời kêu gọi", nil), ("Nghị quyết", "NQ"), ("Quyết định", "QĐ"),
+    ("Chương trình hành động", nil), ("Chương trình", "CTr"), ("Lời kêu gọi", nil),
+    ("Nghị quyết liên tịch", "NQLT"), ("Nghị quyết", "NQ"), ("Quyết định", "QĐ"),
     ("Nghị định", "NĐ"), ("Công điện", "CĐ"), ("Thông báo", "TB"), ("Hướng dẫn", "HD"),
     ("Kết luận", "KL"), ("Công văn", "CV"), ("Kế hoạch", "KH"), ("Quy định", "QĐi"),
-    ("Thông tư", "TT"), ("Pháp lệnh", nil), ("Tờ trình", "TTr"), ("Chỉ thị", "CT"),
-    ("Báo cáo", "BC"), ("Quy chế", "QC"), ("Luật", nil), ("Điện", nil),
+    ("Thông tư liên tịch", "TTLT"), ("Thông tư", "TT"), ("Pháp lệnh", nil), ("Tờ trình", "TTr"),
+    ("Chỉ thị", "CT"), ("Báo cáo", "BC"), ("Quy chế", "QC"), ("Bộ luật", nil), ("Hiến pháp", nil),
+    ("Điều lệ", nil), ("Luật", nil), ("Điện", nil),
   ]
 
   static let phrases: [(phrase: Phrase, name: String)] = names.map { (Phrase($0.name), $0.name) }
@@ -33,7 +35,8 @@ public enum DocumentTypes {
     "tw", "vptw", "bct", "bbt", "ttg", "cp", "vpcp", "qh", "ubtvqh", "ubtvqh14", "ubtvqh15",
     "bcdqg", "byt", "btc", "bca", "bqp", "bnv", "bgddt", "btttt", "bldtbxh", "bkhdt", "bnnptnt",
     "btp", "bxd", "bgtvt", "btnmt", "bvhttdl", "bkhcn", "bng", "nhnn", "ttcp", "ktnn",
-    "btgtw", "btctw", "bdvtw", "ubkttw", "bnctw", "dukcqtw", "dukdntw",
+    "btgtw", "btctw", "bdvtw", "ubkttw", "bnctw", "dukcqtw", "dukdntw", "twdtn", "vphdbcqg", "hdbcqg",
+    "ubtwmttqvn", "mttw", "ttcp", "hdtdkt",
   ]
 
   static let issuerByCode: [String: String] = [
@@ -41,6 +44,7 @@ public enum DocumentTypes {
     "cp": "Chính phủ", "vpcp": "Văn phòng Chính phủ", "byt": "Bộ Y tế", "qh": "Quốc hội",
     "bcdqg": "Ban Chỉ đạo Quốc gia", "btc": "Bộ Tài chính", "bca": "Bộ Công an",
     "bqp": "Bộ Quốc phòng", "bnv": "Bộ Nội vụ", "bgddt": "Bộ Giáo dục và Đào tạo",
+    "twdtn": "Trung ương Đoàn TNCS Hồ Chí Minh", "bldtbxh": "Bộ Lao động - Thương binh và Xã hội",
   ]
 
   /// What a number's codes say: `215-CV/TU` → type `CV`, issuer `TU`; `16/CT-TTg` → `CT`, `TTg`;

@@ -105,9 +105,11 @@ public enum ContractJSON {
       ),
       ("type", .optional(document.type)),
       ("type_inferred", .bool(document.typeInferred)),
+      ("type_evidence", document.typeEvidence.map(evidence) ?? .null),
       ("number", .optional(document.number)),
       ("date", .optional(document.date?.iso)),
       ("date_inferred", .bool(document.dateInferred)),
+      ("date_evidence", document.dateEvidence.map(evidence) ?? .null),
       ("not_before", .optional(document.notBefore?.iso)),
       ("subject", .optional(document.subject)),
       ("recipients", .array(document.recipients.map(JSONValue.string))),
@@ -127,6 +129,10 @@ public enum ContractJSON {
     return .object(pairs)
   }
 
+  static func evidence(_ evidence: Evidence) -> JSONValue {
+    .object([("kind", .string(evidence.kind)), ("text", .string(evidence.text))])
+  }
+
   static func span(_ span: Span) -> JSONValue { .array([.int(span.start), .int(span.end)]) }
 
   static func signer(_ signer: Signer) -> JSONValue {
@@ -143,6 +149,14 @@ public enum ContractJSON {
       ("date", .optional(citation.date?.iso)),
       ("issuer", .optional(citation.issuer)),
       ("subject", .optional(citation.subject)),
+      ("title", .optional(citation.title)),
+      ("relation", .string(citation.relation.rawValue)),
+      (
+        "relation_evidence",
+        citation.relationEvidence.map { evidence in
+          .object([("cue", .string(evidence.cue)), ("span", span(evidence.span))])
+        } ?? .null
+      ),
       ("target", .string(citation.target)),
       ("in_corpus", .bool(citation.inCorpus)),
       ("mentions", .int(citation.mentions)),

@@ -8,15 +8,46 @@ struct Line {
   /// `text` folded scalar for scalar (same length), for offset arithmetic.
   let folded: String
 
+  /// The document's lines. Cells of a header flattened from a table (`ỦY BAN NHÂN DÂN | CỘNG HÒA … |`)
+  /// are lines of their own, and inside such a header a field broken over several lines
+  /// (`Sơn\nLa, ngày 11 tháng 3\nnăm 2020`) is one line.
   static func split(_ scanner: TextScanner) -> [Line] {
-    var lines: [Line] = []
+    var segments: [(range: Range<Int>, afterPipe: Bool)] = []
     var start = 0
-    for index in 0...scanner.count where index == scanner.count || scanner.scalars[index] == "\n" {
-      lines.append(Line(range: start..<index, scanner: scanner))
+    var afterPipe = false
+    var physicalLines = 0
+    var lastHeaderPipe: Int?
+    for index in 0...scanner.count {
+      let atEnd = index == scanner.count
+      let scalar = atEnd ? "\n" : scanner.scalars[index]
+      guard scalar == "\n" || scalar == "|" else { continue }
+      segments.append((start..<index, afterPipe))
+      afterPipe = scalar == "|"
+      if scalar == "|", physicalLines < 40 { lastHeaderPipe = segments.count }
+      if scalar == "\n" { physicalLines += 1 }
       start = index + 1
     }
+    var lines: [Line] = []
+    var merged: Range<Int>?
+    for (position, segment) in segments.enumerated() {
+      let inPipeHeader = lastHeaderPipe.map { position < $0 } ?? false
+      let line = Line(range: segment.range, scanner: scanner)
+      if inPipeHeader, !segment.afterPipe, let current = merged, !line.text.isEmpty, !line.isRule,
+        !Line(range: current, scanner: scanner).isRule
+      {
+        merged = current.lowerBound..<segment.range.upperBound
+        continue
+      }
+      if let current = merged { lines.append(Line(range: current, scanner: scanner)) }
+      merged = inPipeHeader && !line.text.isEmpty && !line.isRule ? segment.range : nil
+      if merged == nil { lines.append(line) }
+    }
+    if let current = merged { lines.append(Line(range: current, scanner: scanner)) }
     return lines
   }
+
+  /// `-------`, `***`: the rule under a header field.
+  var isRule: Bool { !text.isEmpty && text.allSatisfy { "-–—*_=.~ ".contains($0) } }
 
   init(range: Range<Int>, scanner: TextScanner) {
     self.range = range
@@ -28,9 +59,13 @@ struct Line {
     while lower < upper, isTrimmable(scanner.scalars[lower]) { lower += 1 }
     while upper > lower, isTrimmable(scanner.scalars[upper - 1]) { upper -= 1 }
     textStart = lower
-    text = scanner.string(lower..<upper)
+    let raw = scanner.string(lower..<upper)
+    text =
+      raw.contains("\n")
+      ? String(String.UnicodeScalarView(raw.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : raw
     folded = String(
-      decoding: scanner.folded[lower..<upper].map { $0 == 0 ? UInt8(ascii: "~") : $0 }, as: UTF8.self)
+      decoding: scanner.folded[lower..<upper].map { $0 == 0 ? UInt8(ascii: "~") : $0 == 10 ? 32 : $0 },
+      as: UTF8.self)
   }
 
   func foldedStart(dropping prefix: String) -> String {

@@ -121,8 +121,16 @@ public struct Citation: Hashable, Sendable {
   public var date: Day?
   /// Issuer completed from context (`UBND tỉnh Ninh Bình` for `của UBND tỉnh`).
   public var issuer: String?
-  /// Words after `về` in the fullest mention, when the text gives them.
+  /// Words after `về` in the fullest mention, when the text gives them; a law's name
+  /// (`Đất đai` for `Luật Đất đai`).
   public var subject: String?
+  /// The name a document is cited by when it has no number: `Luật Đất đai`, `Điều lệ Đảng`,
+  /// `Nghị quyết Đại hội XIII của Đảng`, `Báo cáo chính trị`.
+  public var title: String?
+  /// What the citing document does with it, read from the words that govern the citation.
+  public var relation: Relation = .refers
+  /// The cue that set `relation`; nil for `refers` and `unknown`.
+  public var relationEvidence: RelationEvidence?
   /// Character spans of every mention, first mention first.
   public var spans: [Span]
   /// Canonical key: type + number + issuer scope + year; the node id of an external document.
@@ -168,9 +176,13 @@ public struct Document: Sendable {
   public var provinceEvidence: [Evidence] = []
   public var type: String?
   public var typeInferred = false
+  /// What an inferred type rests on (`subject_line`: a `V/v` subject is a letter's).
+  public var typeEvidence: Evidence?
   public var number: String?
   public var date: Day?
   public var dateInferred = false
+  /// What an inferred date rests on (`meeting_date`).
+  public var dateEvidence: Evidence?
   /// The earliest date the document can bear when `date` is nil: the latest date it cites.
   public var notBefore: Day?
   public var subject: String?

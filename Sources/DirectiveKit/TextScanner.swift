@@ -1,6 +1,10 @@
 /// A document's NFC text as scalars with a folded twin of the same length, for scanning by
 /// offset: `folded[i]` is the ASCII fold of `scalars[i]` (marks removed, `đ`→`d`, lower case),
-/// or 0 for a scalar outside ASCII letters, digits and punctuation.
+/// or 0 for a scalar outside ASCII letters, digits and punctuation. A line break that only wraps
+/// a sentence (web portals break lines inside numbers, dates and names) folds to a space; a line
+/// break that ends a paragraph, a heading or a list item stays `\n`.
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -65,6 +69,7 @@ struct TextScanner {
       }
     }
     offsets.append(Int32(bytes.count))
+    LineBreaks.markSoft(scalars: scalars, folded: &folded)
     self.scalars = scalars
     self.folded = folded
     self.utf8 = bytes
@@ -102,6 +107,17 @@ struct TextScanner {
     return String(
       decoding: utf8[Int(utf8Offsets[clamped.lowerBound])..<Int(utf8Offsets[clamped.upperBound])],
       as: UTF8.self)
+  }
+
+  /// The text of `range` on one line: line breaks and runs of white space as single spaces.
+  func flat(_ range: Range<Int>) -> String {
+    string(range).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" })
+      .joined(separator: " ")
+  }
+
+  /// Whether the line break at `index` ends a line of text (a soft break folds to a space).
+  @inline(__always) func isHardBreak(_ index: Int) -> Bool {
+    index >= 0 && index < count && folded[index] == 10
   }
 
   @inline(__always) func isLetter(_ index: Int) -> Bool {
@@ -162,18 +178,39 @@ struct TextScanner {
     return end
   }
 
-  /// Reads `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `[ngày] d tháng m năm yyyy` at `index`.
-  func date(at index: Int) -> (day: Day, end: Int)? {
+  /// `ngày` at `index`, also glued to the number after it (`ngày22`) and, with `glued`, to the
+  /// word before it (`Chính phủngày 25 …`).
+  func matchDateWord(at index: Int, glued: Bool = false) -> Int? {
+    let word: [UInt8] = Array("ngay".utf8)
+    guard index >= 0, index + word.count <= count else { return nil }
+    for (offset, byte) in word.enumerated() where folded[index + offset] != byte { return nil }
+    let end = index + word.count
+    if isLetter(end) { return nil }
+    if !glued, isLetter(index - 1) || isDigit(index - 1) { return nil }
+    return end
+  }
+
+  /// Reads `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `[ngày] d tháng m năm yyyy` at `index`; a year
+  /// split by a stray space (`16/7/20 21`) is read whole.
+  func date(at index: Int, glued: Bool = false) -> (day: Day, end: Int)? {
     var i = index
-    if let end = matchWord(Array("ngay".utf8), at: i) { i = skipSpaces(end) }
+    if let end = matchDateWord(at: i, glued: glued) { i = skipSpaces(end) }
     guard let (first, afterFirst) = integer(at: i, maxDigits: 2) else { return nil }
     let separator = byte(afterFirst)
     if separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") || separator == UInt8(ascii: ".") {
       guard let (month, afterMonth) = integer(at: afterFirst + 1, maxDigits: 2),
         byte(afterMonth) == separator,
-        let (year, afterYear) = integer(at: afterMonth + 1, maxDigits: 4), afterYear - afterMonth == 5,
-        !isDigit(afterYear), let day = Day(year: year, month: month, day: first)
+        var (year, afterYear) = integer(at: afterMonth + 1, maxDigits: 4)
       else { return nil }
+      if afterYear - afterMonth == 3, byte(afterYear) == 32, let (tail, afterTail) = integer(at: afterYear + 1, maxDigits: 2),
+        afterTail - afterYear == 3
+      {
+        year = year * 100 + tail
+        afterYear = afterTail
+      } else if afterYear - afterMonth != 5 {
+        return nil
+      }
+      guard !isDigit(afterYear), let day = Day(year: year, month: month, day: first) else { return nil }
       if separator == UInt8(ascii: "."), isDigit(afterYear + 1) { return nil }
       return (day, afterYear)
     }
@@ -201,10 +238,13 @@ struct TextScanner {
     return (value, i)
   }
 
-  /// Reads a document number at `index` (`215-CV/TU`, `2644 - CV/TU`, `30/2020/NĐ-CP`):
-  /// digits, then segments joined by `-` or `/` with stray spaces around them.
-  func documentNumber(at index: Int) -> (number: String, end: Int)? {
-    guard isDigit(index), !isDigit(index - 1), !isLetter(index - 1) else { return nil }
+  /// Reads a document number at `index` (`215-CV/TU`, `2644 - CV/TU`, `30/2020/NĐ-CP`,
+  /// `19/CT – TTg`, `247 /STC-QLNS&TCDN`): digits, then segments joined by `-`, `–` or `/` with
+  /// stray spaces around them, en-dashes read as `-`. `84 QĐ/TWĐTN` (a type code after a space)
+  /// reads as `84-QĐ/TWĐTN`. A segment ends where a word glued to it begins: a lower-case word
+  /// (`70-TB/TWngày`) or a toned vowel, which no code has (`VPĐOÀN` → `VP`).
+  func documentNumber(at index: Int, gluedToWord: Bool = false) -> (number: String, end: Int)? {
+    guard isDigit(index), !isDigit(index - 1), gluedToWord || !isLetter(index - 1) else { return nil }
     var i = index
     var pieces: [String] = []
     var segmentStart = i
@@ -214,16 +254,25 @@ struct TextScanner {
     var sawLetter = false
     while true {
       var j = skipSpaces(i)
-      let separator = byte(j)
+      var separator = byte(j)
+      if j < count, scalars[j] == "–" || scalars[j] == "—" { separator = UInt8(ascii: "-") }
+      if separators == 0, j > i, separator != UInt8(ascii: "-"), separator != UInt8(ascii: "/"),
+        let codeEnd = typeCodeBeforeSlash(at: j)
+      {
+        pieces.append("-")
+        pieces.append(string(j..<codeEnd))
+        separators += 1
+        sawLetter = true
+        i = codeEnd
+        continue
+      }
       guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") else { break }
       j = skipSpaces(j + 1)
       segmentStart = j
       if isLetter(j) && !isUppercase(j) { break }
-      while j < count, isLetter(j) || isDigit(j) {
-        if isLetter(j) { sawLetter = true }
-        j += 1
-      }
+      j = segmentEnd(from: j)
       guard j > segmentStart else { break }
+      if (segmentStart..<j).contains(where: isLetter) { sawLetter = true }
       pieces.append(separator == UInt8(ascii: "-") ? "-" : "/")
       pieces.append(string(segmentStart..<j))
       separators += 1
@@ -231,6 +280,46 @@ struct TextScanner {
     }
     guard separators >= 1, sawLetter else { return nil }
     return (pieces.joined(), i)
+  }
+
+  /// Where a number's segment of letters, digits and `&` ends.
+  private func segmentEnd(from start: Int) -> Int {
+    var j = start
+    var lastDBar: Int?
+    while j < count {
+      if isDigit(j) || (scalars[j] == "&" && isLetter(j + 1) && j > start) {
+        j += 1
+        continue
+      }
+      guard isLetter(j) else { break }
+      let value = scalars[j].value
+      if value == 0x110 || value == 0x111 { lastDBar = j }
+      if !isUppercase(j), j > start, isUppercase(j - 1), isLetter(j + 1), !isUppercase(j + 1) {
+        return j
+      }
+      if value >= 0x80, value != 0x110, value != 0x111, hasTone(scalars[j]) {
+        return lastDBar.map { $0 > start ? $0 : j } ?? j
+      }
+      j += 1
+    }
+    return j
+  }
+
+  private func hasTone(_ scalar: Unicode.Scalar) -> Bool {
+    String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.contains { mark in
+      [0x300, 0x301, 0x303, 0x309, 0x323].contains(mark.value)
+    }
+  }
+
+  /// `QĐ/` in `84 QĐ/TWĐTN`: a known type code right before a slash; returns where the code ends.
+  private func typeCodeBeforeSlash(at index: Int) -> Int? {
+    guard isUppercase(index) else { return nil }
+    var j = index
+    while j < count, isLetter(j) { j += 1 }
+    guard j - index <= 4, byte(j) == UInt8(ascii: "/"),
+      DocumentTypes.name(forCode: string(index..<j)) != nil
+    else { return nil }
+    return j
   }
 }
 
