@@ -133,7 +133,9 @@ enum CitationExtractor {
         guard let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
         else { break }
         mention.issuer = issuer
-        if end == typeEnd { mention.namedByIssuer = true }
+        if end == typeEnd {
+          mention.namedByIssuer = !listsMoreIssuers(scanner, after: issuerEnd, limit: limit)
+        }
         end = issuerEnd
         continue
       }
@@ -147,7 +149,8 @@ enum CitationExtractor {
         }
         break
       }
-      if mention.subject == nil, mention.title == nil, let afterVe = scanner.matchWord(Array("ve".utf8), at: k),
+      if mention.subject == nil, mention.title == nil,
+        let afterVe = scanner.matchWord(Array("ve".utf8), at: k),
         scanner.scalars[k] == "v" || scanner.scalars[k] == "V"
       {
         let subjectStart = scanner.skipSpaces(afterVe)
@@ -164,6 +167,23 @@ enum CitationExtractor {
     }
     if mention.date == nil || mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
     return mention
+  }
+
+  /// `Hướng dẫn của Ban Chỉ đạo Quốc gia …, Bộ Y tế và các cơ quan chức năng`: guidance of several
+  /// bodies is a kind of document, not one (`Tờ trình của …, Báo cáo của …` is two documents).
+  static func listsMoreIssuers(_ scanner: TextScanner, after index: Int, limit: Int) -> Bool {
+    var k = scanner.skipSpaces(index)
+    if scanner.byte(k) == UInt8(ascii: ",") {
+      k = scanner.skipSpaces(k + 1)
+    } else if let afterVa = scanner.matchWord(Array("va".utf8), at: k) {
+      k = scanner.skipSpaces(afterVa)
+    } else {
+      return false
+    }
+    guard k < limit else { return false }
+    if scanner.matchWord(Array("cac".utf8), at: k) != nil { return true }
+    let startsDocument = DocumentTypes.phrases.contains { scanner.matchPhrase($0.phrase, at: k) != nil }
+    return scanner.isUppercase(k) && !startsDocument
   }
 
   /// `số 215-CV/TU`, `số: 12/CT-UBND`, `số31-QĐ/TW` (glued), or a number right after the type
@@ -230,7 +250,8 @@ enum CitationExtractor {
       var wordEnd = wordStart
       while wordEnd < limit,
         scanner.isLetter(wordEnd) || scanner.isDigit(wordEnd)
-          || (scanner.byte(wordEnd) == UInt8(ascii: "-") && scanner.isLetter(wordEnd + 1) && wordEnd > wordStart)
+          || (scanner.byte(wordEnd) == UInt8(ascii: "-") && scanner.isLetter(wordEnd + 1)
+            && wordEnd > wordStart)
       {
         wordEnd += 1
       }
@@ -241,7 +262,8 @@ enum CitationExtractor {
         break
       }
       let followedByYear = word == "nam" && scanner.isDigit(scanner.skipSpaces(wordEnd))
-      let quyDinh = word == "quy" && scanner.matchWord(Array("dinh".utf8), at: scanner.skipSpaces(wordEnd)) != nil
+      let quyDinh =
+        word == "quy" && scanner.matchWord(Array("dinh".utf8), at: scanner.skipSpaces(wordEnd)) != nil
       if nameStops.contains(word) || followedByYear || quyDinh {
         let continuesAmendment = amending && ["cua", "so", "dieu", "co", "va", "cac"].contains(word)
         if type == "Hiến pháp" && followedByYear {
@@ -252,7 +274,8 @@ enum CitationExtractor {
           words.append(word)
           break
         }
-        let joinsName = word == "va" && !words.isEmpty && joinsNameAfterVa(scanner, at: scanner.skipSpaces(wordEnd))
+        let joinsName =
+          word == "va" && !words.isEmpty && joinsNameAfterVa(scanner, at: scanner.skipSpaces(wordEnd))
         if !(continuesAmendment || joinsName) || words.isEmpty { break }
       }
       if type == "Điều lệ", !scanner.isUppercase(wordStart) { break }
@@ -271,7 +294,9 @@ enum CitationExtractor {
   /// After `và` in a name: `HĐND và UBND` goes on, `và Luật …` or `và các …` does not.
   static func joinsNameAfterVa(_ scanner: TextScanner, at index: Int) -> Bool {
     guard scanner.isLetter(index) else { return false }
-    if DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: index) != nil }) { return false }
+    if DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: index) != nil }) {
+      return false
+    }
     var end = index
     while scanner.isLetter(end) { end += 1 }
     return !nameStops.contains(scanner.string(index..<end).folded)
@@ -579,7 +604,8 @@ enum CitationExtractor {
       guard mention.typeIsCapitalised, !mention.isPlural else { continue }
       if let existing = citations.indices.last(where: { index in
         citations[index].type == mention.type
-          && (mention.issuer == nil || citations[index].issuer.map { sameName($0, mention.issuer!.name) } == true)
+          && (mention.issuer == nil
+            || citations[index].issuer.map { sameName($0, mention.issuer!.name) } == true)
           && (mention.date == nil || citations[index].date == nil || citations[index].date == mention.date)
           && sameTitle(citations[index].title, mention.title)
       }) {

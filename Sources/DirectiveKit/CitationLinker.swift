@@ -217,7 +217,8 @@ enum CitationLinker {
     var position: Int?
     for index in folded.indices {
       if folded[index] == "tinh" || (folded[index] == "pho" && index > 0 && folded[index - 1] == "thanh")
-        || (folded[index] == "uy" && index > 0 && (folded[index - 1] == "tinh" || folded[index - 1] == "thanh"))
+        || (folded[index] == "uy" && index > 0
+          && (folded[index - 1] == "tinh" || folded[index - 1] == "thanh"))
       {
         position = index + 1
       }

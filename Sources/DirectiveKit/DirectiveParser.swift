@@ -151,7 +151,9 @@ enum DirectiveParser {
   /// A subject and the lines it takes: it goes on over wrapped lines, but never into the body, a
   /// place–date line, the motto or a line of the issuing body; a subject in capitals goes on only
   /// over lines in capitals.
-  static func subjectLines(_ lines: [Line], from index: Int, end: Int, _ scanner: TextScanner) -> (String, Int) {
+  static func subjectLines(_ lines: [Line], from index: Int, end: Int, _ scanner: TextScanner) -> (
+    String, Int
+  ) {
     let first = lines[index]
     let upper = Line.isUppercase(first.text)
     var parts = [first.text]
@@ -169,7 +171,7 @@ enum DirectiveParser {
     guard !text.isEmpty, text.count < 160, !line.isRule, !Line.isMotto(line.folded),
       placeDate(line, scanner) == nil, headerBody(text, next: nil) == nil, !Line.isCapacity(text)
     else { return false }
-    if upper, !Line.isUppercase(text), !text.allSatisfy({ $0.isNumber || " -–/().,".contains($0) }) { return false }
+    guard continuesPhrase(text, upper: upper) else { return false }
     let folded = line.folded
     for opener in ["can cu", "thuc hien", "kinh gui", "xet ", "theo de nghi", "de ", "trien khai", "so:"]
     where folded.hasPrefix(opener) {
@@ -213,7 +215,9 @@ enum DirectiveParser {
         var wordEnd = position
         while wordEnd > 0, scanner.isSpace(wordEnd - 1) { wordEnd -= 1 }
         var wordStart = wordEnd
-        while wordStart > 0, scanner.isLetter(wordStart - 1) || scanner.byte(wordStart - 1) == UInt8(ascii: "-") {
+        while wordStart > 0,
+          scanner.isLetter(wordStart - 1) || scanner.byte(wordStart - 1) == UInt8(ascii: "-")
+        {
           wordStart -= 1
         }
         guard wordStart < wordEnd, scanner.isUppercase(wordStart) else { break }
@@ -358,12 +362,25 @@ enum DirectiveParser {
       typeLineAlone: alone)
   }
 
+  /// A title in capitals goes on over lines in capitals (`2017-2021` too) and over a phrase in
+  /// lower case (`tại Hội nghị …`); a line that starts with a capital and is not all capitals
+  /// begins the body.
+  static func continuesPhrase(_ text: String, upper: Bool) -> Bool {
+    if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }),
+      first.properties.isLowercase,
+      text.unicodeScalars.first?.properties.isAlphabetic == true
+    {
+      return true
+    }
+    return upper && (Line.isUppercase(text) || text.allSatisfy { $0.isNumber || " -–/().,".contains($0) })
+  }
+
   static func isTitleContinuation(_ line: Line, upper: Bool) -> Bool {
     let text = line.text
     guard !text.isEmpty, text.count < 400, !line.isRule, !Line.isMotto(line.folded),
       headerBody(text, next: nil) == nil
     else { return false }
-    if upper, !Line.isUppercase(text), !text.allSatisfy({ $0.isNumber || " -–/().,".contains($0) }) { return false }
+    guard continuesPhrase(text, upper: upper) else { return false }
     if !upper, text.count >= 100 { return false }
     let folded = line.folded
     for opener in ["can cu", "kinh gui", "xet ", "theo de nghi", "so:"] where folded.hasPrefix(opener) {
@@ -521,11 +538,14 @@ enum DirectiveParser {
         let entry = DocumentTypes.phrases.first(where: { scanner.matchPhrase($0.phrase, at: at) != nil })
       else { continue }
       var end = at
-      while end < scanner.count, end - at < 300, !scanner.isHardBreak(end), scanner.scalars[end] != "." { end += 1 }
+      while end < scanner.count, end - at < 300, !scanner.isHardBreak(end), scanner.scalars[end] != "." {
+        end += 1
+      }
       guard scanner.string(at..<end).folded.contains("nhu sau") else { continue }
       document.type = entry.name
       document.typeInferred = true
-      document.typeEvidence = Evidence(kind: "issuing_sentence", text: scanner.flat(found..<min(end + 1, scanner.count)))
+      document.typeEvidence = Evidence(
+        kind: "issuing_sentence", text: scanner.flat(found..<min(end + 1, scanner.count)))
       return
     }
   }

@@ -12,34 +12,58 @@ struct Line {
   /// are lines of their own, and inside such a header a field broken over several lines
   /// (`Sơn\nLa, ngày 11 tháng 3\nnăm 2020`) is one line.
   static func split(_ scanner: TextScanner) -> [Line] {
-    var segments: [(range: Range<Int>, afterPipe: Bool)] = []
+    var physical: [Range<Int>] = []
     var start = 0
-    var afterPipe = false
-    var physicalLines = 0
-    var lastHeaderPipe: Int?
-    for index in 0...scanner.count {
-      let atEnd = index == scanner.count
-      let scalar = atEnd ? "\n" : scanner.scalars[index]
-      guard scalar == "\n" || scalar == "|" else { continue }
-      segments.append((start..<index, afterPipe))
-      afterPipe = scalar == "|"
-      if scalar == "|", physicalLines < 40 { lastHeaderPipe = segments.count }
-      if scalar == "\n" { physicalLines += 1 }
+    for index in 0...scanner.count where index == scanner.count || scanner.scalars[index] == "\n" {
+      physical.append(start..<index)
       start = index + 1
     }
+    // A line that begins or ends with `|` is a row of a flattened table; the header is a table up
+    // to the last such row among the first lines.
+    func isTableRow(_ range: Range<Int>) -> Bool {
+      var lower = range.lowerBound
+      var upper = range.upperBound
+      while lower < upper, scanner.isSpace(lower) { lower += 1 }
+      while upper > lower, scanner.isSpace(upper - 1) || scanner.scalars[upper - 1] == "\r" { upper -= 1 }
+      return lower < upper && (scanner.scalars[lower] == "|" || scanner.scalars[upper - 1] == "|")
+    }
+    var tableEnd = 0
+    var textLines = 0
+    for (number, line) in physical.prefix(40).enumerated() {
+      if isTableRow(line) {
+        let nearTop = tableEnd == 0 ? textLines <= 12 : number - tableEnd <= 8
+        guard nearTop else { break }
+        tableEnd = number + 1
+      }
+      if line.contains(where: { !scanner.isSpace($0) }) { textLines += 1 }
+    }
+    var segments: [(range: Range<Int>, afterPipe: Bool)] = []
+    for (number, line) in physical.enumerated() {
+      guard number < tableEnd, isTableRow(line) || line.contains(where: { scanner.scalars[$0] == "|" }) else {
+        segments.append((line, false))
+        continue
+      }
+      var cellStart = line.lowerBound
+      var afterPipe = false
+      for index in line where scanner.scalars[index] == "|" {
+        segments.append((cellStart..<index, afterPipe))
+        afterPipe = true
+        cellStart = index + 1
+      }
+      segments.append((cellStart..<line.upperBound, afterPipe))
+    }
+    let headerSegments = tableEnd == 0 ? 0 : segments.lastIndex(where: \.afterPipe) ?? 0
     var lines: [Line] = []
     var merged: Range<Int>?
     for (position, segment) in segments.enumerated() {
-      let inPipeHeader = lastHeaderPipe.map { position < $0 } ?? false
+      let inTable = position < headerSegments
       let line = Line(range: segment.range, scanner: scanner)
-      if inPipeHeader, !segment.afterPipe, let current = merged, !line.text.isEmpty, !line.isRule,
-        !Line(range: current, scanner: scanner).isRule
-      {
+      if inTable, !segment.afterPipe, let current = merged, !line.text.isEmpty, !line.isRule {
         merged = current.lowerBound..<segment.range.upperBound
         continue
       }
       if let current = merged { lines.append(Line(range: current, scanner: scanner)) }
-      merged = inPipeHeader && !line.text.isEmpty && !line.isRule ? segment.range : nil
+      merged = inTable && !line.text.isEmpty && !line.isRule ? segment.range : nil
       if merged == nil { lines.append(line) }
     }
     if let current = merged { lines.append(Line(range: current, scanner: scanner)) }

@@ -42,7 +42,8 @@ enum LineBreaks {
     return true
   }
 
-  private static func trimmed(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> ArraySlice<Unicode.Scalar>? {
+  private static func trimmed(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> ArraySlice<Unicode.Scalar>?
+  {
     var lower = range.lowerBound
     var upper = range.upperBound
     while lower < upper, scalars[lower].properties.isWhitespace || scalars[lower] == "\u{FEFF}" { lower += 1 }

@@ -202,7 +202,8 @@ struct TextScanner {
         byte(afterMonth) == separator,
         var (year, afterYear) = integer(at: afterMonth + 1, maxDigits: 4)
       else { return nil }
-      if afterYear - afterMonth == 3, byte(afterYear) == 32, let (tail, afterTail) = integer(at: afterYear + 1, maxDigits: 2),
+      if afterYear - afterMonth == 3, byte(afterYear) == 32,
+        let (tail, afterTail) = integer(at: afterYear + 1, maxDigits: 2),
         afterTail - afterYear == 3
       {
         year = year * 100 + tail
