@@ -26,6 +26,8 @@ enum CitationExtractor {
     var title: String?
     /// `Tờ trình của Ban Thường vụ Tỉnh ủy`: identified by its issuer right after the type.
     var namedByIssuer = false
+    var relation: Relation = .refers
+    var relationEvidence: RelationEvidence?
   }
 
   struct Issuer {
@@ -77,6 +79,10 @@ enum CitationExtractor {
     mentions.removeAll { mention in
       mention.span.start == ownTitleStart
         || (mention.namedByIssuer && mention.number == nil && mention.type == ownType)
+    }
+    for (index, reading) in CitationRelations.read(scanner, spans: mentions.map(\.span)).enumerated() {
+      mentions[index].relation = reading.relation
+      mentions[index].relationEvidence = reading.evidence
     }
     return merge(mentions, ownNumber: ownNumber)
   }
@@ -628,6 +634,8 @@ enum CitationExtractor {
       type: mention.type, number: mention.number, date: mention.date, issuer: mention.issuer?.name,
       subject: mention.subject, spans: [mention.span], key: "")
     citation.title = mention.title
+    citation.relation = mention.relation
+    citation.relationEvidence = mention.relationEvidence
     return citation
   }
 
@@ -660,6 +668,10 @@ enum CitationExtractor {
     }
     if citation.subject == nil { citation.subject = mention.subject }
     if citation.title == nil { citation.title = mention.title }
+    if citation.relation == .refers, mention.relation != .refers {
+      citation.relation = mention.relation
+      citation.relationEvidence = mention.relationEvidence
+    }
   }
 
   /// Without an issuer phrase, the number's issuer code tells the scope.

@@ -85,6 +85,17 @@ final class SeedExpectationTests: XCTestCase {
             "\(file): citation \(expected["number"] ?? expected["type"]!) \(key) is \(citation[key] ?? "nil")"
           )
         }
+        if let relation = expected["relation"] as? String {
+          let accepted = expected["relation_ok"] as? [String] ?? [relation]
+          let got = citation["relation"] as? String ?? "nil"
+          XCTAssertTrue(
+            accepted.contains(got),
+            "\(file): citation \(expected["number"] ?? expected["type"]!) relation is \(got)")
+          if got != "refers" && got != "unknown" {
+            let evidence = citation["relation_evidence"] as? [String: Any]
+            XCTAssertNotNil(evidence?["cue"] as? String, "\(file): a relation shows its cue")
+          }
+        }
         if let target = expected["resolves_to"] as? String {
           XCTAssertEqual(citation["target"] as? String, byFile[target]?["id"] as? String)
         }

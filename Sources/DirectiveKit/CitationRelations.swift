@@ -1,0 +1,233 @@
+/// Reads what a citing document does with each document it cites from the words that govern the
+/// mention: `Căn cứ Luật …` (pursuant), `Thực hiện Kết luận …` (implements), `theo quy định tại
+/// Nghị định …` (according to), `Quyết định này thay thế Quyết định …` (replaces).
+///
+/// A cue governs the mention right after it, or a list joined by `và`, `,` or `;` (`Căn cứ Luật A;
+/// Luật B; Nghị định C`). A cue that stands after another citation, in the words describing it
+/// (`Kế hoạch số 185-KH/TU … thực hiện Chỉ thị số 37-CT/TW`), says what that document does, not
+/// the citing one: such a mention only refers. Without a cue a mention refers.
+enum CitationRelations {
+  struct Cue {
+    let phrase: [UInt8]
+    let relation: Relation
+    /// How many words may stand between the cue and the mention.
+    let reach: Int
+  }
+
+  /// Longest first, so that `hướng dẫn thi hành` is read before `thi hành`.
+  static let cues: [Cue] = {
+    let table: [(String, Relation, Int)] = [
+      ("huong dan thi hanh", .guides, 8), ("quy dinh chi tiet thi hanh", .guides, 8),
+      ("quy dinh chi tiet", .guides, 8), ("huong dan thuc hien", .guides, 8),
+      ("tiep tuc thuc hien", .implements, 12), ("trien khai thuc hien", .implements, 12),
+      ("to chuc thuc hien", .implements, 12), ("thuc hien", .implements, 12), ("trien khai", .implements, 12),
+      ("quan triet", .implements, 12), ("thi hanh", .implements, 12), ("cu the hoa", .implements, 12),
+      ("can cu vao", .pursuant, 12), ("can cu", .pursuant, 12),
+      ("sua doi, bo sung", .amends, 6), ("sua doi bo sung", .amends, 6), ("sua doi", .amends, 6),
+      ("thay the", .replaces, 6), ("bai bo", .repeals, 6), ("huy bo", .repeals, 6),
+      ("theo quy dinh tai", .accordingTo, 4), ("theo quy dinh cua", .accordingTo, 4),
+      ("theo", .accordingTo, 4),
+    ]
+    return table.map { Cue(phrase: Array($0.0.utf8), relation: $0.1, reach: $0.2) }
+      .sorted { $0.phrase.count > $1.phrase.count }
+  }()
+
+  /// Words that end the search for a cue: the mention is the decision an attached text was issued
+  /// with (`ban hành kèm theo Quyết định số …`), or a proposal was only weighed (`Xét đề nghị`).
+  static let blockers: [[UInt8]] = ["kem theo", "xet de nghi"].map { Array($0.utf8) }
+
+  static let elaborations: [[UInt8]] = ["dac biet la", "nhat la", "trong do co", "trong do", "bao gom"].map {
+    Array($0.utf8)
+  }
+
+  struct Reading {
+    var relation: Relation
+    var evidence: RelationEvidence?
+    /// Set by a cue of the citing document itself, or inherited from one through a list.
+    var topLevel: Bool
+  }
+
+  /// One reading per mention, in text order.
+  static func read(_ scanner: TextScanner, spans: [Span]) -> [Reading] {
+    var readings: [Reading] = []
+    for (position, span) in spans.enumerated() {
+      let sentenceStart = self.sentenceStart(scanner, before: span.start)
+      let previous = position > 0 && spans[position - 1].end > sentenceStart ? spans[position - 1] : nil
+      let searchFrom = max(sentenceStart, previous?.end ?? 0)
+      if let cue = nearestCue(scanner, before: span.start, from: searchFrom) {
+        let nested = previous != nil && !cueOpensClause(scanner, cue.start)
+        let evidence = RelationEvidence(
+          cue: scanner.flat(cue.start..<cue.end), span: Span(cue.start, cue.end))
+        readings.append(
+          nested
+            ? Reading(relation: .refers, evidence: nil, topLevel: false)
+            : Reading(relation: cue.relation, evidence: evidence, topLevel: true))
+        continue
+      }
+      if let after = followingCue(scanner, after: span.end) {
+        readings.append(
+          Reading(
+            relation: after.relation,
+            evidence: RelationEvidence(
+              cue: scanner.flat(after.start..<after.end), span: Span(after.start, after.end)),
+            topLevel: true))
+        continue
+      }
+      if previous != nil, joinsList(scanner, before: span.start, from: searchFrom),
+        let governing = readings[..<position].indices.last(where: { index in
+          readings[index].topLevel && spans[index].end > sentenceStart
+        })
+      {
+        readings.append(readings[governing])
+        continue
+      }
+      readings.append(Reading(relation: .refers, evidence: nil, topLevel: false))
+    }
+    return readings
+  }
+
+  /// Where the paragraph or sentence holding `index` begins: after a hard line break or a full stop.
+  static func sentenceStart(_ scanner: TextScanner, before index: Int) -> Int {
+    var i = index - 1
+    while i >= 0 {
+      if scanner.isHardBreak(i) { return i + 1 }
+      if scanner.scalars[i] == ".", scanner.isSpace(i + 1) || scanner.isHardBreak(i + 1),
+        !scanner.isDigit(i - 1)
+      {
+        return i + 1
+      }
+      i -= 1
+    }
+    return 0
+  }
+
+  /// The nearest cue before `index` within its reach and the same clause (no `;` between).
+  static func nearestCue(_ scanner: TextScanner, before index: Int, from start: Int) -> (
+    start: Int, end: Int, relation: Relation
+  )? {
+    var words = 0
+    var reach = 12
+    var i = index
+    while i > start, words <= reach {
+      var wordEnd = i
+      while wordEnd > start, !scanner.isLetter(wordEnd - 1), !scanner.isDigit(wordEnd - 1) {
+        if scanner.scalars[wordEnd - 1] == ";" { return nil }
+        wordEnd -= 1
+      }
+      var wordStart = wordEnd
+      while wordStart > start, scanner.isLetter(wordStart - 1) || scanner.isDigit(wordStart - 1) {
+        wordStart -= 1
+      }
+      guard wordStart < wordEnd else { return nil }
+      for blocker in blockers where endsPhrase(scanner, blocker, at: wordEnd) != nil { return nil }
+      // `… các văn bản chỉ đạo của Trung ương …, đặc biệt là Kết luận số 07-KL/TW`: the mention
+      // singles out one of the documents the cue governs, however long the list before it.
+      if reach == 12, elaborations.contains(where: { endsPhrase(scanner, $0, at: wordEnd) != nil }) {
+        reach = 80
+      }
+      for cue in cues where words <= (cue.reach >= 12 ? reach : cue.reach) {
+        guard let cueStart = endsPhrase(scanner, cue.phrase, at: wordEnd), cueStart >= start else { continue }
+        if cue.relation == .accordingTo, endsPhrase(scanner, Array("kem theo".utf8), at: wordEnd) != nil {
+          continue
+        }
+        if cue.relation == .implements, let guide = guidePrefix(scanner, before: cueStart) {
+          return (guide, wordEnd, .guides)
+        }
+        return (cueStart, wordEnd, cue.relation)
+      }
+      words += 1
+      i = wordStart
+    }
+    return nil
+  }
+
+  /// `hướng dẫn thực hiện`, `quy định chi tiết thi hành`: a guide, not an implementation.
+  static func guidePrefix(_ scanner: TextScanner, before index: Int) -> Int? {
+    for prefix in ["huong dan", "quy dinh chi tiet"] {
+      if let start = endsPhrase(scanner, Array(prefix.utf8), at: skipBackSpaces(scanner, index)) {
+        return start
+      }
+    }
+    return nil
+  }
+
+  static func skipBackSpaces(_ scanner: TextScanner, _ index: Int) -> Int {
+    var i = index
+    while i > 0, scanner.isSpace(i - 1) { i -= 1 }
+    return i
+  }
+
+  /// Where `phrase` (folded, words separated by single spaces) begins when it ends at `end`.
+  static func endsPhrase(_ scanner: TextScanner, _ phrase: [UInt8], at end: Int) -> Int? {
+    var i = end
+    var p = phrase.count
+    while p > 0 {
+      let byte = phrase[p - 1]
+      if byte == 32 {
+        guard i > 0, scanner.isSpace(i - 1) else { return nil }
+        while i > 0, scanner.isSpace(i - 1) { i -= 1 }
+      } else {
+        guard i > 0, scanner.folded[i - 1] == byte else { return nil }
+        i -= 1
+      }
+      p -= 1
+    }
+    guard !scanner.isLetter(i - 1), !scanner.isDigit(i - 1), !scanner.isLetter(end) else { return nil }
+    return i
+  }
+
+  /// Whether a cue begins a clause of the citing document: at the start of the sentence, or after
+  /// `,`, `;`, `:`, `(`, `và` or `để`.
+  static func cueOpensClause(_ scanner: TextScanner, _ start: Int) -> Bool {
+    let i = skipBackSpaces(scanner, start)
+    if i == 0 || scanner.isHardBreak(i - 1) { return true }
+    if ",;:(-–".unicodeScalars.contains(scanner.scalars[i - 1]) { return true }
+    for word in ["va", "de", "nham"] where endsPhrase(scanner, Array(word.utf8), at: i) != nil { return true }
+    return false
+  }
+
+  /// `… Quyết định số 1836 … hết hiệu lực (và được thay thế …)`: a cue after the mention.
+  static func followingCue(_ scanner: TextScanner, after index: Int) -> (
+    start: Int, end: Int, relation: Relation
+  )? {
+    var i = index
+    let limit = min(scanner.count, index + 60)
+    while i < limit {
+      if scanner.scalars[i] == ";" || scanner.scalars[i] == "." || scanner.isHardBreak(i) { return nil }
+      if let end = scanner.matchWord(Array("het hieu luc".utf8), at: i) {
+        var j = end
+        while j < min(scanner.count, end + 40), scanner.scalars[j] != ";", scanner.scalars[j] != "." {
+          if let replaced = scanner.matchWord(Array("thay the".utf8), at: j) {
+            return (i, replaced, .replaces)
+          }
+          j += 1
+        }
+        return (i, end, .repeals)
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// Whether the mention continues a list: `và`, `hoặc`, `,` or `;` right before it (`Điều 2`,
+  /// `các` and `khoản` between are allowed).
+  static func joinsList(_ scanner: TextScanner, before index: Int, from start: Int) -> Bool {
+    var i = skipBackSpaces(scanner, index)
+    for _ in 0..<4 {
+      guard i > start else { return false }
+      if ",;".unicodeScalars.contains(scanner.scalars[i - 1]) { return true }
+      for word in ["va", "hoac"] where endsPhrase(scanner, Array(word.utf8), at: i) != nil { return true }
+      var wordStart = i
+      while wordStart > start, scanner.isLetter(wordStart - 1) || scanner.isDigit(wordStart - 1) {
+        wordStart -= 1
+      }
+      guard wordStart < i else { return false }
+      let word = scanner.string(wordStart..<i).folded
+      guard ["cac", "dieu", "khoan", "diem"].contains(word) || word.allSatisfy(\.isNumber) else {
+        return false
+      }
+      i = skipBackSpaces(scanner, wordStart)
+    }
+    return false
+  }
+}
