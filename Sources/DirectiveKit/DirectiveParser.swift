@@ -67,6 +67,7 @@ enum DirectiveParser {
     let lines = layout.lines
     var titleType: String?
     var sawVv = false
+    let vocabulary = Vocabulary(document.text)
     var index = 0
     while index < layout.headerEnd {
       let line = lines[index]
@@ -105,7 +106,7 @@ enum DirectiveParser {
         if body.consumedNext { index += 1 }
         continue
       }
-      if document.subject == nil, let title = titleAndSubject(lines, at: index) {
+      if document.subject == nil, let title = titleAndSubject(lines, at: index, vocabulary) {
         if document.type == nil { document.type = title.type }
         if title.typeLineAlone { titleType = title.type }
         layout.titleStart = line.textStart
@@ -114,13 +115,16 @@ enum DirectiveParser {
         continue
       }
       if document.subject == nil, isSubjectStart(line) {
-        let (subject, consumed) = subjectLines(lines, from: index, end: layout.headerEnd, scanner)
+        let (subject, consumed) = subjectLines(lines, from: index, end: layout.headerEnd, scanner, vocabulary)
         document.subject = subject
         if line.folded.hasPrefix("v/v") { sawVv = true }
         index += consumed - 1
       }
     }
     if document.number == nil { document.number = runInNumber(scanner) }
+    if document.subject == nil, let first = lines.first(where: { !$0.text.isEmpty }), first.text.count > 300 {
+      document.subject = runInSubject(scanner)
+    }
     if layout.placeDateLine == nil, let (place, day, text) = runInPlaceDate(scanner) {
       if document.date == nil { document.date = day }
       if document.province == nil {
@@ -151,9 +155,9 @@ enum DirectiveParser {
   /// A subject and the lines it takes: it goes on over wrapped lines, but never into the body, a
   /// place–date line, the motto or a line of the issuing body; a subject in capitals goes on only
   /// over lines in capitals.
-  static func subjectLines(_ lines: [Line], from index: Int, end: Int, _ scanner: TextScanner) -> (
-    String, Int
-  ) {
+  static func subjectLines(
+    _ lines: [Line], from index: Int, end: Int, _ scanner: TextScanner, _ vocabulary: Vocabulary? = nil
+  ) -> (String, Int) {
     let first = lines[index]
     let upper = Line.isUppercase(first.text)
     var parts = [first.text]
@@ -162,7 +166,7 @@ enum DirectiveParser {
       parts.append(lines[next].text)
       next += 1
     }
-    let joined = Line.joined(parts.map { Line.isUppercase($0) ? Casing.sentenceCase($0) : $0 }).trimmed(" |")
+    let joined = trimmedSubject(casedSubject(parts, vocabulary), vocabulary)
     return (Casing.capitalizingFirst(joined), next - index)
   }
 
@@ -198,6 +202,34 @@ enum DirectiveParser {
       from = found + 1
       guard scanner.scalars[found] == "S", !scanner.isLetter(found - 1) else { continue }
       if let (number, _) = scanner.documentNumber(at: scanner.skipSpaces(found + 3)) { return number }
+    }
+    return nil
+  }
+
+  /// `QUYẾT ĐỊNHVề việc ban hành Quy định …--------- BAN BÍ THƯ …`: the subject of a header
+  /// flattened onto one line, up to a rule or the next words in capitals.
+  static func runInSubject(_ scanner: TextScanner) -> String? {
+    for marker in ["ve viec ", "v/v "] {
+      guard let found = scanner.find(Array(marker.utf8)), found < 600, scanner.isUppercase(found) else {
+        continue
+      }
+      var end = found
+      var capitalRun = 0
+      while end < min(scanner.count, found + 300), !scanner.isHardBreak(end) {
+        if scanner.scalars[end] == "-" && scanner.byte(end + 1) == UInt8(ascii: "-") { break }
+        if scanner.scalars[end] == "*" { break }
+        if scanner.isLetter(end), !scanner.isLetter(end - 1) {
+          capitalRun = scanner.isUppercase(end) && scanner.isUppercase(end + 1) ? capitalRun + 1 : 0
+          if capitalRun == 3 { break }
+        }
+        end += 1
+      }
+      var subject = scanner.flat(found..<end)
+      if capitalRun == 3 {
+        subject = subject.split(separator: " ").dropLast(2).joined(separator: " ")
+      }
+      let trimmed = trimmedSubject(subject, Vocabulary(scanner.string(0..<scanner.count)))
+      return trimmed.isEmpty ? nil : trimmed
     }
     return nil
   }
@@ -280,6 +312,18 @@ enum DirectiveParser {
       let kind = prefix.contains("tinh") ? "tỉnh" : "thành phố"
       return (.provincialState("UBND \(kind) \(canonical)"), name, consumedNext)
     }
+    if folded == "hoi dong nhan dan", let next, Line.isUppercase(next.text) {
+      stateText = text + " " + next.text
+      consumedNext = true
+    }
+    let councilFolded = stateText.folded
+    for prefix in ["hoi dong nhan dan tinh ", "hdnd tinh ", "hoi dong nhan dan thanh pho "]
+    where councilFolded.hasPrefix(prefix) {
+      let name = String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix)))
+      let canonical = Places.province(named: name) ?? Line.titleCased(name)
+      let kind = prefix.contains("tinh") ? "tỉnh" : "thành phố"
+      return (.provincialState("HĐND \(kind) \(canonical)"), name, consumedNext)
+    }
     for prefix in ["uy ban nhan dan huyen ", "ubnd huyen "] where stateFolded.hasPrefix(prefix) {
       let name = String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix)))
       return (.districtState("UBND huyện " + Line.titleCased(name)), nil, consumedNext)
@@ -322,18 +366,25 @@ enum DirectiveParser {
   }
 
   /// An upper-case title line naming the type (`THÔNG BÁO`, `CHỈ THỊ ...`), then the subject.
-  static func titleAndSubject(_ lines: [Line], at index: Int) -> Title? {
+  static func titleAndSubject(_ lines: [Line], at index: Int, _ vocabulary: Vocabulary? = nil) -> Title? {
     let line = lines[index]
     let pieces = line.text.components(separatedBy: "**")
     guard let head = pieces.first?.trimmed(" *"), !head.isEmpty else { return nil }
     let headFolded = head.folded
+    // `K ÉT LUẬN`: a type word broken by a stray space in a copy is still the title.
+    let spaced = headFolded.filter { $0 != " " }
+    let broken =
+      Line.isUppercase(head) && head.count <= 24
+      ? DocumentTypes.names.first(where: { $0.name.folded.filter { $0 != " " } == spaced })?.name : nil
     guard
       let type = DocumentTypes.names.first(where: { entry in
         let name = entry.name.folded
         return headFolded == name || headFolded.hasPrefix(name + " ")
-      })?.name
+      })?.name ?? broken
     else { return nil }
-    let typeLength = prefixLength(head, foldedPrefix: type.folded)
+    let typeLength =
+      broken != nil && !headFolded.hasPrefix(type.folded)
+      ? head.unicodeScalars.count : prefixLength(head, foldedPrefix: type.folded)
     let typeWords = String(head.unicodeScalars.prefix(typeLength))
     guard Line.isUppercase(typeWords) else { return nil }
     var parts: [String] = []
@@ -355,17 +406,47 @@ enum DirectiveParser {
       parts.append(next.text)
       consumed += 1
     }
-    let subject = parts.map { Line.isUppercase($0) ? Casing.sentenceCase($0) : $0 }
-    let joined = Line.joined(subject).trimmed(" |")
+    let joined = trimmedSubject(casedSubject(parts, vocabulary), vocabulary)
     return Title(
       type: type, subject: joined.isEmpty ? nil : Casing.capitalizingFirst(joined), consumed: consumed,
       typeLineAlone: alone)
+  }
+
+  /// Lines of a subject joined; a run of lines in capitals is sentence-cased as one phrase, so that
+  /// `… CỦA BAN` / `BÍ THƯ …` gives `của Ban Bí thư`.
+  static func casedSubject(_ parts: [String], _ vocabulary: Vocabulary? = nil) -> String {
+    var pieces: [String] = []
+    var capitals: [String] = []
+    for part in parts.map({ Casing.deglued($0, vocabulary: vocabulary) }) {
+      if Line.isUppercase(part) {
+        capitals.append(part)
+        continue
+      }
+      if !capitals.isEmpty { pieces.append(Casing.sentenceCase(Line.joined(capitals))) }
+      capitals = []
+      pieces.append(part)
+    }
+    if !capitals.isEmpty { pieces.append(Casing.sentenceCase(Line.joined(capitals))) }
+    return Line.joined(pieces)
+  }
+
+  /// A subject as shown: glued words parted, table residue gone; `của Ban Thường vụ Tỉnh ủy về …`
+  /// (the issuer written into a resolution's title) starts at `về`.
+  static func trimmedSubject(_ text: String, _ vocabulary: Vocabulary? = nil) -> String {
+    var subject = Casing.deglued(text, vocabulary: vocabulary).trimmed(" |-*")
+    let folded = subject.folded
+    if folded.hasPrefix("cua "), let about = folded.range(of: " ve ") {
+      let offset = folded.distance(from: folded.startIndex, to: about.lowerBound) + 1
+      subject = String(subject.unicodeScalars.dropFirst(offset))
+    }
+    return subject
   }
 
   /// A title in capitals goes on over lines in capitals (`2017-2021` too) and over a phrase in
   /// lower case (`tại Hội nghị …`); a line that starts with a capital and is not all capitals
   /// begins the body.
   static func continuesPhrase(_ text: String, upper: Bool) -> Bool {
+    if let first = text.first, "“\"«".contains(first) { return true }
     if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }),
       first.properties.isLowercase,
       text.unicodeScalars.first?.properties.isAlphabetic == true

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of a document: where it sits, and its text with markdown residue (`**`, `*`)
 /// and surrounding white space removed.
 struct Line {
@@ -171,11 +173,13 @@ enum Casing {
     "Bí thư", "Phó Bí thư", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ",
     "Ban Thường vụ", "Ban Chấp hành", "Trung ương", "Bộ Chính trị", "Ban Bí thư", "Đảng", "Chính phủ",
     "Thủ tướng", "Quốc hội", "Nhà nước", "Ủy ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc",
-    "Việt Nam", "Covid-19", "Ban Chỉ đạo", "Quốc gia", "Bộ Y tế", "Chủ tịch",
+    "Việt Nam", "Covid-19", "Ban Chỉ đạo", "Quốc gia", "Bộ Y tế", "Chủ tịch", "Tổng Bí thư",
+    "Ủy ban Mặt trận Tổ quốc", "Mặt trận", "Hồ Chí Minh", "Thủ tướng Chính phủ", "Ban Tuyên giáo",
   ].map { $0.split(separator: " ").map(String.init) }
 
   static func sentenceCase(_ upper: String) -> String {
-    var words = upper.lowercased().split(separator: " ").map(String.init)
+    let original = upper.split(separator: " ").map(String.init)
+    var words = original.map { $0.lowercased() }
     let foldedWords = words.map(\.folded)
     for phrase in properPhrases + Places.provinceNameWords {
       let foldedPhrase = phrase.map(\.folded)
@@ -187,7 +191,105 @@ enum Casing {
         }
       }
     }
+    for index in words.indices {
+      // Numbers (`37-CT/TW`), Roman numerals (`XIII`) and abbreviations (`UBND`, `TNCS`: no
+      // syllable) keep their capitals.
+      let letters = original[index].trimmed("“”\"'(),.;:!?")
+      if original[index].contains(where: \.isNumber) || isRomanNumeral(original[index])
+        || (!letters.isEmpty && letters.allSatisfy(\.isLetter)
+          && !VietnameseSyllables.isSyllable(letters.unicodeScalars))
+      {
+        words[index] = original[index]
+      }
+    }
+    // `Tổng Bí thư Nguyễn Văn Cừ`: a person's name after a title keeps its capitals.
+    for index in words.indices where index >= 2 {
+      let title = foldedWords[index - 2] + " " + foldedWords[index - 1]
+      guard
+        ["bi thu", "chu tich", "dong chi", "tuong chinh", "giam doc"].contains(title)
+          || foldedWords[index - 1] == "bac"
+      else { continue }
+      guard surnames.contains(foldedWords[index]) else { continue }
+      var position = index
+      while position < words.count, position < index + 4, words[position].allSatisfy(\.isLetter) {
+        words[position] = capitalizingFirst(words[position])
+        position += 1
+      }
+    }
+    // `Chỉ thị số 37-CT/TW`, `Luật Đất đai`: a document named in a title keeps its capitals.
+    for entry in DocumentTypes.names {
+      let typeWords = entry.name.folded.split(separator: " ").map(String.init)
+      guard typeWords.count < words.count else { continue }
+      for start in 0..<(words.count - typeWords.count)
+      where Array(foldedWords[start..<start + typeWords.count]) == typeWords {
+        let next = start + typeWords.count
+        let named = foldedWords[next] == "so" || original[next].contains(where: \.isNumber)
+        let law = entry.code == nil && ["luat", "bo luat", "phap lenh"].contains(entry.name.folded)
+        guard named || law else { continue }
+        words[start] = capitalizingFirst(words[start])
+        if law, !["sua", "so", "nay", "va", "cac"].contains(foldedWords[next]) {
+          words[next] = capitalizingFirst(words[next])
+        }
+      }
+    }
     return words.joined(separator: " ")
+  }
+
+  /// How many letters the initial consonant of a folded syllable has (`ngh` 3, `nh` 2, `h` 1, none 0).
+  static func initialLength(_ folded: String) -> Int {
+    for cluster in ["ngh", "ng", "nh", "ch", "th", "tr", "kh", "ph", "gh", "gi", "qu"]
+    where folded.hasPrefix(cluster) {
+      return cluster.count
+    }
+    guard let first = folded.first else { return 0 }
+    return "aeiouy".contains(first) ? 0 : 1
+  }
+
+  static let surnames: Set<String> = [
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+    "duong", "ly", "dinh", "truong", "mai", "luong", "ha", "ton", "chu", "trinh", "lam", "cao",
+  ]
+
+  static func isRomanNumeral(_ word: String) -> Bool {
+    let letters = word.trimmed("(),.;:")
+    return !letters.isEmpty && letters.count <= 6 && letters.allSatisfy { "IVXLC".contains($0) }
+  }
+
+  /// `Banhành kế hoạch`, `Phêduyệt`, `Hội đồngnhân dân`: two syllables glued by a lost space are
+  /// parted where both halves are Vietnamese syllables (the longest first half wins). Words without
+  /// a Vietnamese letter, abbreviations and real syllables are left alone.
+  static func deglued(_ text: String, vocabulary: Vocabulary? = nil) -> String {
+    text.split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
+      let word = String(token)
+      let core = word.trimmed("“”\"'(),.;:!?")
+      let scalars = Array(core.unicodeScalars)
+      guard scalars.count >= 4, scalars.contains(where: { !$0.isASCII }),
+        scalars.allSatisfy({ $0.properties.isAlphabetic }), !VietnameseSyllables.isSyllable(scalars)
+      else { return word }
+      // Of the ways to part it, the one whose second syllable has the longest initial consonant
+      // wins (`Ban|hành` over `Banh|ành`, `thư|nguyễn` over `thưn|guyễn`), then the longest first.
+      // The document's own words decide first: `ban` and `hành` are common in it, `nhành` is not.
+      var best: (split: Int, score: (Int, Int))?
+      for split in stride(from: scalars.count - 1, through: 1, by: -1) {
+        let head = scalars[..<split]
+        let tail = scalars[split...]
+        guard VietnameseSyllables.isSyllable(head), VietnameseSyllables.isSyllable(tail),
+          head.first?.properties.isUppercase == true || tail.first?.properties.isLowercase == true
+        else { continue }
+        let headText = String(String.UnicodeScalarView(head))
+        let tailText = String(String.UnicodeScalarView(tail))
+        let seen = min(vocabulary?.count(headText) ?? 0, vocabulary?.count(tailText) ?? 0)
+        let score = (min(seen, 3), initialLength(tailText.folded))
+        if best == nil || score > best!.score { best = (split, score) }
+      }
+      if let best {
+        let parted =
+          String(String.UnicodeScalarView(scalars[..<best.split])) + " "
+          + String(String.UnicodeScalarView(scalars[best.split...]))
+        return word.replacingOccurrences(of: core, with: parted)
+      }
+      return word
+    }.joined(separator: " ")
   }
 
   static func capitalizingFirst(_ text: String) -> String {
@@ -204,4 +306,20 @@ extension StringProtocol {
     while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
     return String(slice)
   }
+}
+
+/// How often each word (lower case) occurs in one document, counted on first use.
+final class Vocabulary {
+  private let text: String
+  private lazy var counts: [String: Int] = {
+    var counts: [String: Int] = [:]
+    for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+      counts[String(word), default: 0] += 1
+    }
+    return counts
+  }()
+
+  init(_ text: String) { self.text = text }
+
+  func count(_ word: String) -> Int { counts[word.lowercased()] ?? 0 }
 }
