@@ -48,7 +48,8 @@ enum CitationExtractor {
   }()
 
   static func extract(
-    _ scanner: TextScanner, ownNumber: String?, ownType: String? = nil, ownTitleStart: Int? = nil
+    _ scanner: TextScanner, ownNumber: String?, ownType: String? = nil, ownTitleStart: Int? = nil,
+    readsBareNumbers: Bool = false
   ) -> [Citation] {
     var mentions: [Mention] = []
     var index = 0
@@ -76,6 +77,7 @@ enum CitationExtractor {
       }
       if !matched { index += 1 }
     }
+    if readsBareNumbers { mentions = withBareNumbers(scanner, mentions) }
     mentions.removeAll { mention in
       mention.span.start == ownTitleStart
         || (mention.namedByIssuer && mention.number == nil && mention.type == ownType)
@@ -145,6 +147,14 @@ enum CitationExtractor {
         end = issuerEnd
         continue
       }
+      // `Chỉ thị số 27-CT/TW do Ban Bí thư ban hành ngày 4/7/2021`: the issuer between number and date.
+      if mention.issuer == nil, let afterDo = scanner.matchWord(Array("do".utf8), at: k),
+        let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterDo), limit: limit)
+      {
+        mention.issuer = issuer
+        end = scanner.matchWord(Array("ban hanh".utf8), at: scanner.skipSpaces(issuerEnd)) ?? issuerEnd
+        continue
+      }
       if let afterTai = scanner.matchWord(Array("tai".utf8), at: k), mention.number == nil {
         let next = scanner.skipSpaces(afterTai)
         if DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: next) != nil }) {
@@ -173,6 +183,26 @@ enum CitationExtractor {
     }
     if mention.date == nil || mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
     return mention
+  }
+
+  /// In a copy whose marks were lost (`Ngh? quy?t s? 12/2020/NQ-CP`) the type words cannot be read,
+  /// but a number whose code names its type (`NQ`, `KL`, `CT`) still cites that document.
+  static func withBareNumbers(_ scanner: TextScanner, _ mentions: [Mention]) -> [Mention] {
+    var result = mentions
+    var index = 0
+    while index < scanner.count {
+      defer { index += 1 }
+      guard scanner.isDigit(index), !scanner.isDigit(index - 1), !scanner.isLetter(index - 1),
+        scanner.byte(index - 1) != UInt8(ascii: "/"), scanner.byte(index - 1) != UInt8(ascii: "-"),
+        !mentions.contains(where: { $0.span.start <= index && index < $0.span.end }),
+        let (number, end) = scanner.documentNumber(at: index),
+        DocumentTypes.parts(ofNumber: number).typeCode != nil,
+        let type = DocumentTypes.typeName(ofNumber: number)
+      else { continue }
+      result.append(Mention(type: type, typeIsCapitalised: true, number: number, span: Span(index, end)))
+      index = end
+    }
+    return result.sorted { $0.span.start < $1.span.start }
   }
 
   /// `Hướng dẫn của Ban Chỉ đạo Quốc gia …, Bộ Y tế và các cơ quan chức năng`: guidance of several

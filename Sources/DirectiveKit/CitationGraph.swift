@@ -213,11 +213,12 @@ public final class CitationGraph: @unchecked Sendable {
     let date = dateText.flatMap(Day.init(iso:))
     let issuer = mostCommon(citations.compactMap(\.issuer))
     let subject = citations.compactMap(\.subject).max { $0.count < $1.count }
+    let title = mostCommon(citations.compactMap(\.title))
     let scope = citations.first?.scope ?? .national
     var province: String?
     if case .province(let name) = scope { province = name }
     return GraphNode(
-      id: id, kind: .external, label: label(type: type, number: number, date: date),
+      id: id, kind: .external, label: title ?? label(type: type, number: number, date: date),
       level: scope == .national ? .central : (province == nil ? .unknown : .province), province: province,
       type: type, number: number, date: date, issuer: issuer, subject: subject)
   }

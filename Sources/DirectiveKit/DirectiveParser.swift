@@ -12,9 +12,32 @@ enum DirectiveParser {
     readSignature(&document, &layout)
     inferType(&document, scanner)
     inferDate(&document, layout, scanner)
+    let lost = lostDiacritics(scanner)
+    if lost > 0 {
+      document.warnings.append(
+        "diacritics lost: \(lost) letters of the copy were replaced by “?”; only what survives is read")
+    }
     document.citations = CitationExtractor.extract(
-      scanner, ownNumber: document.number, ownType: document.type, ownTitleStart: layout.titleStart)
+      scanner, ownNumber: document.number, ownType: document.type, ownTitleStart: layout.titleStart,
+      readsBareNumbers: lost > 0)
     inferProvinceAndIssuer(&document, layout, scanner)
+  }
+
+  /// How many `?` stand for lost letters (`Ngh? quy?t s? 12`): inside a word, or ending one that
+  /// goes on in lower case. Zero unless there are at least five and one word in a hundred.
+  static func lostDiacritics(_ scanner: TextScanner) -> Int {
+    var lost = 0
+    var words = 0
+    var from = 0
+    while let found = scanner.find([UInt8(ascii: "?")], from: from) {
+      from = found + 1
+      guard scanner.isLetter(found - 1) else { continue }
+      let next = scanner.isSpace(found + 1) ? found + 2 : found + 1
+      if scanner.isLetter(next), !scanner.isUppercase(next) || next == found + 1 { lost += 1 }
+    }
+    guard lost >= 5 else { return 0 }
+    for index in 0..<scanner.count where scanner.isSpace(index) { words += 1 }
+    return lost * 100 >= words ? lost : 0
   }
 
   // MARK: - Layout
@@ -76,6 +99,14 @@ enum DirectiveParser {
       if text.isEmpty || Line.isMotto(line.folded) { continue }
       if document.number == nil, let number = numberLine(line, scanner) {
         document.number = number
+        continue
+      }
+      if layout.placeDateLine == nil, document.month == nil, let (place, month) = placeMonth(line, scanner) {
+        document.month = month
+        if let place, let province = Places.province(named: place) {
+          document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+          if document.province == nil { document.province = province }
+        }
         continue
       }
       if layout.placeDateLine == nil, let (place, day) = placeDate(line, scanner) {
@@ -263,6 +294,30 @@ enum DirectiveParser {
       }
     }
     return nil
+  }
+
+  /// `Hà Nội, tháng 02 năm 2021`: a place–date line that gives the month only.
+  static func placeMonth(_ line: Line, _ scanner: TextScanner) -> (String?, Month)? {
+    let folded = line.folded
+    guard line.text.count < 60, !folded.contains("ngay"), let found = folded.range(of: "thang ") else {
+      return nil
+    }
+    let offset = folded.distance(from: folded.startIndex, to: found.lowerBound)
+    var i = scanner.skipSpaces(line.textStart + offset + 6)
+    guard let (month, afterMonth) = scanner.integer(at: i, maxDigits: 2) else { return nil }
+    i = scanner.skipSpaces(afterMonth)
+    guard let afterYearWord = scanner.matchWord(Array("nam".utf8), at: i),
+      let (year, afterYear) = scanner.integer(at: scanner.skipSpaces(afterYearWord), maxDigits: 4),
+      afterYear <= line.range.upperBound,
+      scanner.string(afterYear..<line.range.upperBound).allSatisfy({ !$0.isLetter && !$0.isNumber }),
+      let value = Month(year: year, month: month)
+    else { return nil }
+    let before = line.text.prefix(offset).trimmed(" ,\t")
+    guard
+      before.isEmpty
+        || (before.count <= 40 && before.first?.isUppercase == true && !before.contains(where: \.isNumber))
+    else { return nil }
+    return (before.isEmpty ? nil : before, value)
   }
 
   /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
@@ -649,6 +704,11 @@ enum DirectiveParser {
   }
 
   static func inferProvinceAndIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
+    if document.province == nil, let (province, words) = signerTitleProvince(document.signer, layout) {
+      document.province = province
+      document.provinceInferred = true
+      document.provinceEvidence.append(Evidence(kind: "signer_title", text: words))
+    }
     if document.province == nil, let inference = Places.gazetteer.inferProvince(from: document.text) {
       if let province = inference.province {
         document.province = province
@@ -673,6 +733,21 @@ enum DirectiveParser {
     }
     if let province = document.province { document.province2025 = Places.province2025(of: province) }
     assignIssuer(&document, layout, scanner)
+  }
+
+  /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI`, `TM. ỦY BAN NHÂN DÂN TỈNH …`: the signature names
+  /// the province when the header does not.
+  static func signerTitleProvince(_ signer: Signer?, _ layout: Layout) -> (String, String)? {
+    for words in [signer?.title, layout.capacity, signer?.capacity].compactMap({ $0 }) {
+      let folded = words.folded
+      for marker in ["tinh ", "thanh pho "] {
+        guard let found = folded.range(of: marker) else { continue }
+        let offset = folded.distance(from: folded.startIndex, to: found.upperBound)
+        let name = String(words.unicodeScalars.dropFirst(offset)).trimmed(" ,.")
+        if let province = Places.province(named: name) { return (province, words) }
+      }
+    }
+    return nil
   }
 
   static func assignIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {

@@ -110,6 +110,7 @@ public enum ContractJSON {
       ("date", .optional(document.date?.iso)),
       ("date_inferred", .bool(document.dateInferred)),
       ("date_evidence", document.dateEvidence.map(evidence) ?? .null),
+      ("date_month", .optional(document.month?.iso)),
       ("not_before", .optional(document.notBefore?.iso)),
       ("subject", .optional(document.subject)),
       ("recipients", .array(document.recipients.map(JSONValue.string))),

@@ -64,6 +64,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 }
 
+/// A month of a year: what a date line says when it gives no day (`tháng 02 năm 2021`).
+public struct Month: Hashable, Sendable {
+  public let year: Int
+  public let month: Int
+  public init?(year: Int, month: Int) {
+    guard (1900...2100).contains(year), (1...12).contains(month) else { return nil }
+    self.year = year
+    self.month = month
+  }
+  /// `2021-02`.
+  public var iso: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+  public var firstDay: Day { Day(year: year, month: month, day: 1)! }
+}
+
 /// A half-open range of Unicode scalar offsets into a document's NFC text.
 public struct Span: Hashable, Sendable {
   public var start: Int
@@ -81,6 +95,25 @@ public struct Evidence: Hashable, Sendable {
   public init(kind: String, text: String) {
     self.kind = kind
     self.text = text
+  }
+
+  /// The kind in words a person reads: `from the place–date line`.
+  public var source: String {
+    switch kind {
+    case "header": return "from the header"
+    case "place_date": return "from the place–date line"
+    case "place_name": return "from a place named in the text"
+    case "signer": return "from the signer, a known official"
+    case "official": return "from a known official named in the text"
+    case "signer_title": return "from the signer's title"
+    case "signature_block": return "from the signature block"
+    case "citation": return "from a letter of its own committee that it cites"
+    case "subject_line": return "from the V/v subject line, which letters carry"
+    case "self_reference": return "from how the text calls itself"
+    case "issuing_sentence": return "from the sentence that issues it"
+    case "meeting_date": return "from the date of the meeting it reports"
+    default: return "from " + kind.replacingOccurrences(of: "_", with: " ")
+    }
   }
 }
 
@@ -183,6 +216,8 @@ public struct Document: Sendable {
   public var dateInferred = false
   /// What an inferred date rests on (`meeting_date`).
   public var dateEvidence: Evidence?
+  /// The month the header gives when it gives no day (`Hà Nội, tháng 02 năm 2021`); `date` is nil.
+  public var month: Month?
   /// The earliest date the document can bear when `date` is nil: the latest date it cites.
   public var notBefore: Day?
   public var subject: String?
@@ -198,7 +233,7 @@ public struct Document: Sendable {
 
   public var items: Int { points.count }
   /// `date`, else `notBefore`: where the document sits on the time line.
-  public var sortDate: Day? { date ?? notBefore }
+  public var sortDate: Day? { date ?? month?.firstDay ?? notBefore }
 
   public init(id: String, file: String, text: String, encoding: String = "UTF-8") {
     self.id = id

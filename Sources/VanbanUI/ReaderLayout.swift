@@ -101,8 +101,8 @@ public struct ReaderLayout: Sendable {
       var value = province
       if let merged = document.province2025, merged != province { value += " (since 2025: \(merged))" }
       if document.provinceInferred {
-        let evidence = document.provinceEvidence.prefix(2).map { "“\($0.text)” (\($0.kind))" }
-        value += " · inferred from " + (evidence.isEmpty ? "the text" : evidence.joined(separator: ", "))
+        let evidence = document.provinceEvidence.prefix(2).map { "\($0.source): “\($0.text)”" }
+        value += " · inferred " + (evidence.isEmpty ? "from the text" : evidence.joined(separator: "; "))
       }
       addField("Province", value, width: width)
     } else {
@@ -110,10 +110,17 @@ public struct ReaderLayout: Sendable {
     }
     addField("Number", document.number ?? "none", width: width)
     addField(
-      "Type", document.type.map { $0 + (document.typeInferred ? " (inferred)" : "") } ?? "unknown",
+      "Type",
+      document.type.map { type in
+        guard document.typeInferred else { return type }
+        return type + " · inferred " + (document.typeEvidence.map { "\($0.source): “\($0.text)”" } ?? "")
+      } ?? "unknown",
       width: width)
     if let date = document.date {
-      addField("Date", date.vietnamese + (document.dateInferred ? " (inferred)" : ""), width: width)
+      let inferred = document.dateEvidence.map { " · inferred \($0.source): “\($0.text)”" } ?? " (inferred)"
+      addField("Date", date.vietnamese + (document.dateInferred ? inferred : ""), width: width)
+    } else if let month = document.month {
+      addField("Date", "tháng \(month.month)/\(month.year) (the header gives no day)", width: width)
     } else if let notBefore = document.notBefore {
       addField("Date", "undated · not before \(notBefore.vietnamese)", width: width)
     } else {
@@ -231,8 +238,12 @@ public struct ReaderLayout: Sendable {
 
   /// `Kết luận 07-KL/TW · Bộ Chính trị · 11/06/2021 · not in corpus`.
   static func describe(_ citation: Citation, library: Library) -> String {
-    if let summary = library.cited(id: citation.target) { return summary.line }
-    var parts = [[citation.type, citation.number].compactMap { $0 }.joined(separator: " ")]
+    let relation = citation.relation == .refers ? "" : citation.relation.phrase + " · "
+    if let summary = library.cited(id: citation.target) { return relation + summary.line }
+    var parts = [
+      relation
+        + (citation.title ?? [citation.type, citation.number].compactMap { $0 }.joined(separator: " "))
+    ]
     if let issuer = citation.issuer { parts.append(issuer) }
     if let date = citation.date { parts.append(date.vietnamese) }
     parts.append(citation.inCorpus ? "in corpus: \(citation.target)" : "not in corpus")
@@ -253,7 +264,8 @@ public struct ReaderLayout: Sendable {
 public enum Format {
   /// `2021-06-14`, `≥ 2021-07-21` for an undated document with a lower bound, else `undated`.
   public static func date(of document: Document) -> String {
-    date(document.date, notBefore: document.notBefore)
+    if document.date == nil, let month = document.month { return month.iso }
+    return date(document.date, notBefore: document.notBefore)
   }
 
   public static func date(_ date: Day?, notBefore: Day?) -> String {

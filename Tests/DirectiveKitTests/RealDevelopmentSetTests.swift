@@ -46,7 +46,8 @@ final class RealDevelopmentSetTests: XCTestCase {
         as? [[String: Any]])
     var byFile: [String: [String: Any]] = [:]
     for document in listed {
-      byFile[((document["file"] as? String) ?? "").split(separator: "/").last.map(String.init) ?? ""] = document
+      byFile[((document["file"] as? String) ?? "").split(separator: "/").last.map(String.init) ?? ""] =
+        document
     }
     var score = Score()
     for label in labels {
@@ -77,7 +78,9 @@ final class RealDevelopmentSetTests: XCTestCase {
         score.misses.append("extra   \(file): \(extra["type"] ?? "") \(extra["number"] ?? "")")
       }
       guard label["text_kind"] as? String == "document" else { continue }
-      for (key, got) in [("province", "province"), ("number", "number"), ("date", "date"), ("doc_type", "type")] {
+      for (key, got) in [
+        ("province", "province"), ("number", "number"), ("date", "date"), ("doc_type", "type"),
+      ] {
         let want = label[key] as? String
         let have = document[got] as? String
         let right = key == "number" ? number(want) == number(have) : fold(want) == fold(have)
@@ -94,7 +97,9 @@ final class RealDevelopmentSetTests: XCTestCase {
 
   /// NFC, lower case, `uỷ` as `ủy`.
   static func fold(_ text: String?) -> String? {
-    text.map { $0.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "uỷ", with: "ủy") }
+    text.map {
+      $0.precomposedStringWithCanonicalMapping.lowercased().replacingOccurrences(of: "uỷ", with: "ủy")
+    }
   }
 
   /// White space out, dashes as `-`, `Đ` as `D`, capitals, leading zeros of each number dropped.

@@ -11,13 +11,27 @@ enum DocumentCard {
     field("file", document.file)
     field("issuer", document.issuer)
     if let province = document.province {
-      let evidence = document.provinceEvidence.map { "\($0.kind): \($0.text)" }.joined(separator: "; ")
+      let evidence = document.provinceEvidence.map { "\($0.source): \($0.text)" }.joined(separator: "; ")
       let new = document.province2025.map { " (since 2025: \($0))" } ?? ""
-      field("province", province + new + (document.provinceInferred ? " — inferred from \(evidence)" : ""))
+      field("province", province + new + (document.provinceInferred ? " — inferred \(evidence)" : ""))
+    } else if document.level == .central {
+      field("province", "— (a central document)")
     }
     field("number", document.number)
-    field("type", document.type.map { $0 + (document.typeInferred ? " (inferred)" : "") })
-    field("date", document.date.map { $0.vietnamese + (document.dateInferred ? " (inferred)" : "") })
+    field(
+      "type",
+      document.type.map { type in
+        guard document.typeInferred else { return type }
+        return type + " — inferred " + (document.typeEvidence.map { "\($0.source): \($0.text)" } ?? "")
+      })
+    field(
+      "date",
+      document.date.map { date in
+        guard document.dateInferred else { return date.vietnamese }
+        return date.vietnamese + " — inferred "
+          + (document.dateEvidence.map { "\($0.source): \($0.text)" } ?? "")
+      })
+    field("month", document.month.map { "\($0.month)/\($0.year) (the header gives no day)" })
     field("not before", document.notBefore?.vietnamese)
     field("subject", document.subject)
     if let signer = document.signer {
@@ -36,7 +50,8 @@ enum DocumentCard {
 enum CitationText {
   /// `Kết luận 07-KL/TW · Bộ Chính trị · 11/06/2021 · not in corpus · 2 mentions`.
   static func describe(_ citation: Citation) -> String {
-    var parts = [citation.type + (citation.number.map { " " + $0 } ?? "")]
+    var parts = [citation.title ?? citation.type + (citation.number.map { " " + $0 } ?? "")]
+    if citation.relation != .refers { parts.insert(citation.relation.phrase, at: 0) }
     if let issuer = citation.issuer { parts.append(issuer) }
     if let date = citation.date { parts.append(date.vietnamese) }
     parts.append(citation.inCorpus ? "→ \(citation.target)" : "not in corpus")
