@@ -24,8 +24,10 @@ let package = Package(
       dependencies: [
         "DirectiveKit", "VanbanUI", "CNcursesw",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      plugins: ["GitRevision"]
     ),
+    .plugin(name: "GitRevision", capability: .buildTool()),
     .testTarget(name: "DirectiveKitTests", dependencies: ["DirectiveKit"], exclude: ["Fixtures"]),
     .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"], exclude: ["Snapshots"]),
     .testTarget(name: "EndToEndTests"),

@@ -10,6 +10,7 @@ struct Vanban: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vanban",
     abstract: "A terminal browser for corpora of Vietnamese directives.",
+    version: Version.text,
     subcommands: [
       Browse.self, ListCommand.self, ShowCommand.self, GraphCommand.self, CitesCommand.self,
       CitedByCommand.self, ProvincesCommand.self, Search.self, Generate.self, Bench.self, Fuzz.self,
