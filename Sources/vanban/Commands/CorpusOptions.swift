@@ -33,12 +33,14 @@ struct CorpusOptions: ParsableArguments {
   @OptionGroup var source: SourceOptions
 
   @Option(
-    help: "Only documents of this province as it was before 1 July 2025 (diacritics optional).")
+    help: "Only documents of this province as it was before 1 July 2025 (diacritics optional).",
+    completion: ProvinceCompletion.before2025)
   var province: String?
 
   @Option(
     name: .customLong("province-2025"),
-    help: "Only documents of this province since 1 July 2025, and of the old ones merged into it.")
+    help: "Only documents of this province since 1 July 2025, and of the old ones merged into it.",
+    completion: ProvinceCompletion.since2025)
   var province2025: String?
 
   /// The settings in force: these options over the config file over the defaults.
