@@ -32,7 +32,7 @@ let package = Package(
     .testTarget(name: "DirectiveKitTests", dependencies: ["DirectiveKit"], exclude: ["Fixtures"]),
     .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"], exclude: ["Snapshots"]),
     .testTarget(name: "VanbanConfigTests", dependencies: ["VanbanConfig"]),
-    .testTarget(name: "EndToEndTests"),
+    .testTarget(name: "EndToEndTests", dependencies: ["DirectiveKit"]),
   ],
   swiftLanguageModes: [.v5]
 )
