@@ -3,8 +3,13 @@ SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 RELEASE_BIN := .build/release/vanban
 DEBUG_BIN := .build/debug/vanban
+# make install PREFIX=~/.local, or DESTDIR=/tmp/stage for packaging; INSTALL_BIN is the binary installed.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_BIN ?= $(RELEASE_BIN)
 
-.PHONY: run test build release deps lint format bench fuzz clean gazetteer embed accuracy
+.PHONY: run test build release deps test-deps lint format bench fuzz clean gazetteer embed install \
+  install-files uninstall accuracy
 
 gazetteer:
 	python3 tools/gazetteer.py
@@ -12,13 +17,8 @@ gazetteer:
 embed:
 	python3 tools/embed-corpus.py
 
-deps:
-	@missing=""; \
-	pkg-config --exists ncursesw 2>/dev/null || missing="$$missing libncursesw5-dev"; \
-	command -v tmux >/dev/null || missing="$$missing tmux"; \
-	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
-	command -v dot >/dev/null || missing="$$missing graphviz"; \
-	if [ -n "$$missing" ]; then \
+# Installs the Debian packages named in $$missing when root, else names them and stops.
+APT_INSTALL = if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/dev/null \
@@ -27,6 +27,22 @@ deps:
 	    echo "missing:$$missing — run: sudo apt-get install -y$$missing" >&2; exit 2; \
 	  fi; \
 	fi
+
+# What building needs; test-deps adds what the tests drive (tmux, Graphviz, man, zsh and fish).
+deps:
+	@missing=""; \
+	pkg-config --exists ncursesw 2>/dev/null || missing="$$missing libncursesw5-dev"; \
+	command -v pkg-config >/dev/null || missing="$$missing pkg-config"; \
+	$(APT_INSTALL)
+
+test-deps: deps
+	@missing=""; \
+	command -v tmux >/dev/null || missing="$$missing tmux"; \
+	command -v dot >/dev/null || missing="$$missing graphviz"; \
+	command -v man >/dev/null || missing="$$missing man-db"; \
+	command -v zsh >/dev/null || missing="$$missing zsh"; \
+	command -v fish >/dev/null || missing="$$missing fish"; \
+	$(APT_INSTALL)
 
 build: deps
 	$(SWIFT) build
@@ -38,12 +54,12 @@ run: release
 	$(RELEASE_BIN) Data
 
 lint:
-	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Plugins Sources Tests
 
 format:
-	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive --parallel Package.swift Plugins Sources Tests
 
-test: deps lint build
+test: test-deps lint build
 	python3 tools/gazetteer.py --check
 	python3 tools/embed-corpus.py --check
 	$(DEBUG_BIN) fuzz --seconds 5
@@ -72,6 +88,16 @@ fuzz: release
 	  echo "libFuzzer not available here: seeded mutation loop instead"; \
 	  $(RELEASE_BIN) fuzz --seconds $${FUZZ_SECONDS:-60}; \
 	else exit $$status; fi
+
+# The release binary, its manual page, completions for bash, zsh and fish, and docs/ (tools/install.sh).
+install: release
+	@$(MAKE) -s --no-print-directory install-files
+
+install-files:
+	tools/install.sh "$(INSTALL_BIN)" "$(DESTDIR)$(PREFIX)"
+
+uninstall:
+	tools/install.sh --uninstall "$(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build

@@ -14,6 +14,7 @@ let package = Package(
   targets: [
     .target(name: "DirectiveKit"),
     .target(name: "VanbanUI", dependencies: ["DirectiveKit"]),
+    .target(name: "VanbanConfig"),
     .systemLibrary(
       name: "CNcursesw",
       pkgConfig: "ncursesw",
@@ -22,13 +23,16 @@ let package = Package(
     .executableTarget(
       name: "vanban",
       dependencies: [
-        "DirectiveKit", "VanbanUI", "CNcursesw",
+        "DirectiveKit", "VanbanUI", "VanbanConfig", "CNcursesw",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      plugins: ["GitRevision"]
     ),
+    .plugin(name: "GitRevision", capability: .buildTool()),
     .testTarget(name: "DirectiveKitTests", dependencies: ["DirectiveKit"], exclude: ["Fixtures"]),
     .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"], exclude: ["Snapshots"]),
-    .testTarget(name: "EndToEndTests"),
+    .testTarget(name: "VanbanConfigTests", dependencies: ["VanbanConfig"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["DirectiveKit"]),
   ],
   swiftLanguageModes: [.v5]
 )

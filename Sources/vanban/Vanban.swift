@@ -10,9 +10,30 @@ struct Vanban: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vanban",
     abstract: "A terminal browser for corpora of Vietnamese directives.",
+    discussion: """
+      With no command, vanban opens the browser on the paths given, else on the corpus of the \
+      configuration file, else on the five seed documents built into the program. \
+      `vanban help COMMAND` explains a command; the commands that read a corpus take the same paths, --glob, \
+      --province and --province-2025.
+
+      FILES
+      ~/.config/vanban/config  The configuration file: `key = value` lines, `#` comments. Keys: `corpus` (a file or folder read when no path is given; one line each; `~/` is the home folder, a relative path starts at the file's folder), `glob` (default *.txt), `colours` and `mouse` (on or off). Options on the command line override it; a bad line is reported with its file and line number and ignored. `vanban config` prints the settings in force and where each came from.
+
+      ENVIRONMENT
+      VANBAN_CONFIG  The configuration file to read instead (/dev/null for none).
+      XDG_CONFIG_HOME  When set to an absolute path, the configuration file is $XDG_CONFIG_HOME/vanban/config.
+      NO_COLOR  When set and not empty, the browser draws without colours, unless the configuration file or --colours says otherwise.
+
+      EXIT STATUS
+      0  Success.
+      1  Nothing matched: an unknown document id, a search without hits.
+      2  A bad option or value, a corpus path that is not there, a terminal that cannot draw; one line on standard error says which.
+      """,
+    version: Version.text,
     subcommands: [
       Browse.self, ListCommand.self, ShowCommand.self, GraphCommand.self, CitesCommand.self,
-      CitedByCommand.self, ProvincesCommand.self, Search.self, Generate.self, Bench.self, Fuzz.self,
+      CitedByCommand.self, ProvincesCommand.self, Search.self, ConfigCommand.self, Generate.self, Bench.self,
+      Fuzz.self,
     ],
     defaultSubcommand: Browse.self
   )

@@ -14,11 +14,25 @@ struct ProgramResult {
   var output: String
   /// Standard error alone.
   var errors: String
+  /// Standard output alone.
+  var standardOutput = ""
+}
+
+/// The environment of the programs the tests run: this process's, with `VANBAN_CONFIG` pointing at
+/// an empty file so that a configuration file of the person running the tests changes nothing,
+/// then `changes` (nil removes a variable).
+func testEnvironment(_ changes: [String: String?] = [:]) -> [String: String] {
+  var environment = ProcessInfo.processInfo.environment
+  environment["VANBAN_CONFIG"] = "/dev/null"
+  for (name, value) in changes { environment[name] = value }
+  return environment
 }
 
 /// Runs a program to its end, standard input from /dev/null, output collected through files.
 /// Spawned directly: a tmux server started on the way keeps no descriptor we wait on.
-func runProgram(_ arguments: [String], directory: String = Package.root.path) -> ProgramResult {
+func runProgram(
+  _ arguments: [String], directory: String = Package.root.path, environment: [String: String?] = [:]
+) -> ProgramResult {
   let stamp = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
   let capture = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-\(stamp).out").path
   let errors = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-\(stamp).err").path
@@ -34,8 +48,10 @@ func runProgram(_ arguments: [String], directory: String = Package.root.path) ->
   posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
   let argv = (["/usr/bin/env", "-C", directory] + arguments).map { strdup($0) } + [nil]
   defer { for pointer in argv { free(pointer) } }
+  let envp = testEnvironment(environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+  defer { for pointer in envp { free(pointer) } }
   var pid: pid_t = 0
-  guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ) == 0 else {
+  guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp) == 0 else {
     return ProgramResult(status: -1, output: "spawn failed", errors: "spawn failed")
   }
   var status: Int32 = 0
@@ -45,5 +61,5 @@ func runProgram(_ arguments: [String], directory: String = Package.root.path) ->
   let exited = status & 0x7f == 0
   return ProgramResult(
     status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output: standardOutput + standardError,
-    errors: standardError)
+    errors: standardError, standardOutput: standardOutput)
 }

@@ -108,24 +108,54 @@ final class TerminalFaultTests: TmuxTestCase {
   }
 
   func testNoColorDrawsWithoutColours() throws {
-    func colourCodes(_ environment: String) throws -> [String] {
-      startShell()
-      startBrowser(environment: "TERM=xterm-256color " + environment)
-      waitFor("5 of 5 documents")
-      let pattern = try NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
-      let captured = screen(escapes: true)
-      let codes = pattern.matches(in: captured, range: NSRange(captured.startIndex..., in: captured))
-        .compactMap { Range($0.range(at: 1), in: captured).map { String(captured[$0]) } }
-        .flatMap { $0.split(separator: ";").map(String.init) }
-      keys("Q")
-      waitFor("exit=0")
-      return codes.filter { code in
-        guard let value = Int(code) else { return false }
-        return (30...49).contains(value) && value != 39 && value != 49 || (90...107).contains(value)
-      }
-    }
     XCTAssertFalse(try colourCodes("NO_COLOR=").isEmpty, "with colours allowed, some are drawn")
     XCTAssertEqual(try colourCodes("NO_COLOR=1"), [])
+  }
+
+  /// The colour codes (foreground and background) the browser drew on its first screen.
+  func colourCodes(_ environment: String, arguments: String = "Data/corpus") throws -> [String] {
+    startShell()
+    startBrowser(arguments, environment: "TERM=xterm-256color " + environment)
+    waitFor("5 of 5 documents")
+    let pattern = try NSRegularExpression(pattern: "\u{1B}\\[([0-9;]*)m")
+    let captured = screen(escapes: true)
+    let codes = pattern.matches(in: captured, range: NSRange(captured.startIndex..., in: captured))
+      .compactMap { Range($0.range(at: 1), in: captured).map { String(captured[$0]) } }
+      .flatMap { $0.split(separator: ";").map(String.init) }
+    keys("Q")
+    waitFor("exit=0")
+    return codes.filter { code in
+      guard let value = Int(code) else { return false }
+      return (30...49).contains(value) && value != 39 && value != 49 || (90...107).contains(value)
+    }
+  }
+
+  /// `colours` and `mouse` of the config file reach the browser; its options override them.
+  func testTheConfigFileTurnsColoursAndMouseOffAndOptionsTurnThemOn() throws {
+    let config = folder.appendingPathComponent("config")
+    try Data("colours = off\nmouse = off\n".utf8).write(to: config)
+    XCTAssertEqual(try colourCodes("NO_COLOR= VANBAN_CONFIG=\(config.path)"), [])
+    XCTAssertFalse(
+      try colourCodes("NO_COLOR= VANBAN_CONFIG=\(config.path)", arguments: "--colours Data/corpus").isEmpty)
+    try Data("colours = on\n".utf8).write(to: config)
+    XCTAssertFalse(
+      try colourCodes("NO_COLOR=1 VANBAN_CONFIG=\(config.path)").isEmpty, "the config file over NO_COLOR")
+
+    func mouseReported(_ arguments: String) -> Bool {
+      startShell()
+      startBrowser(arguments, environment: "VANBAN_CONFIG=\(config.path)")
+      waitFor("5 of 5 documents")
+      let flags = display("#{mouse_standard_flag}#{mouse_button_flag}#{mouse_any_flag}")
+      keys("Q")
+      waitFor("exit=0")
+      return flags.contains("1")
+    }
+    try Data("mouse = off\n".utf8).write(to: config)
+    XCTAssertFalse(mouseReported("Data/corpus"), "mouse = off leaves the mouse to the terminal")
+    XCTAssertTrue(mouseReported("--mouse Data/corpus"))
+    try Data("mouse = on\n".utf8).write(to: config)
+    XCTAssertTrue(mouseReported("Data/corpus"))
+    XCTAssertFalse(mouseReported("--no-mouse Data/corpus"))
   }
 
   // MARK: Signals

@@ -8,9 +8,10 @@ struct Browse: ParsableCommand {
     commandName: "browse", abstract: "Open the terminal browser (the default).")
 
   @OptionGroup var corpus: CorpusOptions
-  @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal.") var noMouse = false
+  @OptionGroup var display: DisplayOptions
 
   func run() throws {
+    let settings = corpus.settings(display)
     if isatty(STDOUT_FILENO) == 0 {
       let loaded = try corpus.load()
       let shown = try corpus.selected(loaded)
@@ -18,16 +19,14 @@ struct Browse: ParsableCommand {
       Output.line(LibraryTable.summary(loaded, shown: shown.count))
       return
     }
-    for path in corpus.paths where !FileManager.default.fileExists(atPath: path) {
-      throw UsageFailure(message: "\(path): no such file or directory")
-    }
+    try corpus.checkPaths(settings)
     if let problem = Terminal.problem() {
       FileHandle.standardError.write(Data((problem + "\n").utf8))
       throw ExitCode(2)
     }
     let options = corpus
     let loading = CorpusLoading { progress in try options.load(progress: progress) }
-    let terminal = Terminal(mouse: !noMouse)
+    let terminal = Terminal(mouse: settings.mouse.value, colours: settings.colours.value)
     var outcome: Result<Corpus, Error>?
     while true {
       outcome = loading.result

@@ -1,32 +1,76 @@
 import ArgumentParser
 import DirectiveKit
 import Foundation
+import VanbanConfig
 
-/// The corpus a command reads: paths (files and folders) and the file pattern.
-struct CorpusOptions: ParsableArguments {
-  @Argument(help: "Files and folders of plain-text directives (default: the shipped corpus).")
+/// Where the corpus is: paths (files and folders) and the file pattern, over the config file's.
+struct SourceOptions: ParsableArguments {
+  @Argument(
+    help:
+      "Files and folders of plain-text directives (default: the config file's corpus, else the shipped one).")
   var paths: [String] = []
 
-  @Option(help: "Which files to read in folders.")
-  var glob: String = "*.txt"
+  @Option(help: "Which files to read in folders (default: the config file's glob, else *.txt).")
+  var glob: String?
+}
 
-  @Option(help: "Only documents of this province as it was before 1 July 2025 (diacritics optional).")
+/// The browser's display: colours and mouse, over the config file's.
+struct DisplayOptions: ParsableArguments {
+  @Flag(
+    name: .customLong("colours"), inversion: .prefixedNo,
+    help: "Draw in colour or not (default: the config file's colours, else on unless NO_COLOR is set).")
+  var colours: Bool?
+
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Take clicks and the wheel, or leave the mouse to the terminal (default: the config file's, else on).")
+  var mouse: Bool?
+}
+
+/// The corpus a command reads, and which of its provinces.
+struct CorpusOptions: ParsableArguments {
+  @OptionGroup var source: SourceOptions
+
+  @Option(
+    help: "Only documents of this province as it was before 1 July 2025 (diacritics optional).",
+    completion: ProvinceCompletion.before2025)
   var province: String?
 
   @Option(
     name: .customLong("province-2025"),
-    help: "Only documents of this province since 1 July 2025, and of the old ones merged into it.")
+    help: "Only documents of this province since 1 July 2025, and of the old ones merged into it.",
+    completion: ProvinceCompletion.since2025)
   var province2025: String?
+
+  /// The settings in force: these options over the config file over the defaults.
+  func settings(_ display: DisplayOptions? = nil) -> Settings {
+    Configuration.settings(
+      CommandLineChoices(
+        paths: source.paths, glob: source.glob, colours: display?.colours, mouse: display?.mouse))
+  }
+
+  /// A one-line error (exit 2) for a path that is not there, naming the config line it came from.
+  func checkPaths(_ settings: Settings) throws {
+    for path in settings.corpus where !FileManager.default.fileExists(atPath: path.value) {
+      guard case .file(let file, let line) = path.source else {
+        throw UsageFailure(message: "\(path.value): no such file or directory")
+      }
+      throw UsageFailure(message: "\(path.value): no such file or directory (corpus of \(file):\(line))")
+    }
+  }
 
   /// The corpus, or a one-line error (exit 2) naming the path that is not there.
   /// Without a `progress` of its own, a command shows loading on standard error when that is a terminal.
   func load(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> Corpus {
-    guard !paths.isEmpty else { return ShippedCorpus.load() }
+    let settings = settings()
+    guard !settings.corpus.isEmpty else { return ShippedCorpus.load() }
+    try checkPaths(settings)
     let meter = progress == nil && isatty(STDERR_FILENO) == 1 ? ProgressMeter() : nil
     defer { meter?.finish() }
     do {
       return try Corpus.load(
-        paths: paths, glob: glob,
+        paths: settings.corpus.map(\.value), glob: settings.glob.value,
         progress: progress ?? meter.map { meter in { @Sendable update in meter.show(update) } })
     } catch let error as CorpusError {
       throw UsageFailure(message: error.message)

@@ -3,7 +3,7 @@ import DirectiveKit
 
 struct GraphCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "graph", abstract: "The citation graph: json (the contract), dot (Graphviz) or tsv edges.")
+    commandName: "graph", abstract: "The citation graph: json (docs/json.md), dot (Graphviz) or tsv edges.")
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case json, dot, tsv }
 
@@ -28,7 +28,7 @@ struct CitesCommand: ParsableCommand {
 
   @Argument(help: "A document's id.") var id: String
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON: the document's citations as the contract gives them.") var json = false
+  @Flag(help: "JSON: the document's citations (fields: docs/json.md).") var json = false
 
   func run() throws {
     let loaded = try corpus.load()

@@ -6,7 +6,7 @@ struct ListCommand: ParsableCommand {
     commandName: "list", abstract: "List the documents (date, province, number, type, subject).")
 
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON, as the contract specifies.") var json = false
+  @Flag(help: "JSON (fields: docs/json.md).") var json = false
 
   func run() throws {
     let loaded = try corpus.load()

@@ -6,7 +6,7 @@ struct ShowCommand: ParsableCommand {
 
   @Argument(help: "The document's id (see `vanban list`).") var id: String
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON, as the contract specifies, with the whole text.") var json = false
+  @Flag(help: "JSON, with the whole text (fields: docs/json.md).") var json = false
 
   func run() throws {
     let loaded = try corpus.load()

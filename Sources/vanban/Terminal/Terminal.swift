@@ -39,7 +39,8 @@ final class Terminal {
   /// The note shown on the title row, and on standard error at the end, in ASCII mode.
   static let asciiNote = "[ASCII: locale not UTF-8, set LANG=C.UTF-8]"
 
-  init(mouse: Bool) {
+  /// `colours` as the settings decide (the config file, NO_COLOR, `--colours`), if the terminal has them.
+  init(mouse: Bool, colours: Bool) {
     setlocale(LC_ALL, "")
     asciiOnly = String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8"
     initscr()
@@ -49,8 +50,7 @@ final class Terminal {
     keypad(stdscr, true)
     set_escdelay(25)
     curs_set(0)
-    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    colors = has_colors() && !noColor
+    colors = colours && has_colors()
     if colors {
       start_color()
       use_default_colors()
