@@ -217,7 +217,9 @@ enum CitationExtractor {
       return false
     }
     guard k < limit else { return false }
-    if scanner.matchWord(Array("cac".utf8), at: k) != nil { return true }
+    if scanner.matchWord(Array("cac".utf8), at: k) != nil {
+      return scanner.byte(scanner.skipSpaces(index)) != UInt8(ascii: ",")
+    }
     let startsDocument = DocumentTypes.phrases.contains { scanner.matchPhrase($0.phrase, at: k) != nil }
     return scanner.isUppercase(k) && !startsDocument
   }
@@ -263,8 +265,8 @@ enum CitationExtractor {
   /// Words that end a law's name (`Luật Đất đai quy định …`, `Luật … tại Điều 5`).
   static let nameStops: Set<String> = [
     "ngay", "tai", "theo", "duoc", "da", "thi", "nay", "ve", "la", "de", "nham", "do", "trong", "cho",
-    "khi", "neu", "ma", "se", "con", "cung", "hien", "moi", "cac", "nhu", "tren", "voi", "sau", "thuoc",
-    "truoc", "va", "cua", "so", "co", "phai", "dieu", "khoan", "chuong", "muc", "cham", "dap",
+    "khi", "neu", "ma", "se", "con", "cung", "hien", "moi", "cac", "nhu", "tren", "sau", "thuoc",
+    "truoc", "va", "cua", "so", "phai", "dieu", "khoan", "chuong", "muc", "cham", "dap",
     "nhung", "giai", "thoi", "ky", "nhiem",
   ]
 
@@ -300,8 +302,10 @@ enum CitationExtractor {
       let followedByYear = word == "nam" && scanner.isDigit(scanner.skipSpaces(wordEnd))
       let quyDinh =
         word == "quy" && scanner.matchWord(Array("dinh".utf8), at: scanner.skipSpaces(wordEnd)) != nil
-      if nameStops.contains(word) || followedByYear || quyDinh {
-        let continuesAmendment = amending && ["cua", "so", "dieu", "co", "va", "cac"].contains(word)
+      let coHieuLuc =
+        word == "co" && scanner.matchWord(Array("hieu luc".utf8), at: scanner.skipSpaces(wordEnd)) != nil
+      if nameStops.contains(word) || followedByYear || quyDinh || coHieuLuc {
+        let continuesAmendment = amending && ["cua", "so", "dieu", "va", "cac"].contains(word)
         if type == "Hiến pháp" && followedByYear {
           let yearStart = scanner.skipSpaces(wordEnd)
           var yearEnd = yearStart

@@ -236,6 +236,14 @@ enum CitationLinker {
       }
       citation.scope = .province(province)
     }
+    if citation.issuer == nil, citation.number == nil {
+      // Laws and codes are the National Assembly's; ordinances its Standing Committee's.
+      switch citation.type {
+      case "Luật", "Bộ luật", "Hiến pháp": citation.issuer = "Quốc hội"
+      case "Pháp lệnh": citation.issuer = "Ủy ban Thường vụ Quốc hội"
+      default: break
+      }
+    }
     if citation.issuer == nil, let number = citation.number {
       let code = DocumentTypes.parts(ofNumber: number).issuerCode?.folded
       if let code, let name = DocumentTypes.issuerByCode[code], code != "tw" { citation.issuer = name }

@@ -54,8 +54,12 @@ enum CitationRelations {
       let sentenceStart = self.sentenceStart(scanner, before: span.start)
       let previous = position > 0 && spans[position - 1].end > sentenceStart ? spans[position - 1] : nil
       let searchFrom = max(sentenceStart, previous?.end ?? 0)
-      if let cue = nearestCue(scanner, before: span.start, from: searchFrom) {
-        let nested = previous != nil && !cueOpensClause(scanner, cue.start)
+      if let cue = nearestCue(scanner, before: span.start, from: searchFrom)
+        ?? proposalCue(scanner, before: span.start, from: searchFrom)
+      {
+        let nested =
+          previous != nil && !cueOpensClause(scanner, cue.start)
+          && !(previous!.end..<cue.start).contains { ";:".unicodeScalars.contains(scanner.scalars[$0]) }
         let evidence = RelationEvidence(
           cue: scanner.flat(cue.start..<cue.end), span: Span(cue.start, cue.end))
         readings.append(
@@ -86,19 +90,47 @@ enum CitationRelations {
     return readings
   }
 
-  /// Where the paragraph or sentence holding `index` begins: after a hard line break or a full stop.
+  /// Where the paragraph or sentence holding `index` begins: after a hard line break, or a full
+  /// stop before a space and a capital (`Điều 2. Quyết định này …` starts one).
   static func sentenceStart(_ scanner: TextScanner, before index: Int) -> Int {
     var i = index - 1
     while i >= 0 {
       if scanner.isHardBreak(i) { return i + 1 }
       if scanner.scalars[i] == ".", scanner.isSpace(i + 1) || scanner.isHardBreak(i + 1),
-        !scanner.isDigit(i - 1)
+        !scanner.isDigit(i - 1) || scanner.isUppercase(scanner.skipSpaces(i + 1))
       {
         return i + 1
       }
       i -= 1
     }
     return 0
+  }
+
+  /// `Theo đề nghị của Sở … tại Tờ trình số 272/TTr-STNMT`: the proposal's document is what the
+  /// decision follows; `Xét đề nghị … tại …` only weighs it.
+  static func proposalCue(_ scanner: TextScanner, before index: Int, from start: Int) -> (
+    start: Int, end: Int, relation: Relation
+  )? {
+    let end = skipBackSpaces(scanner, index)
+    guard let tai = endsPhrase(scanner, Array("tai".utf8), at: end) else { return nil }
+    var i = tai
+    var words = 0
+    while i > start, words < 24 {
+      if scanner.scalars[i - 1] == ";" { return nil }
+      if !scanner.isLetter(i - 1),
+        let theo = endsPhrase(scanner, Array("theo".utf8), at: skipBackSpaces(scanner, i)),
+        cueOpensClause(scanner, theo)
+      {
+        let next = scanner.skipSpaces(i)
+        let proposes =
+          scanner.matchWord(Array("de nghi".utf8), at: next) != nil
+          || scanner.matchWord(Array("chi dao".utf8), at: next) != nil
+        return proposes ? (theo, end, .accordingTo) : nil
+      }
+      i -= 1
+      if !scanner.isLetter(i) { words += 1 }
+    }
+    return nil
   }
 
   /// The nearest cue before `index` within its reach and the same clause (no `;` between).

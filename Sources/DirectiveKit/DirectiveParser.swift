@@ -694,11 +694,11 @@ enum DirectiveParser {
     guard let first = (0..<searchEnd).first(where: { lines[$0].folded.hasPrefix("ngay ") }) else { return }
     let line = lines[first]
     guard !line.folded.contains("ban hanh"),
-      let (day, _) = scanner.date(at: line.textStart)
+      let (day, dateEnd) = scanner.date(at: line.textStart)
     else { return }
     document.date = day
     document.dateInferred = true
-    document.dateEvidence = Evidence(kind: "meeting_date", text: line.text)
+    document.dateEvidence = Evidence(kind: "meeting_date", text: scanner.flat(line.textStart..<dateEnd))
     document.warnings.append(
       "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred")
   }

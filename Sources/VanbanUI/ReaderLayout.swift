@@ -238,11 +238,13 @@ public struct ReaderLayout: Sendable {
 
   /// `Kết luận 07-KL/TW · Bộ Chính trị · 11/06/2021 · not in corpus`.
   static func describe(_ citation: Citation, library: Library) -> String {
-    let relation = citation.relation == .refers ? "" : citation.relation.phrase + " · "
-    if let summary = library.cited(id: citation.target) { return relation + summary.line }
+    let relation = citation.relation == .refers ? "" : " (\(citation.relation.phrase))"
+    if let summary = library.cited(id: citation.target) {
+      guard let separator = summary.line.range(of: " · ") else { return summary.line + relation }
+      return summary.line.replacingCharacters(in: separator, with: relation + " · ")
+    }
     var parts = [
-      relation
-        + (citation.title ?? [citation.type, citation.number].compactMap { $0 }.joined(separator: " "))
+      (citation.title ?? [citation.type, citation.number].compactMap { $0 }.joined(separator: " ")) + relation
     ]
     if let issuer = citation.issuer { parts.append(issuer) }
     if let date = citation.date { parts.append(date.vietnamese) }

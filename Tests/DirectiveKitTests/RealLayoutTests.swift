@@ -1,0 +1,288 @@
+import XCTest
+
+@testable import DirectiveKit
+
+/// Each layout and phrasing that real files served by web portals show, as a minimal example.
+final class RealLayoutTests: XCTestCase {
+  // MARK: Headers
+
+  func testAHeaderFlattenedFromATableGivesProvinceDateAndNumberWithoutResidue() {
+    let document = parseOne(
+      """
+      ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+      Số: 31/CT-UBND | Lào Cai, ngày 9 tháng 8 năm 2022 |
+      CHỈ THỊ
+      VỀ TĂNG CƯỜNG CÔNG TÁC PHÒNG, CHỐNG THIÊN TAI |
+      Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;
+      """)
+    XCTAssertEqual(document.province, "Lào Cai")
+    XCTAssertEqual(document.date?.iso, "2022-08-09")
+    XCTAssertFalse(document.dateInferred)
+    XCTAssertEqual(document.number, "31/CT-UBND")
+    XCTAssertEqual(document.type, "Chỉ thị")
+    XCTAssertEqual(document.subject, "Về tăng cường công tác phòng, chống thiên tai")
+    XCTAssertEqual(document.provinceEvidence.first?.kind, "place_date")
+    XCTAssertEqual(document.issuer, "UBND tỉnh Lào Cai")
+  }
+
+  func testFieldsBrokenOverLinesInsideTableCellsAreOneField() {
+    let document = parseOne(
+      """
+      ỦY BAN NHÂN DÂN
+      TỈNH SƠN LA
+      -------
+      |
+      CỘNG
+      HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      |
+      Số: 68/KH-UBND
+      |
+      Sơn
+      La, ngày 11 tháng 3
+      năm 2020
+      |
+      KẾ HOẠCH
+      VỀ VIỆC TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW NGÀY 03/9/2019 CỦA BAN
+      BÍ THƯ
+      Căn cứ Chỉ thị số 37-CT/TW ngày
+      03/9/2019 của Ban Bí thư.
+      """)
+    XCTAssertEqual(document.date?.iso, "2020-03-11")
+    XCTAssertEqual(document.province, "Sơn La")
+    XCTAssertEqual(document.number, "68/KH-UBND")
+    XCTAssertEqual(
+      document.subject, "Về việc triển khai thực hiện Chỉ thị số 37-CT/TW ngày 03/9/2019 của Ban Bí thư",
+      "the subject keeps the number's capitals and never runs into the body")
+    let directive = document.citations.first { $0.number == "37-CT/TW" }
+    XCTAssertEqual(directive?.relation, .implements, "the title's cue governs the first mention")
+    XCTAssertEqual(directive?.mentions, 2)
+  }
+
+  func testTheSignersTitleNamesTheProvinceWhenTheHeaderDoesNot() {
+    let document = parseOne(
+      """
+      ỦY BAN NHÂN DÂN
+      Số: 12/QĐ-UBND
+      QUYẾT ĐỊNH
+      Về việc phê duyệt kế hoạch
+      Điều 1. Phê duyệt kế hoạch.
+      TM. ỦY BAN NHÂN DÂN
+      CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+      Nguyễn Văn A
+      """)
+    XCTAssertEqual(document.province, "Lào Cai")
+    XCTAssertTrue(document.provinceInferred)
+    XCTAssertEqual(document.provinceEvidence.first?.kind, "signer_title")
+    XCTAssertEqual(document.provinceEvidence.first?.source, "from the signer's title")
+    XCTAssertEqual(document.level, .province)
+  }
+
+  func testAMonthWithoutADayIsAMonthNotUndated() {
+    let document = parseOne(
+      """
+      BỘ Y TẾ
+      Số: 12/KH-BYT
+      Hà Nội, tháng 02 năm 2021
+      KẾ HOẠCH
+      Về tiêm chủng
+      """)
+    XCTAssertNil(document.date, "no day is invented")
+    XCTAssertEqual(document.month?.iso, "2021-02")
+    XCTAssertEqual(document.sortDate?.iso, "2021-02-01")
+  }
+
+  func testATitleLineOfTheTypeAloneBeatsTheCodeOfTheNumber() {
+    let decision = parseOne(
+      "ỦY BAN NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 55/2007/CT-UBND\nPhan Rang-Tháp Chàm, ngày 05 tháng 3 năm 2007\nQUYẾT ĐỊNH\nBANHÀNH KẾ HOẠCH HÀNH ĐỘNG\n"
+    )
+    XCTAssertEqual(decision.type, "Quyết định")
+    XCTAssertEqual(decision.subject, "Ban hành kế hoạch hành động", "a glued word is parted")
+    let rules = parseOne(
+      "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố: 97-QĐ/TW\nHà Nội, ngày 07 tháng 02 năm 2023\nQUY ĐỊNH\nCHỨC NĂNG, NHIỆM VỤ\n"
+    )
+    XCTAssertEqual(rules.type, "Quy định")
+    XCTAssertEqual(rules.level, .central)
+    XCTAssertNil(rules.province, "a central document has no province")
+  }
+
+  func testAWholeDocumentOnOneLine() {
+    let document = parseOne(
+      "BAN CHẤP HÀNH TRUNG ƯƠNG***Số: 367 - QĐ/TWĐTN-VPĐOÀN TNCS HỒ CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013 QUYẾT ĐỊNHVề việc ban hành Quy định về ban hành văn bản của Đoàn TNCS Hồ Chí Minh--------- BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN TNCS HỒ CHÍ MINH- Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh; - Căn cứ Quy chế hoạt động ban hành kèm theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành Trung ương Đoàn; Điều 2. Quyết định này thay thế Quyết định số 1836 QĐ/TWĐTN ngày 23/6/2006 của Ban Bí thư Trung ương Đoàn."
+    )
+    XCTAssertEqual(
+      document.number, "367-QĐ/TWĐTN-VP", "the number stops where the next header word is glued to it")
+    XCTAssertEqual(document.date?.iso, "2013-10-29")
+    XCTAssertEqual(document.level, .central)
+    XCTAssertEqual(
+      document.subject, "Về việc ban hành Quy định về ban hành văn bản của Đoàn TNCS Hồ Chí Minh")
+    let byNumber = Dictionary(
+      uniqueKeysWithValues: document.citations.compactMap { c in c.number.map { ($0, c) } })
+    XCTAssertEqual(
+      byNumber["84-QĐ/TWĐTN"]?.relation, .refers, "the decision an attached text was issued with")
+    XCTAssertEqual(byNumber["1836-QĐ/TWĐTN"]?.relation, .replaces)
+    XCTAssertEqual(document.citations.first?.title, "Điều lệ Đoàn TNCS Hồ Chí Minh")
+    XCTAssertEqual(document.citations.first?.relation, .pursuant)
+  }
+
+  func testHeaderlessBodiesInventNothing() {
+    let document = parseOne(
+      """
+      Thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, Ban Thường vụ Tỉnh ủy ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW như sau:
+      I. MỤC ĐÍCH, YÊU CẦU
+      1. Nâng cao nhận thức về Chương trình hành động của Ban Thường vụ Tỉnh ủy.
+      """)
+    XCTAssertNil(document.province)
+    XCTAssertNil(document.date, "a cited date is no date of the document")
+    XCTAssertEqual(document.notBefore?.iso, "2024-12-22")
+    XCTAssertNil(document.number)
+    XCTAssertEqual(document.type, "Chương trình hành động")
+    XCTAssertTrue(document.typeInferred)
+    XCTAssertEqual(document.typeEvidence?.kind, "issuing_sentence")
+    XCTAssertEqual(document.citations.map(\.number), ["57-NQ/TW"], "its own programme is no citation")
+  }
+
+  func testLostDiacriticsAreWarnedAndWhatSurvivesIsRead() {
+    let document = parseOne(
+      "UBND T?NH NAM Đ?NH\nNam Đ?nh, ngày 5 tháng 3 năm 2021\nTh?c hi?n Ngh? quy?t s? 12/2020/NQ-CP c?a Chính ph?, các s? th?c hi?n.\n"
+    )
+    XCTAssertTrue(document.warnings.contains { $0.hasPrefix("diacritics lost") }, "\(document.warnings)")
+    XCTAssertEqual(document.citations.first?.number, "12/2020/NQ-CP")
+    XCTAssertEqual(document.citations.first?.type, "Nghị quyết")
+    XCTAssertEqual(document.date?.iso, "2021-03-05")
+    let clean = parseOne("Thực hiện Nghị quyết số 12/2020/NQ-CP, có đúng không? Có.\n")
+    XCTAssertFalse(
+      clean.warnings.contains { $0.hasPrefix("diacritics lost") }, "a question mark is no lost letter")
+  }
+
+  // MARK: Numbers
+
+  func testNumbersWithStraySpacesDashesAndAmpersands() {
+    let cases = [
+      "247 /STC-QLNS&TCDN;": "247/STC-QLNS&TCDN", "19/CT – TTg ngày": "19/CT-TTg",
+      "115- HD/BTGW,": "115-HD/BTGW",
+      "84 QĐ/TWĐTN ngày": "84-QĐ/TWĐTN", "70-TB/TWngày 06": "70-TB/TW",
+      "367 - QĐ/TWĐTN-VPĐOÀN": "367-QĐ/TWĐTN-VP",
+      "13-NQ/TƯ của": "13-NQ/TƯ", "16/CT-TTg": "16/CT-TTg",
+    ]
+    for (text, number) in cases {
+      XCTAssertEqual(TextScanner(text).documentNumber(at: 0)?.number, number, text)
+    }
+    XCTAssertNil(TextScanner("12 tháng 3").documentNumber(at: 0), "a day is no number")
+  }
+
+  func testAYearSplitByAStraySpace() {
+    let scanner = TextScanner("ngày 16/7/20 21 của")
+    XCTAssertEqual(scanner.date(at: 0)?.day.iso, "2021-07-16")
+  }
+
+  // MARK: Citations
+
+  func testCitationsBrokenByHardLineBreaks() {
+    let found = parseOne(
+      """
+      Căn cứ Nghị định số
+      07/2021/NĐ-CP ngày 27/01/2021 của Chính phủ quy định chuẩn nghèo;
+      Căn cứ Quyết định số
+      24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ;
+      Căn cứ Luật Tổ chức chính quyền địa
+      phương ngày 19/6/2015;
+      """
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["07/2021/NĐ-CP", "24/2021/QĐ-TTg", nil])
+    XCTAssertEqual(found.map { $0.date?.iso }, ["2021-01-27", "2021-07-16", "2015-06-19"])
+    XCTAssertEqual(found.map(\.issuer), ["Chính phủ", "Thủ tướng Chính phủ", "Quốc hội"])
+    XCTAssertEqual(found.last?.title, "Luật Tổ chức chính quyền địa phương")
+    XCTAssertEqual(Set(found.map(\.relation)), [.pursuant])
+  }
+
+  func testGluedWordsAroundNumbersAndDates() {
+    let found = parseOne(
+      "Thi hành Quyết định của Bộ Chính trị số31-QĐ/TW, ngày 01-10-1997; căn cứ Thông báo số 70-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư, Chỉ thị số 45-CT/TW ngày22 tháng 7 năm 2010 và Luật tổ chức Chính phủngày 25 tháng 12 năm 2001.\n"
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["31-QĐ/TW", "70-TB/TW", "45-CT/TW", nil])
+    XCTAssertEqual(found.map { $0.date?.iso }, ["1997-10-01", "2012-01-06", "2010-07-22", "2001-12-25"])
+    XCTAssertEqual(found[0].issuer, "Bộ Chính trị")
+    XCTAssertEqual(found[0].relation, .implements)
+  }
+
+  func testTheIssuerBetweenNumberAndDateKeepsTheDate() throws {
+    let citation = try XCTUnwrap(
+      parseOne("Thực hiện Chỉ thị số 27-CT/TW do Ban Bí thư ban hành ngày 4/7/2021 về công tác cán bộ.\n")
+        .citations
+        .first)
+    XCTAssertEqual(citation.date?.iso, "2021-07-04")
+    XCTAssertEqual(citation.issuer, "Ban Bí thư")
+  }
+
+  func testDocumentsCitedByTitleAndDate() {
+    let found = parseOne(
+      """
+      Căn cứ Hiến pháp năm 2013;
+      Căn cứ Luật Đất đai ngày 29/11/2013;
+      Căn cứ Bộ luật Lao động ngày 20 tháng 11 năm 2019;
+      Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;
+      Căn cứ Điều lệ Đảng và Quy định số 24-QĐ/TW;
+      Quán triệt, thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng, Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025;
+      Theo quy định của Luật Đất đai, đất được giao đúng hạn.
+      """
+    ).citations
+    XCTAssertEqual(
+      found.map(\.title),
+      [
+        "Hiến pháp năm 2013", "Luật Đất đai", "Bộ luật Lao động",
+        "Pháp lệnh Ưu đãi người có công với cách mạng",
+        "Điều lệ Đảng", nil, "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+        "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII",
+      ])
+    XCTAssertEqual(found[1].mentions, 2, "two mentions of the same law are one cited document")
+    XCTAssertEqual(found[1].subject, "Đất đai")
+    XCTAssertEqual(found[6].issuer, "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng")
+    XCTAssertEqual(found[6].relation, .implements)
+    XCTAssertEqual(found[7].relation, .implements, "one cue governs the list")
+    XCTAssertEqual(found[0].relation, .pursuant)
+    XCTAssertEqual(found[5].number, "24-QĐ/TW")
+  }
+
+  func testDocumentsNamedByTypeAndIssuerButNotGenericOnes() {
+    let found = parseOne(
+      "Hội nghị thảo luận Tờ trình của Ban Thường vụ Tỉnh ủy, Báo cáo\ncủa Ban cán sự đảng ƯBND tỉnh và kết luận. Thực hiện Hướng dẫn của Ban Chỉ đạo Quốc gia, Bộ Y tế và các cơ quan chức năng.\n"
+    ).citations
+    XCTAssertEqual(found.map(\.type), ["Tờ trình", "Báo cáo"])
+    XCTAssertEqual(found.map(\.relation), [.refers, .refers])
+  }
+
+  func testTheOwnTitleIsNoCitationOfItself() {
+    let document = parseOne(
+      "TỈNH ỦY PHÚ YÊN\nNGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY\nVỀ PHÁT TRIỂN KHOA HỌC\nKẾT LUẬN 135-KL/TW là căn cứ.\n"
+    )
+    XCTAssertEqual(document.type, "Nghị quyết")
+    XCTAssertEqual(document.subject, "Về phát triển khoa học")
+    XCTAssertFalse(document.citations.contains { $0.type == "Nghị quyết" }, "\(document.citations)")
+  }
+
+  // MARK: Relations
+
+  func testRelationsFromTheirCues() {
+    let found = parseOne(
+      """
+      Căn cứ Nghị định số 43/2014/NĐ-CP ngày 15/5/2014 của Chính phủ quy định chi tiết thi hành một số điều của Luật Đất đai;
+      Theo đề nghị của Sở Tài nguyên và Môi trường tại Tờ trình số 272/TTr-STNMT ngày 09/10/2024;
+      Xét đề nghị của Sở Công Thương tại Tờ trình số 1050/TTr-SCT ngày 22/6/2015;
+      Quyết định này thay thế Quyết định số 12/2010/QĐ-UBND ngày 1/2/2010; bãi bỏ Quyết định số 13/2011/QĐ-UBND ngày 1/2/2011.
+      Thực hiện Kế hoạch số 173/KH-TU ngày 10/4/2018 của Ban Chấp hành Đảng bộ tỉnh về thực hiện Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.
+      """
+    ).citations
+    let relation = Dictionary(
+      uniqueKeysWithValues: found.compactMap { c in c.number.map { ($0, c.relation) } })
+    XCTAssertEqual(relation["43/2014/NĐ-CP"], .pursuant)
+    XCTAssertEqual(relation["272/TTr-STNMT"], .accordingTo)
+    XCTAssertEqual(relation["1050/TTr-SCT"], .refers, "a proposal weighed is no basis")
+    XCTAssertEqual(relation["12/2010/QĐ-UBND"], .replaces)
+    XCTAssertEqual(relation["13/2011/QĐ-UBND"], .repeals)
+    XCTAssertEqual(relation["173/KH-TU"], .implements)
+    XCTAssertEqual(relation["20-NQ/TW"], .refers, "the cue in another document's description is not ours")
+    let law = found.first { $0.title == "Luật Đất đai" }
+    XCTAssertEqual(law?.relation, .refers, "guided by the decree, not by this document")
+    XCTAssertEqual(found.first?.relationEvidence?.cue, "Căn cứ")
+  }
+}
