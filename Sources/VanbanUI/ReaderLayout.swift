@@ -105,6 +105,8 @@ public struct ReaderLayout: Sendable {
         value += " · inferred " + (evidence.isEmpty ? "from the text" : evidence.joined(separator: "; "))
       }
       addField("Province", value, width: width)
+    } else if document.level == .central {
+      addField("Province", "none: a central document", width: width, style: .dim)
     } else {
       addField("Province", "unknown", width: width, style: .dim)
     }
@@ -265,6 +267,12 @@ public struct ReaderLayout: Sendable {
 /// Shared ways of writing dates and lags.
 public enum Format {
   /// `2021-06-14`, `≥ 2021-07-21` for an undated document with a lower bound, else `undated`.
+  /// The province column: the province, `central` for a document of a central body, `?` when
+  /// the text does not say.
+  public static func province(of document: Document) -> String {
+    document.province ?? (document.level == .central ? "central" : "?")
+  }
+
   public static func date(of document: Document) -> String {
     if document.date == nil, let month = document.month { return month.iso }
     return date(document.date, notBefore: document.notBefore)

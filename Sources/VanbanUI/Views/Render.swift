@@ -58,7 +58,7 @@ enum LibraryView {
     let documents = library.documents
     let visible = state.visibleDocuments
     let provinceWidth = min(
-      16, max(8, documents.map { DisplayWidth.width(of: $0.province ?? "?") }.max() ?? 8))
+      16, max(8, documents.map { DisplayWidth.width(of: Format.province(of: $0)) }.max() ?? 8))
     let numberWidth = min(14, max(6, documents.map { DisplayWidth.width(of: $0.number ?? "-") }.max() ?? 6))
     let typeWidth = min(12, max(4, documents.map { DisplayWidth.width(of: $0.type ?? "?") }.max() ?? 4))
     let columns = [12, provinceWidth, numberWidth, typeWidth]
@@ -78,7 +78,10 @@ enum LibraryView {
       guard visible.indices.contains(index) else { break }
       let document = documents[visible[index]]
       let text = line(
-        [Format.date(of: document), document.province ?? "?", document.number ?? "-", document.type ?? "?"],
+        [
+          Format.date(of: document), Format.province(of: document), document.number ?? "-",
+          document.type ?? "?",
+        ],
         subject: document.subject ?? "(no subject) \(document.id)")
       let selected = index == state.page.selection
       grid.put(text, x: 0, y: 2 + row, style: selected ? .selected : .plain)
