@@ -77,6 +77,10 @@ extension Corpus {
       })
   }
 
+  /// The most of one file read as text: 64 MiB, some thousand times a directive. A larger file is
+  /// read that far, with a warning.
+  public static let maximumTextBytes = 64 << 20
+
   @Sendable public static func readFile(_ path: String) -> Result<[UInt8], CorpusError> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
@@ -84,10 +88,10 @@ extension Corpus {
     }
     defer { close(descriptor) }
     var info = stat()
-    var capacity = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+    var capacity = fstat(descriptor, &info) == 0 ? min(Int(info.st_size), maximumTextBytes + 1) : 0
     var bytes = [UInt8](repeating: 0, count: max(capacity, 4096))
     var filled = 0
-    while true {
+    while filled <= maximumTextBytes {
       if filled == bytes.count {
         capacity = bytes.count * 2
         bytes.append(contentsOf: [UInt8](repeating: 0, count: capacity - bytes.count))
@@ -106,16 +110,33 @@ extension Corpus {
     return .success(bytes)
   }
 
-  /// Ids are file names without the extension; a repeated name gets `~2`, `~3` in path order.
+  /// Ids are file names without the extension; a repeated name gets `~2`, `~3` in path order,
+  /// skipping any id another file has by its own name (`a~2.txt`): ids are unique, always.
   static func assignIDs(_ documents: inout [Document]) {
-    var seen: [String: Int] = [:]
-    for index in documents.indices {
-      let name = (documents[index].file as NSString).lastPathComponent
-      let base =
-        (name as NSString).deletingPathExtension.isEmpty ? name : (name as NSString).deletingPathExtension
-      let count = (seen[base] ?? 0) + 1
-      seen[base] = count
-      documents[index].id = count == 1 ? base : "\(base)~\(count)"
+    let bases = documents.map { document -> String in
+      let name = (document.file as NSString).lastPathComponent
+      let stem = (name as NSString).deletingPathExtension
+      return stem.isEmpty ? name : stem
+    }
+    let natural = Set(bases)
+    var taken: Set<String> = []
+    var lastSuffix: [String: Int] = [:]
+    for (index, base) in bases.enumerated() {
+      if lastSuffix[base] == nil, !taken.contains(base) {
+        lastSuffix[base] = 1
+        taken.insert(base)
+        documents[index].id = base
+        continue
+      }
+      var suffix = lastSuffix[base] ?? 1
+      var candidate: String
+      repeat {
+        suffix += 1
+        candidate = "\(base)~\(suffix)"
+      } while taken.contains(candidate) || natural.contains(candidate)
+      lastSuffix[base] = suffix
+      taken.insert(candidate)
+      documents[index].id = candidate
     }
   }
 
@@ -231,7 +252,25 @@ enum ParallelLoader {
     return results.values.flatMap { $0 ?? [] }
   }
 
-  static func parseFile(path: String, bytes: [UInt8]) -> LoadOutcome {
+  static func parseFile(path: String, bytes whole: [UInt8], limit: Int = Corpus.maximumTextBytes)
+    -> LoadOutcome
+  {
+    var bytes = whole
+    var capped = false
+    if bytes.count > limit {
+      bytes.removeSubrange(limit...)
+      capped = true
+    }
+    var outcome = parseCapped(path: path, bytes: bytes)
+    if capped, case .document(var document) = outcome {
+      let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
+      document.warnings.append("the file is larger than \(size): only its first \(size) are read")
+      outcome = .document(document)
+    }
+    return outcome
+  }
+
+  static func parseCapped(path: String, bytes: [UInt8]) -> LoadOutcome {
     if TextDecoding.looksBinary(bytes) {
       var document = Document(id: "", file: path, text: "", encoding: "binary")
       let kind = bytes.starts(with: Array("%PDF-".utf8)) ? "a PDF" : "NUL bytes"

@@ -146,7 +146,12 @@ final class HostileCLITests: XCTestCase {
 
     let json = try vanban(["list", "--json", fixtures.folder.path])
     XCTAssertEqual(json.status, 0, json.err)
-    XCTAssertEqual(json.stderr, [])
+    // What did not become a document is said on standard error, one line each: JSON drops nothing.
+    let reported = json.err.split(separator: "\n").map(String.init)
+    for path in unreadable {
+      XCTAssertTrue(reported.contains { $0.hasPrefix("vanban: warning: \(path)") }, "\(path) in \(reported)")
+    }
+    XCTAssertEqual(reported.count, unreadable.count, json.err)
     let documents = try XCTUnwrap(
       try JSONSerialization.jsonObject(with: Data(json.stdout)) as? [[String: Any]])
     let byFile = Dictionary(documents.map { ($0["file"] as? String ?? "", $0) }) { first, _ in first }

@@ -111,3 +111,28 @@ final class ProgressLog: @unchecked Sendable {
     return done
   }
 }
+
+final class LoaderLimitTests: XCTestCase {
+  func testIdsAreUniqueEvenWhenAFileIsNamedLikeARepeat() {
+    let corpus = Corpus.build(
+      sources: ["one/a.txt", "two/a.txt", "two/a~2.txt", "three/a.txt"].map {
+        SourceFile(path: $0, bytes: Array("Thực hiện Kết luận số 07-KL/TW.\n".utf8))
+      })
+    let ids = corpus.documents.map(\.id)
+    XCTAssertEqual(Set(ids).count, 4, "\(ids)")
+    XCTAssertEqual(
+      corpus.documents.first { $0.file == "two/a~2.txt" }?.id, "a~2", "a file keeps its own name")
+  }
+
+  func testATextLargerThanTheLimitIsReadThatFarWithAWarning() throws {
+    let text = String(repeating: "Thực hiện Kết luận số 07-KL/TW ngày 11/6/2021.\n", count: 40)
+    guard
+      case .document(let document) = ParallelLoader.parseFile(
+        path: "big.txt", bytes: Array(text.utf8), limit: 200)
+    else { return XCTFail("a large file is still a document") }
+    XCTAssertLessThanOrEqual(document.text.utf8.count, 200)
+    XCTAssertTrue(
+      document.warnings.contains { $0.contains("only its first 200 bytes are read") }, "\(document.warnings)")
+    XCTAssertEqual(Corpus.maximumTextBytes, 64 << 20)
+  }
+}

@@ -62,19 +62,30 @@ struct CorpusOptions: ParsableArguments {
 
   /// The corpus, or a one-line error (exit 2) naming the path that is not there.
   /// Without a `progress` of its own, a command shows loading on standard error when that is a terminal.
-  func load(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> Corpus {
+  /// Paths that did not become documents (a dangling link, a loop, an unreadable file) are
+  /// reported on standard error by a command (`warningsOnStandardError`), so that no output face,
+  /// JSON included, drops them; the browser shows them itself.
+  func load(
+    progress: (@Sendable (LoadProgress) -> Void)? = nil, warningsOnStandardError: Bool = true
+  ) throws -> Corpus {
     let settings = settings()
     guard !settings.corpus.isEmpty else { return ShippedCorpus.load() }
     try checkPaths(settings)
     let meter = progress == nil && isatty(STDERR_FILENO) == 1 ? ProgressMeter() : nil
-    defer { meter?.finish() }
+    let corpus: Corpus
     do {
-      return try Corpus.load(
+      corpus = try Corpus.load(
         paths: settings.corpus.map(\.value), glob: settings.glob.value,
         progress: progress ?? meter.map { meter in { @Sendable update in meter.show(update) } })
     } catch let error as CorpusError {
+      meter?.finish()
       throw UsageFailure(message: error.message)
     }
+    meter?.finish()
+    if progress == nil, warningsOnStandardError {
+      for warning in corpus.loadWarnings { Output.error("warning: \(warning)") }
+    }
+    return corpus
   }
 
   /// The documents that pass the province filters, in list order.

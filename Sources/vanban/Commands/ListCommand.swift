@@ -9,7 +9,7 @@ struct ListCommand: ParsableCommand {
   @Flag(help: "JSON (fields: docs/json.md).") var json = false
 
   func run() throws {
-    let loaded = try corpus.load()
+    let loaded = try corpus.load(warningsOnStandardError: json)
     let documents = try corpus.selected(loaded)
     if json {
       Output.raw(JSONValue.array(documents.map { ContractJSON.document($0) }).rendered(indent: 2) + "\n")
