@@ -69,6 +69,11 @@ enum CitationExtractor {
         if let mention = readMention(scanner, type: name, start: index, typeEnd: typeEnd) {
           mentions.append(mention)
           index = max(typeEnd, mention.span.end)
+          if mention.isPlural, mention.number == nil, mention.typeIsCapitalised {
+            let (listed, end) = numberList(scanner, of: mention, from: mention.span.end)
+            mentions.append(contentsOf: listed)
+            index = max(index, end)
+          }
         } else {
           index = typeEnd
         }
@@ -82,7 +87,9 @@ enum CitationExtractor {
       mention.span.start == ownTitleStart
         || (mention.namedByIssuer && mention.number == nil && mention.type == ownType)
     }
-    for (index, reading) in CitationRelations.read(scanner, spans: mentions.map(\.span)).enumerated() {
+    let readings = CitationRelations.read(
+      scanner, spans: mentions.map(\.span), leadsOn: mentions.map(\.pointsOnward))
+    for (index, reading) in readings.enumerated() {
       mentions[index].relation = reading.relation
       mentions[index].relationEvidence = reading.evidence
     }
@@ -222,6 +229,58 @@ enum CitationExtractor {
     }
     let startsDocument = DocumentTypes.phrases.contains { scanner.matchPhrase($0.phrase, at: k) != nil }
     return scanner.isUppercase(k) && !startsDocument
+  }
+
+  /// `các Nghị quyết của Hội đồng nhân dân tỉnh: số 340/NQ-HĐND ngày 22/12/2020 về …; số
+  /// 160/NQ-HĐND …; 148/NQ-HĐND …`: each number of the list is a document of that type and issuer.
+  static func numberList(_ scanner: TextScanner, of plural: Mention, from start: Int) -> ([Mention], Int) {
+    var i = scanner.skipSpaces(start)
+    guard scanner.byte(i) == UInt8(ascii: ":") else { return ([], start) }
+    i += 1
+    var listed: [Mention] = []
+    var misses = 0
+    while listed.count < 50 {
+      var k = scanner.skipSpaces(i)
+      if let afterSo = matchSo(scanner, at: k) { k = scanner.skipSpaces(afterSo) }
+      guard let (number, numberEnd) = scanner.documentNumber(at: k) else {
+        // An item's description may hold a `;` of its own: look one separator further.
+        misses += 1
+        guard misses < 2, let separator = nextSeparator(scanner, after: k) else { break }
+        i = separator
+        continue
+      }
+      misses = 0
+      var item = Mention(type: plural.type, typeIsCapitalised: true, number: number, span: Span(k, numberEnd))
+      item.issuer = plural.issuer
+      var end = numberEnd
+      var d = scanner.skipSpaces(end)
+      if scanner.byte(d) == UInt8(ascii: ",") { d = scanner.skipSpaces(d + 1) }
+      if let (day, dateEnd) = scanner.date(at: d) {
+        item.date = day
+        end = dateEnd
+      }
+      item.span = Span(k, end)
+      listed.append(item)
+      guard let next = nextSeparator(scanner, after: end) else { return (listed, end) }
+      i = next
+    }
+    return (listed, listed.last.map(\.span.end) ?? start)
+  }
+
+  /// After the next `;` or `,` of a list, unless the sentence ends or another document begins first.
+  static func nextSeparator(_ scanner: TextScanner, after start: Int) -> Int? {
+    var j = start
+    while j < min(scanner.count, start + 300) {
+      if scanner.scalars[j] == "." || scanner.isHardBreak(j) { return nil }
+      if j > start, !scanner.isLetter(j - 1), scanner.isUppercase(j),
+        DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: j) != nil })
+      {
+        return nil
+      }
+      if scanner.scalars[j] == ";" || scanner.scalars[j] == "," { return j + 1 }
+      j += 1
+    }
+    return nil
   }
 
   /// `số 215-CV/TU`, `số: 12/CT-UBND`, `số31-QĐ/TW` (glued), or a number right after the type
@@ -457,6 +516,11 @@ enum CitationExtractor {
     var i = start
     while i < limit {
       if scanner.scalars[i] == "(" || scanner.scalars[i] == ")" { return i }
+      // `…, Chủ tịch UBND tỉnh yêu cầu …`: the sentence's own subject begins after the comma.
+      if scanner.scalars[i] == ",", i > start + 8 {
+        let next = scanner.skipSpaces(i + 1)
+        if scanner.isUppercase(next), scanner.isLetter(next + 1), !scanner.isUppercase(next + 1) { return i }
+      }
       if !scanner.isLetter(i - 1), scanner.isUppercase(i),
         DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: i) != nil })
       {

@@ -48,9 +48,17 @@ enum CitationRelations {
   }
 
   /// One reading per mention, in text order.
-  static func read(_ scanner: TextScanner, spans: [Span]) -> [Reading] {
+  /// `leadsOn[i]`: mention `i` only leads to the next one (`hướng dẫn của Bộ … tại Công văn số …`),
+  /// which then reads as it would.
+  static func read(_ scanner: TextScanner, spans: [Span], leadsOn: [Bool] = []) -> [Reading] {
     var readings: [Reading] = []
     for (position, span) in spans.enumerated() {
+      if position > 0, leadsOn.count > position - 1, leadsOn[position - 1],
+        endsPhrase(scanner, Array("tai".utf8), at: skipBackSpaces(scanner, span.start)) != nil
+      {
+        readings.append(readings[position - 1])
+        continue
+      }
       let sentenceStart = self.sentenceStart(scanner, before: span.start)
       let previous = position > 0 && spans[position - 1].end > sentenceStart ? spans[position - 1] : nil
       let searchFrom = max(sentenceStart, previous?.end ?? 0)
@@ -245,9 +253,28 @@ enum CitationRelations {
   /// `các` and `khoản` between are allowed).
   static func joinsList(_ scanner: TextScanner, before index: Int, from start: Int) -> Bool {
     var i = skipBackSpaces(scanner, index)
+    // `…, Chỉ thị số 20/CT-TTg và hướng dẫn của Bộ Kế hoạch và Đầu tư tại Công văn số 5743/…`: the
+    // guidance given in a document is an item of the list too.
+    if let tai = endsPhrase(scanner, Array("tai".utf8), at: i) {
+      var back = tai
+      var words = 0
+      while back > start, words < 16 {
+        let scalar = scanner.scalars[back - 1]
+        if scalar == "." || scalar == ";" { break }
+        if scalar == "," || endsPhrase(scanner, Array("va".utf8), at: back) != nil {
+          let after = scanner.skipSpaces(scalar == "," ? back : back)
+          let opens = ["huong dan", "chi dao", "y kien", "ket luan", "de nghi", "quy dinh"].contains {
+            scanner.matchWord(Array($0.utf8), at: after) != nil
+          }
+          if opens { return true }
+        }
+        back -= 1
+        if scanner.isSpace(back) { words += 1 }
+      }
+    }
     for _ in 0..<4 {
       guard i > start else { return false }
-      if ",;".unicodeScalars.contains(scanner.scalars[i - 1]) { return true }
+      if ",;:".unicodeScalars.contains(scanner.scalars[i - 1]) { return true }
       for word in ["va", "hoac"] where endsPhrase(scanner, Array(word.utf8), at: i) != nil { return true }
       var wordStart = i
       while wordStart > start, scanner.isLetter(wordStart - 1) || scanner.isDigit(wordStart - 1) {
@@ -255,7 +282,7 @@ enum CitationRelations {
       }
       guard wordStart < i else { return false }
       let word = scanner.string(wordStart..<i).folded
-      guard ["cac", "dieu", "khoan", "diem"].contains(word) || word.allSatisfy(\.isNumber) else {
+      guard ["cac", "dieu", "khoan", "diem", "so"].contains(word) || word.allSatisfy(\.isNumber) else {
         return false
       }
       i = skipBackSpaces(scanner, wordStart)

@@ -193,7 +193,9 @@ enum DirectiveParser {
     let upper = Line.isUppercase(first.text)
     var parts = [first.text]
     var next = index + 1
-    while next < min(end, lines.count), isSubjectContinuation(lines[next], upper: upper, scanner) {
+    while next < min(end, lines.count), isSubjectContinuation(lines[next], upper: upper, scanner),
+      !isAuthorityLine(lines, at: next)
+    {
       parts.append(lines[next].text)
       next += 1
     }
@@ -457,7 +459,9 @@ enum DirectiveParser {
         continue
       }
       if parts.isEmpty { upper = Line.isUppercase(next.text) }
-      guard isTitleContinuation(next, upper: upper) else { break }
+      guard isTitleContinuation(next, upper: upper), !isAuthorityLine(lines, at: index + consumed) else {
+        break
+      }
       parts.append(next.text)
       consumed += 1
     }
@@ -477,11 +481,13 @@ enum DirectiveParser {
         capitals.append(part)
         continue
       }
-      if !capitals.isEmpty { pieces.append(Casing.sentenceCase(Line.joined(capitals))) }
+      if !capitals.isEmpty {
+        pieces.append(Casing.sentenceCase(Line.joined(capitals), vocabulary: vocabulary))
+      }
       capitals = []
       pieces.append(part)
     }
-    if !capitals.isEmpty { pieces.append(Casing.sentenceCase(Line.joined(capitals))) }
+    if !capitals.isEmpty { pieces.append(Casing.sentenceCase(Line.joined(capitals), vocabulary: vocabulary)) }
     return Line.joined(pieces)
   }
 
@@ -509,6 +515,22 @@ enum DirectiveParser {
       return true
     }
     return upper && (Line.isUppercase(text) || text.allSatisfy { $0.isNumber || " -–/().,".contains($0) })
+  }
+
+  /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ GIANG`, `THỦ TƯỚNG CHÍNH PHỦ`: the authority that issues,
+  /// written in capitals before the preamble.
+  static func isAuthorityLine(_ lines: [Line], at index: Int) -> Bool {
+    let line = lines[index]
+    guard Line.isUppercase(line.text), line.text.count < 90,
+      [
+        "chu tich", "thu tuong", "bo truong", "uy ban nhan dan", "hoi dong nhan dan", "ban thuong vu",
+        "ban chap hanh", "ban bi thu", "bo chinh tri", "giam doc", "tong cuc truong", "chanh van phong",
+      ].contains(where: { line.folded.hasPrefix($0) }),
+      let next = lines[(index + 1)...].first(where: { !$0.text.isEmpty })
+    else { return false }
+    return ["can cu", "- can cu", "xet ", "theo ", "quyet dinh", "quyet nghi", "khoa "].contains {
+      next.folded.hasPrefix($0)
+    }
   }
 
   static func isTitleContinuation(_ line: Line, upper: Bool) -> Bool {

@@ -177,10 +177,10 @@ enum Casing {
     "Ủy ban Mặt trận Tổ quốc", "Mặt trận", "Hồ Chí Minh", "Thủ tướng Chính phủ", "Ban Tuyên giáo",
   ].map { $0.split(separator: " ").map(String.init) }
 
-  static func sentenceCase(_ upper: String) -> String {
+  static func sentenceCase(_ upper: String, vocabulary: Vocabulary? = nil) -> String {
     let original = upper.split(separator: " ").map(String.init)
     var words = original.map { $0.lowercased() }
-    let foldedWords = words.map(\.folded)
+    let foldedWords = words.map { $0.folded.trimmed("“”\"'(),.;:!?") }
     for phrase in properPhrases + Places.provinceNameWords {
       let foldedPhrase = phrase.map(\.folded)
       guard foldedPhrase.count <= words.count else { continue }
@@ -200,6 +200,14 @@ enum Casing {
           && !VietnameseSyllables.isSyllable(letters.unicodeScalars))
       {
         words[index] = original[index]
+      }
+    }
+    // `VÙNG ĐÔNG NAM BỘ`: a word the document's own text writes only with a capital inside its
+    // sentences keeps it (`vùng Đông Nam Bộ`).
+    if let vocabulary {
+      for index in words.indices.dropFirst()
+      where vocabulary.isProperInside(words[index].trimmed("“”\"'(),.;:!?")) {
+        words[index] = capitalizingFirst(words[index])
       }
     }
     // `Tổng Bí thư Nguyễn Văn Cừ`: a person's name after a title keeps its capitals.
@@ -308,7 +316,8 @@ extension StringProtocol {
   }
 }
 
-/// How often each word (lower case) occurs in one document, counted on first use.
+/// How often each word occurs in one document, and how it is written inside sentences, counted
+/// on first use.
 final class Vocabulary {
   private let text: String
   private lazy var counts: [String: Int] = {
@@ -318,8 +327,41 @@ final class Vocabulary {
     }
     return counts
   }()
+  /// Per lower-case word: how often it is capitalised, and how often not, past a sentence's first word
+  /// in lines not written in capitals.
+  private lazy var cases: [String: (capitalised: Int, lower: Int)] = {
+    var cases: [String: (capitalised: Int, lower: Int)] = [:]
+    for line in text.split(separator: "\n") where !Line.isUppercase(line) {
+      var sentenceStart = true
+      var previous = ""
+      for token in line.split(separator: " ") {
+        let word = token.trimmed("“”\"'(),;:!?-")
+        defer {
+          sentenceStart = token.hasSuffix(".") || token.hasSuffix(":")
+          previous = word.folded
+        }
+        // `Luật Phòng, chống thiên tai`: a name's first word is capitalised for the name's sake.
+        guard let first = word.first, first.isLetter, word.allSatisfy(\.isLetter), !sentenceStart,
+          !["luat", "lenh", "phap"].contains(previous)
+        else { continue }
+        let key = word.lowercased()
+        if first.isUppercase, word.dropFirst().allSatisfy(\.isLowercase) {
+          cases[key, default: (0, 0)].capitalised += 1
+        } else if first.isLowercase {
+          cases[key, default: (0, 0)].lower += 1
+        }
+      }
+    }
+    return cases
+  }()
 
   init(_ text: String) { self.text = text }
 
   func count(_ word: String) -> Int { counts[word.lowercased()] ?? 0 }
+
+  /// The word is written with a capital inside the document's sentences, and never without.
+  func isProperInside(_ word: String) -> Bool {
+    guard let seen = cases[word.lowercased()] else { return false }
+    return seen.capitalised >= 2 && seen.lower == 0
+  }
 }
