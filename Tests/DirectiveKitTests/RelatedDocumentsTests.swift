@@ -155,3 +155,58 @@ final class RelatedDocumentsTests: XCTestCase {
     XCTAssertEqual(Set(Relation.byStrength), Set(Relation.allCases))
   }
 }
+
+/// The graph's edges carry relations into JSON, dot and TSV.
+final class GraphRelationExportTests: XCTestCase {
+  typealias F = LinkedFixture
+
+  func corpus() -> Corpus {
+    var twice = F.document(
+      "twice", date: "2021-07-01", cites: [(F.conclusion, .refers), (F.conclusion, .implements)])
+    twice.citations[1].key = "other"
+    return Corpus(documents: [
+      F.document("a", date: "2021-06-14", cites: [(F.conclusion, .implements)]),
+      F.document("b", date: "2021-06-20", cites: [("a", .repeals), (F.conclusion, .accordingTo)]), twice,
+    ])
+  }
+
+  func testEdgesCarryTheStrongestRelation() throws {
+    let edges = corpus().graph.edges
+    XCTAssertEqual(edges.first { $0.from == "a" }?.relation, .implements)
+    XCTAssertEqual(edges.filter { $0.from == "twice" }.map(\.relation), [.implements, .implements])
+    let json = GraphExport.json(corpus()).rendered()
+    XCTAssertTrue(json.contains(#""from":"b","to":"a","mentions":1,"relation":"repeals""#), json)
+  }
+
+  func testDotStylesEdgesPerRelationWithALegend() {
+    let dot = GraphExport.dot(corpus())
+    XCTAssertTrue(dot.contains("\"a\" -> \"\(F.conclusion)\" [style=bold, penwidth=2"), dot)
+    XCTAssertTrue(dot.contains("\"b\" -> \"a\" [style=dashed, penwidth=1.5, color=\"red\"]"), dot)
+    XCTAssertTrue(dot.contains("\"b\" -> \"\(F.conclusion)\" [style=dashed, color=\"black\"]"), dot)
+    XCTAssertTrue(dot.contains("subgraph cluster_legend"))
+    XCTAssertTrue(dot.contains("[label=\"repeals\"]"))
+    XCTAssertFalse(dot.contains("[label=\"guides\"]"), "the legend shows the relations drawn")
+    XCTAssertNotEqual(GraphExport.edgeStyle(.implements), GraphExport.edgeStyle(.refers))
+    XCTAssertEqual(Set(Relation.allCases.map(GraphExport.edgeStyle)).count, Relation.allCases.count)
+  }
+
+  func testTSVHasARelationColumn() {
+    let rows = GraphExport.tsv(corpus()).split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false)
+    }
+    XCTAssertEqual(rows[0].last, "relation")
+    XCTAssertTrue(rows.contains { $0.first == "b" && $0[3] == "a" && $0.last == "repeals" })
+    XCTAssertTrue(rows.dropFirst().allSatisfy { $0.count == rows[0].count })
+  }
+
+  func testRelatedExports() throws {
+    let related = try XCTUnwrap(RelatedDocuments(id: "a", corpus: corpus()))
+    let dot = GraphExport.dot(related)
+    XCTAssertTrue(dot.hasPrefix("digraph related {"))
+    XCTAssertTrue(dot.contains("\"b\" -> \"a\" [style=dashed, penwidth=1.5, color=\"red\"]"), dot)
+    XCTAssertTrue(dot.contains("\"a\" -> \"\(F.conclusion)\" [style=bold"), dot)
+    let json = GraphExport.json(related).rendered()
+    XCTAssertTrue(json.hasPrefix(#"{"center":{"id":"a""#), json)
+    XCTAssertTrue(json.contains(#""title":"Repealed by""#), json)
+  }
+}
