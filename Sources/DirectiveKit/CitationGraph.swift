@@ -21,6 +21,9 @@ public struct GraphEdge: Sendable, Hashable {
   public var from: String
   public var to: String
   public var mentions: Int
+  /// What `from` does with `to`: the strongest (`Relation.byStrength`) of the relations of its
+  /// citations resolving to `to` (usually one).
+  public var relation: Relation = .refers
 }
 
 /// One province's document answering a central one.
@@ -72,8 +75,13 @@ public final class CitationGraph: @unchecked Sendable {
           date: document.date, issuer: document.issuer, subject: document.subject))
     }
     for document in documents {
+      var relations: [String: [Relation]] = [:]
+      for citation in document.citations { relations[citation.target, default: []].append(citation.relation) }
       for citation in document.citations {
-        edges.append(GraphEdge(from: document.id, to: citation.target, mentions: citation.mentions))
+        edges.append(
+          GraphEdge(
+            from: document.id, to: citation.target, mentions: citation.mentions,
+            relation: Relation.strongest(relations[citation.target] ?? []) ?? citation.relation))
         if !(citing[citation.target]?.last == document.id) {
           citing[citation.target, default: []].append(document.id)
         }

@@ -47,11 +47,47 @@ public enum GraphExport {
     }
     for node in loose { lines.append("  \(quoted(node.id)) [label=\(quoted(label(node))), style=dashed];") }
     for edge in edges {
-      let weight = edge.mentions > 1 ? " [label=\"\(edge.mentions)\"]" : ""
-      lines.append("  \(quoted(edge.from)) -> \(quoted(edge.to))\(weight);")
+      let weight = edge.mentions > 1 ? ", label=\"\(edge.mentions)\"" : ""
+      lines.append("  \(quoted(edge.from)) -> \(quoted(edge.to)) [\(edgeStyle(edge.relation))\(weight)];")
     }
+    lines += legend(Set(edges.map(\.relation)))
     lines.append("}")
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// How an edge of each relation is drawn: carrying out bold, resting on solid or dashed,
+  /// guiding and amending dotted in colour, replacing and repealing red, a bare mention thin gray.
+  public static func edgeStyle(_ relation: Relation) -> String {
+    switch relation {
+    case .implements: return "style=bold, penwidth=2, color=\"black\""
+    case .pursuant: return "style=solid, color=\"black\""
+    case .accordingTo: return "style=dashed, color=\"black\""
+    case .guides: return "style=dotted, penwidth=1.5, color=\"blue\""
+    case .amends: return "style=dotted, penwidth=1.5, color=\"darkorange\""
+    case .replaces: return "style=solid, penwidth=1.5, color=\"red\""
+    case .repeals: return "style=dashed, penwidth=1.5, color=\"red\""
+    case .refers: return "style=solid, penwidth=0.5, color=\"gray50\""
+    case .unknown: return "style=dotted, penwidth=0.5, color=\"gray50\""
+    }
+  }
+
+  /// A cluster showing one sample edge per relation present, named in words.
+  static func legend(_ present: Set<Relation>) -> [String] {
+    let shown = Relation.allCases.filter(present.contains)
+    guard !shown.isEmpty else { return [] }
+    var lines = [
+      "  subgraph cluster_legend { label=\"relations\"; fontsize=9; style=dashed;",
+      "    node [shape=plaintext, fontsize=9];",
+    ]
+    for relation in shown {
+      let name = "legend_" + relation.rawValue
+      lines.append(
+        "    \(quoted(name + "_from")) [label=\"\"]; \(quoted(name + "_to")) [label=\(quoted(relation.phrase))];"
+      )
+      lines.append("    \(quoted(name + "_from")) -> \(quoted(name + "_to")) [\(edgeStyle(relation))];")
+    }
+    lines.append("  }")
+    return lines
   }
 
   /// One edge a row, with what a spreadsheet needs beside it: dates, provinces and the lag.
@@ -60,7 +96,7 @@ public enum GraphExport {
     var rows = [
       [
         "from", "from_province", "from_date", "to", "to_label", "to_issuer", "to_date", "in_corpus",
-        "mentions", "lag_days",
+        "mentions", "lag_days", "relation",
       ]
     ]
     for edge in edges {
@@ -71,6 +107,7 @@ public enum GraphExport {
         edge.from, citing?.province ?? "", citing?.date?.iso ?? "", edge.to, cited?.label ?? "",
         cited?.issuer ?? "",
         cited?.date?.iso ?? "", cited?.kind == .document ? "true" : "false", String(edge.mentions), lag ?? "",
+        edge.relation.rawValue,
       ])
     }
     return rows.map { $0.map(cell).joined(separator: "\t") }.joined(separator: "\n") + "\n"
@@ -102,5 +139,85 @@ public enum GraphExport {
   static func cell(_ text: String) -> String {
     String(
       String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 }))
+  }
+
+  // MARK: - One document's diagram
+
+  /// `vanban related --format json`: the center, then the groups above and below, each entry
+  /// flat with its depth and parent (docs/json.md).
+  public static func json(_ related: RelatedDocuments) -> JSONValue {
+    func entry(_ entry: RelatedDocuments.Entry) -> JSONValue {
+      .object([
+        ("id", .string(entry.id)), ("kind", .string(entry.kind.rawValue)), ("label", .string(entry.label)),
+        ("level", .string(entry.level.rawValue)), ("type", .optional(entry.type)),
+        ("number", .optional(entry.number)), ("date", .optional(entry.date?.iso)),
+        ("not_before", .optional(entry.notBefore?.iso)), ("issuer", .optional(entry.issuer)),
+        ("province", .optional(entry.province)), ("relation", .optional(entry.relation?.rawValue)),
+        ("lag_days", entry.lagDays.map(JSONValue.int) ?? .null),
+        ("lag_at_least", .bool(entry.lagIsLowerBound)),
+        ("depth", .int(entry.depth)), ("parent", .optional(entry.parent)), ("direct", .bool(entry.direct)),
+      ])
+    }
+    func group(_ group: RelatedDocuments.Group) -> JSONValue {
+      .object([
+        ("relations", .array(group.relations.map { .string($0.rawValue) })), ("title", .string(group.title)),
+        ("entries", .array(group.entries.map(entry))),
+      ])
+    }
+    return .object([
+      ("center", entry(related.center)), ("above", .array(related.above.map(group))),
+      ("below", .array(related.below.map(group))),
+    ])
+  }
+
+  /// `vanban related --format dot`: the center in the middle, what it cites above, who cites it
+  /// below, edges from citing to cited styled per relation, with the legend.
+  public static func dot(_ related: RelatedDocuments) -> String {
+    var lines = [
+      "digraph related {", "  rankdir=BT;", "  node [shape=box, fontname=\"DejaVu Sans\", fontsize=10];",
+    ]
+    func nodeLabel(_ entry: RelatedDocuments.Entry) -> String {
+      var parts = [entry.label]
+      if let issuer = entry.issuer { parts.append(issuer) }
+      if let province = entry.province { parts.append(province) }
+      if let date = entry.date {
+        parts.append(date.vietnamese)
+      } else if let day = entry.notBefore {
+        parts.append("≥ " + day.vietnamese)
+      }
+      if let lag = entry.lagDays { parts.append((entry.lagIsLowerBound ? "≥ " : "") + "+\(lag) d") }
+      return parts.joined(separator: "\n")
+    }
+    func declare(_ entry: RelatedDocuments.Entry, extra: String) -> String {
+      "\(quoted(entry.id)) [label=\(quoted(nodeLabel(entry)))\(extra)\(entry.kind == .external ? ", style=dashed" : "")];"
+    }
+    lines.append("  \(declare(related.center, extra: ", penwidth=2.5"))")
+    var declared: Set<String> = [related.center.id]
+    var relations = Set<Relation>()
+    let aboveEntries = related.above.flatMap(\.entries)
+    if !aboveEntries.isEmpty {
+      lines.append("  subgraph above { rank=same;")
+      for entry in aboveEntries where declared.insert(entry.id).inserted {
+        lines.append("    " + declare(entry, extra: ""))
+      }
+      lines.append("  }")
+    }
+    for entry in related.below.flatMap(\.entries) where declared.insert(entry.id).inserted {
+      lines.append("  " + declare(entry, extra: ""))
+    }
+    for entry in aboveEntries {
+      let relation = entry.relation ?? .refers
+      relations.insert(relation)
+      lines.append("  \(quoted(related.center.id)) -> \(quoted(entry.id)) [\(edgeStyle(relation))];")
+    }
+    for entry in related.below.flatMap(\.entries) {
+      let relation = entry.relation ?? .refers
+      relations.insert(relation)
+      lines.append(
+        "  \(quoted(entry.id)) -> \(quoted(entry.parent ?? related.center.id)) [\(edgeStyle(relation))];")
+    }
+    lines += legend(relations)
+    lines.append("}")
+    return lines.joined(separator: "\n") + "\n"
   }
 }

@@ -181,6 +181,9 @@ public enum ContractJSON {
   }
 
   public static func edge(_ edge: GraphEdge) -> JSONValue {
-    .object([("from", .string(edge.from)), ("to", .string(edge.to)), ("mentions", .int(edge.mentions))])
+    .object([
+      ("from", .string(edge.from)), ("to", .string(edge.to)), ("mentions", .int(edge.mentions)),
+      ("relation", .string(edge.relation.rawValue)),
+    ])
   }
 }

@@ -40,6 +40,12 @@ public struct ProvinceFilter: Sendable {
     self.gazetteer = gazetteer
   }
 
+  /// True when a province named so (before 2025) is among those selected.
+  public func matches(province name: String) -> Bool {
+    guard let code = gazetteer.province(named: name)?.code else { return false }
+    return codes.contains(code)
+  }
+
   /// True when the document's province (before 2025) is among those selected.
   public func matches(_ document: Document) -> Bool {
     guard let name = document.province, let code = gazetteer.province(named: name)?.code else {

@@ -49,6 +49,10 @@ public final class SearchIndex: @unchecked Sendable {
   private let typeOfDocument: [Int32]
   private let yearOfDocument: [Int16]
   private let documentsCiting: [String: [UInt32]]
+  /// Beside each of `documentsCiting`'s documents, the relations (`Relation.bit`) of its citations of that number.
+  private let relationsCiting: [String: [UInt16]]
+  /// The relations of each document's citations, as `Relation.bit`s.
+  private let relationsOfDocument: [UInt16]
   private let sortedTermsLock = NSLock()
   private var sortedTermsStorage: [Int32]?
 
@@ -101,10 +105,13 @@ public final class SearchIndex: @unchecked Sendable {
     yearOfDocument = documents.map { Int16($0.sortDate?.year ?? 0) }
 
     var citing: [String: [UInt32]] = [:]
+    var relationsCiting: [String: [UInt16]] = [:]
+    var relationsOfDocument = [UInt16](repeating: 0, count: documents.count)
     var keyOfNumber: [String: String] = [:]
     for (index, document) in documents.enumerated() {
       var seen = Set<String>()
       for citation in document.citations {
+        relationsOfDocument[index] |= citation.relation.bit
         guard let number = citation.number else { continue }
         let key: String
         if let known = keyOfNumber[number] {
@@ -113,10 +120,17 @@ public final class SearchIndex: @unchecked Sendable {
           key = canonicalDocumentNumber(number)
           keyOfNumber[number] = key
         }
-        if seen.insert(key).inserted { citing[key, default: []].append(UInt32(index)) }
+        if seen.insert(key).inserted {
+          citing[key, default: []].append(UInt32(index))
+          relationsCiting[key, default: []].append(citation.relation.bit)
+        } else if let last = relationsCiting[key]?.indices.last {
+          relationsCiting[key]?[last] |= citation.relation.bit
+        }
       }
     }
     documentsCiting = citing
+    self.relationsCiting = relationsCiting
+    self.relationsOfDocument = relationsOfDocument
   }
 
   // MARK: Queries
@@ -485,6 +499,8 @@ public final class SearchIndex: @unchecked Sendable {
     var types: Set<Int32>?
     var year: Int16?
     var citing: Set<UInt32>?
+    /// `rel:` without `cites:`: some citation of the document has it.
+    var relation: UInt16?
     let index: SearchIndex
 
     init(query: SearchQuery, index: SearchIndex) {
@@ -494,7 +510,17 @@ public final class SearchIndex: @unchecked Sendable {
       }
       if let type = query.type { types = Self.matching(type, in: index.typeNames) }
       if let year = query.year { self.year = Int16(clamping: year) }
-      if let cites = query.cites { citing = Set(index.documentsCiting[cites] ?? []) }
+      if let cites = query.cites {
+        let documents = index.documentsCiting[cites] ?? []
+        if let relation = query.relation {
+          let relations = index.relationsCiting[cites] ?? []
+          citing = Set(documents.indices.filter { relations[$0] & relation.bit != 0 }.map { documents[$0] })
+        } else {
+          citing = Set(documents)
+        }
+      } else if let relation = query.relation {
+        self.relation = relation.bit
+      }
     }
 
     /// Names equal to the key; failing that, names it begins (typing in progress).
@@ -514,6 +540,7 @@ public final class SearchIndex: @unchecked Sendable {
       if let types, !types.contains(index.typeOfDocument[document]) { return false }
       if let year, index.yearOfDocument[document] != year { return false }
       if let citing, !citing.contains(UInt32(document)) { return false }
+      if let relation, index.relationsOfDocument[document] & relation == 0 { return false }
       return true
     }
   }
@@ -642,4 +669,9 @@ public final class SearchIndex: @unchecked Sendable {
     }
     return Snippet(text: text, marks: marks)
   }
+}
+
+extension Relation {
+  /// One bit per relation, for the search index's masks.
+  var bit: UInt16 { 1 << UInt16(Relation.allCases.firstIndex(of: self)!) }
 }

@@ -5,7 +5,9 @@ import Foundation
 /// Syntax: words (all must match, diacritics optional), `"quoted phrases"`, document numbers
 /// typed loosely (`07-kl/tw`, `07 KL TW`, `7/KL-TW`), dates in any corpus format (`21/7/2021`,
 /// `21-7-2021`, `ngày 21 tháng 7 năm 2021`), and the filters `province:`, `type:`, `year:`,
-/// `cites:`. A filter's value may be quoted (`province:"Nam Định"`) or joined
+/// `cites:`, `rel:` (a relation, `rel:implements`, `rel:according_to`: documents with at least
+/// one citation of that relation; with `cites:`, the citation of that document must have it:
+/// `cites:07-KL/TW rel:implements` is "implements 07-KL/TW"). A filter's value may be quoted (`province:"Nam Định"`) or joined
 /// (`type:cong-van`); unquoted, it takes the following words while they still spell the start
 /// of a known name (`type:cong van`, `province:nam dinh`).
 public struct SearchQuery: Sendable, Equatable {
@@ -42,11 +44,13 @@ public struct SearchQuery: Sendable, Equatable {
   public private(set) var year: Int?
   /// Canonical number of a cited document (see `numbers`).
   public private(set) var cites: String?
+  /// `rel:`: a relation some citation must have (the citation of `cites` when both are given).
+  public private(set) var relation: Relation?
 
   /// True when the query asks nothing: every document matches.
   public var isEmpty: Bool {
     words.isEmpty && phraseTokens.isEmpty && numberKeys.isEmpty && dateKeys.isEmpty && province == nil
-      && type == nil && year == nil && cites == nil
+      && type == nil && year == nil && cites == nil && relation == nil
   }
 
   /// Parses a query. With `lastWordIsPrefix`, a last word not followed by a space matches every
@@ -110,6 +114,12 @@ public struct SearchQuery: Sendable, Equatable {
       let key = canonicalDocumentNumber(value)
       guard !key.isEmpty else { return false }
       cites = key
+    case "rel", "relation", "quanhe":
+      let key = Self.fieldKey(value)
+      guard let relation = Relation.allCases.first(where: { Self.fieldKey($0.rawValue) == key }) else {
+        return false
+      }
+      self.relation = relation
     default:
       return false
     }
@@ -214,7 +224,7 @@ private struct QueryLexer {
   init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
   private static let fieldNames: Set<String> = [
-    "province", "tinh", "type", "loai", "year", "nam", "cites", "trich",
+    "province", "tinh", "type", "loai", "year", "nam", "cites", "trich", "rel", "relation", "quanhe",
   ]
 
   mutating func pieces() -> [Piece] {

@@ -21,6 +21,11 @@ enum Output {
     write("vanban: " + visible(text).replacingOccurrences(of: "\n", with: " ") + "\n", to: stderr)
   }
 
+  /// A further line of an error (a candidate, a detail), indented, on standard error.
+  static func errorDetail(_ text: String) {
+    write(visible(text).replacingOccurrences(of: "\n", with: " ") + "\n", to: stderr)
+  }
+
   private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
     var bytes = Array(text.utf8)
     if fwrite(&bytes, 1, bytes.count, stream) < bytes.count || fflush(stream) != 0 {

@@ -26,13 +26,14 @@ struct Vanban: ParsableCommand {
 
       EXIT STATUS
       0  Success.
-      1  Nothing matched: an unknown document id, a search without hits.
+      1  Nothing matched: an unknown document id, a search without hits; or a number naming several documents (they are listed on standard error with how to choose).
       2  A bad option or value, a corpus path that is not there, a terminal that cannot draw; one line on standard error says which.
       """,
     version: Version.text,
     subcommands: [
       Browse.self, ListCommand.self, ShowCommand.self, GraphCommand.self, CitesCommand.self,
-      CitedByCommand.self, ProvincesCommand.self, Search.self, ConfigCommand.self, Generate.self, Bench.self,
+      CitedByCommand.self, RelatedCommand.self, ProvincesCommand.self, Search.self, ConfigCommand.self,
+      Generate.self, Bench.self,
       Fuzz.self,
     ],
     defaultSubcommand: Browse.self

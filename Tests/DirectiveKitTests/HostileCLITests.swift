@@ -91,6 +91,8 @@ final class HostileCLITests: XCTestCase {
       ["graph", "--format", "json", folder],
       ["cites", escapeID, folder], ["cites", escapeID, "--json", folder],
       ["cited-by", seedID, folder], ["cited-by", seedID, "--json", folder],
+      ["related", seedID, folder], ["related", seedID, "--format", "dot", folder],
+      ["related", escapeID, "--json", folder], ["cited-by", "07-KL/TW", folder],
       ["search", "tiêu đề", folder], ["search", "tiêu đề", "--json", folder],
       ["search", "PWNED", folder], ["show", "no\u{1B}[2Jsuch", folder], ["list", folder + "/\u{1B}]0;gone"],
     ]

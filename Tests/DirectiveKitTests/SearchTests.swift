@@ -219,4 +219,39 @@ final class SearchTests: XCTestCase {
     }
     XCTAssertEqual(SearchIndex(documents: []).search("ket luan"), [])
   }
+
+  func testRelationFilter() {
+    func make(_ id: String, _ cites: [(number: String?, relation: Relation)]) -> Document {
+      var document = Document(id: id, file: id, text: "Văn bản \(id)")
+      document.citations = cites.map { cited in
+        var citation = Citation(
+          type: cited.number == nil ? "Luật" : "Kết luận", number: cited.number, date: nil, issuer: nil,
+          spans: [],
+          key: cited.number ?? "luat")
+        citation.relation = cited.relation
+        return citation
+      }
+      return document
+    }
+    let documents = [
+      make("a", [("07-KL/TW", .implements), ("12/TB-VPCP", .refers)]),
+      make("b", [("07-KL/TW", .refers), ("12/TB-VPCP", .implements)]),
+      make("c", [(nil, .accordingTo)]),
+      make("d", []),
+    ]
+    let index = SearchIndex(documents: documents)
+    func ids(_ query: String) -> [String] { index.matchingDocuments(query).map { documents[$0].id } }
+    XCTAssertEqual(SearchQuery.parse("rel:implements").relation, .implements)
+    XCTAssertEqual(ids("rel:implements"), ["a", "b"])
+    XCTAssertEqual(ids("cites:07-KL/TW rel:implements"), ["a"], "that relation to that document")
+    XCTAssertEqual(ids("rel:implements cites:07 kl tw"), ["a"])
+    XCTAssertEqual(ids("cites:07-KL/TW rel:refers"), ["b"])
+    XCTAssertEqual(ids("cites:07-KL/TW rel:repeals"), [])
+    XCTAssertEqual(ids("rel:according_to"), ["c"])
+    XCTAssertEqual(ids("rel:according-to"), ["c"])
+    XCTAssertEqual(ids("relation:\"according to\""), ["c"])
+    XCTAssertEqual(ids("rel:pursuant"), [])
+    XCTAssertNil(SearchQuery.parse("rel:bogus").relation, "no relation of that name: words, as other filters")
+    XCTAssertFalse(SearchQuery.parse("rel:refers").isEmpty)
+  }
 }

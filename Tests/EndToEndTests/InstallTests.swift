@@ -73,7 +73,9 @@ final class InstallTests: TmuxTestCase {
     for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "FILES", "ENVIRONMENT", "EXIT STATUS"] {
       XCTAssertTrue(text.contains("\n\(heading)\n"), "section \(heading):\n\(text)")
     }
-    for command in ["browse", "list", "show", "graph", "cites", "cited-by", "provinces", "search", "config"] {
+    for command in [
+      "browse", "list", "show", "graph", "cites", "cited-by", "related", "provinces", "search", "config",
+    ] {
       XCTAssertTrue(text.contains("vanban \(command)"), "command \(command)")
     }
     for words in ["--province-2025", "~/.config/vanban/config", "VANBAN_CONFIG", "--no-mouse", "NO_COLOR"] {

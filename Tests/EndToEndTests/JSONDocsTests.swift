@@ -74,7 +74,11 @@ final class JSONDocsTests: XCTestCase {
 
   func testEveryFieldPrintedIsDocumentedAndEveryDocumentedFieldIsPrinted() throws {
     let tables = try Self.documentedTables()
-    XCTAssertEqual(Set(tables.keys), ["document", "citation", "graph", "cited-by", "provinces", "search"])
+    XCTAssertEqual(
+      Set(tables.keys),
+      [
+        "document", "citation", "graph", "cited-by", "provinces", "search", "external", "related",
+      ])
 
     let list = try json("list", "--json")
     let ids = try XCTUnwrap(list as? [[String: Any]]).compactMap { $0["id"] as? String }
@@ -100,6 +104,14 @@ final class JSONDocsTests: XCTestCase {
       documented: tables["cited-by"],
       printed: Self.fieldPaths(try json("cited-by", "ext:ket-luan:7-kl-tw:vn:2021", "--json")),
       "cited-by --json")
+    assertSame(
+      documented: tables["external"], printed: Self.fieldPaths(try json("show", "07-KL/TW", "--json")),
+      "show --json of a cited document")
+    var related = Set<String>()
+    for id in ["07-KL/TW", "215-CV/TU", "004_f8f51dfb989f039e"] {
+      related.formUnion(Self.fieldPaths(try json("related", id, "--json")))
+    }
+    assertSame(documented: tables["related"], printed: related, "related --json")
     assertSame(
       documented: tables["provinces"], printed: Self.fieldPaths(try json("provinces", "--json")), "provinces")
     assertSame(

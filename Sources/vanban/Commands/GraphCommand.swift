@@ -12,9 +12,7 @@ struct GraphCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try corpus.load()
-    let provinces = try corpus.provinceFilter().map { filter in
-      Set(loaded.documents.filter(filter.matches).compactMap(\.province))
-    }
+    let provinces = try corpus.selectedProvinces(loaded)
     switch format {
     case .json: Output.raw(GraphExport.json(loaded, provinces: provinces).rendered(indent: 2) + "\n")
     case .dot: Output.raw(GraphExport.dot(loaded, provinces: provinces))
@@ -26,13 +24,16 @@ struct GraphCommand: ParsableCommand {
 struct CitesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(commandName: "cites", abstract: "What a document cites.")
 
-  @Argument(help: "A document's id.") var id: String
+  @Argument(help: "A document of the corpus: its id, file or number (215-CV/TU), as for `vanban show`.")
+  var id: String
   @OptionGroup var corpus: CorpusOptions
   @Flag(help: "JSON: the document's citations (fields: docs/json.md).") var json = false
 
   func run() throws {
     let loaded = try corpus.load()
-    let citations = try document(id, in: loaded).citations
+    let citations = try resolveDocument(
+      id, in: loaded, options: corpus, what: "what it cites is unknown (`vanban cited-by` lists who cites it)"
+    ).citations
     if json {
       Output.raw(JSONValue.array(citations.map(ContractJSON.citation)).rendered(indent: 2) + "\n")
       return
@@ -46,14 +47,21 @@ struct CitedByCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cited-by", abstract: "The corpus documents citing a document (in the corpus or not).")
 
-  @Argument(help: "A document's id, or a cited document's id (ext:...).") var id: String
+  @Argument(
+    help:
+      "A document: its id, an ext: id, a file, a number (07-KL/TW, \"Kết luận 07-KL/TW\") or a title (\"Luật Đất đai\")."
+  )
+  var id: String
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON: the citing documents' ids, provinces, dates and lags.") var json = false
+  @Flag(help: "JSON: the citing documents' ids, provinces, dates, lags and relations.") var json = false
 
   func run() throws {
     let loaded = try corpus.load()
-    let cited = try node(id, in: loaded)
-    let citing = loaded.graph.citing(id).compactMap { loaded.document(id: $0) }
+    let cited = try resolveNode(id, in: loaded, options: corpus)
+    let filter = try corpus.provinceFilter()
+    let citing = loaded.graph.citing(cited.id).compactMap { loaded.document(id: $0) }.filter {
+      filter?.matches($0) ?? true
+    }
     func lag(_ document: Document) -> Int? {
       document.date.flatMap { day in cited.date.map { day.days(since: $0) } }
     }
@@ -64,21 +72,16 @@ struct CitedByCommand: ParsableCommand {
           ("date", document.date.map { .string($0.iso) } ?? .null),
           ("not_before", document.notBefore.map { .string($0.iso) } ?? .null),
           ("lag_days", lag(document).map(JSONValue.int) ?? .null),
+          ("relation", .string(relation(of: document, to: cited.id).rawValue)),
         ])
       }
       Output.raw(JSONValue.array(rows).rendered(indent: 2) + "\n")
       return
     }
     Output.line(
-      "\(cited.label)\(cited.issuer.map { " · " + $0 } ?? "")\(cited.date.map { " · " + $0.vietnamese } ?? "")"
+      "\(cited.label)\(cited.issuer.map { " · " + $0 } ?? "")\(cited.date.map { " · " + $0.vietnamese } ?? "") (\(cited.id))"
     )
     if citing.isEmpty { Output.line("  cited by no document of this corpus") }
-    for document in citing {
-      let when = document.date?.vietnamese ?? document.notBefore.map { "≥ " + $0.vietnamese } ?? "undated"
-      let lagText = lag(document).map { " · +\($0) days" } ?? ""
-      Output.line(
-        "  \(document.id) · \(document.province ?? "—") · \(document.number ?? "no number") · \(when)\(lagText)"
-      )
-    }
+    for document in citing { Output.line("  " + CitingText.describe(document, citing: cited)) }
   }
 }

@@ -2,19 +2,80 @@ import ArgumentParser
 import DirectiveKit
 
 struct ShowCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one document.")
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Show one document, or what is known of a document the corpus cites.")
 
-  @Argument(help: "The document's id (see `vanban list`).") var id: String
+  @Argument(
+    help:
+      "An id (see `vanban list`), a file, a number (07-KL/TW, \"Công văn số 215-CV/TU\") or a title (\"Luật Đất đai\")."
+  )
+  var id: String
   @OptionGroup var corpus: CorpusOptions
   @Flag(help: "JSON, with the whole text (fields: docs/json.md).") var json = false
 
   func run() throws {
     let loaded = try corpus.load()
-    let document = try document(id, in: loaded)
+    let node = try resolveNode(id, in: loaded, options: corpus)
+    guard let document = loaded.document(id: node.id) else {
+      let citing = loaded.graph.citing(node.id).compactMap { loaded.document(id: $0) }
+      if json {
+        Output.raw(ExternalCard.json(node, citing: citing).rendered(indent: 2) + "\n")
+      } else {
+        Output.line(ExternalCard.render(node, citing: citing))
+      }
+      return
+    }
     if json {
       Output.raw(ContractJSON.document(document, includeText: true).rendered(indent: 2) + "\n")
       return
     }
     Output.line(DocumentCard.render(document, graph: loaded.graph))
+  }
+}
+
+/// What is known of a cited document the corpus does not hold: what the citing texts say of it,
+/// and who cites it.
+enum ExternalCard {
+  static func render(_ node: GraphNode, citing: [Document]) -> String {
+    var lines: [String] = []
+    func field(_ name: String, _ value: String?) {
+      if let value { lines.append(name.padding(toLength: 10, withPad: " ", startingAt: 0) + value) }
+    }
+    field("id", node.id)
+    field("document", node.label + " — cited, not in this corpus: what its citations say of it")
+    field("issuer", node.issuer)
+    field("province", node.province ?? (node.level == .central ? "— (a central document)" : nil))
+    field("number", node.number)
+    field("type", node.type)
+    field("date", node.date?.vietnamese)
+    field("subject", node.subject)
+    if citing.isEmpty { lines.append("cited by  no document of this corpus") }
+    for document in citing {
+      lines.append("cited by  " + CitingText.describe(document, citing: node))
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  static func json(_ node: GraphNode, citing: [Document]) -> JSONValue {
+    guard case .object(var pairs) = ContractJSON.node(node) else { return ContractJSON.node(node) }
+    pairs.append(("cited_by", .array(citing.map { .string($0.id) })))
+    return .object(pairs)
+  }
+}
+
+enum CitingText {
+  /// `000_c04fbf0a9182cd61 · Nam Định · 215-CV/TU · 14/06/2021 · implements · +3 days`.
+  static func describe(_ document: Document, citing node: GraphNode) -> String {
+    let when = document.date?.vietnamese ?? document.notBefore.map { "≥ " + $0.vietnamese } ?? "undated"
+    var parts = [document.id, document.province ?? "—", document.number ?? "no number", when]
+    parts.append(relation(of: document, to: node.id).phrase)
+    if let from = node.date {
+      if let date = document.date {
+        parts.append("+\(date.days(since: from)) days")
+      } else if let notBefore = document.notBefore {
+        parts.append("≥ +\(notBefore.days(since: from)) days")
+      }
+    }
+    return parts.joined(separator: " · ")
   }
 }
