@@ -79,7 +79,8 @@ enum LibraryView {
       let document = documents[visible[index]]
       let text = line(
         [Format.date(of: document), document.province ?? "?", document.number ?? "-", document.type ?? "?"],
-        subject: document.subject ?? "(no subject) \(document.id)")
+        subject: (library.signals.isFlagged(document.id) ? "⚠ " : "")
+          + (document.subject ?? "(no subject) \(document.id)"))
       let selected = index == state.page.selection
       grid.put(text, x: 0, y: 2 + row, style: selected ? .selected : .plain)
       if selected {
