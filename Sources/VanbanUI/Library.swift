@@ -88,6 +88,12 @@ public struct CitedAnswers: Hashable, Sendable {
   }
 }
 
+/// A diagram asked for: its document and the province filter.
+private struct RelatedKey: Hashable {
+  var id: String
+  var filter: [ProvinceChoice]
+}
+
 /// Which province a filter names: a province as it was before the 2025 merger, or after.
 public struct ProvinceChoice: Hashable, Sendable {
   public var name: String
@@ -120,6 +126,7 @@ public final class Library: @unchecked Sendable {
   /// The graph's answers for each province filter asked for.
   private var answersByFilter: [[ProvinceChoice]: [CitedAnswers]] = [:]
   private var answersComputed = 0
+  private var relatedKept: [(key: RelatedKey, value: RelatedDocuments?)] = []
   private let indexByID: [String: Int]
   /// Provinces present, before and after 2025, in alphabetical (folded) order.
   public let provinces: [String]
@@ -227,6 +234,19 @@ public final class Library: @unchecked Sendable {
       node: node, provinces: provinceAnswers(response), citingCount: response.citingCount,
       provinceCount: response.provinceCount, answeringCount: response.answeringCount,
       chainedCount: response.chainedCount)
+  }
+
+  /// The diagram of a document or cited node (nil when the graph has none), for a province filter
+  /// (which narrows who stands on it, never what it stands on). Kept for the last few asked.
+  public func related(id: String, provinces filter: [ProvinceChoice] = []) -> RelatedDocuments? {
+    let key = RelatedKey(id: id, filter: filter)
+    if let kept = indexLock.withLock({ relatedKept.first { $0.key == key } }) { return kept.value }
+    let computed = RelatedDocuments(id: id, corpus: corpus, provinces: oldProvinces(filter))
+    indexLock.withLock {
+      relatedKept.insert((key, computed), at: 0)
+      if relatedKept.count > 16 { relatedKept.removeLast() }
+    }
+    return computed
   }
 
   /// Replaced and repealed documents, and the documents resting on them after.

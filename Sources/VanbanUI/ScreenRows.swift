@@ -46,6 +46,7 @@ public enum ScreenRows {
     case .provinces: return provinces(state)
     case .cited(let id): return cited(id, state: state)
     case .links(let id): return links(id, state: state)
+    case .diagram(let id): return DiagramRows.rows(id, state: state)
     case .help: return help()
     case .library, .reader: return []
     }

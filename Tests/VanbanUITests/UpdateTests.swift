@@ -240,6 +240,46 @@ final class UpdateTests: XCTestCase {
     XCTAssertNil(KeyTable.action(for: .tab, on: .graph))
   }
 
+  func testDiagramOpensFromTheReaderFollowsAnEntryAndComesBack() {
+    let reader = press([.down, .enter])
+    XCTAssertEqual(reader.page.screen, .reader("000_c04fbf0a9182cd61"))
+    let diagram = press([.character("d")], on: reader)
+    XCTAssertEqual(diagram.page.screen, .diagram("000_c04fbf0a9182cd61"))
+    let text = render(diagram).text
+    for expected in [
+      "What it stands on", "Implements · 1", "Kết luận 07-KL/TW", "What stands on it", "Implemented by · 1",
+    ] {
+      XCTAssertTrue(text.contains(expected), expected)
+    }
+    // Above: 07-KL/TW, selected first; Enter opens its page, Backspace comes back to the diagram.
+    let above = press([.enter], on: diagram)
+    XCTAssertEqual(above.page.screen, .cited(Fixtures.conclusion07))
+    XCTAssertEqual(press([.backspace], on: above).page.screen, diagram.page.screen)
+    // Past the box (the document itself), the July letter that implements it.
+    let below = press([.down, .down, .enter], on: diagram)
+    XCTAssertEqual(below.page.screen, .reader("004_f8f51dfb989f039e"))
+    let back = press([.backspace], on: below)
+    XCTAssertEqual(back.page, Page(.diagram("000_c04fbf0a9182cd61"), selection: 2, scroll: back.page.scroll))
+    // d on an entry centres the diagram on it; the cited page has one too.
+    XCTAssertEqual(
+      press([.down, .down, .character("d")], on: diagram).page.screen, .diagram("004_f8f51dfb989f039e"))
+    XCTAssertEqual(press([.character("d")], on: above).page.screen, .diagram(Fixtures.conclusion07))
+    XCTAssertNil(KeyTable.action(for: .character("d"), on: .library))
+  }
+
+  func testTheDiagramNamesEveryEntrysDateProvinceLagAndChains() {
+    let central = press([.character("2"), .enter, .character("d")], on: start(width: 140, height: 40))
+    XCTAssertEqual(central.page.screen, .diagram(Fixtures.conclusion07))
+    let text = render(central).text
+    XCTAssertTrue(text.contains("Implemented by · 3"), text)
+    XCTAssertTrue(
+      text.contains(
+        "2021-06-14   +3 d      Nam Định      Công văn 215-CV/TU · Ban Thường vụ Tỉnh ủy Nam Định"), text)
+    XCTAssertTrue(
+      text.contains("└─ ≥ 2021-07-21 ≥ +37 d   Nam Định"), "the July letter under the letter it answers")
+    XCTAssertTrue(text.contains("0 above · 3 below (1 in chains)"))
+  }
+
   func testTheGraphsAnswersAreComputedOncePerFilterNotPerKey() {
     let library = Library(corpus: Fixtures.corpus())
     var state = AppState(library: library, width: 100, height: 30)

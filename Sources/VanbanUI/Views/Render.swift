@@ -22,7 +22,10 @@ public func render(_ state: AppState) -> Grid {
 private func drawHeader(_ state: AppState, into grid: inout Grid) {
   grid.clear(row: 0, style: .footer)
   var parts = ["vanban", state.page.screen.title]
-  if case .reader(let id) = state.page.screen { parts.append(id) }
+  switch state.page.screen {
+  case .reader(let id), .diagram(let id): parts.append(id)
+  default: break
+  }
   if !state.provinceFilter.isEmpty {
     parts.append("province: " + state.provinceFilter.map(\.label).joined(separator: ", "))
   }
@@ -133,7 +136,9 @@ enum ReaderView {
     }
     drawFooter(
       status: status,
-      hints: "Tab next link  Enter follow  L links  / find  n N next  ← back  q close  ? help",
+      hints: "Tab next link  Enter follow  L links  "
+        + KeyTable.hint(.showDiagram, "diagram", on: state.page.screen)
+        + "  / find  n N next  ← back  q close  ? help",
       state: state, into: &grid)
   }
 }
@@ -178,7 +183,18 @@ enum ListView {
       hints = "Enter filter the library  t group by 2025  1 library  2 graph  ? help  q close"
     case .cited:
       status = "a document outside the corpus, and who cites it"
-      hints = "Enter open  ← back  1 library  2 graph  ? help  q close"
+      hints = KeyTable.hints(
+        [
+          (.open, "open"), (.showDiagram, "diagram"), (.back, "back"), (.showLibrary, "library"),
+          (.showGraph, "graph"), (.help, "help"), (.close, "close"),
+        ], on: state.page.screen)
+    case .diagram:
+      status = DiagramRows.status(state)
+      hints = KeyTable.hints(
+        [
+          (.open, "open"), (.showDiagram, "its diagram"), (.back, "back"), (.provincePicker, "province"),
+          (.help, "help"), (.close, "close"),
+        ], on: state.page.screen)
     case .links:
       status = "\(rows.filter(\.isSelectable).count) links"
       hints = "Enter follow  ← back  q close"
