@@ -33,8 +33,12 @@ public struct ResponseEntry: Sendable {
   public var notBefore: Day?
   /// Days from the central document's date to this one's; nil when either is undated.
   public var lagDays: Int?
-  /// Another entry of the same province that this one cites: the chain it continues.
+  /// Another entry of the same province that this one answers: the chain it continues.
   public var answers: String?
+  /// What it does with the central document when it cites it; nil when it only answers an answer.
+  public var relation: Relation?
+  /// Whether it answers the central document: `implements` or `according_to`, from a province.
+  public var isAnswer: Bool { relation.map(Relation.answering.contains) ?? false }
 }
 
 public struct ProvinceResponse: Sendable {
@@ -42,11 +46,23 @@ public struct ProvinceResponse: Sendable {
   public var entries: [ResponseEntry]
 }
 
+/// The documents citing a central document, counted as `cited-by` counts them, and split.
 public struct CentralResponse: Sendable {
   public var node: GraphNode
+  /// Every document shown: those citing it directly (any relation, any province) and those
+  /// answering an answer, grouped by province; documents of no known province under
+  /// `CitationGraph.unknownProvince`, which is never counted as a province.
   public var provinces: [ProvinceResponse]
-  /// How many corpus documents cite it directly.
+  /// How many corpus documents cite it directly: what `cited-by` lists.
   public var citingCount: Int
+  /// The known provinces of those documents: the distinct provinces `cited-by` names.
+  public var provinceCount: Int
+  /// Of `citingCount`, those answering it: `implements` or `according_to`, from a known province.
+  public var answeringCount: Int
+  /// Of `citingCount`, the rest: mentions, bases, guides, amendments, unclear relations.
+  public var otherCount: Int { citingCount - answeringCount }
+  /// Letters that do not cite it but answer, in the same province, a letter answering it.
+  public var chainedCount: Int
 }
 
 /// The citation graph: corpus documents and external documents, edges from citing to cited.
@@ -125,46 +141,73 @@ public final class CitationGraph: @unchecked Sendable {
     }
   }
 
-  /// The corpus documents answering one node, grouped by province (earliest answer first), with
-  /// the letters of the same province that answer those; nil when nothing (in `provinces`) cites it.
+  /// The corpus documents citing one node, grouped by province (earliest answer first), with the
+  /// letters of the same province that answer those answers; nil when nothing (in `provinces`)
+  /// cites it. Counts are of the documents in `provinces`.
   public func response(to id: String, provinces: Set<String>? = nil) -> CentralResponse? {
     guard let node = node(id) else { return nil }
-    let direct = citing(id)
+    func kept(_ document: Document) -> Bool {
+      guard let provinces else { return true }
+      return provinces.contains(document.province ?? Self.unknownProvince)
+    }
+    let direct = citing(id).compactMap { documentsByID[$0] }.filter(kept)
     guard !direct.isEmpty else { return nil }
-    var members = Set(direct)
-    var frontier = direct
+    var relationTo: [String: Relation] = [:]
+    for document in direct {
+      relationTo[document.id] = document.citations.first { $0.target == id }?.relation ?? .refers
+    }
+    func answersCentral(_ document: Document) -> Bool {
+      document.province != nil && Relation.answering.contains(relationTo[document.id] ?? .refers)
+    }
+    /// The member of the same province that `document` answers, if any.
+    func answered(by document: Document, among members: Set<String>) -> String? {
+      guard let province = document.province else { return nil }
+      return document.citations.first { citation in
+        citation.inCorpus && citation.target != document.id && members.contains(citation.target)
+          && Relation.answering.contains(citation.relation)
+          && documentsByID[citation.target]?.province == province
+      }?.target
+    }
+    // Chains grow from the answers: letters of the same province answering a member that answers.
+    var members = Set(direct.map(\.id))
+    var answering = Set(direct.filter(answersCentral).map(\.id))
+    var frontier = Array(answering)
     while let next = frontier.popLast() {
       guard let province = documentsByID[next]?.province else { continue }
-      for answer in citing(next)
-      where !members.contains(answer) && documentsByID[answer]?.province == province {
-        members.insert(answer)
-        frontier.append(answer)
+      for answerID in citing(next) where !answering.contains(answerID) {
+        guard let answer = documentsByID[answerID], answer.province == province, kept(answer),
+          answer.citations.contains(where: { $0.target == next && Relation.answering.contains($0.relation) })
+        else { continue }
+        members.insert(answerID)
+        answering.insert(answerID)
+        frontier.append(answerID)
       }
     }
     var groups: [String: [ResponseEntry]] = [:]
     for member in members {
       guard let document = documentsByID[member] else { continue }
       let province = document.province ?? Self.unknownProvince
-      if let provinces, !provinces.contains(province) { continue }
-      let answers = document.citations.first {
-        $0.inCorpus && members.contains($0.target) && $0.target != member
-      }?.target
       let lag = document.date.flatMap { day in node.date.map { day.days(since: $0) } }
       groups[province, default: []].append(
         ResponseEntry(
           documentID: member, date: document.date, notBefore: document.notBefore, lagDays: lag,
-          answers: answers))
+          answers: answered(by: document, among: answering), relation: relationTo[member]))
     }
-    guard !groups.isEmpty else { return nil }
     let ordered = groups.map { ProvinceResponse(province: $0.key, entries: Self.chainOrder($0.value)) }
       .sorted { a, b in
+        if (a.province == Self.unknownProvince) != (b.province == Self.unknownProvince) {
+          return b.province == Self.unknownProvince
+        }
         let first = Self.earliest(a.entries)
         let second = Self.earliest(b.entries)
         if first.undated != second.undated { return !first.undated }
         if first.day != second.day { return first.day < second.day }
         return a.province.folded < b.province.folded
       }
-    return CentralResponse(node: node, provinces: ordered, citingCount: direct.count)
+    return CentralResponse(
+      node: node, provinces: ordered, citingCount: direct.count,
+      provinceCount: Set(direct.compactMap(\.province)).count,
+      answeringCount: direct.filter(answersCentral).count, chainedCount: members.count - direct.count)
   }
 
   /// Edges into a node: how often the corpus mentions it.
@@ -177,27 +220,44 @@ public final class CitationGraph: @unchecked Sendable {
     return (true, entries.compactMap(\.notBefore).min() ?? far)
   }
 
-  /// Entries a chain answers come before the entries answering them; otherwise by date.
+  /// Entries a chain answers come before the entries answering them; otherwise by date. Iterative:
+  /// a chain may be as long as the corpus.
   static func chainOrder(_ entries: [ResponseEntry]) -> [ResponseEntry] {
+    let far = Day(year: 2100, month: 1, day: 1)!
     let byDate = entries.sorted { a, b in
-      let x = a.date ?? a.notBefore
-      let y = b.date ?? b.notBefore
-      if x != y {
-        return (x ?? Day(year: 2100, month: 1, day: 1)!) < (y ?? Day(year: 2100, month: 1, day: 1)!)
-      }
+      let x = a.date ?? a.notBefore ?? far
+      let y = b.date ?? b.notBefore ?? far
+      if x != y { return x < y }
       return a.documentID < b.documentID
     }
-    var placed: [ResponseEntry] = []
-    var placedIDs: Set<String> = []
-    func place(_ entry: ResponseEntry) {
-      guard !placedIDs.contains(entry.documentID) else { return }
-      placedIDs.insert(entry.documentID)
-      placed.append(entry)
-      for child in byDate where child.answers == entry.documentID { place(child) }
-    }
     let ids = Set(entries.map(\.documentID))
-    for entry in byDate where entry.answers == nil || !ids.contains(entry.answers!) { place(entry) }
-    for entry in byDate { place(entry) }
+    var children: [String: [Int]] = [:]
+    for (position, entry) in byDate.enumerated() {
+      if let parent = entry.answers, ids.contains(parent), parent != entry.documentID {
+        children[parent, default: []].append(position)
+      }
+    }
+    var placed: [ResponseEntry] = []
+    placed.reserveCapacity(byDate.count)
+    var placedIDs: Set<String> = []
+    func place(from root: Int) {
+      var stack = [root]
+      while let position = stack.popLast() {
+        let entry = byDate[position]
+        guard placedIDs.insert(entry.documentID).inserted else { continue }
+        placed.append(entry)
+        // Pushed in reverse so the earliest child comes out first.
+        for child in (children[entry.documentID] ?? []).reversed()
+        where !placedIDs.contains(byDate[child].documentID) {
+          stack.append(child)
+        }
+      }
+    }
+    for (position, entry) in byDate.enumerated() where entry.answers.map({ !ids.contains($0) }) ?? true {
+      place(from: position)
+    }
+    // Entries in a cycle of answers: the earliest starts it.
+    for position in byDate.indices { place(from: position) }
     return placed
   }
 

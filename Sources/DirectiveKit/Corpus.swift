@@ -5,15 +5,29 @@ public final class Corpus: @unchecked Sendable {
   public let documents: [Document]
   public let loadWarnings: [LoadWarning]
   public let graph: CitationGraph
+  /// Replaced and repealed documents, and the documents still resting on them.
+  public let signals: Signals
   private let indexByID: [String: Int]
 
   public init(documents: [Document], loadWarnings: [LoadWarning] = []) {
+    let graph = CitationGraph(documents: documents)
+    let signals = Signals(documents: documents)
+    var documents = documents
+    if !signals.stale.isEmpty {
+      // A document resting on a replaced or repealed one carries a warning saying so.
+      for position in documents.indices {
+        for stale in signals.stale[documents[position].id] ?? [] {
+          documents[position].warnings.append(stale.warning(graph: graph))
+        }
+      }
+    }
     self.documents = documents
     self.loadWarnings = loadWarnings
     var index: [String: Int] = [:]
     for (position, document) in documents.enumerated() { index[document.id] = position }
     self.indexByID = index
-    self.graph = CitationGraph(documents: documents)
+    self.graph = graph
+    self.signals = signals
   }
 
   public func document(id: String) -> Document? {

@@ -8,6 +8,8 @@ public enum Screen: Hashable, Sendable {
   case provinces
   case help
   case links(String)
+  /// One document among those it stands on and those standing on it.
+  case diagram(String)
 
   public var title: String {
     switch self {
@@ -18,6 +20,7 @@ public enum Screen: Hashable, Sendable {
     case .provinces: return "Provinces"
     case .help: return "Help"
     case .links: return "Links"
+    case .diagram: return "Diagram"
     }
   }
 }

@@ -5,7 +5,7 @@ public enum Action: Hashable, Sendable {
   case back, forward
   case search, find, findNext, findPrevious
   case provincePicker, clearFilters
-  case showLibrary, showGraph, showProvinces, help, listLinks
+  case showLibrary, showGraph, showProvinces, help, listLinks, showDiagram
   case cycleSort, toggleGrouping, toggleMatrix
   case close, quit
 }
@@ -13,11 +13,13 @@ public enum Action: Hashable, Sendable {
 /// Where a binding applies.
 public enum KeyScope: String, Hashable, Sendable {
   case everywhere, library, reader, graph, provinces
+  case cited = "cited page"
+  case diagram
 
   func includes(_ screen: Screen) -> Bool {
     switch (self, screen) {
     case (.everywhere, _), (.library, .library), (.reader, .reader), (.graph, .graph),
-      (.provinces, .provinces):
+      (.provinces, .provinces), (.cited, .cited), (.diagram, .diagram):
       return true
     default:
       return false
@@ -69,6 +71,10 @@ public enum KeyTable {
     KeyBinding([char("t")], .toggleGrouping, .provinces, "group under the 2025 provinces"),
     KeyBinding([char("m")], .toggleMatrix, .graph, "outline or matrix"),
     KeyBinding([char("L")], .listLinks, .reader, "list every link of the document"),
+    KeyBinding(
+      [char("d")], .showDiagram, .reader, "the document's diagram: what it stands on, what stands on it"),
+    KeyBinding([char("d")], .showDiagram, .cited, "the cited document's diagram"),
+    KeyBinding([char("d")], .showDiagram, .diagram, "the diagram of the selected entry"),
     KeyBinding([char("1")], .showLibrary, .everywhere, "library"),
     KeyBinding([char("2")], .showGraph, .everywhere, "citation graph"),
     KeyBinding([char("3")], .showProvinces, .everywhere, "provinces"),
@@ -76,6 +82,22 @@ public enum KeyTable {
     KeyBinding([char("q")], .close, .everywhere, "close the screen; on the library, quit"),
     KeyBinding([char("Q"), .controlC], .quit, .everywhere, "quit at once"),
   ]
+
+  /// `d diagram`: a key bound to `action` on `screen`, then `word`, for a footer; empty
+  /// when nothing is bound there.
+  public static func hint(_ action: Action, _ word: String, on screen: Screen) -> String {
+    let binding =
+      bindings.first { $0.action == action && $0.scope != .everywhere && $0.scope.includes(screen) }
+      ?? bindings.first { $0.action == action && $0.scope == .everywhere }
+    // The shortest name of its keys: `←` rather than `Backspace`.
+    let key = binding?.keys.min { $0.label.count < $1.label.count }
+    return key.map { "\($0.label) \(word)" } ?? ""
+  }
+
+  /// Footer hints from the table: `Enter open  d diagram  ← back`.
+  public static func hints(_ entries: [(Action, String)], on screen: Screen) -> String {
+    entries.map { hint($0.0, $0.1, on: screen) }.filter { !$0.isEmpty }.joined(separator: "  ")
+  }
 
   /// The action of `key` on `screen`: a binding of the screen first, then one for everywhere.
   public static func action(for key: Key, on screen: Screen) -> Action? {

@@ -39,8 +39,14 @@ public struct AnswerEntry: Hashable, Sendable {
   public var notBefore: Day?
   /// Days from the cited document's date to this one's; nil when either is undated.
   public var lagDays: Int?
-  /// How deep in a chain of the same province it sits (0: answers the cited document directly).
+  /// How deep in a chain of the same province it sits (0: cites the cited document directly).
   public var depth: Int
+  /// What it does with the cited document; nil when it only answers an answer.
+  public var relation: Relation?
+  /// The letter of its province it answers, in a chain.
+  public var answers: String?
+  /// Whether it answers the cited document (`implements`, `according_to`, from a province).
+  public var isAnswer: Bool { relation.map(Relation.answering.contains) ?? false }
 }
 
 public struct ProvinceAnswers: Hashable, Sendable {
@@ -52,7 +58,40 @@ public struct ProvinceAnswers: Hashable, Sendable {
 public struct CitedAnswers: Hashable, Sendable {
   public var node: CitedSummary
   public var provinces: [ProvinceAnswers]
-  public var citingCount: Int { provinces.reduce(0) { $0 + $1.entries.count } }
+  /// Documents citing it directly: what `vanban cited-by` lists.
+  public var citingCount = 0
+  /// Their known provinces; `(province unknown)` is never one.
+  public var provinceCount = 0
+  /// Of `citingCount`, those answering it (`implements`, `according_to`, from a province).
+  public var answeringCount = 0
+  /// Letters shown that do not cite it but answer an answer, in the same province.
+  public var chainedCount = 0
+  public var otherCount: Int { citingCount - answeringCount }
+
+  /// `3 documents in 2 provinces`: the figures of `cited-by`.
+  public var headline: String {
+    "\(ScreenRows.counted(citingCount, "document")) in \(ScreenRows.counted(provinceCount, "province"))"
+  }
+
+  /// `2 answer it, 1 cites it otherwise · 1 more answers those answers`.
+  public var split: String {
+    var parts: [String] = []
+    if answeringCount > 0 { parts.append("\(answeringCount) answer\(answeringCount == 1 ? "s" : "") it") }
+    if otherCount > 0 {
+      parts.append("\(otherCount) cite\(otherCount == 1 ? "s" : "") it without answering")
+    }
+    var text = parts.joined(separator: ", ")
+    if chainedCount > 0 {
+      text += " · \(chainedCount) more answer\(chainedCount == 1 ? "s" : "") those answers"
+    }
+    return text
+  }
+}
+
+/// A diagram asked for: its document and the province filter.
+private struct RelatedKey: Hashable {
+  var id: String
+  var filter: [ProvinceChoice]
 }
 
 /// Which province a filter names: a province as it was before the 2025 merger, or after.
@@ -84,6 +123,10 @@ public final class Library: @unchecked Sendable {
   private var builtIndex: SearchIndex?
   /// The last query and its matches: moving through a filtered list asks for them on every key.
   private var lastMatch: (query: String, documents: [Int])?
+  /// The graph's answers for each province filter asked for.
+  private var answersByFilter: [[ProvinceChoice]: [CitedAnswers]] = [:]
+  private var answersComputed = 0
+  private var relatedKept: [(key: RelatedKey, value: RelatedDocuments?)] = []
   private let indexByID: [String: Int]
   /// Provinces present, before and after 2025, in alphabetical (folded) order.
   public let provinces: [String]
@@ -161,18 +204,53 @@ public final class Library: @unchecked Sendable {
     return Array(Set(inText).union(inMetadata)).sorted()
   }
 
-  /// Every central cited document with the provinces answering it, most cited first.
+  /// Every central cited document with the provinces answering it, most cited first. Computed
+  /// once for each province filter and kept: the graph screens ask for it on every key.
   public func answers(provinces filter: [ProvinceChoice] = []) -> [CitedAnswers] {
-    corpus.graph.responses(provinces: oldProvinces(filter)).compactMap { response in
-      cited(id: response.node.id).map { CitedAnswers(node: $0, provinces: Library.provinceAnswers(response)) }
+    if let kept = indexLock.withLock({ answersByFilter[filter] }) { return kept }
+    let computed = corpus.graph.responses(provinces: oldProvinces(filter)).compactMap { response in
+      cited(id: response.node.id).map { Library.citedAnswers($0, response) }
     }
+    indexLock.withLock {
+      if answersByFilter.count > 8 { answersByFilter = [:] }
+      answersByFilter[filter] = computed
+      answersComputed += 1
+    }
+    return computed
   }
+
+  /// How many times the graph's answers were computed (for tests: never once per key).
+  public var answersComputations: Int { indexLock.withLock { answersComputed } }
 
   /// The documents citing `node`, grouped by province (earliest first), chains nested.
   public func answers(to node: CitedSummary, provinces filter: [ProvinceChoice] = []) -> CitedAnswers {
+    if let central = answers(provinces: filter).first(where: { $0.node.id == node.id }) { return central }
     let response = corpus.graph.response(to: node.id, provinces: oldProvinces(filter))
-    return CitedAnswers(node: node, provinces: response.map(Library.provinceAnswers) ?? [])
+    return response.map { Library.citedAnswers(node, $0) } ?? CitedAnswers(node: node, provinces: [])
   }
+
+  private static func citedAnswers(_ node: CitedSummary, _ response: CentralResponse) -> CitedAnswers {
+    CitedAnswers(
+      node: node, provinces: provinceAnswers(response), citingCount: response.citingCount,
+      provinceCount: response.provinceCount, answeringCount: response.answeringCount,
+      chainedCount: response.chainedCount)
+  }
+
+  /// The diagram of a document or cited node (nil when the graph has none), for a province filter
+  /// (which narrows who stands on it, never what it stands on). Kept for the last few asked.
+  public func related(id: String, provinces filter: [ProvinceChoice] = []) -> RelatedDocuments? {
+    let key = RelatedKey(id: id, filter: filter)
+    if let kept = indexLock.withLock({ relatedKept.first { $0.key == key } }) { return kept.value }
+    let computed = RelatedDocuments(id: id, corpus: corpus, provinces: oldProvinces(filter))
+    indexLock.withLock {
+      relatedKept.insert((key, computed), at: 0)
+      if relatedKept.count > 16 { relatedKept.removeLast() }
+    }
+    return computed
+  }
+
+  /// Replaced and repealed documents, and the documents resting on them after.
+  public var signals: Signals { corpus.signals }
 
   /// The pre-2025 provinces a filter selects; nil when there is no filter.
   private func oldProvinces(_ filter: [ProvinceChoice]) -> Set<String>? {
@@ -190,7 +268,7 @@ public final class Library: @unchecked Sendable {
         depth[entry.documentID] = level
         return AnswerEntry(
           documentID: entry.documentID, date: entry.date, notBefore: entry.notBefore, lagDays: entry.lagDays,
-          depth: level)
+          depth: level, relation: entry.relation, answers: entry.answers)
       }
       return ProvinceAnswers(province: group.province, entries: entries)
     }

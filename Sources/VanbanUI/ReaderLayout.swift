@@ -40,7 +40,7 @@ public struct ReaderLayout: Sendable {
   public init(document: Document, library: Library, width: Int) {
     scalars = Array(document.text.unicodeScalars)
     let width = max(10, width)
-    addCard(document, width: width)
+    addCard(document, library: library, width: width)
     addRule(width: width)
     addBody(document, library: library, width: width)
     addRule(width: width)
@@ -95,7 +95,7 @@ public struct ReaderLayout: Sendable {
     }
   }
 
-  private mutating func addCard(_ document: Document, width: Int) {
+  private mutating func addCard(_ document: Document, library: Library, width: Int) {
     addField("Issuer", document.issuer ?? "unknown", width: width)
     if let province = document.province {
       var value = province
@@ -136,6 +136,11 @@ public struct ReaderLayout: Sendable {
       addField("Signer", "none found", width: width, style: .dim)
     }
     addField("File", "\(document.file) (\(document.encoding))", width: width, style: .dim)
+    for supersession in library.signals.supersessions[document.id] ?? [] {
+      let by = library.document(id: supersession.by).map(Self.describe) ?? supersession.by
+      let verb = supersession.relation == .repeals ? "Repealed" : "Replaced"
+      addField(verb, "⚠ on \(supersession.date.vietnamese) by \(by)", width: width, style: .warning)
+    }
     for warning in document.warnings { addField("Warning", warning, width: width, style: .warning) }
   }
 
@@ -160,10 +165,13 @@ public struct ReaderLayout: Sendable {
     mentions.sort { $0.span.start < $1.span.start }
     var linkAt: [Int: Int] = [:]
     var linkStarts: [Int: Int] = [:]
+    var staleLinks: Set<Int> = []
     for mention in mentions {
       let index = addLink(
-        Self.target(of: mention.citation), description: Self.describe(mention.citation, library: library))
+        Self.target(of: mention.citation),
+        description: Self.describe(mention.citation, in: document, library: library))
       linkStarts[mention.span.start] = linkStarts[mention.span.start] ?? index
+      if Self.isStale(mention.citation, document, library) { staleLinks.insert(index) }
       for offset in mention.span.start..<mention.span.end where linkAt[offset] == nil {
         linkAt[offset] = index
       }
@@ -188,7 +196,8 @@ public struct ReaderLayout: Sendable {
         continue
       }
       if let link = linkStarts[offset] {
-        for marker in "[\(links[link].number)]".unicodeScalars {
+        let flag = staleLinks.contains(link) ? "⚠" : ""
+        for marker in "[\(links[link].number)\(flag)]".unicodeScalars {
           paragraph.append(ReaderAtom(scalar: marker, offset: nil, link: link, style: .dim))
         }
       }
@@ -216,7 +225,7 @@ public struct ReaderLayout: Sendable {
     add("Cites", style: .header, width: width)
     if document.citations.isEmpty { add("nothing", indent: 2, style: .dim, width: width) }
     for citation in document.citations {
-      let description = Self.describe(citation, library: library)
+      let description = Self.describe(citation, in: document, library: library)
       let link = addLink(Self.target(of: citation), description: description)
       let text =
         "[\(links[link].number)] " + description + (citation.mentions > 1 ? " · \(citation.mentions)×" : "")
@@ -226,7 +235,12 @@ public struct ReaderLayout: Sendable {
     add("Cited by", style: .header, width: width)
     if document.citedBy.isEmpty { add("no document of the corpus", indent: 2, style: .dim, width: width) }
     for id in document.citedBy {
-      let description = library.document(id: id).map(Self.describe) ?? id
+      let citer = library.document(id: id)
+      let relation = citer?.citations.first { $0.target == document.id }?.relation ?? .refers
+      var description = citer.map(Self.describe) ?? id
+      if relation != .refers, let label = description.range(of: " · ") {
+        description.replaceSubrange(label, with: " (\(relation.phrase) it) · ")
+      }
       let link = addLink(.document(id), description: description)
       add(
         "[\(links[link].number)] " + description, indent: 2, hanging: 4, style: .link, link: link,
@@ -238,7 +252,28 @@ public struct ReaderLayout: Sendable {
     citation.inCorpus ? .document(citation.target) : .cited(citation.target)
   }
 
-  /// `Kết luận 07-KL/TW · Bộ Chính trị · 11/06/2021 · not in corpus`.
+  /// Whether `document` rests on the cited document after it was replaced or repealed.
+  static func isStale(_ citation: Citation, _ document: Document, _ library: Library) -> Bool {
+    return library.signals.stale[document.id]?.contains { $0.target == citation.target } ?? false
+  }
+
+  /// `Kết luận 07-KL/TW (implements) · Bộ Chính trị · 11/06/2021 · not in corpus`, and a warning
+  /// when `document` rests on it after it was replaced or repealed.
+  static func describe(_ citation: Citation, in document: Document, library: Library) -> String {
+    var text = describe(citation, library: library)
+    if let stale = library.signals.stale[document.id]?.first(where: { $0.target == citation.target }) {
+      let verb = stale.supersession.relation == .repeals ? "repealed" : "replaced"
+      let by = library.document(id: stale.supersession.by).map(documentLabel) ?? stale.supersession.by
+      text = "⚠ " + text + " · \(verb) on \(stale.supersession.date.vietnamese) by \(by)"
+    }
+    return text
+  }
+
+  static func documentLabel(_ document: Document) -> String {
+    [document.type ?? "Document", document.number].compactMap { $0 }.joined(separator: " ")
+  }
+
+  /// `Kết luận 07-KL/TW (implements) · Bộ Chính trị · 11/06/2021 · not in corpus`.
   static func describe(_ citation: Citation, library: Library) -> String {
     let relation = citation.relation == .refers ? "" : " (\(citation.relation.phrase))"
     if let summary = library.cited(id: citation.target) {

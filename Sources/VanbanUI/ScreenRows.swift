@@ -46,6 +46,7 @@ public enum ScreenRows {
     case .provinces: return provinces(state)
     case .cited(let id): return cited(id, state: state)
     case .links(let id): return links(id, state: state)
+    case .diagram(let id): return DiagramRows.rows(id, state: state)
     case .help: return help()
     case .library, .reader: return []
     }
@@ -60,15 +61,14 @@ public enum ScreenRows {
     var rows: [ListRow] = []
     for central in answers {
       let node = central.node
-      rows.append(
-        ListRow(
-          [
-            Segment(node.label, .accent),
-            Segment(" · " + [node.issuer, node.date?.vietnamese].compactMap { $0 }.joined(separator: " · ")),
-            Segment(
-              " — \(counted(central.citingCount, "document")) in \(counted(central.provinces.count, "province"))",
-              .dim),
-          ], target: .cited(node.id)))
+      var heading = [
+        Segment(node.label, .accent),
+        Segment(" · " + [node.issuer, node.date?.vietnamese].compactMap { $0 }.joined(separator: " · ")),
+        Segment(" — " + central.headline, .dim),
+      ]
+      if library.signals.supersessions[node.id] != nil { heading.insert(Segment("⚠ ", .warning), at: 0) }
+      rows.append(ListRow(heading, target: .cited(node.id)))
+      rows.append(ListRow([Segment("   "), Segment(central.split, .dim)]))
       for (provinceIndex, province) in central.provinces.enumerated() {
         let lastProvince = provinceIndex == central.provinces.count - 1
         rows.append(
@@ -81,19 +81,36 @@ public enum ScreenRows {
           guard let document = library.document(id: entry.documentID) else { continue }
           rows.append(
             ListRow(
-              [
-                Segment(trunk + prefix, .dim),
-                Segment(DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
-                Segment(DisplayWidth.fit(Format.lag(entry, from: node.date), to: 10), .accent),
-                Segment(
-                  [document.type ?? "Document", document.number].compactMap { $0 }.joined(separator: " ")),
-                Segment("  " + (document.subject ?? document.id), .dim),
-              ], target: .document(document.id)))
+              [Segment(trunk + prefix, .dim)]
+                + entryColumns(entry, document, from: node.date, library: library),
+              target: .document(document.id)))
         }
       }
       rows.append(ListRow(""))
     }
     return rows
+  }
+
+  /// Date, lag, relation when it does not answer, warning mark, type and number, subject.
+  static func entryColumns(_ entry: AnswerEntry, _ document: Document, from date: Day?, library: Library)
+    -> [Segment]
+  {
+    var segments = [
+      Segment(DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
+      Segment(DisplayWidth.fit(Format.lag(entry, from: date), to: 10), .accent),
+    ]
+    if let relation = entry.relation, !entry.isAnswer {
+      segments.append(Segment(relation.phrase + ": ", .dim))
+    }
+    if library.signals.isFlagged(document.id) { segments.append(Segment("⚠ ", .warning)) }
+    segments.append(Segment(documentLabel(document)))
+    segments.append(Segment("  " + (document.subject ?? document.id), .dim))
+    return segments
+  }
+
+  /// `Công văn 215-CV/TU`, `Document` when the type is unknown.
+  static func documentLabel(_ document: Document) -> String {
+    [document.type ?? "Document", document.number].compactMap { $0 }.joined(separator: " ")
   }
 
   /// Tree lines for entries listed depth-first: `├─ `, `│  └─ ` ...
@@ -149,12 +166,14 @@ public enum ScreenRows {
       var segments = [Segment(DisplayWidth.fit(province, to: nameWidth))]
       for central in shown {
         let cell: String
-        if let answers = central.provinces.first(where: { $0.province == province }) {
-          cell = earliestLag(answers.entries, central: central.node.date)
+        if let group = central.provinces.first(where: { $0.province == province }) {
+          let answers = group.entries.filter { $0.isAnswer || $0.relation == nil }
+          cell = answers.isEmpty ? "cites" : earliestLag(answers, central: central.node.date)
         } else {
           cell = "·"
         }
-        segments.append(Segment(DisplayWidth.fit(cell, to: columnWidth), cell == "·" ? .dim : .plain))
+        segments.append(
+          Segment(DisplayWidth.fit(cell, to: columnWidth), cell == "·" || cell == "cites" ? .dim : .plain))
       }
       let target: RowTarget? =
         province == Library.unknownProvince ? nil : .province(ProvinceChoice(name: province, is2025: false))
@@ -162,6 +181,8 @@ public enum ScreenRows {
     }
     rows.append(ListRow(""))
     rows.append(ListRow("Cells: days from the central document to the province's first answer.", .dim))
+    rows.append(
+      ListRow("cites: the province cites it without answering it (no implements, no according to).", .dim))
     if answers.count > shown.count {
       rows.append(ListRow("\(answers.count - shown.count) more central documents: widen the terminal.", .dim))
     }
@@ -189,7 +210,7 @@ public enum ScreenRows {
     var earliest: [String: (Day, Bool)] = [:]
     for central in library.answers() {
       for province in central.provinces {
-        for entry in province.entries {
+        for entry in province.entries where entry.isAnswer || entry.relation == nil {
           if let lag = entry.lagDays { lags[province.province, default: []].append(lag) }
           if let day = entry.date ?? entry.notBefore {
             let dated = entry.date != nil
@@ -275,29 +296,76 @@ public enum ScreenRows {
     field("Corpus", node.inCorpus ? "in corpus: \(node.id)" : "not in corpus")
     field("Mentions", "\(node.mentions)")
     field("Key", node.id)
+    for supersession in library.signals.supersessions[node.id] ?? [] {
+      let by = library.document(id: supersession.by).map(documentLabel) ?? supersession.by
+      rows.append(
+        ListRow(
+          [
+            Segment(
+              DisplayWidth.fit(supersession.relation == .repeals ? "Repealed" : "Replaced", to: 10), .warning),
+            Segment("⚠ by \(by) on \(supersession.date.vietnamese)", .warning),
+          ], target: .document(supersession.by)))
+    }
     rows.append(ListRow(""))
     let answers = library.answers(to: node)
-    rows.append(
-      ListRow(
-        "Cited by \(counted(answers.citingCount, "document")) in \(counted(answers.provinces.count, "province"))",
-        .header))
-    for province in answers.provinces {
-      rows.append(ListRow(province.province, .accent))
-      for entry in province.entries {
-        guard let document = library.document(id: entry.documentID) else { continue }
-        let indent = String(repeating: "  ", count: entry.depth + 1) + (entry.depth > 0 ? "└─ " : "")
-        rows.append(
-          ListRow(
-            [
-              Segment(indent + DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
-              Segment(DisplayWidth.fit(Format.lag(entry, from: node.date), to: 10), .accent),
-              Segment(
-                [document.type ?? "Document", document.number].compactMap { $0 }.joined(separator: " ")),
-              Segment("  " + (document.subject ?? document.id), .dim),
-            ], target: .document(document.id)))
+    rows.append(ListRow("Cited by \(answers.headline)", .header))
+    if !answers.split.isEmpty { rows.append(ListRow(answers.split, .dim)) }
+    let entries = answers.provinces.flatMap { group in group.entries.map { (group.province, $0) } }
+    func row(_ province: String, _ entry: AnswerEntry) -> ListRow? {
+      guard let document = library.document(id: entry.documentID) else { return nil }
+      var segments = [
+        Segment("  " + DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
+        Segment(DisplayWidth.fit(Format.lag(entry, from: node.date), to: 10), .accent),
+        Segment(DisplayWidth.fit(province, to: 16)),
+      ]
+      if library.signals.isFlagged(document.id) { segments.append(Segment("⚠ ", .warning)) }
+      segments.append(Segment(documentLabel(document)))
+      if entry.relation == nil, let parent = entry.answers.flatMap(library.document(id:)) {
+        segments.append(Segment("  answers " + documentLabel(parent), .dim))
+      } else {
+        segments.append(Segment("  " + (document.subject ?? document.id), .dim))
       }
+      return ListRow(segments, target: .document(document.id))
+    }
+    let far = Day(year: 2100, month: 1, day: 1)!
+    func byDate(_ a: (String, AnswerEntry), _ b: (String, AnswerEntry)) -> Bool {
+      let x = a.1.date ?? a.1.notBefore ?? far
+      let y = b.1.date ?? b.1.notBefore ?? far
+      return (x, a.0.folded, a.1.documentID) < (y, b.0.folded, b.1.documentID)
+    }
+    // Grouped by what they do with it, answers first; then the letters answering those answers.
+    for relation in relationOrder {
+      let group = entries.filter { $0.1.relation == relation }.sorted(by: byDate)
+      guard !group.isEmpty else { continue }
+      rows.append(ListRow("\(relationHeading(relation)) · \(group.count)", .accent))
+      rows += group.compactMap { row($0.0, $0.1) }
+    }
+    let chained = entries.filter { $0.1.relation == nil }
+    if !chained.isEmpty {
+      rows.append(ListRow("Answering those answers · \(chained.count)", .accent))
+      rows += chained.compactMap { row($0.0, $0.1) }
     }
     return rows
+  }
+
+  /// The order of the relation groups: answers first, then bases, then what changes it, then mentions.
+  static let relationOrder: [Relation] = [
+    .implements, .accordingTo, .pursuant, .guides, .amends, .replaces, .repeals, .refers, .unknown,
+  ]
+
+  /// `Implement it`: a group of citing documents, titled by what they do with the cited one.
+  static func relationHeading(_ relation: Relation) -> String {
+    switch relation {
+    case .implements: return "Implement it"
+    case .accordingTo: return "Act according to it"
+    case .pursuant: return "Rest on it (pursuant to)"
+    case .guides: return "Guide it"
+    case .amends: return "Amend it"
+    case .replaces: return "Replace it"
+    case .repeals: return "Repeal it"
+    case .refers: return "Mention it"
+    case .unknown: return "Cite it, relation unclear"
+    }
   }
 
   // MARK: links, help

@@ -175,6 +175,7 @@ extension AppState {
     case .help: navigate(to: .help)
     case .listLinks:
       if case .reader(let id) = page.screen { navigate(to: .links(id)) }
+    case .showDiagram: showDiagram()
     case .cycleSort:
       let all = SortOrder.allCases
       sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
@@ -256,6 +257,23 @@ extension AppState {
         navigate(to: .library)
         resetListPosition()
       }
+    }
+  }
+
+  /// The diagram of the document read, of the cited document shown, or of the entry selected.
+  private mutating func showDiagram() {
+    switch page.screen {
+    case .reader(let id), .cited(let id):
+      navigate(to: .diagram(id))
+    case .diagram:
+      let selectable = ScreenRows.rows(for: page.screen, in: self).compactMap(\.target)
+      guard selectable.indices.contains(page.selection) else { return }
+      switch selectable[page.selection] {
+      case .document(let id), .cited(let id): navigate(to: .diagram(id))
+      case .province: return
+      }
+    default:
+      return
     }
   }
 

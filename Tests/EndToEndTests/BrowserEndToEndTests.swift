@@ -81,6 +81,37 @@ final class BrowserEndToEndTests: TmuxTestCase {
     XCTAssertEqual(before, after)
   }
 
+  /// The reader's `d`: the diagram of 215-CV/TU, an entry followed each way, and back each time.
+  func testTheDiagramFromTheReader() {
+    startShell()
+    keys("clear; \(Self.binary) Data/corpus; echo \"exit=$?\"", "Enter")
+    waitFor("5 of 5 documents")
+    keys("Down", "Down", "Down", "Enter")
+    waitFor("Reader · 000_c04fbf0a9182cd61")
+    waitFor("d diagram")
+    keys("d")
+    waitFor("Diagram · 000_c04fbf0a9182cd61")
+    var screen = waitFor("What stands on it")
+    XCTAssertTrue(screen.contains("Implements · 1"), screen)
+    XCTAssertTrue(screen.contains("│ Công văn 215-CV/TU"), screen)
+    XCTAssertTrue(screen.contains("▸   2021-06-11   -3 d"), "07-KL/TW above, selected first:\n\(screen)")
+    // Up the diagram: 07-KL/TW's page, then back.
+    keys("Enter")
+    waitFor("Cited by 3 documents in 2 provinces")
+    keys("BSpace")
+    waitFor("Diagram · 000_c04fbf0a9182cd61")
+    // Down the diagram: past the box to the July letter that implements it, then back.
+    keys("Down", "Down")
+    screen = waitFor("▸   ≥ 2021-07-21 ≥ +37 d")
+    keys("Enter")
+    waitFor("Reader · 004_f8f51dfb989f039e")
+    keys("BSpace")
+    screen = waitFor("Diagram · 000_c04fbf0a9182cd61")
+    XCTAssertTrue(screen.contains("▸   ≥ 2021-07-21"), "back where it was:\n\(screen)")
+    keys("Q")
+    waitFor("exit=0")
+  }
+
   func testQuittingAndSignalsRestoreTheTerminal() throws {
     startShell()
     keys(

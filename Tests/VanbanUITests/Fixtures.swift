@@ -148,6 +148,12 @@ enum Fixtures {
         spans: spans(of: "Công văn số 215-CV/TU", in: d004.text), key: "Công văn|215-CV/TU|Nam Định|2021",
         target: "000_c04fbf0a9182cd61", inCorpus: true),
     ]
+    // The relations the parser reads in the seeds: every citation implements, but the notice
+    // 253/TB-VPCP, which Ninh Bình's letter only mentions.
+    for index in d000.citations.indices { d000.citations[index].relation = .implements }
+    for index in d002.citations.indices { d002.citations[index].relation = .implements }
+    d003.citations[0].relation = .implements
+    for index in d004.citations.indices { d004.citations[index].relation = .implements }
     return Corpus(
       documents: [d003, d000, d002, d004, d001],
       loadWarnings: [LoadWarning(path: "Data/README", reason: "not a .txt file")])

@@ -40,6 +40,14 @@ final class ScreenSnapshotTests: XCTestCase {
 
   func testCitedPage() { snapshot("cited", keys: [.end, .enter, .tab, .enter]) }
 
+  /// The Nam Định letter 215-CV/TU: 07-KL/TW above it, the July letter answering it below.
+  func testDiagramOfALetter() { snapshot("diagram", keys: [.down, .down, .down, .enter, .character("d")]) }
+
+  /// 07-KL/TW: nothing known above, the three letters implementing it below, the chain nested.
+  func testDiagramOfACentralDocument() {
+    snapshot("diagram-central", keys: [.end, .enter, .tab, .enter, .character("d")])
+  }
+
   func testGraphOutline() { snapshot("graph", keys: [.character("2")]) }
 
   func testGraphMatrix() { snapshot("graph-matrix", keys: [.character("2"), .character("m")]) }

@@ -66,7 +66,8 @@ final class UpdateTests: XCTestCase {
     let cited = press([.tab, .enter], on: letter)
     XCTAssertEqual(cited.page.screen, .cited(Fixtures.conclusion07))
     XCTAssertTrue(render(cited).text.contains("Cited by 3 documents in 2 provinces"))
-    let opened = press([.down, .enter], on: cited)
+    // Grouped by relation, by date within: Kiên Giang's letter, 215-CV/TU, then the July letter.
+    let opened = press([.down, .down, .enter], on: cited)
     XCTAssertEqual(opened.page.screen, .reader("004_f8f51dfb989f039e"))
   }
 
@@ -237,5 +238,117 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(KeyTable.action(for: .character("/"), on: .reader("x")), .find)
     XCTAssertNil(KeyTable.action(for: .character("n"), on: .library))
     XCTAssertNil(KeyTable.action(for: .tab, on: .graph))
+  }
+
+  func testDiagramOpensFromTheReaderFollowsAnEntryAndComesBack() {
+    let reader = press([.down, .enter])
+    XCTAssertEqual(reader.page.screen, .reader("000_c04fbf0a9182cd61"))
+    let diagram = press([.character("d")], on: reader)
+    XCTAssertEqual(diagram.page.screen, .diagram("000_c04fbf0a9182cd61"))
+    let text = render(diagram).text
+    for expected in [
+      "What it stands on", "Implements · 1", "Kết luận 07-KL/TW", "What stands on it", "Implemented by · 1",
+    ] {
+      XCTAssertTrue(text.contains(expected), expected)
+    }
+    // Above: 07-KL/TW, selected first; Enter opens its page, Backspace comes back to the diagram.
+    let above = press([.enter], on: diagram)
+    XCTAssertEqual(above.page.screen, .cited(Fixtures.conclusion07))
+    XCTAssertEqual(press([.backspace], on: above).page.screen, diagram.page.screen)
+    // Past the box (the document itself), the July letter that implements it.
+    let below = press([.down, .down, .enter], on: diagram)
+    XCTAssertEqual(below.page.screen, .reader("004_f8f51dfb989f039e"))
+    let back = press([.backspace], on: below)
+    XCTAssertEqual(back.page, Page(.diagram("000_c04fbf0a9182cd61"), selection: 2, scroll: back.page.scroll))
+    // d on an entry centres the diagram on it; the cited page has one too.
+    XCTAssertEqual(
+      press([.down, .down, .character("d")], on: diagram).page.screen, .diagram("004_f8f51dfb989f039e"))
+    XCTAssertEqual(press([.character("d")], on: above).page.screen, .diagram(Fixtures.conclusion07))
+    XCTAssertNil(KeyTable.action(for: .character("d"), on: .library))
+  }
+
+  func testTheDiagramNamesEveryEntrysDateProvinceLagAndChains() {
+    let central = press([.character("2"), .enter, .character("d")], on: start(width: 140, height: 40))
+    XCTAssertEqual(central.page.screen, .diagram(Fixtures.conclusion07))
+    let text = render(central).text
+    XCTAssertTrue(text.contains("Implemented by · 3"), text)
+    XCTAssertTrue(
+      text.contains(
+        "2021-06-14   +3 d      Nam Định      Công văn 215-CV/TU · Ban Thường vụ Tỉnh ủy Nam Định"), text)
+    XCTAssertTrue(
+      text.contains("└─ ≥ 2021-07-21 ≥ +37 d   Nam Định"), "the July letter under the letter it answers")
+    XCTAssertTrue(text.contains("0 above · 3 below (1 in chains)"))
+  }
+
+  func testTheGraphsAnswersAreComputedOncePerFilterNotPerKey() {
+    let library = Library(corpus: Fixtures.corpus())
+    var state = AppState(library: library, width: 100, height: 30)
+    state = update(state, .character("2"))
+    let first = library.answersComputations
+    XCTAssertEqual(first, 1)
+    for key in [Key.down, .down, .up, .pageDown, .home, .character("m"), .down, .character("m"), .end] {
+      state = update(state, key)
+      _ = render(state)
+    }
+    XCTAssertEqual(library.answersComputations, first, "moving and drawing reuse the kept answers")
+    state = ([Key.character("p")] + typed("kien giang") + [.enter]).reduce(state) { update($0, $1) }
+    _ = render(state)
+    XCTAssertEqual(library.answersComputations, first + 1, "a new province filter computes them once more")
+    state = update(update(state, .down), .up)
+    XCTAssertEqual(library.answersComputations, first + 1)
+  }
+
+  func testTheGraphSaysWhatItCountsBeyondCitedBy() {
+    let text = render(press([.character("2")], on: start(width: 140, height: 40))).text
+    XCTAssertTrue(text.contains("Kết luận 07-KL/TW · Bộ Chính trị · 11/06/2021 — 3 documents in 2 provinces"))
+    XCTAssertTrue(text.contains("3 answer it\n"), text)
+    XCTAssertTrue(text.contains("1 cites it without answering"), "253/TB-VPCP is only mentioned")
+    XCTAssertTrue(text.contains("mentions: Công văn 2644-CV/TU"))
+  }
+
+  func testTheReaderSaysWhatEachCitingDocumentDoesWithIt() {
+    let reader = press([.down, .enter, .end], on: start(width: 140, height: 40))
+    XCTAssertTrue(
+      render(reader).text.contains("Document (implements it) · Nam Định · ≥ 2021-07-21"), render(reader).text)
+  }
+
+  /// A decision replacing 07-KL/TW before the July letter, which still implements it: the letter
+  /// carries a warning, its link and its row are marked, and 07-KL/TW's page says it was replaced.
+  func testDocumentsRestingOnAReplacedDocumentAreFlagged() {
+    let base = Fixtures.corpus()
+    var decision = Document(
+      id: "005_decision", file: "Data/corpus/005.txt", text: "thay thế Kết luận số 07-KL/TW")
+    decision.level = .central
+    decision.type = "Kết luận"
+    decision.number = "99-KL/TW"
+    decision.issuer = "Bộ Chính trị"
+    decision.date = Day(iso: "2021-07-01")
+    var replaced = Citation(
+      type: "Kết luận", number: "07-KL/TW", date: Day(iso: "2021-06-11"), issuer: "Bộ Chính trị",
+      spans: [Span(9, 29)], key: Fixtures.conclusion07)
+    replaced.relation = .replaces
+    decision.citations = [replaced]
+    let library = Library(corpus: Corpus(documents: base.documents + [decision]))
+    let july = library.document(id: "004_f8f51dfb989f039e")
+    XCTAssertEqual(
+      july?.warnings.last,
+      "implements Kết luận 07-KL/TW, which Kết luận 99-KL/TW (005_decision) replaced on 01/07/2021")
+    XCTAssertEqual(library.document(id: "000_c04fbf0a9182cd61")?.warnings, [], "June is before the decision")
+    var state = AppState(library: library, width: 140, height: 40)
+    let list = render(state).text
+    XCTAssertTrue(list.contains("⚠ (no subject) 004_f8f51dfb989f039e"), list)
+    state = [Key.end, .up, .up, .enter].reduce(state) { update($0, $1) }
+    XCTAssertEqual(state.page.screen, .reader("004_f8f51dfb989f039e"))
+    var reader = render(state).text
+    XCTAssertTrue(reader.contains("Warning   implements Kết luận 07-KL/TW, which"), reader)
+    XCTAssertTrue(reader.contains("[2⚠]Kết luận số 07-KL/TW"), reader)
+    state = [Key.tab].reduce(state) { update($0, $1) }
+    reader = render(state).text
+    XCTAssertTrue(
+      reader.contains(
+        "→ ⚠ Kết luận 07-KL/TW (implements) · Bộ Chính trị · 11/06/2021 · not in corpus · replaced on 01/07/2021 by Kết luận 99-KL/TW"
+      ), reader)
+    let cited = render(update(state, .enter)).text
+    XCTAssertTrue(cited.contains("Replaced  ⚠ by Kết luận 99-KL/TW on 01/07/2021"), cited)
   }
 }

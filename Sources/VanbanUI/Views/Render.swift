@@ -22,7 +22,10 @@ public func render(_ state: AppState) -> Grid {
 private func drawHeader(_ state: AppState, into grid: inout Grid) {
   grid.clear(row: 0, style: .footer)
   var parts = ["vanban", state.page.screen.title]
-  if case .reader(let id) = state.page.screen { parts.append(id) }
+  switch state.page.screen {
+  case .reader(let id), .diagram(let id): parts.append(id)
+  default: break
+  }
   if !state.provinceFilter.isEmpty {
     parts.append("province: " + state.provinceFilter.map(\.label).joined(separator: ", "))
   }
@@ -82,7 +85,8 @@ enum LibraryView {
           Format.date(of: document), Format.province(of: document), document.number ?? "-",
           document.type ?? "?",
         ],
-        subject: document.subject ?? "(no subject) \(document.id)")
+        subject: (library.signals.isFlagged(document.id) ? "⚠ " : "")
+          + (document.subject ?? "(no subject) \(document.id)"))
       let selected = index == state.page.selection
       grid.put(text, x: 0, y: 2 + row, style: selected ? .selected : .plain)
       if selected {
@@ -135,7 +139,9 @@ enum ReaderView {
     }
     drawFooter(
       status: status,
-      hints: "Tab next link  Enter follow  L links  / find  n N next  ← back  q close  ? help",
+      hints: "Tab next link  Enter follow  L links  "
+        + KeyTable.hint(.showDiagram, "diagram", on: state.page.screen)
+        + "  / find  n N next  ← back  q close  ? help",
       state: state, into: &grid)
   }
 }
@@ -180,7 +186,18 @@ enum ListView {
       hints = "Enter filter the library  t group by 2025  1 library  2 graph  ? help  q close"
     case .cited:
       status = "a document outside the corpus, and who cites it"
-      hints = "Enter open  ← back  1 library  2 graph  ? help  q close"
+      hints = KeyTable.hints(
+        [
+          (.open, "open"), (.showDiagram, "diagram"), (.back, "back"), (.showLibrary, "library"),
+          (.showGraph, "graph"), (.help, "help"), (.close, "close"),
+        ], on: state.page.screen)
+    case .diagram:
+      status = DiagramRows.status(state)
+      hints = KeyTable.hints(
+        [
+          (.open, "open"), (.showDiagram, "its diagram"), (.back, "back"), (.provincePicker, "province"),
+          (.help, "help"), (.close, "close"),
+        ], on: state.page.screen)
     case .links:
       status = "\(rows.filter(\.isSelectable).count) links"
       hints = "Enter follow  ← back  q close"
