@@ -103,7 +103,7 @@ enum DirectiveParser {
       }
       if layout.placeDateLine == nil, document.month == nil, let (place, month) = placeMonth(line, scanner) {
         document.month = month
-        if let place, let province = Places.province(named: place) {
+        if let place, let province = Places.province(ofSeat: place) {
           document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
           if document.province == nil { document.province = province }
         }
@@ -112,7 +112,7 @@ enum DirectiveParser {
       if layout.placeDateLine == nil, let (place, day) = placeDate(line, scanner) {
         layout.placeDateLine = index
         if document.date == nil { document.date = day }
-        if let place, let province = Places.province(named: place) {
+        if let place, let province = Places.province(ofSeat: place) {
           document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
           if let named = document.province, named != province {
             document.warnings.append("the header names \(named) but the place-date line \(province)")
@@ -290,7 +290,7 @@ enum DirectiveParser {
         position = wordStart
       }
       for start in wordStarts {
-        if let province = Places.province(named: scanner.flat(start..<found)) {
+        if let province = Places.province(ofSeat: scanner.flat(start..<found)) {
           return (province, day, scanner.flat(start..<end))
         }
       }

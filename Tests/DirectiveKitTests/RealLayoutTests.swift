@@ -286,3 +286,17 @@ final class RealLayoutTests: XCTestCase {
     XCTAssertEqual(found.first?.relationEvidence?.cue, "Căn cứ")
   }
 }
+
+final class SeatCityTests: XCTestCase {
+  func testAPlaceDateLineNamingTheProvincialCapitalGivesItsProvince() {
+    for (place, province) in [
+      ("Vinh", "Nghệ An"), ("Buôn Ma Thuột", "Đắk Lắk"), ("TP. Hồ Chí Minh", "Hồ Chí Minh"),
+      ("Huế", "Thừa Thiên Huế"),
+    ] {
+      let document = parseOne(
+        "ỦY BAN NHÂN DÂN\nSố: 12/KH-UBND\n\(place), ngày 5 tháng 3 năm 2021\nKẾ HOẠCH\nVề việc thử\n")
+      XCTAssertEqual(document.province, province, place)
+      XCTAssertEqual(document.provinceEvidence.first?.kind, "place_date", place)
+    }
+  }
+}
