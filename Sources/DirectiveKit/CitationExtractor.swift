@@ -119,7 +119,13 @@ enum CitationExtractor {
         end = nameEnd
       } else if type == "Nghị quyết", let congress = congressName(scanner, from: nameStart, limit: limit) {
         mention.title = "Nghị quyết " + congress.name
-        mention.issuer = Issuer(name: congress.name, scope: congress.scope)
+        // A congress issues its resolution; a plenum's is the Central Committee's (or the province's).
+        let plenum = !congress.name.folded.hasPrefix("dai hoi")
+        let issuer =
+          !plenum
+          ? congress.name
+          : congress.scope == .ownProvince ? "Ban Chấp hành Đảng bộ tỉnh" : "Ban Chấp hành Trung ương Đảng"
+        mention.issuer = Issuer(name: issuer, scope: congress.scope)
         end = congress.end
       } else if type == "Báo cáo", let after = scanner.matchWord(Array("chinh tri".utf8), at: nameStart) {
         mention.title = "Báo cáo chính trị"
@@ -406,12 +412,16 @@ enum CitationExtractor {
   static func congressName(_ scanner: TextScanner, from start: Int, limit: Int) -> (
     name: String, end: Int, scope: CitationScope
   )? {
-    guard scanner.isUppercase(start), scanner.matchWord(Array("dai hoi".utf8), at: start) != nil else {
-      return nil
+    // `Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII`, `Nghị quyết Trung
+    // ương 4 khóa XIII`: a plenum's resolution, named the same way.
+    let opensName = ["dai hoi", "hoi nghi", "trung uong"].contains {
+      scanner.matchWord(Array($0.utf8), at: start) != nil
     }
+    guard scanner.isUppercase(start), opensName else { return nil }
     let allowed: Set<String> = [
       "dai", "hoi", "bieu", "toan", "quoc", "lan", "thu", "cua", "bo", "tinh", "thanh", "pho", "huyen",
-      "dang", "khoa", "lam", "nhat",
+      "dang", "khoa", "lam", "nhat", "ban", "chap", "hanh", "trung", "uong", "hai", "ba", "tu", "nam", "sau",
+      "bay", "tam", "chin", "muoi",
     ]
     var i = start
     var end = start

@@ -324,17 +324,33 @@ enum DirectiveParser {
 
   /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
   static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
-    guard line.text.count < 90, let ngay = line.folded.range(of: "ngay ") else { return nil }
-    let offset = line.folded.distance(from: line.folded.startIndex, to: ngay.lowerBound)
-    guard let (day, end) = scanner.date(at: line.textStart + offset), end <= line.range.upperBound,
-      scanner.string(end..<line.range.upperBound).allSatisfy({ !$0.isLetter && !$0.isNumber })
+    guard line.text.count < 90,
+      let ngay = line.folded.range(of: "ngay ")
+        ?? (line.folded.hasSuffix(" ngay") ? line.folded.range(of: "ngay", options: .backwards) : nil)
     else { return nil }
+    let offset = line.folded.distance(from: line.folded.startIndex, to: ngay.lowerBound)
+    // `Hà Nội, ngày` / `15 tháng 3 năm 2021`: the date may go on over a wrapped line.
+    guard let (day, end) = scanner.date(at: line.textStart + offset) else { return nil }
+    var lineEnd = line.range.upperBound
+    while lineEnd < end || (lineEnd < scanner.count && scanner.scalars[lineEnd] != "\n") { lineEnd += 1 }
+    guard scanner.string(end..<lineEnd).allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
     let before = line.text.prefix(offset).trimmed(" ,\t")
     let isPlace =
       before.count <= 40 && !before.contains(where: \.isNumber) && before.split(separator: " ").count <= 6
       && before.first?.isUppercase != false && !before.folded.contains("cua ")
     guard before.isEmpty || isPlace else { return nil }
     return (before.isEmpty ? nil : before, day)
+  }
+
+  /// `NAM ĐỊNH CỘNG HÒA XÃ HỘI …` → `NAM ĐỊNH`: a header line that runs into the motto.
+  static func beforeMotto(_ name: String) -> String {
+    let folded = name.folded
+    for motto in [" cong hoa xa hoi", " dang cong san", " doc lap"] {
+      guard let found = folded.range(of: motto) else { continue }
+      let offset = folded.distance(from: folded.startIndex, to: found.lowerBound)
+      return String(name.unicodeScalars.prefix(offset)).trimmed(" -*|")
+    }
+    return name
   }
 
   static func headerBody(_ text: String, next: Line?) -> (
@@ -348,7 +364,7 @@ enum DirectiveParser {
       ("tinh uy ", HeaderBody.provincialParty), ("thanh uy ", HeaderBody.provincialParty),
     ]
     where folded.hasPrefix(prefix) {
-      let name = rest(after: prefix)
+      let name = beforeMotto(rest(after: prefix))
       let canonical = Places.province(named: name) ?? Line.titleCased(name)
       return (make((prefix == "tinh uy " ? "Tỉnh ủy " : "Thành ủy ") + canonical), name, false)
     }
@@ -364,7 +380,8 @@ enum DirectiveParser {
     let stateFolded = stateText.folded
     for prefix in ["uy ban nhan dan tinh ", "ubnd tinh ", "uy ban nhan dan thanh pho ", "ubnd thanh pho "]
     where stateFolded.hasPrefix(prefix) {
-      let name = String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix)))
+      let name = beforeMotto(
+        String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
       let canonical = Places.province(named: name) ?? Line.titleCased(name)
       let kind = prefix.contains("tinh") ? "tỉnh" : "thành phố"
       return (.provincialState("UBND \(kind) \(canonical)"), name, consumedNext)
@@ -376,13 +393,15 @@ enum DirectiveParser {
     let councilFolded = stateText.folded
     for prefix in ["hoi dong nhan dan tinh ", "hdnd tinh ", "hoi dong nhan dan thanh pho "]
     where councilFolded.hasPrefix(prefix) {
-      let name = String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix)))
+      let name = beforeMotto(
+        String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
       let canonical = Places.province(named: name) ?? Line.titleCased(name)
       let kind = prefix.contains("tinh") ? "tỉnh" : "thành phố"
       return (.provincialState("HĐND \(kind) \(canonical)"), name, consumedNext)
     }
     for prefix in ["uy ban nhan dan huyen ", "ubnd huyen "] where stateFolded.hasPrefix(prefix) {
-      let name = String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix)))
+      let name = beforeMotto(
+        String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
       return (.districtState("UBND huyện " + Line.titleCased(name)), nil, consumedNext)
     }
     let central: [(String, String)] = [

@@ -300,3 +300,39 @@ final class SeatCityTests: XCTestCase {
     }
   }
 }
+
+final class MoreRealPhrasingTests: XCTestCase {
+  func testAHeaderRunningIntoTheMottoAndADateWrappedAfterNgay() {
+    let document = parseOne(
+      "ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12/KH-UBND\nNam Định, ngày\n15 tháng 3 năm 2021\nKẾ HOẠCH\nVề việc thử\n"
+    )
+    XCTAssertEqual(document.issuer, "UBND tỉnh Nam Định")
+    XCTAssertEqual(document.date?.iso, "2021-03-15")
+  }
+
+  func testPlenumResolutionsAreCitedByName() {
+    let found = parseOne(
+      "Thực hiện Nghị quyết Trung ương 4 khóa XIII và Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII về xây dựng Đảng.\n"
+    ).citations
+    XCTAssertEqual(
+      found.map(\.title),
+      [
+        "Nghị quyết Trung ương 4 khóa XIII",
+        "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII",
+      ])
+    XCTAssertEqual(found.map(\.issuer), ["Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương Đảng"])
+    XCTAssertEqual(found.map(\.relation), [.implements, .implements])
+  }
+
+  func testNumbersListedAfterAPluralTypeAreEachCited() {
+    let document = parseOne(
+      "ỦY BAN NHÂN DÂN\nTỈNH HƯNG YÊN\nSố: 28/CTr-UBND\nHưng Yên, ngày 18 tháng 02 năm 2022\nThực hiện Nghị quyết số 11/NQ-CP ngày 30/01/2022 của Chính phủ; các Nghị quyết của Hội đồng nhân dân tỉnh: số 340/NQ-HĐND ngày 22/12/2020 về nhiệm vụ năm 2021; số 160/NQ-HĐND ngày 08/12/2021 về đầu tư; thu chi ngân sách; số 163/NQ-HĐND ngày 08/12/2021 về kế hoạch và Công văn số 892/BKHĐT-TH ngày 14/02/2022 của Bộ Kế hoạch và Đầu tư, Ủy ban nhân dân tỉnh ban hành Chương trình.\n"
+    )
+    let numbers = document.citations.compactMap(\.number)
+    XCTAssertEqual(numbers, ["11/NQ-CP", "340/NQ-HĐND", "160/NQ-HĐND", "163/NQ-HĐND", "892/BKHĐT-TH"])
+    let listed = document.citations.filter { $0.number?.hasSuffix("HĐND") == true }
+    XCTAssertEqual(Set(listed.map(\.issuer)), ["Hội đồng nhân dân tỉnh Hưng Yên"])
+    XCTAssertEqual(Set(listed.map(\.relation)), [.implements], "the list's cue governs every item")
+    XCTAssertEqual(listed.first?.date?.iso, "2020-12-22")
+  }
+}
