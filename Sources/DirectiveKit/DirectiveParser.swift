@@ -2,7 +2,13 @@
 /// value: what it works out is marked as inferred, with the words it rests on.
 enum DirectiveParser {
   static func parse(_ document: inout Document) {
-    let scanner = TextScanner(document.text)
+    var scanner = TextScanner(document.text)
+    // A copy whose marked letters became `?` is read through a restored twin of the same length.
+    let lost = lostDiacritics(scanner)
+    if lost > 0, let repaired = DiacriticRepair.repair(document.text) {
+      let twin = TextScanner(repaired)
+      if twin.count == scanner.count { scanner = twin }
+    }
     let lines = Line.split(scanner)
     var layout = Layout(lines: lines)
     readHeader(&document, &layout, scanner)
@@ -12,10 +18,10 @@ enum DirectiveParser {
     readSignature(&document, &layout)
     inferType(&document, scanner)
     inferDate(&document, layout, scanner)
-    let lost = lostDiacritics(scanner)
     if lost > 0 {
       document.warnings.append(
-        "diacritics lost: \(lost) letters of the copy were replaced by “?”; only what survives is read")
+        "diacritics lost: \(lost) letters of the copy were replaced by “?”; common words were restored to read it, the rest is read as it survives"
+      )
     }
     document.citations = CitationExtractor.extract(
       scanner, ownNumber: document.number, ownType: document.type, ownTitleStart: layout.titleStart,
