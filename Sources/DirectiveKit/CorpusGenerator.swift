@@ -42,6 +42,12 @@ public struct CorpusGenerator: Sendable {
     /// `spaced-number`, `unnumbered`, `conclusion-notice`), then `yearless-short` when a later
     /// short mention gives the date without its year.
     public var forms: [String] = []
+    /// What the citing document does with it, as `CitationRelations` should read it: the relation
+    /// of its first mention under a cue of the citing document's own, else `refers`.
+    public var relation: Relation = .refers
+    /// The cue written before (or after) that mention, as written: `Căn cứ`, `Triển khai thực
+    /// hiện`, `hết hiệu lực`; nil for `refers`.
+    public var cue: String?
   }
 
   public struct Truth: Sendable {
@@ -65,7 +71,7 @@ public struct CorpusGenerator: Sendable {
   public let seed: UInt64
 
   /// Changes whenever the same seed would write other bytes: cached corpora name it.
-  public static let formatVersion = 2
+  public static let formatVersion = 3
 
   public init(seed: UInt64) { self.seed = seed }
 

@@ -113,17 +113,26 @@ extension CorpusGenerator {
 
     var mentions = [Int](repeating: 0, count: plan.cited.count)
     var forms = [[String]](repeating: [], count: plan.cited.count)
+    // The relation and cue of each mention, in text order.
+    var readings = [[(relation: Relation, cue: String?)]](repeating: [], count: plan.cited.count)
     // The opening cites everything once, in full; a few as their own sentence, date first.
     var opening: [String] = []
     var sentencesFirst: [String] = []
+    var openingPositions: [Int] = []
     for (position, reference) in plan.cited.enumerated() {
       let mention = fullMention(reference, canStandAlone: plan.isParty, random: &random)
       if mention.standsAlone { sentencesFirst.append(mention.text) } else { opening.append(mention.text) }
+      if mention.standsAlone {
+        readings[position].append((.refers, nil))
+      } else {
+        openingPositions.append(position)
+      }
       forms[position].append(mention.form.rawValue)
       mentions[position] += 1
     }
     if !plan.isParty && !opening.isEmpty {
       for line in opening { text += "Căn cứ " + line + ";\n\n" }
+      for position in openingPositions { readings[position].append((.pursuant, "Căn cứ")) }
       text += "Theo đề nghị của Sở Y tế, \(ownBody) yêu cầu các sở, ban, ngành, địa phương thực hiện tốt "
       text += "các nội dung sau:\n\n"
     } else {
@@ -133,7 +142,9 @@ extension CorpusGenerator {
       if opening.isEmpty {
         text += "Để tiếp tục thực hiện có hiệu quả các nhiệm vụ đề ra, \(ownBody) yêu cầu:\n\n"
       } else {
-        text += random.pick(["Thực hiện", "Triển khai", "Quán triệt và thực hiện"]) + " "
+        let cue = random.pick(["Thực hiện", "Triển khai", "Quán triệt và thực hiện"])
+        text += cue + " "
+        for position in openingPositions { readings[position].append((.implements, cue)) }
         for (position, line) in opening.enumerated() { text += (position > 0 ? "; " : "") + line }
         text += ", \(ownBody) yêu cầu các cấp ủy, tổ chức đảng, chính quyền tập trung thực hiện tốt một số "
         text += "nhiệm vụ sau:\n\n"
@@ -157,6 +168,7 @@ extension CorpusGenerator {
         if let short = shortMention(reference, among: plan.cited, random: &random) {
           text += "Thực hiện nghiêm các nội dung của \(short.text). "
           mentions[position] += 1
+          readings[position].append((.implements, "Thực hiện"))
           if short.isYearless && !forms[position].contains(Self.yearlessForm) {
             forms[position].append(Self.yearlessForm)
           }
@@ -184,10 +196,12 @@ extension CorpusGenerator {
 
     var citations: [TruthCitation] = []
     for (position, reference) in plan.cited.enumerated() {
+      let governing = readings[position].first { $0.relation != .refers }
       citations.append(
         TruthCitation(
           type: reference.type, number: reference.number, date: reference.date, issuer: reference.issuer,
-          mentions: mentions[position], forms: forms[position]))
+          mentions: mentions[position], forms: forms[position], relation: governing?.relation ?? .refers,
+          cue: governing?.cue))
     }
     let truth = Truth(
       file: plan.file, province: province.name, issuer: Self.issuer(province, isParty: plan.isParty),
@@ -356,7 +370,8 @@ extension CorpusGenerator {
     let citations = truth.citations.map { citation in
       "{\"type\":\(string(citation.type)),\"number\":\(string(citation.number)),\"date\":\(string(citation.date?.iso)),"
         + "\"issuer\":\(string(citation.issuer)),\"mentions\":\(citation.mentions),"
-        + "\"forms\":[\(citation.forms.map { string($0) }.joined(separator: ","))]}"
+        + "\"forms\":[\(citation.forms.map { string($0) }.joined(separator: ","))],"
+        + "\"relation\":\(string(citation.relation.rawValue)),\"cue\":\(string(citation.cue))}"
     }
     return
       "{\"file\":\(string(truth.file)),\"province\":\(string(truth.province)),\"issuer\":\(string(truth.issuer)),"
@@ -377,7 +392,9 @@ extension CorpusGenerator {
           type: citation["type"] as? String ?? "", number: citation["number"] as? String,
           date: (citation["date"] as? String).flatMap(Day.init(iso:)),
           issuer: citation["issuer"] as? String ?? "",
-          mentions: citation["mentions"] as? Int ?? 0, forms: citation["forms"] as? [String] ?? [])
+          mentions: citation["mentions"] as? Int ?? 0, forms: citation["forms"] as? [String] ?? [],
+          relation: (citation["relation"] as? String).flatMap(Relation.init(rawValue:)) ?? .refers,
+          cue: citation["cue"] as? String)
       }
       result.append(
         Truth(
