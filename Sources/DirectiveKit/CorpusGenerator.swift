@@ -42,6 +42,12 @@ public struct CorpusGenerator: Sendable {
     /// `spaced-number`, `unnumbered`, `conclusion-notice`), then `yearless-short` when a later
     /// short mention gives the date without its year.
     public var forms: [String] = []
+    /// What the citing document does with it, as `CitationRelations` should read it: the relation
+    /// of its first mention under a cue of the citing document's own, else `refers`.
+    public var relation: Relation = .refers
+    /// The cue written before (or after) that mention, as written: `Căn cứ`, `Triển khai thực
+    /// hiện`, `hết hiệu lực`; nil for `refers`.
+    public var cue: String?
   }
 
   public struct Truth: Sendable {
@@ -65,7 +71,7 @@ public struct CorpusGenerator: Sendable {
   public let seed: UInt64
 
   /// Changes whenever the same seed would write other bytes: cached corpora name it.
-  public static let formatVersion = 2
+  public static let formatVersion = 3
 
   public init(seed: UInt64) { self.seed = seed }
 
@@ -160,6 +166,9 @@ public struct CorpusGenerator: Sendable {
     /// `Thông báo` of VPCP carrying the Prime Minister's conclusions: cited as such.
     var isConclusionNotice = false
     var shortName: String
+    /// For an earlier letter of the citing document's own province: whether the Party committee
+    /// wrote it (else the People's Committee). Nil for a central document.
+    var ownParty: Bool? = nil
   }
 
   struct Style: Sendable {
@@ -278,7 +287,10 @@ public struct CorpusGenerator: Sendable {
         }
       }
       if let own = earlier[province.name], !own.isEmpty, random.chance(0.4) {
-        let reference = own[max(0, own.count - 1 - random.below(min(own.count, 10)))]
+        var reference = own[max(0, own.count - 1 - random.below(min(own.count, 10)))]
+        // Half the time one of the same committee and type, which the letter may replace or amend.
+        let alike = own.suffix(10).filter { $0.ownParty == isParty && $0.type == type }
+        if random.chance(0.5), !alike.isEmpty { reference = random.pick(alike) }
         if reference.date < date { cited.append(reference) }
       }
       let subject = random.pick(Self.subjects)
@@ -295,7 +307,8 @@ public struct CorpusGenerator: Sendable {
             issuerAsWritten: isParty
               ? "Ban Thường vụ \(province.isCity ? "Thành ủy" : "Tỉnh ủy")"
               : "UBND \(province.isCity ? "thành phố" : "tỉnh")",
-            subject: subject, shortName: type.lowercased() + " của " + (isParty ? "Ban Thường vụ" : "UBND")))
+            subject: subject, shortName: type.lowercased() + " của " + (isParty ? "Ban Thường vụ" : "UBND"),
+            ownParty: isParty))
       }
       plans.append(plan)
     }
@@ -311,8 +324,13 @@ public struct CorpusGenerator: Sendable {
   static func randomDay(_ random: inout SplitMix64, from first: Int, through last: Int) -> Day {
     let start = Day(year: first, month: 1, day: 1)!.ordinal
     let end = Day(year: last, month: 12, day: 31)!.ordinal
-    let ordinal = start + random.below(end - start + 1)
-    var year = first
+    return day(ordinal: start + random.below(end - start + 1))
+  }
+
+  /// The day `ordinal` days after 1970-01-01 (see `Day.ordinal`).
+  static func day(ordinal: Int) -> Day {
+    var year = 1970
+    while Day(year: year, month: 1, day: 1)!.ordinal > ordinal { year -= 1 }
     while Day(year: year + 1, month: 1, day: 1)!.ordinal <= ordinal { year += 1 }
     var month = 1
     while month < 12 && Day(year: year, month: month + 1, day: 1)!.ordinal <= ordinal { month += 1 }

@@ -111,38 +111,128 @@ extension CorpusGenerator {
       text += "\n"
     }
 
-    var mentions = [Int](repeating: 0, count: plan.cited.count)
-    var forms = [[String]](repeating: [], count: plan.cited.count)
-    // The opening cites everything once, in full; a few as their own sentence, date first.
-    var opening: [String] = []
-    var sentencesFirst: [String] = []
-    for (position, reference) in plan.cited.enumerated() {
-      let mention = fullMention(reference, canStandAlone: plan.isParty, random: &random)
-      if mention.standsAlone { sentencesFirst.append(mention.text) } else { opening.append(mention.text) }
-      forms[position].append(mention.form.rawValue)
+    let count = plan.cited.count
+    var mentions = [Int](repeating: 0, count: count)
+    var forms = [[String]](repeating: [], count: count)
+    // The relation and cue of each mention, in text order.
+    var readings = [[(relation: Relation, cue: String?)]](repeating: [], count: count)
+    func record(_ position: Int, _ relation: Relation, _ cue: String?) {
       mentions[position] += 1
+      readings[position].append((relation, relation == .refers ? nil : cue))
     }
-    if !plan.isParty && !opening.isEmpty {
-      for line in opening { text += "Căn cứ " + line + ";\n\n" }
-      text += "Theo đề nghị của Sở Y tế, \(ownBody) yêu cầu các sở, ban, ngành, địa phương thực hiện tốt "
-      text += "các nội dung sau:\n\n"
+    let roles = Self.roles(plan, random: &random)
+    // The opening cites what the letter answers, once each, in full; a few as their own sentence,
+    // date first, and an earlier letter of its own with the document that letter implements.
+    var opening: [(text: String, positions: [Int])] = []
+    var sentencesFirst: [(text: String, position: Int)] = []
+    for (position, reference) in plan.cited.enumerated() {
+      switch roles[position] {
+      case .opening:
+        let mention = fullMention(reference, canStandAlone: plan.isParty, random: &random)
+        forms[position].append(mention.form.rawValue)
+        if mention.standsAlone {
+          sentencesFirst.append((mention.text, position))
+        } else {
+          opening.append((mention.text, [position]))
+        }
+      case .holder(let inner):
+        // `Kế hoạch số 185-KH/TU ngày … của Ban Thường vụ Tỉnh ủy thực hiện Chỉ thị số 37-CT/TW …`:
+        // the inner document is only described, the cue is the earlier letter's.
+        let mention = fullMention(plan.cited[inner], canStandAlone: false, random: &random)
+        forms[position].append(MentionForm.plain.rawValue)
+        forms[inner].append(mention.form.rawValue)
+        let cue = random.pick([
+          "thực hiện", "triển khai thực hiện", "triển khai", "về thực hiện", "về triển khai thực hiện",
+        ])
+        opening.append(
+          (
+            plainMention(reference, subject: false, random: &random) + " " + cue + " " + mention.text,
+            [position, inner]
+          ))
+      default: break
+      }
+    }
+    var proposal: TruthCitation?
+    var openingCue = ""
+    for sentence in sentencesFirst {
+      text += sentence.text + ".\n\n"
+      record(sentence.position, .refers, nil)
+    }
+    if !opening.isEmpty && !plan.isParty && (plan.type == "Quyết định" || random.chance(0.65)) {
+      // `Căn cứ A;` paragraph by paragraph, or `Căn cứ A; B; C;` in one.
+      openingCue = "Căn cứ"
+      if opening.count > 1 && random.chance(0.3) {
+        text += "Căn cứ " + opening.map(\.text).joined(separator: "; ") + ";\n\n"
+      } else {
+        for line in opening { text += "Căn cứ " + line.text + ";\n\n" }
+      }
+      for line in opening {
+        record(line.positions[0], .pursuant, openingCue)
+        for inner in line.positions.dropFirst() { record(inner, .refers, nil) }
+      }
+      let department = random.pick(Self.proposingDepartments)
+      if random.chance(0.15) {
+        // `Theo đề nghị của Sở Y tế tại Tờ trình số 45/TTr-SYT ngày …`: the proposal followed.
+        let day = Self.day(ordinal: plan.date.ordinal - 2 - random.below(20))
+        let number = "\(1 + random.below(300))/TTr-\(department.code)"
+        text += "Theo đề nghị của \(department.name) tại Tờ trình số \(number) "
+        text += Self.writtenDate(day, random: &random) + ",\n\n"
+        proposal = TruthCitation(
+          type: "Tờ trình", number: number, date: day, issuer: department.name + " " + province.name,
+          mentions: 1,
+          forms: [MentionForm.plain.rawValue], relation: .accordingTo,
+          cue: "Theo đề nghị của \(department.name) tại")
+        text += "\(ownBody) yêu cầu các sở, ban, ngành, địa phương thực hiện tốt các nội dung sau:\n\n"
+      } else {
+        text += "Theo đề nghị của \(department.name), \(ownBody) yêu cầu các sở, ban, ngành, địa phương "
+        text += "thực hiện tốt các nội dung sau:\n\n"
+      }
     } else {
-      for sentence in sentencesFirst { text += sentence + ".\n\n" }
       text += random.pick(["Trước diễn biến phức tạp của dịch bệnh trong thời gian gần đây", "Thời gian qua"])
       text += ", các cấp, các ngành trong \(unit) đã chủ động triển khai nhiều giải pháp. "
       if opening.isEmpty {
         text += "Để tiếp tục thực hiện có hiệu quả các nhiệm vụ đề ra, \(ownBody) yêu cầu:\n\n"
       } else {
-        text += random.pick(["Thực hiện", "Triển khai", "Quán triệt và thực hiện"]) + " "
-        for (position, line) in opening.enumerated() { text += (position > 0 ? "; " : "") + line }
-        text += ", \(ownBody) yêu cầu các cấp ủy, tổ chức đảng, chính quyền tập trung thực hiện tốt một số "
-        text += "nhiệm vụ sau:\n\n"
+        openingCue = random.pick(Self.implementingCues)
+        text += openingCue + " "
+        // Joined by `;` mostly, else by `,`, or with `và` before the last.
+        let joiner = random.below(100)
+        for (index, line) in opening.enumerated() {
+          if index > 0 {
+            text += joiner < 75 ? "; " : joiner < 88 ? ", " : index == opening.count - 1 ? " và " : "; "
+          }
+          text += line.text
+          record(line.positions[0], .implements, openingCue)
+          for inner in line.positions.dropFirst() { record(inner, .refers, nil) }
+        }
+        if plan.isParty {
+          text += ", \(ownBody) yêu cầu các cấp ủy, tổ chức đảng, chính quyền tập trung thực hiện tốt một số "
+          text += "nhiệm vụ sau:\n\n"
+        } else {
+          text += ", \(ownBody) yêu cầu các sở, ban, ngành, địa phương thực hiện tốt các nội dung sau:\n\n"
+        }
       }
     }
 
+    // Documents named in a point: followed (`theo quy định tại`), or only spoken of (no cue).
     let pointCount = 4 + random.below(5)
+    var inPoints: [Int: [Int]] = [:]
+    for position in roles.indices where roles[position] == .accordingTo || roles[position] == .noCue {
+      inPoints[roles[position] == .noCue ? 1 : 2 + random.below(pointCount - 1), default: []].append(position)
+    }
+    // Later short mentions only of documents already named in full above them.
+    let shortable = roles.indices.filter { roles[$0].isNamedBeforePoints }
     for point in 1...pointCount {
       text += "\(point). "
+      for position in inPoints[point] ?? [] where roles[position] == .noCue {
+        let mention = fullMention(plan.cited[position], canStandAlone: false, random: &random, notice: false)
+        forms[position].append(mention.form.rawValue)
+        text += random.pick(["Sau một thời gian", "Qua hơn một năm", "Thời gian qua"]) + ", " + mention.text
+        text += random.pick([
+          " đã phát huy hiệu quả tích cực. ", " đã đi vào cuộc sống, được nhân dân đồng tình. ",
+        ])
+        record(position, .refers, nil)
+      }
       if point == 1 && random.chance(0.5) {
         text += "Tiếp tục quán triệt và tổ chức thực hiện nghiêm túc các văn bản chỉ đạo của Bộ Chính trị, "
         text += "Ban Bí thư, Chính phủ, Thủ tướng Chính phủ và của \(unit) về công tác phòng, chống dịch. "
@@ -151,18 +241,75 @@ extension CorpusGenerator {
         if sentence > 0 && random.chance(0.15) { text += "\n- " }
         text += random.pick(Self.sentences) + " "
       }
-      if !plan.cited.isEmpty && random.chance(0.35) {
-        let position = random.below(plan.cited.count)
+      for position in inPoints[point] ?? [] where roles[position] == .accordingTo {
+        let mention = fullMention(plan.cited[position], canStandAlone: false, random: &random, notice: false)
+        forms[position].append(mention.form.rawValue)
+        if random.chance(0.5) {
+          text += "Các cơ quan, đơn vị thực hiện theo quy định tại \(mention.text). "
+          record(position, .accordingTo, "theo quy định tại")
+        } else {
+          text += "Theo \(mention.text), các cấp, các ngành khẩn trương rà soát, báo cáo kết quả. "
+          record(position, .accordingTo, "Theo")
+        }
+      }
+      if !shortable.isEmpty && random.chance(0.35) {
+        let position = random.pick(shortable)
         let reference = plan.cited[position]
         if let short = shortMention(reference, among: plan.cited, random: &random) {
           text += "Thực hiện nghiêm các nội dung của \(short.text). "
-          mentions[position] += 1
+          record(position, .implements, "Thực hiện")
           if short.isYearless && !forms[position].contains(Self.yearlessForm) {
             forms[position].append(Self.yearlessForm)
           }
         }
       }
       text += "\n\n"
+    }
+
+    // What the letter itself does to earlier documents: guides, amends, replaces, repeals.
+    let selfName = plan.type + " này"
+    for (position, reference) in plan.cited.enumerated() {
+      guard case .acts(let relation) = roles[position] else { continue }
+      let mention = plainMention(reference, subject: true, random: &random)
+      forms[position].append((reference.number == nil ? MentionForm.unnumbered : .plain).rawValue)
+      let choice = random.below(3)
+      switch relation {
+      case .guides:
+        let cue =
+          plan.type == "Quyết định" && choice == 0
+          ? "quy định chi tiết thi hành" : choice == 1 ? "hướng dẫn thực hiện" : "hướng dẫn thi hành"
+        text += "\(selfName) \(cue) \(mention).\n\n"
+        record(position, .guides, cue)
+      case .amends:
+        let part = reference.type == "Quyết định" ? "một số điều của" : "một số nội dung của"
+        if choice == 0 {
+          text += "\(selfName) sửa đổi, bổ sung \(mention).\n\n"
+          record(position, .amends, "sửa đổi, bổ sung")
+        } else if choice == 1 && reference.type == "Quyết định" {
+          text += "Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo \(mention).\n\n"
+          record(position, .amends, "Sửa đổi, bổ sung")
+        } else {
+          text += "Sửa đổi, bổ sung \(part) \(mention).\n\n"
+          record(position, .amends, "Sửa đổi, bổ sung")
+        }
+      case .replaces:
+        if choice == 0 {
+          text += "\(selfName) có hiệu lực kể từ ngày ký và thay thế \(mention).\n\n"
+        } else {
+          text += "\(selfName) thay thế \(mention).\n\n"
+        }
+        record(position, .replaces, "thay thế")
+      default:
+        if choice == 0 {
+          let bare = plainMention(reference, subject: false, random: &random)
+          text += "\(selfName) có hiệu lực kể từ ngày ký; \(bare) hết hiệu lực thi hành.\n\n"
+          record(position, .repeals, "hết hiệu lực")
+        } else {
+          let cue = choice == 1 ? "Bãi bỏ" : "Hủy bỏ"
+          text += "\(cue) \(mention).\n\n"
+          record(position, .repeals, cue)
+        }
+      }
     }
     let office = plan.isParty ? "Văn phòng \(committee)" : "Văn phòng UBND \(unit)"
     text +=
@@ -184,11 +331,14 @@ extension CorpusGenerator {
 
     var citations: [TruthCitation] = []
     for (position, reference) in plan.cited.enumerated() {
+      let governing = readings[position].first { $0.relation != .refers }
       citations.append(
         TruthCitation(
           type: reference.type, number: reference.number, date: reference.date, issuer: reference.issuer,
-          mentions: mentions[position], forms: forms[position]))
+          mentions: mentions[position], forms: forms[position], relation: governing?.relation ?? .refers,
+          cue: governing?.cue))
     }
+    if let proposal { citations.append(proposal) }
     let truth = Truth(
       file: plan.file, province: province.name, issuer: Self.issuer(province, isParty: plan.isParty),
       type: plan.type,
@@ -222,7 +372,96 @@ extension CorpusGenerator {
   /// A later short mention that gives day and month but no year: `Chỉ thị số 16/CT-TTg ngày 31/3`.
   static let yearlessForm = "yearless-short"
 
-  private func fullMention(_ reference: Reference, canStandAlone: Bool, random: inout SplitMix64) -> (
+  /// What a cited document is to the letter, which decides where and how it is first written.
+  enum Role: Equatable {
+    /// Named in the opening under the letter's cue: `Căn cứ`, `Thực hiện`, …
+    case opening
+    /// An earlier letter of its own province named in the opening with the document at `inner`,
+    /// which that letter implements.
+    case holder(inner: Int)
+    /// Named only inside a holder's description: it `refers`, unless a later mention has a cue.
+    case inner
+    /// Followed, in a point: `theo quy định tại …`, `Theo …, `.
+    case accordingTo
+    /// Spoken of in a point without a cue.
+    case noCue
+    /// Guided, amended, replaced or repealed by the letter itself, after the points.
+    case acts(Relation)
+
+    var isNamedBeforePoints: Bool {
+      switch self {
+      case .opening, .holder, .inner, .noCue: return true
+      case .accordingTo, .acts: return false
+      }
+    }
+  }
+
+  static let implementingCues = [
+    "Thực hiện", "Thực hiện", "Triển khai", "Quán triệt và thực hiện", "Triển khai thực hiện",
+    "Tiếp tục thực hiện",
+  ]
+
+  /// The provincial departments whose proposals (`Tờ trình`) a People's Committee follows.
+  static let proposingDepartments: [(name: String, code: String)] = [
+    ("Sở Y tế", "SYT"), ("Sở Y tế", "SYT"), ("Sở Nội vụ", "SNV"), ("Sở Tài chính", "STC"),
+    ("Sở Giáo dục và Đào tạo", "SGDĐT"),
+  ]
+
+  /// Decides each cited document's role. Central documents are mostly answered in the opening, a
+  /// few followed, guided or spoken of without a cue; an earlier letter of the same committee and
+  /// type may be replaced, repealed or amended, one of its own committee guided, and any may be
+  /// named with the central document it implements.
+  static func roles(_ plan: Plan, random: inout SplitMix64) -> [Role] {
+    var roles = [Role](repeating: .opening, count: plan.cited.count)
+    for (position, reference) in plan.cited.enumerated() {
+      let roll = random.below(100)
+      guard let party = reference.ownParty else {
+        let guides = plan.type == "Quyết định" ? 10 : 4
+        roles[position] =
+          roll < guides
+          ? .acts(.guides) : roll < guides + 5 ? .accordingTo : roll < guides + 9 ? .noCue : .opening
+        continue
+      }
+      // Bounds of the rolls: replaces, amends, repeals, guides, followed, named with what it implements.
+      let bounds =
+        party != plan.isParty
+        ? [0, 0, 0, 0, 6, 26]
+        : reference.type == plan.type ? [20, 35, 45, 50, 55, 70] : [0, 0, 12, 20, 26, 46]
+      if roll < bounds[0] {
+        roles[position] = .acts(.replaces)
+      } else if roll < bounds[1] {
+        roles[position] = .acts(.amends)
+      } else if roll < bounds[2] {
+        roles[position] = .acts(.repeals)
+      } else if roll < bounds[3] {
+        roles[position] = .acts(.guides)
+      } else if roll < bounds[4] {
+        roles[position] = .accordingTo
+      } else if roll < bounds[5] {
+        // What it implements: a central document the letter cites, no later than it.
+        let candidates = plan.cited.indices.filter {
+          roles[$0] == .opening && plan.cited[$0].ownParty == nil && plan.cited[$0].date <= reference.date
+        }
+        if let inner = candidates.first {
+          roles[position] = .holder(inner: inner)
+          roles[inner] = .inner
+        }
+      }
+    }
+    return roles
+  }
+
+  /// `Quyết định số 12/QĐ-UBND ngày 4/1/2020 của UBND tỉnh` (and `về …` when `subject`).
+  private func plainMention(_ reference: Reference, subject: Bool, random: inout SplitMix64) -> String {
+    let date = Self.writtenDate(reference.date, random: &random)
+    let number = reference.number.map { "số \($0) " } ?? ""
+    let about = subject ? " về \(reference.subject)" : ""
+    return "\(reference.type) \(number)\(date) của \(reference.issuerAsWritten)\(about)"
+  }
+
+  private func fullMention(
+    _ reference: Reference, canStandAlone: Bool, random: inout SplitMix64, notice: Bool = true
+  ) -> (
     text: String, form: MentionForm, standsAlone: Bool
   ) {
     let date = Self.writtenDate(reference.date, random: &random)
@@ -234,7 +473,7 @@ extension CorpusGenerator {
         "Công điện \(date) của \(reference.issuerAsWritten) về \(reference.subject)", .unnumbered, false
       )
     }
-    if reference.isConclusionNotice && random.chance(0.5) {
+    if reference.isConclusionNotice && notice && random.chance(0.5) {
       return (
         "Kết luận của Thủ tướng Chính phủ tại Thông báo số \(number), \(date)", .conclusionNotice, false
       )
@@ -356,7 +595,8 @@ extension CorpusGenerator {
     let citations = truth.citations.map { citation in
       "{\"type\":\(string(citation.type)),\"number\":\(string(citation.number)),\"date\":\(string(citation.date?.iso)),"
         + "\"issuer\":\(string(citation.issuer)),\"mentions\":\(citation.mentions),"
-        + "\"forms\":[\(citation.forms.map { string($0) }.joined(separator: ","))]}"
+        + "\"forms\":[\(citation.forms.map { string($0) }.joined(separator: ","))],"
+        + "\"relation\":\(string(citation.relation.rawValue)),\"cue\":\(string(citation.cue))}"
     }
     return
       "{\"file\":\(string(truth.file)),\"province\":\(string(truth.province)),\"issuer\":\(string(truth.issuer)),"
@@ -377,7 +617,9 @@ extension CorpusGenerator {
           type: citation["type"] as? String ?? "", number: citation["number"] as? String,
           date: (citation["date"] as? String).flatMap(Day.init(iso:)),
           issuer: citation["issuer"] as? String ?? "",
-          mentions: citation["mentions"] as? Int ?? 0, forms: citation["forms"] as? [String] ?? [])
+          mentions: citation["mentions"] as? Int ?? 0, forms: citation["forms"] as? [String] ?? [],
+          relation: (citation["relation"] as? String).flatMap(Relation.init(rawValue:)) ?? .refers,
+          cue: citation["cue"] as? String)
       }
       result.append(
         Truth(

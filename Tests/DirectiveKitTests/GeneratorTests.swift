@@ -153,15 +153,72 @@ final class GeneratorTests: XCTestCase {
     let averageSize = Self.documents.reduce(0) { $0 + $1.text.utf8.count } / Self.documents.count
     XCTAssertTrue((5000...7500).contains(averageSize), "average \(averageSize) bytes")
     // Provincial letters answer each other: some cite an earlier letter of their own province.
-    let ownCitations = truths.filter { truth in
-      truth.citations.contains { $0.issuer.hasSuffix(truth.province) }
+    // (A department's proposal, `Tờ trình`, is its province's too, but not a letter of the corpus.)
+    func isOwnLetter(_ citation: CorpusGenerator.TruthCitation, _ truth: CorpusGenerator.Truth) -> Bool {
+      citation.issuer.hasSuffix(truth.province) && citation.type != "Tờ trình"
     }
+    let ownCitations = truths.filter { truth in truth.citations.contains { isOwnLetter($0, truth) } }
     XCTAssertGreaterThan(ownCitations.count, 100)
     for truth in ownCitations {
-      for citation in truth.citations where citation.issuer.hasSuffix(truth.province) {
+      for citation in truth.citations where isOwnLetter(citation, truth) {
         XCTAssertTrue(
           truths.contains { $0.number == citation.number && $0.province == truth.province }, truth.file)
       }
     }
+  }
+
+  /// Every relation is written, each cue a few percent of citations at least, and the cue the
+  /// truth names stands in the text before (or, `hết hiệu lực`, after) the number.
+  func testEveryRelationIsWrittenWithItsCue() {
+    var counts: [Relation: Int] = [:]
+    var cues: Set<String> = []
+    var total = 0
+    for document in Self.documents {
+      let text = document.text.replacingOccurrences(of: "\r\n", with: "\n").folded
+      for citation in document.truth.citations {
+        total += 1
+        counts[citation.relation, default: 0] += 1
+        XCTAssertEqual(citation.cue == nil, citation.relation == .refers, document.truth.file)
+        guard let cue = citation.cue, let number = citation.number, !citation.forms.contains("spaced-number")
+        else { continue }
+        cues.insert(cue)
+        let numberAt = text.range(of: number.folded)
+        let cueAt = text.range(of: cue.folded)
+        XCTAssertNotNil(numberAt, "\(document.truth.file) \(number)")
+        XCTAssertNotNil(cueAt, "\(document.truth.file) \(cue)")
+        // Only a first mention carries the rarer cues; `Thực hiện` may come from a later short one.
+        if let numberAt, cue != "hết hiệu lực", citation.relation != .implements {
+          XCTAssertNotNil(
+            text[..<numberAt.lowerBound].range(of: cue.folded), "\(document.truth.file) \(cue) \(number)")
+        }
+      }
+    }
+    for relation in Relation.allCases where relation != .unknown {
+      let count = counts[relation] ?? 0
+      XCTAssertGreaterThan(count, 10, relation.rawValue)
+      XCTAssertGreaterThan(Double(count), Double(total) * 0.005, relation.rawValue)
+    }
+    XCTAssertNil(counts[.unknown])
+    XCTAssertLessThan(Double(counts[.implements] ?? 0), Double(total) * 0.7)
+    for cue in [
+      "Căn cứ", "Thực hiện", "Triển khai thực hiện", "Quán triệt và thực hiện", "Tiếp tục thực hiện",
+      "theo quy định tại",
+      "Theo đề nghị của Sở Y tế tại", "hướng dẫn thi hành", "thay thế", "Bãi bỏ", "hết hiệu lực",
+      "Sửa đổi, bổ sung",
+    ] {
+      XCTAssertTrue(cues.contains(cue), cue)
+    }
+    // `Căn cứ A; B; C` in one paragraph, and an earlier letter named with what it implements.
+    XCTAssertTrue(Self.documents.contains { $0.text.contains(";\n\nCăn cứ ") })
+    XCTAssertTrue(
+      Self.documents.contains { document in
+        document.text.split(separator: "\n").contains {
+          $0.hasPrefix("Căn cứ ") && $0.filter { $0 == ";" }.count > 1
+        }
+      })
+    XCTAssertTrue(
+      Self.documents.contains {
+        $0.text.contains("của UBND tỉnh về thực hiện ") || $0.text.contains("Tỉnh ủy về thực hiện ")
+      })
   }
 }

@@ -5,7 +5,7 @@ import XCTest
 
 /// The index against a naive reading of the same texts: folded words, in order.
 final class SearchIndexPropertyTests: XCTestCase {
-  static let generated = CorpusGenerator(seed: 5).generate(count: 160)
+  static let generated = CorpusGenerator(seed: 5).generate(count: 200)
   static let documents = generated.enumerated().map { position, document in
     Document(id: String(position), file: document.truth.file, text: document.text)
   }

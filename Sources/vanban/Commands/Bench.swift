@@ -130,8 +130,8 @@ struct BenchFigures {
   var graphSeconds = 0.0
   var precision = 0.0
   var recall = 0.0
-  /// Recall among the citations first written in each form (see `CorpusGenerator.TruthCitation`).
-  var recallByForm: [String: Double] = [:]
+  /// The citation rows of `GeneratorScore`: precision, recall, every field, by form and relation.
+  var citationRows: [(String, String)] = []
   /// Per literal query (`BenchQueries.literal`), all matching documents, no snippets: best of three.
   var literalMilliseconds: [Double] = []
   var generationSeconds: Double?
@@ -151,9 +151,13 @@ struct BenchFigures {
 
   var json: String {
     let numbers = scalars.map { "\"\($0)\":\($1.isFinite ? String($1) : "null")" }
-    let forms = recallByForm.sorted { $0.key < $1.key }.map { "\"\($0)\":\($1)" }.joined(separator: ",")
+    let rows = citationRows.map { [$0.0, $0.1] }
+    let rowsJSON = (try? JSONSerialization.data(withJSONObject: rows)).map {
+      String(decoding: $0, as: UTF8.self)
+    }
     let literal = literalMilliseconds.map { String($0) }.joined(separator: ",")
-    return "{" + numbers.joined(separator: ",") + ",\"recallByForm\":{\(forms)},\"literal\":[\(literal)]}"
+    return "{" + numbers.joined(separator: ",")
+      + ",\"citationRows\":\(rowsJSON ?? "[]"),\"literal\":[\(literal)]}"
   }
 
   init() {}
@@ -179,7 +183,8 @@ struct BenchFigures {
     graphSeconds = read("graphSeconds")
     precision = read("precision")
     recall = read("recall")
-    recallByForm = (object["recallByForm"] as? [String: NSNumber])?.mapValues(\.doubleValue) ?? [:]
+    citationRows =
+      (object["citationRows"] as? [[String]])?.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil } ?? []
     literalMilliseconds = (object["literal"] as? [NSNumber])?.map(\.doubleValue) ?? []
   }
 
@@ -216,11 +221,8 @@ struct BenchFigures {
       ("keystroke filter p50 / p99", String(format: "%.2f / %.2f ms", keystrokeP50, keystrokeP99)),
       ("province filter p50 / p99", String(format: "%.2f / %.2f ms", provinceP50, provinceP99)),
       ("citation graph build", seconds(graphSeconds)),
-      ("citation precision / recall", String(format: "%.3f / %.3f", precision, recall)),
     ]
-    for (form, value) in recallByForm.sorted(by: { $0.key < $1.key }) {
-      rows.append(("  recall, first written \(form)", String(format: "%.3f", value)))
-    }
+    rows += citationRows
     rows.append(
       (
         "literal queries, all matching documents: vanban",
@@ -381,51 +383,13 @@ enum BenchMeasurement {
 
     progress("  scoring citations against truth.jsonl…")
     let truth = try CorpusGenerator.readTruth(folder.appendingPathComponent("truth.jsonl"))
-    (figures.precision, figures.recall, figures.recallByForm) = citationAccuracy(
-      corpus: corpus, truth: truth, folder: folder)
+    let score = GeneratorScore(corpus: corpus, truth: truth, folder: folder)
+    figures.precision = score.precision ?? .nan
+    figures.recall = score.recall ?? .nan
+    figures.citationRows = score.rows
+    for miss in score.misses { progress("  " + miss.description) }
     figures.peakMegabytes = peakResidentMegabytes()
     return figures
-  }
-
-  /// A citation matches when its number matches (loosely), or, unnumbered, its type and date.
-  static func citationAccuracy(corpus: Corpus, truth: [CorpusGenerator.Truth], folder: URL) -> (
-    Double, Double, [String: Double]
-  ) {
-    func key(type: String, number: String?, date: Day?) -> String {
-      if let number { return "n:" + canonicalDocumentNumber(number) }
-      return "u:" + type.folded + "@" + (date?.iso ?? "?")
-    }
-    var expected: [String: [(key: String, forms: [String])]] = [:]
-    for document in truth {
-      let path = folder.appendingPathComponent(document.file).standardizedFileURL.path
-      expected[path] = document.citations.map {
-        (key(type: $0.type, number: $0.number, date: $0.date), $0.forms)
-      }
-    }
-    var found = 0
-    var correct = 0
-    var wanted = 0
-    var wantedByForm: [String: Int] = [:]
-    var foundByForm: [String: Int] = [:]
-    for document in corpus.documents {
-      let path = URL(fileURLWithPath: document.file).standardizedFileURL.path
-      guard let truthCitations = expected[path] else { continue }
-      let truthKeys = Set(truthCitations.map(\.key))
-      let keys = Set(document.citations.map { key(type: $0.type, number: $0.number, date: $0.date) })
-      found += keys.count
-      correct += keys.intersection(truthKeys).count
-      wanted += truthKeys.count
-      for citation in truthCitations {
-        for form in citation.forms {
-          wantedByForm[form, default: 0] += 1
-          if keys.contains(citation.key) { foundByForm[form, default: 0] += 1 }
-        }
-      }
-    }
-    let byForm = wantedByForm.mapValues { Double($0) }.reduce(into: [String: Double]()) { result, entry in
-      result[entry.key] = Double(foundByForm[entry.key] ?? 0) / entry.value
-    }
-    return (Double(correct) / Double(max(1, found)), Double(correct) / Double(max(1, wanted)), byForm)
   }
 
   /// Names the slowest queries on stderr, for whoever tunes them.
