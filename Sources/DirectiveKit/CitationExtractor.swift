@@ -85,7 +85,8 @@ enum CitationExtractor {
     if readsBareNumbers { mentions = withBareNumbers(scanner, mentions) }
     mentions.removeAll { mention in
       mention.span.start == ownTitleStart
-        || (mention.namedByIssuer && mention.number == nil && mention.type == ownType)
+        || (mention.namedByIssuer && mention.number == nil && mention.type == ownType
+          && mention.issuer?.scope != .national)
     }
     let readings = CitationRelations.read(
       scanner, spans: mentions.map(\.span), leadsOn: mentions.map(\.pointsOnward))
@@ -482,6 +483,10 @@ enum CitationExtractor {
   static func readPrecedingContext(_ scanner: TextScanner, into mention: inout Mention) {
     var k = mention.span.start - 1
     while k >= 0, scanner.isSpace(k) { k -= 1 }
+    if mention.issuer == nil, k >= 2, scanner.matchWord(Array("tai".utf8), at: k - 2) != nil {
+      proposer(scanner, before: k - 2, into: &mention)
+      return
+    }
     let banHanh = Array("ban hanh".utf8)
     guard k >= 7, scanner.matchWord(banHanh, at: k - 7) != nil else { return }
     var lineStart = k - 7
@@ -503,6 +508,28 @@ enum CitationExtractor {
     if scanner.byte(from) == UInt8(ascii: ",") { from = scanner.skipSpaces(from + 1) }
     if mention.issuer == nil, let (issuer, _) = readIssuer(scanner, at: from, limit: k - 7) {
       mention.issuer = issuer
+    }
+  }
+
+  /// `Theo đề nghị của Sở Y tế tại Tờ trình số 272/TTr-SYT`: the body that proposes issued it
+  /// (`Kết luận của Thủ tướng tại Thông báo số 253/TB-VPCP` is the office's notice, not his).
+  static func proposer(_ scanner: TextScanner, before tai: Int, into mention: inout Mention) {
+    var position = tai - 1
+    while position > 0, tai - position < 160 {
+      let scalar = scanner.scalars[position]
+      if scalar == ";" || scalar == "." || scanner.isHardBreak(position) { return }
+      if let afterCua = scanner.matchWord(Array("cua".utf8), at: position),
+        RelationsLookBehind.endsWith(scanner, "de nghi", before: position)
+      {
+        var from = scanner.skipSpaces(afterCua)
+        // `của Giám đốc Sở …`: the office holder speaks for the department.
+        for title in ["giam doc", "chu tich", "bo truong", "truong ban", "chanh van phong"] {
+          if let end = scanner.matchWord(Array(title.utf8), at: from) { from = scanner.skipSpaces(end) }
+        }
+        if let (issuer, _) = readIssuer(scanner, at: from, limit: tai) { mention.issuer = issuer }
+        return
+      }
+      position -= 1
     }
   }
 
@@ -587,6 +614,11 @@ enum CitationExtractor {
       "Ủy ban MTTQ Việt Nam tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Ban Tuyên giáo Tỉnh ủy",
       "Ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy",
       "Ban Chỉ đạo tỉnh", "Ban Thường vụ Đảng ủy Khối", "Thường trực HĐND tỉnh",
+      "Sở Y tế", "Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính", "Sở Công Thương", "Sở Xây dựng", "Sở Ngoại vụ",
+      "Sở Giao thông vận tải", "Sở Giáo dục và Đào tạo", "Sở Lao động - Thương binh và Xã hội",
+      "Sở Lao động, Thương binh và Xã hội", "Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường",
+      "Sở Nông nghiệp và Phát triển nông thôn", "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao",
+      "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Du lịch",
     ]
     let people = ["Tổng Bí thư", "Chủ tịch nước", "Thủ tướng"]
     let all =
@@ -715,7 +747,23 @@ enum CitationExtractor {
         scopes.append(mention.issuer?.scope)
         continue
       }
-      guard mention.typeIsCapitalised, !mention.isPlural else { continue }
+      guard !mention.isPlural else { continue }
+      // `kết luận của Bộ Chính trị`, written in lower case after `Kết luận số 54-KL/TW … của Bộ
+      // Chính trị`: a later mention of that one document, never a document of its own.
+      if !mention.typeIsCapitalised {
+        guard let issuer = mention.issuer, mention.number == nil, mention.title == nil else { continue }
+        let matching = citations.indices.filter { index in
+          citations[index].type == mention.type
+            && citations[index].issuer.map { sameName($0, issuer.name) } == true
+        }
+        // It says what is done with that document, but is not counted among its mentions (only
+        // a capitalised short form is).
+        if matching.count == 1, citations[matching[0]].relation == .refers, mention.relation != .refers {
+          citations[matching[0]].relation = mention.relation
+          citations[matching[0]].relationEvidence = mention.relationEvidence
+        }
+        continue
+      }
       if let existing = citations.indices.last(where: { index in
         citations[index].type == mention.type
           && (mention.issuer == nil
@@ -787,5 +835,14 @@ enum CitationExtractor {
     guard let number = citation.number else { return .national }
     let code = DocumentTypes.parts(ofNumber: number).issuerCode
     return DocumentTypes.isNational(issuerCode: code) ? .national : .ownProvince
+  }
+}
+
+enum RelationsLookBehind {
+  /// Whether the words right before `index` are `phrase` (folded, single spaces).
+  static func endsWith(_ scanner: TextScanner, _ phrase: String, before index: Int) -> Bool {
+    CitationRelations.endsPhrase(
+      scanner, Array(phrase.utf8), at: CitationRelations.skipBackSpaces(scanner, index))
+      != nil
   }
 }

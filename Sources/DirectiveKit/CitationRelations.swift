@@ -23,8 +23,8 @@ enum CitationRelations {
       ("to chuc thuc hien", .implements, 12), ("thuc hien", .implements, 12), ("trien khai", .implements, 12),
       ("quan triet", .implements, 12), ("thi hanh", .implements, 12), ("cu the hoa", .implements, 12),
       ("can cu vao", .pursuant, 12), ("can cu", .pursuant, 12),
-      ("sua doi, bo sung", .amends, 6), ("sua doi bo sung", .amends, 6), ("sua doi", .amends, 6),
-      ("thay the", .replaces, 6), ("bai bo", .repeals, 6), ("huy bo", .repeals, 6),
+      ("sua doi, bo sung", .amends, 10), ("sua doi bo sung", .amends, 10), ("sua doi", .amends, 10),
+      ("thay the", .replaces, 8), ("bai bo", .repeals, 8), ("huy bo", .repeals, 8),
       ("theo quy dinh tai", .accordingTo, 4), ("theo quy dinh cua", .accordingTo, 4),
       ("theo", .accordingTo, 4),
     ]
@@ -68,6 +68,16 @@ enum CitationRelations {
         let nested =
           previous != nil && !cueOpensClause(scanner, cue.start)
           && !(previous!.end..<cue.start).contains { ";:".unicodeScalars.contains(scanner.scalars[$0]) }
+        // `Chỉ thị số 16 … về thực hiện giãn cách xã hội và Nghị quyết số 128`: the cue in the
+        // first one's subject governs no document; the second is an item of the list.
+        if nested, joinsList(scanner, before: span.start, from: cue.end),
+          let governing = readings[..<position].indices.last(where: { index in
+            readings[index].topLevel && spans[index].end > sentenceStart
+          })
+        {
+          readings.append(readings[governing])
+          continue
+        }
         let evidence = RelationEvidence(
           cue: scanner.flat(cue.start..<cue.end), span: Span(cue.start, cue.end))
         readings.append(
@@ -147,6 +157,7 @@ enum CitationRelations {
   )? {
     var words = 0
     var reach = 12
+    var attachedOnly = false
     var i = index
     while i > start, words <= reach {
       var wordEnd = i
@@ -159,13 +170,19 @@ enum CitationRelations {
         wordStart -= 1
       }
       guard wordStart < wordEnd else { return nil }
-      for blocker in blockers where endsPhrase(scanner, blocker, at: wordEnd) != nil { return nil }
+      // `ban hành kèm theo Quyết định số …`: only what the document does to the rule (amends,
+      // replaces, repeals it) reaches the decision it was issued with.
+      if blockers.contains(where: { endsPhrase(scanner, $0, at: wordEnd) != nil }) {
+        guard reach == 12 else { return nil }
+        attachedOnly = true
+      }
       // `… các văn bản chỉ đạo của Trung ương …, đặc biệt là Kết luận số 07-KL/TW`: the mention
       // singles out one of the documents the cue governs, however long the list before it.
       if reach == 12, elaborations.contains(where: { endsPhrase(scanner, $0, at: wordEnd) != nil }) {
         reach = 80
       }
       for cue in cues where words <= (cue.reach >= 12 ? reach : cue.reach) {
+        if attachedOnly, ![.amends, .replaces, .repeals].contains(cue.relation) { continue }
         guard let cueStart = endsPhrase(scanner, cue.phrase, at: wordEnd), cueStart >= start else { continue }
         if cue.relation == .accordingTo, endsPhrase(scanner, Array("kem theo".utf8), at: wordEnd) != nil {
           continue

@@ -58,12 +58,15 @@ enum DiacriticRepair {
       let token = String(String.UnicodeScalarView(word))
       let before = position > 0 ? String(String.UnicodeScalarView(scalars[words[position - 1]])) : ""
       let after = range.lowerBound + word.count < scalars.count ? scalars[range.lowerBound + word.count] : " "
-      let next = position + 1 < words.count ? String(String.UnicodeScalarView(scalars[words[position + 1]])) : ""
+      let next =
+        position + 1 < words.count ? String(String.UnicodeScalarView(scalars[words[position + 1]])) : ""
       let candidates = (bySkeleton[skeleton(of: token)] ?? []).filter { fits(token, $0) }
       guard let chosen = choose(candidates, before: before, after: after, next: next, scalars, range),
         let restored = restoringCase(of: token, to: chosen), restored.unicodeScalars.count == word.count
       else { continue }
-      for (offset, scalar) in restored.unicodeScalars.enumerated() { result[range.lowerBound + offset] = scalar }
+      for (offset, scalar) in restored.unicodeScalars.enumerated() {
+        result[range.lowerBound + offset] = scalar
+      }
       changed = true
     }
     return changed ? String(String.UnicodeScalarView(result)) : nil
@@ -100,7 +103,8 @@ enum DiacriticRepair {
   static func restoringCase(of token: String, to word: String) -> String? {
     let letters = token.unicodeScalars.filter { $0 != "?" }
     guard let first = token.unicodeScalars.first else { return nil }
-    if !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }), letters.count > 1 || first == "?" {
+    if !letters.isEmpty, letters.allSatisfy({ $0.properties.isUppercase }), letters.count > 1 || first == "?"
+    {
       return word.uppercased()
     }
     if first.properties.isUppercase { return Casing.capitalizingFirst(word) }
