@@ -336,3 +336,59 @@ final class MoreRealPhrasingTests: XCTestCase {
     XCTAssertEqual(listed.first?.date?.iso, "2020-12-22")
   }
 }
+
+final class GeneratorFoundPhrasingTests: XCTestCase {
+  func letter(_ body: String) -> Document {
+    parseOne("ỦY BAN NHÂN DÂN\nTỈNH NAM ĐỊNH\nSố: 5/QĐ-UBND\nNam Định, ngày 1 tháng 9 năm 2021\n\(body)\n")
+  }
+
+  func testANoticeNamedThroughAConclusionTakesTheCue() throws {
+    let notice = try XCTUnwrap(
+      letter("Căn cứ Kết luận của Thủ tướng Chính phủ tại Thông báo số 43/TB-VPCP, ngày 3/6/2021;").citations
+        .first)
+    XCTAssertEqual(notice.number, "43/TB-VPCP")
+    XCTAssertEqual(notice.relation, .pursuant)
+    XCTAssertEqual(notice.issuer, "Văn phòng Chính phủ", "the office issues the notice of his conclusion")
+  }
+
+  func testTheProposingDepartmentIssuesItsSubmission() throws {
+    let submission = try XCTUnwrap(
+      letter("Theo đề nghị của Giám đốc Sở Y tế tại Tờ trình số 272/TTr-SYT ngày 2/3/2021,").citations.first)
+    XCTAssertEqual(submission.relation, .accordingTo)
+    XCTAssertEqual(submission.issuer, "Sở Y tế Nam Định")
+  }
+
+  func testACueInsideASubjectDoesNotCutTheList() {
+    let found = letter(
+      "Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về thực hiện giãn cách xã hội và Nghị quyết số 128/NQ-CP ngày 11/10/2021 của Chính phủ, UBND tỉnh yêu cầu:"
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.implements, .implements])
+  }
+
+  func testAnAmendedRuleReachesTheDecisionItWasIssuedWith() throws {
+    let decision = try XCTUnwrap(
+      letter(
+        "Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số 77/QĐ-UBND ngày 1/2/2020."
+      )
+      .citations.first)
+    XCTAssertEqual(decision.relation, .amends)
+    let attached = try XCTUnwrap(
+      letter("Căn cứ Quy chế ban hành kèm theo Quyết định số 84/QĐ-UBND ngày 1/2/2020;").citations.first)
+    XCTAssertEqual(attached.relation, .refers, "a basis in the attached rule is not the decision's")
+  }
+
+  func testALowerCaseLaterMentionCarriesItsCueButIsNoMention() throws {
+    let conclusion = try XCTUnwrap(
+      letter(
+        "Ngày 13/10/2019, Bộ Chính trị ban hành Kết luận số 54-KL/TW về biên giới. Thực hiện nghiêm các nội dung của kết luận của Bộ Chính trị."
+      ).citations.first)
+    XCTAssertEqual(conclusion.relation, .implements)
+    XCTAssertEqual(conclusion.mentions, 1)
+  }
+
+  func testADepartmentIsNamedWhole() throws {
+    let letterCited = try XCTUnwrap(
+      letter("Thực hiện Công văn số 100/SYT-NV ngày 2/3/2021 của Sở Y tế về phòng dịch;").citations.first)
+    XCTAssertEqual(letterCited.issuer, "Sở Y tế Nam Định")
+  }
+}
