@@ -127,6 +127,14 @@ enum DirectiveParser {
         }
         continue
       }
+      // `Hà Nội, ngày    tháng    năm 2021`: a date line left blank still names the place.
+      if layout.placeDateLine == nil, let place = blankDatePlace(line) {
+        layout.placeDateLine = index
+        document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+        if document.province == nil { document.province = place }
+        document.warnings.append("the date line is left blank: “\(text)”")
+        continue
+      }
       if layout.headerBody == nil, Line.isUppercase(text),
         let body = headerBody(text, next: lines[safe: index + 1])
       {
@@ -302,6 +310,18 @@ enum DirectiveParser {
       }
     }
     return nil
+  }
+
+  /// The province of `Hà Nội, ngày … tháng … năm 2021` whose day and month were never filled in.
+  static func blankDatePlace(_ line: Line) -> String? {
+    let folded = line.folded
+    guard line.text.count < 70, let comma = folded.range(of: ", ngay"),
+      let month = folded.range(of: "thang", range: comma.upperBound..<folded.endIndex),
+      folded.range(of: "nam", range: month.upperBound..<folded.endIndex) != nil,
+      !folded[comma.upperBound..<month.lowerBound].contains(where: \.isNumber)
+    else { return nil }
+    let offset = folded.distance(from: folded.startIndex, to: comma.lowerBound)
+    return Places.province(ofSeat: String(line.text.prefix(offset)))
   }
 
   /// `Hà Nội, tháng 02 năm 2021`: a place–date line that gives the month only.

@@ -392,3 +392,14 @@ final class GeneratorFoundPhrasingTests: XCTestCase {
     XCTAssertEqual(letterCited.issuer, "Sở Y tế Nam Định")
   }
 }
+
+final class BlankDateTests: XCTestCase {
+  func testADateLineLeftBlankStillNamesThePlaceAndGivesNoDate() {
+    let document = parseOne(
+      "UBND TỈNH BẮC NINH\nSố:      /KH-UBND\nBắc Ninh, ngày     tháng     năm 2021\nKẾ HOẠCH\nVề việc thử\n")
+    XCTAssertNil(document.date)
+    XCTAssertNil(document.number, "a number left blank is no number")
+    XCTAssertEqual(document.province, "Bắc Ninh")
+    XCTAssertTrue(document.warnings.contains { $0.hasPrefix("the date line is left blank") })
+  }
+}
