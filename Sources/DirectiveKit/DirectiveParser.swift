@@ -340,12 +340,12 @@ enum DirectiveParser {
       scanner.string(afterYear..<line.range.upperBound).allSatisfy({ !$0.isLetter && !$0.isNumber }),
       let value = Month(year: year, month: month)
     else { return nil }
-    let before = line.text.prefix(offset).trimmed(" ,\t")
-    guard
-      before.isEmpty
-        || (before.count <= 40 && before.first?.isUppercase == true && !before.contains(where: \.isNumber))
-    else { return nil }
-    return (before.isEmpty ? nil : before, value)
+    // Only a place names a month as the document's own (`ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 7 NĂM
+    // 2020` is a title's month).
+    let raw = line.text.prefix(offset)
+    let before = raw.trimmed(" ,\t")
+    guard raw.trimmed(" \t").hasSuffix(","), Places.province(ofSeat: before) != nil else { return nil }
+    return (before, value)
   }
 
   /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.

@@ -403,3 +403,13 @@ final class BlankDateTests: XCTestCase {
     XCTAssertTrue(document.warnings.contains { $0.hasPrefix("the date line is left blank") })
   }
 }
+
+final class TitleMonthTests: XCTestCase {
+  func testAMonthInATitleIsNoDateOfTheDocument() {
+    let document = parseOne(
+      "ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 7 NĂM 2020\nThực hiện Kế hoạch số 172-KH/TU, ngày 21/01/2020 của Ban Thường vụ Tỉnh ủy.\n"
+    )
+    XCTAssertNil(document.month)
+    XCTAssertNil(document.date)
+  }
+}
