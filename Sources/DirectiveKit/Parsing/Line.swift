@@ -87,7 +87,7 @@ struct Line {
     textStart = lower
     let raw = scanner.string(lower..<upper)
     text =
-      raw.contains("\n")
+      raw.utf8.contains(10)
       ? String(String.UnicodeScalarView(raw.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : raw
     folded = String(
       decoding: scanner.folded[lower..<upper].map { $0 == 0 ? UInt8(ascii: "~") : $0 == 10 ? 32 : $0 },

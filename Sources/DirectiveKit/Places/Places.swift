@@ -13,12 +13,19 @@ enum Places {
     let trimmed = place.split(separator: " ").drop {
       ["tp.", "tp", "thành", "phố", "thị", "xã"].contains($0.lowercased())
     }
-    let towns = gazetteer.districts(named: trimmed.joined(separator: " ")).filter {
-      $0.kind == "thành phố" || $0.kind == "thị xã"
-    }
-    let provinces = Set(towns.map(\.province))
+    let provinces = seats[Gazetteer.looseKey(trimmed.joined(separator: " "))] ?? []
     return provinces.count == 1 ? provinces.first : nil
   }
+
+  /// Cities and towns by their loose name, with the provinces that have one of that name.
+  private static let seats: [String: Set<String>] = {
+    var table: [String: Set<String>] = [:]
+    for district in gazetteer.districts + gazetteer.retiredDistrictNames
+    where district.kind == "thành phố" || district.kind == "thị xã" {
+      table[Gazetteer.looseKey(district.name), default: []].insert(district.province)
+    }
+    return table
+  }()
 
   static func province2025(of province: String) -> String? { gazetteer.province(named: province)?.name2025 }
 
