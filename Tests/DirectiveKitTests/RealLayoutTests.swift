@@ -413,3 +413,21 @@ final class TitleMonthTests: XCTestCase {
     XCTAssertNil(document.date)
   }
 }
+
+final class HeadsOfBodiesTests: XCTestCase {
+  func testTheHeadOfAKnownBodyIssuesWithItsWholeName() {
+    let found = parseOne(
+      "Căn cứ Quyết định số 2345/QĐ-BGDĐT ngày 7/6/2021 của Bộ trưởng Bộ Giáo dục và Đào tạo ban hành Chương trình hành động;\n"
+    ).citations
+    XCTAssertEqual(found.first?.issuer, "Bộ trưởng Bộ Giáo dục và Đào tạo")
+  }
+
+  func testADistrictCongressIsNotCompletedWithTheProvince() {
+    let document = parseOne(
+      "HUYỆN ỦY PHÚ LỘC\nSố 120-KH/HU\nPhú Lộc, ngày 5 tháng 5 năm 2021\nKẾ HOẠCH\ntriển khai thực hiện Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XVI, nhiệm kỳ 2020 - 2025\n"
+    )
+    XCTAssertEqual(document.province, "Thừa Thiên Huế")
+    XCTAssertEqual(document.citations.first?.issuer, "Đại hội đại biểu Đảng bộ huyện lần thứ XVI")
+    XCTAssertEqual(document.citations.first?.relation, .implements)
+  }
+}

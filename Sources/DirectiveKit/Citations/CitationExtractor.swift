@@ -449,7 +449,9 @@ enum CitationExtractor {
     let name = Line.isUppercase(raw) ? Casing.capitalizingFirst(Casing.sentenceCase(raw)) : raw
     let folded = name.folded
     var scope = CitationScope.national
-    if folded.contains("dang bo tinh") || folded.contains("dang bo thanh pho") {
+    if ["dang bo tinh", "dang bo thanh pho", "dang bo huyen", "dang bo quan", "dang bo thi xa"].contains(
+      where: folded.contains)
+    {
       scope = .ownProvince
     }
     return (name, end, scope)
@@ -630,6 +632,14 @@ enum CitationExtractor {
 
   static func readIssuer(_ scanner: TextScanner, at index: Int, limit: Int) -> (Issuer, Int)? {
     guard index < limit else { return nil }
+    // `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
+    for head in [Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm")] {
+      guard let headEnd = scanner.matchPhrase(head, at: index),
+        let (body, end) = readIssuer(scanner, at: scanner.skipSpaces(headEnd), limit: limit),
+        knownIssuers.contains(where: { body.name.hasPrefix($0.phrase.canonical) })
+      else { continue }
+      return (Issuer(name: head.canonical + " " + body.name, scope: body.scope), end)
+    }
     for known in knownIssuers {
       guard let end = scanner.matchPhrase(known.phrase, at: index), end <= limit else { continue }
       if known.provincial {

@@ -231,7 +231,9 @@ enum CitationLinker {
   /// code names its issuer when the text does not.
   static func completeIssuer(_ citation: inout Citation, citing: Document) {
     if citation.scope == .ownProvince, let province = citing.province {
-      if let issuer = citation.issuer, !issuer.contains(province) {
+      if let issuer = citation.issuer, !issuer.contains(province),
+        ![" huyen", " quan ", " thi xa"].contains(where: issuer.folded.contains)
+      {
         citation.issuer = insertingProvince(province, into: issuer)
       }
       citation.scope = .province(province)
