@@ -431,3 +431,12 @@ final class HeadsOfBodiesTests: XCTestCase {
     XCTAssertEqual(document.citations.first?.relation, .implements)
   }
 }
+
+final class NotALawTests: XCTestCase {
+  func testLawyersAndTheLawInGeneralAreNoLaw() {
+    let found = parseOne(
+      "Luật sư Nguyễn Văn An và Luật gia Trần Bình tham dự. Luật pháp nghiêm minh. Căn cứ Luật Đất đai ngày 29/11/2013;\n"
+    ).citations
+    XCTAssertEqual(found.map(\.title), ["Luật Đất đai"])
+  }
+}

@@ -393,6 +393,8 @@ enum CitationExtractor {
     let name = Line.isUppercase(raw) ? Casing.capitalizingFirst(Casing.sentenceCase(raw)) : raw
     if type == "Hiến pháp" { return (name, end) }
     guard !words.isEmpty else { return nil }
+    // `Luật sư`, `Luật gia`, `luật pháp`, `luật lệ`: people and the law in general, not a law.
+    if type == "Luật" || type == "Bộ luật", ["su", "gia", "phap", "le"].contains(words[0]) { return nil }
     if type != "Điều lệ", words.count < 2, !scanner.isUppercase(start) { return nil }
     return (name, end)
   }
