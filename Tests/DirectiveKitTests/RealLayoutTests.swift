@@ -440,3 +440,18 @@ final class NotALawTests: XCTestCase {
     XCTAssertEqual(found.map(\.title), ["Luật Đất đai"])
   }
 }
+
+final class CapitalSeatTests: XCTestCase {
+  func testALetterFromHaNoiToTheProvincesIsCentralOneToItsDistrictsIsTheCitys() {
+    let central = parseOne(
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nV/v chuẩn bị bầu cử\nHà Nội, ngày 24 tháng 2 năm 2021\nKính gửi:\nĐến nay, các địa phương đều đã tổ chức xong hội nghị hiệp thương.\n"
+    )
+    XCTAssertEqual(central.level, .central)
+    XCTAssertNil(central.province)
+    XCTAssertTrue(central.warnings.contains { $0.hasPrefix("placed as central") })
+    let city = parseOne(
+      "V/v chuẩn bị bầu cử\nHà Nội, ngày 24 tháng 2 năm 2021\nKính gửi: UBND các quận, huyện, thị xã\nĐề nghị các địa phương khẩn trương thực hiện.\n"
+    )
+    XCTAssertEqual(city.province, "Hà Nội")
+  }
+}

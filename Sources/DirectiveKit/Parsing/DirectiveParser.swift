@@ -858,12 +858,31 @@ enum DirectiveParser {
         document.issuer = issuerCode.flatMap { DocumentTypes.issuerByCode[$0] }
       }
     }
+    if document.level == .unknown, writesToTheProvinces(document, scanner) {
+      document.level = .central
+      document.warnings.append(
+        "placed as central: it names no issuer, writes to the provinces, and Hà Nội, where its place–date line puts it, is where central bodies sit"
+      )
+    }
     if document.level == .central {
       document.province = nil
       document.province2025 = nil
       document.provinceInferred = false
       document.provinceEvidence = []
     }
+  }
+
+  /// A letter without an issuer, dated in Hà Nội, that addresses the provinces and localities
+  /// (`các tỉnh, thành phố`, `các địa phương`) rather than the capital's own districts is a central
+  /// body's: Hà Nội is the seat of both.
+  static func writesToTheProvinces(_ document: Document, _ scanner: TextScanner) -> Bool {
+    guard document.province == "Hà Nội", document.provinceEvidence.allSatisfy({ $0.kind == "place_date" }),
+      !document.provinceEvidence.isEmpty
+    else { return false }
+    let toProvinces = scanner.contains("cac tinh, thanh pho") || scanner.contains("cac dia phuong")
+    let toTheCapital =
+      scanner.contains("quan, huyen") || scanner.contains("thanh pho ha noi") || scanner.contains("thanh uy")
+    return toProvinces && !toTheCapital
   }
 }
 
