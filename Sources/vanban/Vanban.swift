@@ -3,6 +3,8 @@ import DirectiveKit
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 @main
@@ -46,19 +48,28 @@ struct Vanban: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch let exit as ExitCode {
-      Glibc.exit(exit.rawValue)
+      terminate(exit.rawValue)
     } catch let failure as UsageFailure {
       Output.error(failure.message)
-      Glibc.exit(2)
+      terminate(2)
     } catch {
       let code = exitCode(for: error)
       if code == .success {
         print(fullMessage(for: error))
-        Glibc.exit(0)
+        terminate(0)
       }
       let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
       Output.error(message)
-      Glibc.exit(2)
+      terminate(2)
     }
   }
+}
+
+/// The process's end with `status`, on Linux and on macOS (the package declares both).
+func terminate(_ status: Int32) -> Never {
+  #if canImport(Glibc)
+    Glibc.exit(status)
+  #elseif canImport(Darwin)
+    Darwin.exit(status)
+  #endif
 }

@@ -43,6 +43,7 @@ final class Terminal {
   init(mouse: Bool, colours: Bool) {
     setlocale(LC_ALL, "")
     asciiOnly = String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8"
+    SignalRestore.prepare(mouse: mouse)
     initscr()
     raw()
     noecho()
@@ -199,20 +200,52 @@ final class Terminal {
     invalidate()
   }
 
+  /// A signal handler may only call what is async-signal-safe: `endwin()` is not. The handlers put
+  /// the terminal back with `tcsetattr` and `write` of sequences read before the screen was taken.
   private static func installSignalHandlers() {
     for signalNumber in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
       signal(signalNumber) { number in
-        endwin()
+        SignalRestore.restore()
         _exit(128 + number)
       }
     }
     for signalNumber in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
       signal(signalNumber) { number in
-        endwin()
+        SignalRestore.restore()
         signal(number, SIG_DFL)
         raise(number)
       }
     }
+  }
+}
+
+/// What a signal handler needs to give the shell back, prepared before the screen is taken: the
+/// terminal's modes as the shell left them, and the bytes that leave the alternate screen, show the
+/// cursor, reset attributes and stop mouse reports.
+enum SignalRestore {
+  nonisolated(unsafe) private static var modes = termios()
+  nonisolated(unsafe) private static var haveModes = false
+  nonisolated(unsafe) private static var sequence: UnsafeMutablePointer<UInt8>?
+  nonisolated(unsafe) private static var length = 0
+
+  static func prepare(mouse: Bool) {
+    haveModes = tcgetattr(STDIN_FILENO, &modes) == 0
+    var bytes: [UInt8] = []
+    for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+      guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
+      bytes += Array(String(cString: value).utf8)
+    }
+    if mouse { bytes += Array("\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l".utf8) }
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+    buffer.initialize(from: bytes, count: bytes.count)
+    sequence = buffer
+    length = bytes.count
+  }
+
+  /// Only async-signal-safe calls.
+  static func restore() {
+    if haveModes { _ = tcsetattr(STDIN_FILENO, TCSANOW, &modes) }
+    if let sequence, length > 0 { _ = write(STDOUT_FILENO, sequence, length) }
   }
 }
 
