@@ -304,8 +304,8 @@ public enum Format {
   /// `2021-06-14`, `≥ 2021-07-21` for an undated document with a lower bound, else `undated`.
   /// The province column: the province, `central` for a document of a central body, `?` when
   /// the text does not say.
-  public static func province(of document: Document) -> String {
-    document.province ?? (document.level == .central ? "central" : "?")
+  public static func province(of document: Document, unknown: String = "?") -> String {
+    document.province ?? (document.level == .central ? "central" : unknown)
   }
 
   public static func date(of document: Document) -> String {

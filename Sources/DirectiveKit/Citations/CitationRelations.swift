@@ -279,7 +279,7 @@ enum CitationRelations {
         let scalar = scanner.scalars[back - 1]
         if scalar == "." || scalar == ";" { break }
         if scalar == "," || endsPhrase(scanner, Array("va".utf8), at: back) != nil {
-          let after = scanner.skipSpaces(scalar == "," ? back : back)
+          let after = scanner.skipSpaces(back)
           let opens = ["huong dan", "chi dao", "y kien", "ket luan", "de nghi", "quy dinh"].contains {
             scanner.matchWord(Array($0.utf8), at: after) != nil
           }

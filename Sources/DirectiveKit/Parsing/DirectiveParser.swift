@@ -151,7 +151,7 @@ enum DirectiveParser {
         if body.consumedNext { index += 1 }
         continue
       }
-      if document.subject == nil, let title = titleAndSubject(lines, at: index, vocabulary) {
+      if document.subject == nil, let title = titleAndSubject(lines, at: index, scanner, vocabulary) {
         if document.type == nil { document.type = title.type }
         if title.typeLineAlone { titleType = title.type }
         layout.titleStart = line.textStart
@@ -168,7 +168,7 @@ enum DirectiveParser {
     }
     if document.number == nil { document.number = runInNumber(scanner) }
     if document.subject == nil, let first = lines.first(where: { !$0.text.isEmpty }), first.text.count > 300 {
-      document.subject = runInSubject(scanner)
+      document.subject = runInSubject(scanner, vocabulary)
     }
     if layout.placeDateLine == nil, let (place, day, text) = runInPlaceDate(scanner) {
       if document.date == nil { document.date = day }
@@ -207,7 +207,7 @@ enum DirectiveParser {
     let upper = Line.isUppercase(first.text)
     var parts = [first.text]
     var next = index + 1
-    while next < min(end, lines.count), isSubjectContinuation(lines[next], upper: upper, scanner),
+    while next < min(end, lines.count), continuesHeading(lines[next], upper: upper, scanner),
       !isAuthorityLine(lines, at: next)
     {
       parts.append(lines[next].text)
@@ -215,20 +215,6 @@ enum DirectiveParser {
     }
     let joined = trimmedSubject(casedSubject(parts, vocabulary), vocabulary)
     return (Casing.capitalizingFirst(joined), next - index)
-  }
-
-  static func isSubjectContinuation(_ line: Line, upper: Bool, _ scanner: TextScanner) -> Bool {
-    let text = line.text
-    guard !text.isEmpty, text.count < 160, !line.isRule, !Line.isMotto(line.folded),
-      placeDate(line, scanner) == nil, headerBody(text, next: nil) == nil, !Line.isCapacity(text)
-    else { return false }
-    guard continuesPhrase(text, upper: upper) else { return false }
-    let folded = line.folded
-    for opener in ["can cu", "thuc hien", "kinh gui", "xet ", "theo de nghi", "de ", "trien khai", "so:"]
-    where folded.hasPrefix(opener) {
-      return false
-    }
-    return Line.pointNumber(text) == nil
   }
 
   static func numberLine(_ line: Line, _ scanner: TextScanner) -> String? {
@@ -255,7 +241,7 @@ enum DirectiveParser {
 
   /// `QUYẾT ĐỊNHVề việc ban hành Quy định …--------- BAN BÍ THƯ …`: the subject of a header
   /// flattened onto one line, up to a rule or the next words in capitals.
-  static func runInSubject(_ scanner: TextScanner) -> String? {
+  static func runInSubject(_ scanner: TextScanner, _ vocabulary: Vocabulary) -> String? {
     for marker in ["ve viec ", "v/v "] {
       guard let found = scanner.find(Array(marker.utf8)), found < 600, scanner.isUppercase(found) else {
         continue
@@ -275,7 +261,7 @@ enum DirectiveParser {
       if capitalRun == 3 {
         subject = subject.split(separator: " ").dropLast(2).joined(separator: " ")
       }
-      let trimmed = trimmedSubject(subject, Vocabulary(scanner.string(0..<scanner.count)))
+      let trimmed = trimmedSubject(subject, vocabulary)
       return trimmed.isEmpty ? nil : trimmed
     }
     return nil
@@ -468,7 +454,9 @@ enum DirectiveParser {
   }
 
   /// An upper-case title line naming the type (`THÔNG BÁO`, `CHỈ THỊ ...`), then the subject.
-  static func titleAndSubject(_ lines: [Line], at index: Int, _ vocabulary: Vocabulary? = nil) -> Title? {
+  static func titleAndSubject(
+    _ lines: [Line], at index: Int, _ scanner: TextScanner, _ vocabulary: Vocabulary? = nil
+  ) -> Title? {
     let line = lines[index]
     let pieces = line.text.components(separatedBy: "**")
     guard let head = pieces.first?.trimmed(" *"), !head.isEmpty else { return nil }
@@ -504,7 +492,8 @@ enum DirectiveParser {
         continue
       }
       if parts.isEmpty { upper = Line.isUppercase(next.text) }
-      guard isTitleContinuation(next, upper: upper), !isAuthorityLine(lines, at: index + consumed) else {
+      guard continuesHeading(next, upper: upper, scanner), !isAuthorityLine(lines, at: index + consumed)
+      else {
         break
       }
       parts.append(next.text)
@@ -578,13 +567,15 @@ enum DirectiveParser {
     }
   }
 
-  static func isTitleContinuation(_ line: Line, upper: Bool) -> Bool {
+  /// Whether a line goes on with the title or subject above it (in capitals or not, `upper`): never
+  /// a rule, the motto, a place–date line, an issuing body or signature, a preamble's opening or a
+  /// numbered point.
+  static func continuesHeading(_ line: Line, upper: Bool, _ scanner: TextScanner) -> Bool {
     let text = line.text
-    guard !text.isEmpty, text.count < 400, !line.isRule, !Line.isMotto(line.folded),
-      headerBody(text, next: nil) == nil
+    guard !text.isEmpty, text.count < (upper ? 400 : 160), !line.isRule, !Line.isMotto(line.folded),
+      headerBody(text, next: nil) == nil, !Line.isCapacity(text), placeDate(line, scanner) == nil,
+      continuesPhrase(text, upper: upper)
     else { return false }
-    guard continuesPhrase(text, upper: upper) else { return false }
-    if !upper, text.count >= 100 { return false }
     let folded = line.folded
     for opener in ["can cu", "kinh gui", "xet ", "theo de nghi", "so:"] where folded.hasPrefix(opener) {
       return false

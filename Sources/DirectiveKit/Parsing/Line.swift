@@ -73,7 +73,7 @@ struct Line {
   }
 
   /// `-------`, `***`: the rule under a header field.
-  var isRule: Bool { !text.isEmpty && text.allSatisfy { "-–—*_=.~ ".contains($0) } }
+  var isRule: Bool { !text.isEmpty && LineBreaks.isRule(ArraySlice(text.unicodeScalars)) }
 
   init(range: Range<Int>, scanner: TextScanner) {
     self.range = range

@@ -7,7 +7,7 @@ enum LibraryTable {
     let header = ["DATE", "PROVINCE", "NUMBER", "TYPE", "SUBJECT"]
     let rows = documents.map { document -> [String] in
       [
-        dateColumn(document), document.province ?? (document.level == .central ? "central" : "—"),
+        dateColumn(document), Format.province(of: document, unknown: "—"),
         document.number ?? "—",
         (document.type ?? "—") + (document.typeInferred ? "?" : ""), document.subject ?? "(no subject)",
       ].map { Output.visible($0).replacingOccurrences(of: "\n", with: " ") }
