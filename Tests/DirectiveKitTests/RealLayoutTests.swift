@@ -455,3 +455,46 @@ final class CapitalSeatTests: XCTestCase {
     XCTAssertEqual(city.province, "Hà Nội")
   }
 }
+
+final class ReviewGapTests: XCTestCase {
+  /// The words whose marks became `?` are read through restored common words; the text itself
+  /// is kept as it came, so every offset stays true.
+  func testACopyWithLostMarksIsReadThroughRestoredWords() {
+    let text =
+      "UBND T?NH NAM Đ?NH\nS?: 12/KH-UBND\nNam Đ?nh, ng?y 5 th?ng 3 n?m 2021\nTh?c hi?n Ngh? quy?t s? 30/NQ-CP ng?y 1 th?ng 2 n?m 2021 c?a Ch?nh ph?, S? Y t? t?nh th?c hi?n. Th?ng b?o k?t qu?.\n"
+    let document = parseOne(text)
+    XCTAssertEqual(document.text, text, "the copy is kept as it came")
+    XCTAssertEqual(document.date?.iso, "2021-03-05", "ng?y … th?ng … n?m read as a date")
+    XCTAssertEqual(document.number, "12/KH-UBND", "S?: read as Số:")
+    XCTAssertEqual(document.province, "Nam Định")
+    XCTAssertEqual(document.citations.first?.date?.iso, "2021-02-01")
+    XCTAssertEqual(DiacriticRepair.repair("Th?ng b?o ng?y 5 th?ng 3"), "Thông báo ngày 5 tháng 3")
+    XCTAssertEqual(
+      DiacriticRepair.repair("S? Y t?, S?: 12"), "Sở Y t?, Số: 12", "neighbours decide sở and số")
+    XCTAssertNil(DiacriticRepair.repair("Có đúng không?"), "a question mark after a word restores nothing")
+  }
+
+  /// A title in capitals keeps the capitals the document's own sentences give a word, and a
+  /// person's name after a title.
+  func testATitleInCapitalsKeepsNamesTheBodyWrites() {
+    let document = parseOne(
+      """
+      QUYẾT ĐỊNH
+      VỀ PHÁT TRIỂN VÙNG ĐÔNG NAM BỘ VÀ KỶ NIỆM NGÀY SINH CỐ TỔNG BÍ THƯ NGUYỄN VĂN CỪ
+      Căn cứ kế hoạch phát triển vùng Đông Nam Bộ;
+      Điều 1. Phát triển vùng Đông Nam Bộ và vùng kinh tế trọng điểm.
+      """)
+    XCTAssertEqual(
+      document.subject, "Về phát triển vùng Đông Nam Bộ và kỷ niệm ngày sinh cố Tổng Bí thư Nguyễn Văn Cừ")
+  }
+
+  /// `ý kiến chỉ đạo của … tại Công văn số …`: the guidance given in a document is an item of
+  /// the list the cue governs.
+  func testGuidanceGivenInADocumentIsAnItemOfTheList() {
+    let found = parseOne(
+      "Thực hiện Chỉ thị số 20/CT-TTg ngày 29/7/2019 của Thủ tướng Chính phủ và ý kiến chỉ đạo của Phó Thủ tướng Chính phủ tại Công văn số 123/VPCP-KGVX ngày 1/8/2019, UBND tỉnh yêu cầu:\n"
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["20/CT-TTg", "123/VPCP-KGVX"])
+    XCTAssertEqual(found.map(\.relation), [.implements, .implements])
+  }
+}

@@ -213,7 +213,23 @@ enum CitationExtractor {
         DocumentTypes.parts(ofNumber: number).typeCode != nil,
         let type = DocumentTypes.typeName(ofNumber: number)
       else { continue }
-      result.append(Mention(type: type, typeIsCapitalised: true, number: number, span: Span(index, end)))
+      // Its date and issuer follow as after any number (`… 30/NQ-CP ngày 1 tháng 2 năm 2021 của …`).
+      var mention = Mention(type: type, typeIsCapitalised: true, number: number, span: Span(index, end))
+      let limit = clauseEnd(scanner, from: end)
+      var next = scanner.skipSpaces(end)
+      if scanner.byte(next) == UInt8(ascii: ",") { next = scanner.skipSpaces(next + 1) }
+      if let (day, dateEnd) = scanner.date(at: next), dateEnd <= limit {
+        mention.date = day
+        mention.span.end = dateEnd
+        next = scanner.skipSpaces(dateEnd)
+      }
+      if let afterCua = scanner.matchWord(Array("cua".utf8), at: next),
+        let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
+      {
+        mention.issuer = issuer
+        mention.span.end = issuerEnd
+      }
+      result.append(mention)
       index = end
     }
     return result.sorted { $0.span.start < $1.span.start }
@@ -523,7 +539,8 @@ enum CitationExtractor {
       let scalar = scanner.scalars[position]
       if scalar == ";" || scalar == "." || scanner.isHardBreak(position) { return }
       if let afterCua = scanner.matchWord(Array("cua".utf8), at: position),
-        RelationsLookBehind.endsWith(scanner, "de nghi", before: position)
+        CitationRelations.endsPhrase(
+          scanner, Array("de nghi".utf8), at: CitationRelations.skipBackSpaces(scanner, position)) != nil
       {
         var from = scanner.skipSpaces(afterCua)
         // `của Giám đốc Sở …`: the office holder speaks for the department.
@@ -847,14 +864,5 @@ enum CitationExtractor {
     guard let number = citation.number else { return .national }
     let code = DocumentTypes.parts(ofNumber: number).issuerCode
     return DocumentTypes.isNational(issuerCode: code) ? .national : .ownProvince
-  }
-}
-
-enum RelationsLookBehind {
-  /// Whether the words right before `index` are `phrase` (folded, single spaces).
-  static func endsWith(_ scanner: TextScanner, _ phrase: String, before index: Int) -> Bool {
-    CitationRelations.endsPhrase(
-      scanner, Array(phrase.utf8), at: CitationRelations.skipBackSpaces(scanner, index))
-      != nil
   }
 }

@@ -52,8 +52,12 @@ enum DiacriticRepair {
     var result = scalars
     var changed = false
     for (position, range) in words.enumerated() where scalars[range].contains("?") {
+      // A `?` that ends a word is a lost letter when the vocabulary has a word for it (`S?:`,
+      // `Ngh?`), else a question mark (`không?`).
       var word = Array(scalars[range])
-      while word.last == "?" { word.removeLast() }
+      while word.last == "?", bySkeleton[skeleton(of: String(String.UnicodeScalarView(word)))] == nil {
+        word.removeLast()
+      }
       guard word.contains("?"), !word.isEmpty else { continue }
       let token = String(String.UnicodeScalarView(word))
       let before = position > 0 ? String(String.UnicodeScalarView(scalars[words[position - 1]])) : ""
