@@ -3,6 +3,12 @@ SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 RELEASE_BIN := .build/release/vanban
 DEBUG_BIN := .build/debug/vanban
+# The tools of Tools/: built with the package, never part of the vanban binary.
+FUZZ_DEBUG := .build/debug/vanban-fuzz
+FUZZ_RELEASE := .build/release/vanban-fuzz
+BENCH_RELEASE := .build/release/vanban-bench
+# Corpus sizes `make bench` measures, e.g. BENCH_SIZES=10000 for the quick run.
+BENCH_SIZES ?= 10000 100000
 # make install PREFIX=~/.local, or DESTDIR=/tmp/stage for packaging; INSTALL_BIN is the binary installed.
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -12,10 +18,10 @@ INSTALL_BIN ?= $(RELEASE_BIN)
   install-files uninstall accuracy
 
 gazetteer:
-	python3 tools/gazetteer.py
+	python3 Tools/gazetteer.py
 
 embed:
-	python3 tools/embed-corpus.py
+	python3 Tools/embed-corpus.py
 
 # Installs the Debian packages named in $$missing when root, else names them and stops.
 APT_INSTALL = if [ -n "$$missing" ]; then \
@@ -48,21 +54,21 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product vanban
 
 run: release
 	$(RELEASE_BIN) Data
 
 lint:
-	$(SWIFT) format lint --strict --recursive --parallel Package.swift Plugins Sources Tests
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Plugins Sources Tests Tools
 
 format:
-	$(SWIFT) format --in-place --recursive --parallel Package.swift Plugins Sources Tests
+	$(SWIFT) format --in-place --recursive --parallel Package.swift Plugins Sources Tests Tools
 
 test: test-deps lint build
-	python3 tools/gazetteer.py --check
-	python3 tools/embed-corpus.py --check
-	$(DEBUG_BIN) fuzz --seconds 5
+	python3 Tools/gazetteer.py --check
+	python3 Tools/embed-corpus.py --check
+	$(FUZZ_DEBUG) --seconds 5
 	$(SWIFT) test
 
 # The real development set (Tests/DirectiveKitTests/Fixtures/realdev) scored against its labels,
@@ -73,31 +79,35 @@ accuracy: build
 	@python3 $(REALDEV)/score.py $(REALDEV)/labels.json -v < .build/realdev.json || true
 	@python3 $(REALDEV)/score.py $(REALDEV)/labels.json --relations < .build/realdev.json || true
 
+# Generated corpora (once, into .build/bench-corpora) measured side by side with ripgrep: the
+# tables of Tools/Bench, then the goals of issue #13 and whether each is met.
 bench: release
+	$(SWIFT) build -c release --product vanban-bench
 	@command -v rg >/dev/null || { if [ "$$(id -u)" = 0 ]; then \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ripgrep) >/dev/null \
 	    || echo "ripgrep could not be installed: its rows stay empty" >&2; \
 	  else echo "ripgrep missing (sudo apt-get install ripgrep): its rows stay empty" >&2; fi; }
-	$(RELEASE_BIN) bench
+	$(BENCH_RELEASE) --vanban $(RELEASE_BIN) --sizes "$(BENCH_SIZES)"
 
-# libFuzzer over the DirectiveKit sources when this toolchain has it (tools/fuzz/run.sh exits 3
-# when not), else the seeded mutation loop of the release binary. Findings land in fuzz-crashes/.
+# libFuzzer over the DirectiveKit sources when this toolchain has it (Tools/Fuzz/libFuzzer/run.sh
+# exits 3 when not), else the seeded mutation loop of vanban-fuzz. Findings land in fuzz-crashes/.
 fuzz: release
-	@status=0; tools/fuzz/run.sh || status=$$?; \
+	@status=0; Tools/Fuzz/libFuzzer/run.sh || status=$$?; \
 	if [ $$status = 3 ]; then \
 	  echo "libFuzzer not available here: seeded mutation loop instead"; \
-	  $(RELEASE_BIN) fuzz --seconds $${FUZZ_SECONDS:-60}; \
+	  $(SWIFT) build -c release --product vanban-fuzz || exit 2; \
+	  $(FUZZ_RELEASE) --seconds $${FUZZ_SECONDS:-60}; \
 	else exit $$status; fi
 
-# The release binary, its manual page, completions for bash, zsh and fish, and docs/ (tools/install.sh).
+# The release binary, its manual page, completions for bash, zsh and fish, and docs/ (Tools/install.sh).
 install: release
 	@$(MAKE) -s --no-print-directory install-files
 
 install-files:
-	tools/install.sh "$(INSTALL_BIN)" "$(DESTDIR)$(PREFIX)"
+	Tools/install.sh "$(INSTALL_BIN)" "$(DESTDIR)$(PREFIX)"
 
 uninstall:
-	tools/install.sh --uninstall "$(DESTDIR)$(PREFIX)"
+	Tools/install.sh --uninstall "$(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build

@@ -13,6 +13,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "DirectiveKit"),
+    .target(name: "VanbanGenerator", dependencies: ["DirectiveKit"]),
     .target(name: "VanbanUI", dependencies: ["DirectiveKit"]),
     .target(name: "VanbanConfig"),
     .systemLibrary(
@@ -23,16 +24,41 @@ let package = Package(
     .executableTarget(
       name: "vanban",
       dependencies: [
-        "DirectiveKit", "VanbanUI", "VanbanConfig", "CNcursesw",
+        "DirectiveKit", "VanbanGenerator", "VanbanUI", "VanbanConfig", "CNcursesw",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       plugins: ["GitRevision"]
     ),
     .plugin(name: "GitRevision", capability: .buildTool()),
-    .testTarget(name: "DirectiveKitTests", dependencies: ["DirectiveKit"], exclude: ["Fixtures"]),
-    .testTarget(name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit"], exclude: ["Snapshots"]),
+    // Tools: built with the package, never part of the `vanban` binary.
+    .executableTarget(
+      name: "vanban-bench",
+      dependencies: [
+        "DirectiveKit", "VanbanGenerator", "VanbanUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/Bench"
+    ),
+    .executableTarget(
+      name: "vanban-fuzz",
+      dependencies: [
+        "DirectiveKit", "VanbanGenerator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Tools/Fuzz",
+      exclude: ["libFuzzer"]
+    ),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(
+      name: "DirectiveKitTests", dependencies: ["DirectiveKit", "VanbanGenerator", "TestSupport"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "VanbanGeneratorTests", dependencies: ["VanbanGenerator", "DirectiveKit", "TestSupport"]),
+    .testTarget(
+      name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit", "TestSupport"], exclude: ["Snapshots"]
+    ),
     .testTarget(name: "VanbanConfigTests", dependencies: ["VanbanConfig"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["DirectiveKit"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["DirectiveKit", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

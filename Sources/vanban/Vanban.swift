@@ -35,8 +35,7 @@ struct Vanban: ParsableCommand {
     subcommands: [
       Browse.self, ListCommand.self, ShowCommand.self, GraphCommand.self, CitesCommand.self,
       CitedByCommand.self, RelatedCommand.self, ProvincesCommand.self, Search.self, ConfigCommand.self,
-      Generate.self, Bench.self,
-      Fuzz.self,
+      Generate.self,
     ],
     defaultSubcommand: Browse.self
   )

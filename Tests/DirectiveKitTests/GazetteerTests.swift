@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import DirectiveKit
@@ -6,8 +7,7 @@ import XCTest
 final class GazetteerTests: XCTestCase {
   private let gazetteer = Gazetteer.standard
 
-  private static let projectRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  private static let projectRoot = Package.root
 
   private func seed(_ prefix: String) throws -> String {
     let folder = Self.projectRoot.appendingPathComponent("Data/corpus")

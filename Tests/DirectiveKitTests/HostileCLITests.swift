@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import DirectiveKit
@@ -6,7 +7,7 @@ import XCTest
 /// The built `vanban` binary run on hostile folders: exit codes, documents for every readable
 /// file, and no byte of any output that a terminal would act on.
 final class HostileCLITests: XCTestCase {
-  static let binary = HostileFixtures.projectRoot.appendingPathComponent(".build/debug/vanban").path
+  static let binary = Package.binary
 
   struct Run {
     var status: Int32
@@ -36,27 +37,8 @@ final class HostileCLITests: XCTestCase {
 
   /// Runs the binary with `arguments`, collecting both streams in full.
   func vanban(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.binary)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let output = fixtures.path(".out-\(UUID().uuidString)")
-    let errors = fixtures.path(".err-\(UUID().uuidString)")
-    XCTAssertTrue(FileManager.default.createFile(atPath: output, contents: nil))
-    XCTAssertTrue(FileManager.default.createFile(atPath: errors, contents: nil))
-    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    defer {
-      try? FileManager.default.removeItem(atPath: output)
-      try? FileManager.default.removeItem(atPath: errors)
-    }
-    return Run(
-      status: process.terminationStatus,
-      stdout: [UInt8](try Data(contentsOf: URL(fileURLWithPath: output))),
-      stderr: [UInt8](try Data(contentsOf: URL(fileURLWithPath: errors))))
+    let result = runProgram([Self.binary] + arguments, environment: environment)
+    return Run(status: result.status, stdout: result.standardOutputBytes, stderr: result.standardErrorBytes)
   }
 
   func assertVisible(_ run: Run, _ label: String, file: StaticString = #filePath, line: UInt = #line) {

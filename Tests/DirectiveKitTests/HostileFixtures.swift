@@ -1,13 +1,13 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import DirectiveKit
 
 /// Hostile inputs written by the tests themselves into a fresh temporary folder.
 struct HostileFixtures {
-  static let projectRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let seedFolder = projectRoot.appendingPathComponent("Data/corpus")
+  static let projectRoot = Package.root
+  static let seedFolder = Package.seedCorpus
   static let firstSeedName = "000_c04fbf0a9182cd61.txt"
 
   let folder: URL

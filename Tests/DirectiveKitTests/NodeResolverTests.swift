@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import DirectiveKit
@@ -6,8 +7,7 @@ import XCTest
 /// What a user types on the command line, turned into graph nodes.
 final class NodeResolverTests: XCTestCase {
   static let seed: String = {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Data/corpus/000_c04fbf0a9182cd61.txt")
+    let url = Package.seedCorpus.appendingPathComponent("000_c04fbf0a9182cd61.txt")
     return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
   }()
 

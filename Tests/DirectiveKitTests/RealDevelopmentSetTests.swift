@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import DirectiveKit
@@ -8,8 +9,7 @@ import XCTest
 /// or the citation F1 falling under its floor fails. The floors are what the parser reaches now;
 /// `make accuracy` prints every miss.
 final class RealDevelopmentSetTests: XCTestCase {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/realdev")
+  static let folder = Package.realDevelopmentSet
 
   static let floors: [String: Double] = [
     "province": 1.0, "number": 1.0, "date": 1.0, "doc_type": 1.0,

@@ -1,4 +1,5 @@
 import Foundation
+import VanbanGenerator
 import XCTest
 
 @testable import DirectiveKit

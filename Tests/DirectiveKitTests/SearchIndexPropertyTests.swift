@@ -1,4 +1,5 @@
 import Foundation
+import VanbanGenerator
 import XCTest
 
 @testable import DirectiveKit
@@ -63,7 +64,7 @@ final class SearchIndexPropertyTests: XCTestCase {
   }
 
   func testPhrasesMatchTheNaiveReading() {
-    var random = DirectiveKit.SplitMix64(seed: 11)
+    var random = VanbanGenerator.SplitMix64(seed: 11)
     var nonTrivial = 0
     for trial in 0..<120 {
       let words = Self.naive[random.below(Self.naive.count)]
@@ -80,7 +81,7 @@ final class SearchIndexPropertyTests: XCTestCase {
   }
 
   func testWordsMatchTheNaiveReading() {
-    var random = DirectiveKit.SplitMix64(seed: 12)
+    var random = VanbanGenerator.SplitMix64(seed: 12)
     for _ in 0..<100 {
       let words = Self.naive[random.below(Self.naive.count)]
       let word = words[random.below(words.count)]

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import DirectiveKit
@@ -6,8 +7,7 @@ import XCTest
 final class SearchTests: XCTestCase {
   /// The five seeds (documents 0–4, text only) followed by the documents of `extraDocuments`.
   static let corpus: [Document] = {
-    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data/corpus")
+    let folder = Package.seedCorpus
     let files =
       (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.filter { $0.hasSuffix(".txt") }
       .sorted() ?? []

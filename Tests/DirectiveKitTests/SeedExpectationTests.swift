@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import DirectiveKit
@@ -7,8 +8,7 @@ import XCTest
 /// for field. The spec is read from `../shared` when it is beside the checkout, else from the
 /// copy in Fixtures.
 final class SeedExpectationTests: XCTestCase {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = Package.root
 
   static func expectations() throws -> [String: Any] {
     let shared = packageRoot.deletingLastPathComponent().appendingPathComponent(

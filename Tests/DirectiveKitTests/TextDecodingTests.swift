@@ -1,12 +1,12 @@
 import Foundation
+import TestSupport
+import VanbanGenerator
 import XCTest
 
 @testable import DirectiveKit
 
 final class TextDecodingTests: XCTestCase {
-  static let corpus = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Data/corpus")
+  static let corpus = Package.seedCorpus
 
   static func seed(_ name: String) throws -> String {
     try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)

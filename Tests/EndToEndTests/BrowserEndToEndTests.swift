@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Drives the built `vanban` inside tmux, as a person would, and reads the screen back.

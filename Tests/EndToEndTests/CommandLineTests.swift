@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The scripting face, run as a script would: exit codes, one-line errors, JSON and graph formats.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The configuration file as the program uses it: where it is found, what it changes for every

@@ -1,5 +1,6 @@
 import DirectiveKit
 import Foundation
+import TestSupport
 import XCTest
 
 /// `make install` into a temporary DESTDIR, then what a user does next: run the installed program,

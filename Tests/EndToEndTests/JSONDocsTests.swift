@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// docs/json.md and the program agree: every field a JSON command prints on the shipped corpus is

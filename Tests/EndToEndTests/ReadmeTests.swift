@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The README is read in a fresh clone: every file it links to or names in `docs/` is there, and

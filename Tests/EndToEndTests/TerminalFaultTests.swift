@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The browser in tmux under faults: tiny and changing sizes, terminals that cannot draw,

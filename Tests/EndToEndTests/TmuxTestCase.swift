@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// A test case that drives a tmux session as a person would: it types keys and reads the

@@ -1,5 +1,6 @@
 import DirectiveKit
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import VanbanUI
@@ -7,8 +8,7 @@ import XCTest
 /// The shipped corpus with its metadata written by hand, as `seeds.expected.json` gives it, so the
 /// screens can be tested without the parser.
 enum Fixtures {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = Package.root
 
   static func text(_ file: String) -> String {
     let url = packageRoot.appendingPathComponent("Data/corpus/\(file)")

@@ -128,11 +128,15 @@ public struct SearchQuery: Sendable, Equatable {
 
   private static func knownNames(forField name: String) -> [String]? {
     switch name.folded {
-    case "province", "tinh": return GeneratorProvinces.keys
+    case "province", "tinh": return provinceKeys
     case "type", "loai": return documentTypeKeys
     default: return nil
     }
   }
+
+  /// Field keys of every province name, before and after the 1 July 2025 merger.
+  static let provinceKeys: [String] = Array(
+    Set(Gazetteer.standard.provinces.flatMap { [$0.name, $0.name2025] }.map { fieldKey($0) }))
 
   static let documentTypeKeys: [String] = [
     "Công văn", "Chỉ thị", "Nghị quyết", "Kết luận", "Thông báo", "Công điện", "Điện", "Kế hoạch",

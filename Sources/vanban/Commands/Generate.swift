@@ -1,6 +1,7 @@
 import ArgumentParser
 import DirectiveKit
 import Foundation
+import VanbanGenerator
 
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(

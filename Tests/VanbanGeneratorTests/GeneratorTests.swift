@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import DirectiveKit
+@testable import VanbanGenerator
 
 final class GeneratorTests: XCTestCase {
   static let documents = CorpusGenerator(seed: 42).generate(count: 1000)

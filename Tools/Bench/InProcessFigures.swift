@@ -1,116 +1,10 @@
-import ArgumentParser
 import DirectiveKit
 import Foundation
+import VanbanGenerator
 import VanbanUI
 
-/// `make bench`: generates corpora once into `bench-cache/`, measures each size in a fresh child
-/// process (so peak memory does not mix), times ripgrep on the same files, prints a table per size.
-struct Bench: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "bench",
-    abstract: "Measure load, search, filters, graph and citation accuracy on generated corpora.")
-
-  @Option(help: "Corpus sizes, comma-separated.") var sizes: String = "10000,100000"
-  @Option(help: "Where generated corpora are kept between runs.") var cache: String = "bench-cache"
-  @Option(help: "Generator seed.") var seed: UInt64 = 2024
-  @Option(help: "Internal: measure one size in this process and print its figures as JSON.")
-  var measure: Int?
-  @Option(help: "Only time the search index over this many generated documents, kept in memory.")
-  var indexOnly: Int?
-
-  func run() throws {
-    if let indexOnly {
-      let texts = CorpusGenerator(seed: seed).generate(count: indexOnly).map(\.text)
-      let documents = texts.enumerated().map { Document(id: String($0), file: String($0), text: $1) }
-      let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
-      let clock = ContinuousClock()
-      let start = clock.now
-      let cpuStart = BenchMeasurement.cpuSeconds()
-      let index = SearchIndex(documents: documents)
-      let cpu = BenchMeasurement.cpuSeconds() - cpuStart
-      let elapsed = BenchMeasurement.seconds(clock.now - start)
-      print(
-        String(
-          format:
-            "%d documents, %.0f MB: index built in %.2f s (%.0f MB/s), %.2f CPU-s (%.0f MB per CPU-second),"
-            + " %d terms, %.0f MB of postings + %.0f MB of positions",
-          indexOnly, megabytes, elapsed, megabytes / elapsed, cpu, megabytes / cpu, index.termCount,
-          Double(index.postingsSize) / 1e6, Double(index.positionsSize) / 1e6))
-      return
-    }
-    if let measure {
-      let figures = try BenchMeasurement.run(folder: folder(for: measure))
-      print(figures.json)
-      return
-    }
-    let counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-    guard !counts.isEmpty else { throw ValidationError("--sizes: no size") }
-    progress(
-      "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage())")
-    for count in counts {
-      let generationSeconds = try ensureCorpus(count: count)
-      progress("measuring \(count) documents in a child process…")
-      var figures = try measureInChild(count: count)
-      figures.generationSeconds = generationSeconds
-      progress("timing rg on \(count) documents…")
-      figures.ripgrepMilliseconds = RipgrepTimer.milliseconds(
-        queries: BenchQueries.literal, folder: folder(for: count).path)
-      print(figures.table() + "\n")
-      fflush(stdout)
-    }
-  }
-
-  private func folder(for count: Int) -> URL {
-    URL(fileURLWithPath: cache).appendingPathComponent(
-      "\(count)-seed\(seed)-v\(CorpusGenerator.formatVersion)")
-  }
-
-  /// Generates the corpus unless cached; returns how long generating took (then or before).
-  private func ensureCorpus(count: Int) throws -> Double? {
-    let folder = folder(for: count)
-    let done = folder.appendingPathComponent(".complete")
-    if let recorded = try? String(contentsOf: done, encoding: .utf8) {
-      return Double(recorded.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-    try? FileManager.default.removeItem(at: folder)
-    progress("generating \(count) documents into \(folder.path) (once)…")
-    let clock = ContinuousClock()
-    let start = clock.now
-    try CorpusGenerator(seed: seed).write(count: count, to: folder) { written in
-      FileHandle.standardError.write(Data("\r  \(written)/\(count)".utf8))
-    }
-    let seconds = BenchMeasurement.seconds(clock.now - start)
-    FileHandle.standardError.write(Data(String(format: "\n  generated in %.1f s\n", seconds).utf8))
-    _ = FileManager.default.createFile(atPath: done.path, contents: Data(String(seconds).utf8))
-    return seconds
-  }
-
-  private func measureInChild(count: Int) throws -> BenchFigures {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-    process.arguments = ["bench", "--measure", String(count), "--cache", cache, "--seed", String(seed)]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0, let figures = BenchFigures(json: data) else {
-      throw UsageFailure(message: "bench: the measuring child failed for \(count) documents")
-    }
-    return figures
-  }
-
-  private func loadAverage() -> String {
-    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
-    return text.split(separator: " ").prefix(3).joined(separator: " ")
-  }
-}
-
-func progress(_ text: String) {
-  FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-/// The figures of one corpus size.
+/// The figures measured inside one child process for one corpus size: loading, the index,
+/// searches, the citation scores and the key latency of every screen.
 struct BenchFigures {
   var documents = 0
   var megabytes = 0.0
@@ -134,8 +28,9 @@ struct BenchFigures {
   var citationRows: [(String, String)] = []
   /// Per literal query (`BenchQueries.literal`), all matching documents, no snippets: best of three.
   var literalMilliseconds: [Double] = []
-  var generationSeconds: Double?
   var ripgrepMilliseconds: [Double]?
+  /// Per screen, the time of each scripted key (`update` then `render`).
+  var keyLatency: [ScreenLatency] = []
 
   private var scalars: [(String, Double)] {
     [
@@ -156,8 +51,9 @@ struct BenchFigures {
       String(decoding: $0, as: UTF8.self)
     }
     let literal = literalMilliseconds.map { String($0) }.joined(separator: ",")
+    let keys = keyLatency.map(\.json).joined(separator: ",")
     return "{" + numbers.joined(separator: ",")
-      + ",\"citationRows\":\(rowsJSON ?? "[]"),\"literal\":[\(literal)]}"
+      + ",\"citationRows\":\(rowsJSON ?? "[]"),\"literal\":[\(literal)],\"keys\":[\(keys)]}"
   }
 
   init() {}
@@ -186,13 +82,13 @@ struct BenchFigures {
     citationRows =
       (object["citationRows"] as? [[String]])?.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil } ?? []
     literalMilliseconds = (object["literal"] as? [NSNumber])?.map(\.doubleValue) ?? []
+    keyLatency = (object["keys"] as? [[String: Any]])?.compactMap(ScreenLatency.init(object:)) ?? []
   }
 
   func table() -> String {
     let median = { (values: [Double]) in BenchMeasurement.percentiles(values).0 }
     var rows: [(String, String)] = [
       ("corpus on disk", String(format: "%.0f MB, %d documents", megabytes, documents)),
-      ("generation (vanban generate)", generationSeconds.map { String(format: "%.1f s", $0) } ?? "—"),
       (
         "load + parse + link + graph: wall, CPU",
         String(
@@ -304,7 +200,7 @@ enum BenchQueries {
 }
 
 enum BenchMeasurement {
-  static func run(folder: URL) throws -> BenchFigures {
+  static func run(folder: URL, keyBudgetSeconds: Double) throws -> BenchFigures {
     var figures = BenchFigures()
     let clock = ContinuousClock()
     progress("  loading \(folder.path)…")
@@ -319,14 +215,15 @@ enum BenchMeasurement {
     let library = Library(corpus: corpus)
     let frame = VanbanUI.render(AppState(library: library, width: 140, height: 40))
     figures.firstFrameSeconds = figures.loadSeconds + seconds(clock.now - frameStart)
-    guard frame.width == 140 else { throw UsageFailure(message: "bench: the first frame has the wrong size") }
+    guard frame.width == 140 else { throw BenchFailure("the first frame has the wrong size") }
     figures.documents = corpus.documents.count
     figures.megabytes = Double(corpus.documents.reduce(0) { $0 + $1.text.utf8.count }) / 1_000_000
 
     progress("  indexing…")
     let indexStart = clock.now
     cpuStart = cpuSeconds()
-    let index = SearchIndex(documents: corpus.documents)
+    library.prepareSearch()
+    let index = library.searchIndex
     figures.indexSeconds = seconds(clock.now - indexStart)
     figures.indexCPUSeconds = cpuSeconds() - cpuStart
 
@@ -388,6 +285,9 @@ enum BenchMeasurement {
     figures.recall = score.recall ?? .nan
     figures.citationRows = score.rows
     for miss in score.misses { progress("  " + miss.description) }
+
+    progress("  key latency, screen by screen…")
+    figures.keyLatency = KeyLatency.measure(library: library, budgetSeconds: keyBudgetSeconds)
     figures.peakMegabytes = peakResidentMegabytes()
     return figures
   }
@@ -402,24 +302,9 @@ enum BenchMeasurement {
   }
 
   /// User and system time of this process, all threads.
-  static func cpuSeconds() -> Double {
-    var usage = rusage()
-    #if os(Linux)
-      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    #else
-      getrusage(RUSAGE_SELF, &usage)
-    #endif
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-      + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-  }
+  static func cpuSeconds() -> Double { ResourceUsage.ofThisProcess().cpuSeconds }
 
-  static func peakResidentMegabytes() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-    else { return .nan }
-    let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
-    return kilobytes / 1000
-  }
+  static func peakResidentMegabytes() -> Double { ResourceUsage.ofThisProcess().peakResidentMegabytes }
 
   static func percentiles(_ values: [Double]) -> (Double, Double) {
     guard !values.isEmpty else { return (.nan, .nan) }
@@ -438,10 +323,7 @@ enum BenchMeasurement {
 /// Times `rg -l -F` over the same files for each literal query: the best of three runs.
 enum RipgrepTimer {
   static func milliseconds(queries: [String], folder: String) -> [Double]? {
-    let candidates = ["/usr/bin/rg", "/usr/local/bin/rg", "/bin/rg"]
-    guard let rg = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-      return nil
-    }
+    guard let rg = executableOnPath("rg") else { return nil }
     let clock = ContinuousClock()
     var times: [Double] = []
     for query in queries {

@@ -1,6 +1,7 @@
+import DirectiveKit
+
 /// The 63 provinces and centrally-run cities before the 1 July 2025 merger, with the province
-/// each belongs to after it. Used by the corpus generator and by the `province:` filter's
-/// reading of unquoted names; the gazetteer is the reference for everything else.
+/// each belongs to after it. Used by the corpus generator; the gazetteer is the reference for everything else.
 enum GeneratorProvinces {
   struct Entry: Sendable {
     var name: String
@@ -73,8 +74,4 @@ enum GeneratorProvinces {
     Entry(name: "Vĩnh Phúc", isCity: false, after2025: "Phú Thọ"),
     Entry(name: "Yên Bái", isCity: false, after2025: "Lào Cai"),
   ]
-
-  /// Field keys (see `SearchQuery.fieldKey`) of every name before and after the merger.
-  static let keys: [String] = Array(
-    Set(all.flatMap { [$0.name, $0.after2025] }.map { SearchQuery.fieldKey($0) }))
 }

@@ -1,3 +1,4 @@
+import DirectiveKit
 import Foundation
 
 #if canImport(Glibc)

@@ -1,42 +1,31 @@
+import DirectiveKit
 import Foundation
 
 /// One fuzzing step: a file's bytes through decoding, parsing, citation linking, the graph and
-/// every JSON and text export, with the properties that must hold whatever the bytes.
+/// every JSON and text export, with the properties that must hold whatever the bytes. Only the
+/// library's public face is used, as the program uses it.
 ///
-/// Shared by `vanban fuzz` (a seeded mutation loop) and the libFuzzer harness in `tools/fuzz`.
-public enum FuzzTarget {
-  /// Files parsed once, to stand beside every input (e.g. the seeds, so that citations in the
-  /// input have something to resolve to).
-  public struct Companions: Sendable {
-    let documents: [Document]
-    public init(_ sources: [SourceFile]) {
-      documents = sources.compactMap { source in
-        if case .document(let document) = ParallelLoader.parseFile(path: source.path, bytes: source.bytes) {
-          return document
-        }
-        return nil
-      }
-    }
+/// Shared by `vanban-fuzz` (a seeded mutation loop) and the libFuzzer harness beside it.
+enum FuzzTarget {
+  /// Files to stand beside every input (e.g. the seeds, so that citations in the input have
+  /// something to resolve to).
+  struct Companions: Sendable {
+    let sources: [SourceFile]
+    init(_ sources: [SourceFile]) { self.sources = sources }
   }
 
   /// Runs `bytes` as a file of a corpus beside `companions` and returns what went wrong; empty
   /// when all is well. A crash inside is the other possible finding.
-  public static func check(_ bytes: [UInt8], companions: Companions = Companions([])) -> [String] {
+  static func check(_ bytes: [UInt8], companions: Companions = Companions([])) -> [String] {
     let input = SourceFile(path: "fuzz-input.txt", bytes: bytes)
-    var parsed = companions.documents
-    if case .document(let document) = ParallelLoader.parseFile(path: input.path, bytes: bytes) {
-      parsed.append(document)
-    }
-    Corpus.assignIDs(&parsed)
-    CitationLinker.link(&parsed)
-    let corpus = Corpus(documents: Corpus.sortedForList(parsed))
+    let corpus = Corpus.build(sources: companions.sources + [input])
     var problems: [String] = []
     let documents = corpus.documents.filter { $0.file == input.path }
     if documents.count != 1 {
       problems.append("the input gave \(documents.count) documents instead of one")
     }
-    if corpus.documents.count != companions.documents.count + 1 {
-      problems.append("\(corpus.documents.count) documents from \(companions.documents.count + 1) files")
+    if corpus.documents.count != companions.sources.count + 1 {
+      problems.append("\(corpus.documents.count) documents from \(companions.sources.count + 1) files")
     }
     for document in documents {
       problems += documentProblems(document)

@@ -1,15 +1,16 @@
 import ArgumentParser
 import DirectiveKit
 import Foundation
+import VanbanGenerator
 
-/// `make fuzz` without libFuzzer: mutations of the shipped seeds (bit flips, cuts, splices,
+/// `make fuzz` without libFuzzer, and five seconds of `make test`: mutations of the shipped seeds (bit flips, cuts, splices,
 /// escape sequences, broken UTF-8, huge lines, citation storms) through decode → parse → link →
 /// JSON, for a fixed time. Each input is written to `CRASHES/pending.txt` before it runs, so a
 /// crash leaves it behind; the next run keeps it as `crash-….txt`.
-struct Fuzz: ParsableCommand {
+@main
+struct VanbanFuzz: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "fuzz", abstract: "Fuzz the loader, parser and citation extractor.",
-    shouldDisplay: false)
+    commandName: "vanban-fuzz", abstract: "Fuzz the loader, parser and citation extractor.")
 
   @Option(help: "How long to run, in seconds.") var seconds: Double = 60
   @Option(help: "Random seed: the same seed gives the same inputs in the same order.")
@@ -24,7 +25,7 @@ struct Fuzz: ParsableCommand {
     if FileManager.default.fileExists(atPath: pending) {
       let kept = crashes + "/crash-\(Int(Date().timeIntervalSince1970)).txt"
       try FileManager.default.moveItem(atPath: pending, toPath: kept)
-      Output.line("a previous run crashed on an input, kept as \(kept)")
+      report("a previous run crashed on an input, kept as \(kept)")
       findings += 1
     }
     let seeds = ShippedCorpus.sources
@@ -37,7 +38,7 @@ struct Fuzz: ParsableCommand {
     var executed = 0
     var bytes = 0
     var lastReport = start
-    Output.line("fuzzing for \(seconds) s, seed \(seed), findings in \(crashes)/")
+    report("fuzzing for \(seconds) s, seed \(seed), findings in \(crashes)/")
     while replay != nil ? executed == 0 : clock.now - start < limit {
       let input = mutator.input(seed: seed, iteration: iteration)
       _ = FileManager.default.createFile(atPath: pending, contents: Data(input))
@@ -46,25 +47,32 @@ struct Fuzz: ParsableCommand {
         findings += 1
         let kept = crashes + "/failure-seed\(seed)-\(iteration).txt"
         try? FileManager.default.moveItem(atPath: pending, toPath: kept)
-        Output.line("iteration \(iteration): \(problems.joined(separator: "; ")) — input kept as \(kept)")
+        report("iteration \(iteration): \(problems.joined(separator: "; ")) — input kept as \(kept)")
       }
       executed += 1
       bytes += input.count
       iteration += 1
       if clock.now - lastReport > .seconds(5) {
         lastReport = clock.now
-        Output.line("  \(executed) inputs, \(findings) findings")
+        report("  \(executed) inputs, \(findings) findings")
       }
     }
     try? FileManager.default.removeItem(atPath: pending)
     let duration = (clock.now - start).components
     let elapsed = max(0.001, Double(duration.seconds) + Double(duration.attoseconds) / 1e18)
-    Output.line(
+    report(
       String(
         format: "%d inputs (%.1f MB) in %.1f s: %.0f iterations/s, %d findings", executed,
         Double(bytes) / 1e6, elapsed, Double(executed) / elapsed, findings))
     if findings > 0 { throw ExitCode(1) }
   }
+}
+
+/// One line on standard output, at once (a crash must not swallow what came before), with any
+/// control character of an input made visible.
+func report(_ text: String) {
+  print(TerminalSafety.sanitize(text))
+  fflush(stdout)
 }
 
 /// Deterministic inputs: iteration `i` of seed `s` is always the same bytes.

@@ -1,3 +1,4 @@
+import DirectiveKit
 import Foundation
 
 extension CorpusGenerator {

@@ -1,3 +1,4 @@
+import DirectiveKit
 import Foundation
 
 /// Scores the citations a parser read from a generated corpus against the generator's truth,

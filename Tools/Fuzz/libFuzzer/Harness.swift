@@ -1,4 +1,4 @@
-// libFuzzer entry point, compiled together with the DirectiveKit sources by tools/fuzz/run.sh.
+// libFuzzer entry point, compiled with the DirectiveKit sources and FuzzTarget.swift by run.sh.
 // The seeds ride along as companions so that citations in the input can resolve.
 import Foundation
 

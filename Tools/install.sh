@@ -10,8 +10,8 @@
 # --generate-completion-script and --experimental-dump-help), so they describe exactly the
 # program installed. Everything is generated before anything is copied.
 #
-#   tools/install.sh BINARY ROOT
-#   tools/install.sh --uninstall ROOT
+#   Tools/install.sh BINARY ROOT
+#   Tools/install.sh --uninstall ROOT
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 files="bin/vanban share/man/man1/vanban.1 share/bash-completion/completions/vanban

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import DirectiveKit
+@testable import VanbanGenerator
 
 /// The scorer shared by `vanban bench` and these tests, then the parser held to it on a
 /// generated corpus.

@@ -1,0 +1,160 @@
+import Foundation
+
+/// Everything measured on one corpus size.
+struct SizeFigures {
+  var documents: Int
+  var megabytes: Double
+  var ripgrep: TimedRun?
+  /// `vanban list` with the snapshot cache cleared; without a cache, the one run.
+  var cold: TimedRun?
+  /// `vanban list` again; nil without a snapshot cache.
+  var warm: TimedRun?
+  var province: TimedRun?
+  var inProcess = BenchFigures()
+
+  /// The run a user repeats every day: the warm one when there is a cache, else the only one.
+  var everyDay: TimedRun? { warm ?? cold }
+}
+
+/// The tables `make bench` prints, and the goals of issue #13 checked against them.
+struct BenchReport {
+  var province: String
+  var hasCache: Bool
+  var sizes: [SizeFigures] = []
+
+  /// The frame budget of a key, and the goals of #13.
+  static let keyGoalMilliseconds = 16.0
+  static let warmListGoal100k = 1.5
+  static let warmListGoal10k = 0.2
+  static let coldToRipgrepGoal = 2.0
+  static let residentToCorpusGoal = 1.5
+
+  func table(for size: SizeFigures) -> String {
+    var lines = [
+      String(
+        format: "## %d documents, %.*f MB of text", size.documents, size.megabytes < 10 ? 1 : 0,
+        size.megabytes),
+      "",
+    ]
+    var runs: [(String, TimedRun?)] = [("rg -l -F ngày (reads every file)", size.ripgrep)]
+    if hasCache {
+      runs += [
+        ("vanban list, cold (cache cleared)", size.cold), ("vanban list, warm", size.warm),
+        ("vanban list --province \(province), warm", size.province),
+      ]
+    } else {
+      runs += [
+        ("vanban list (no snapshot cache)", size.cold), ("vanban list --province \(province)", size.province),
+      ]
+    }
+    var rows = [["run", "wall", "CPU", "peak RSS", "RSS / corpus", "× rg wall", "lines out"]]
+    for (name, run) in runs {
+      guard let run else {
+        rows.append([name, "—", "—", "—", "—", "—", "—"])
+        continue
+      }
+      let ratio = size.ripgrep.map { String(format: "%.1f×", run.wallSeconds / max(0.000_1, $0.wallSeconds)) }
+      rows.append([
+        name, String(format: "%.2f s", run.wallSeconds), String(format: "%.2f s", run.cpuSeconds),
+        String(format: "%.0f MB", run.peakResidentMegabytes),
+        String(format: "%.2f×", run.peakResidentMegabytes / max(0.001, size.megabytes)), ratio ?? "—",
+        String(run.lines),
+      ])
+    }
+    lines.append(Self.markdown(rows, rightAligned: 1...6))
+    lines += [
+      "", "In one process (`--measure`):", "", size.inProcess.table(), "",
+      "Key latency, `update` + `render` at 140×40:", "",
+    ]
+    var keyRows = [["screen", "keys", "p50", "p99", "max", "p99 < 16 ms"]]
+    for screen in size.inProcess.keyLatency {
+      let (p50, p99) = BenchMeasurement.percentiles(screen.milliseconds)
+      let keys =
+        screen.milliseconds.count == screen.scripted
+        ? String(screen.scripted) : "\(screen.milliseconds.count) of \(screen.scripted) (time budget)"
+      let name = screen.missed.map { "\(screen.screen) (reached \($0) instead)" } ?? screen.screen
+      keyRows.append([
+        name, keys, String(format: "%.2f ms", p50), String(format: "%.2f ms", p99),
+        String(format: "%.2f ms", screen.milliseconds.max() ?? .nan),
+        p99 < Self.keyGoalMilliseconds ? "yes" : "no",
+      ])
+    }
+    lines.append(Self.markdown(keyRows, rightAligned: 1...4))
+    return lines.joined(separator: "\n")
+  }
+
+  /// The goals of #13, each with the figure it is judged on and whether it is met; a goal at a
+  /// size that was not measured says so.
+  func targets() -> String {
+    let tenThousand = sizes.first { $0.documents == 10_000 }
+    let hundredThousand = sizes.first { $0.documents == 100_000 }
+    let warmWord = hasCache ? "warm" : "no cache"
+    var rows = [["goal (#13)", "figure", "met"]]
+    func add(_ goal: String, _ size: SizeFigures?, _ figure: (SizeFigures) -> (String, Bool)?) {
+      guard let size else { return rows.append([goal, "size not measured", "—"]) }
+      guard let (text, met) = figure(size) else { return rows.append([goal, "not measured", "—"]) }
+      rows.append([goal, text, met ? "yes" : "no"])
+    }
+    add("100k \(warmWord): vanban list < 1.5 s", hundredThousand) { size in
+      size.everyDay.map { (String(format: "%.2f s", $0.wallSeconds), $0.wallSeconds < Self.warmListGoal100k) }
+    }
+    add("100k \(warmWord): vanban list --province < 1.5 s", hundredThousand) { size in
+      size.province.map { (String(format: "%.2f s", $0.wallSeconds), $0.wallSeconds < Self.warmListGoal100k) }
+    }
+    add("10k \(warmWord): vanban list < 0.2 s", tenThousand) { size in
+      size.everyDay.map { (String(format: "%.2f s", $0.wallSeconds), $0.wallSeconds < Self.warmListGoal10k) }
+    }
+    add("100k cold: within 2× rg", hundredThousand) { size in
+      guard let cold = size.cold, let rg = size.ripgrep else { return nil }
+      let ratio = cold.wallSeconds / max(0.000_1, rg.wallSeconds)
+      return (
+        String(format: "%.2f s against %.2f s: %.1f×", cold.wallSeconds, rg.wallSeconds, ratio),
+        ratio <= Self.coldToRipgrepGoal
+      )
+    }
+    for size in sizes {
+      let worst = size.inProcess.keyLatency.map {
+        ($0.screen, BenchMeasurement.percentiles($0.milliseconds).1)
+      }
+      .max { $0.1 < $1.1 }
+      let label = size.documents >= 1000 ? "\(size.documents / 1000)k" : "\(size.documents) documents"
+      add("\(label): every screen's key p99 < 16 ms", size) { _ in
+        worst.map { (String(format: "worst %.1f ms (%@)", $0.1, $0.0), $0.1 < Self.keyGoalMilliseconds) }
+      }
+    }
+    add("100k \(warmWord): peak RSS < 1.5× corpus", hundredThousand) { size in
+      size.everyDay.map { run in
+        let ratio = run.peakResidentMegabytes / max(0.001, size.megabytes)
+        return (
+          String(format: "%.0f MB for %.0f MB: %.2f×", run.peakResidentMegabytes, size.megabytes, ratio),
+          ratio < Self.residentToCorpusGoal
+        )
+      }
+    }
+    let note =
+      hasCache
+      ? "" : "\n(no snapshot cache in this vanban: every run parses, so cold and warm are one figure)"
+    return "## Goals of #13\n\n" + Self.markdown(rows, rightAligned: nil) + note
+  }
+
+  /// A markdown table, columns padded to their widest cell (by characters).
+  static func markdown(_ rows: [[String]], rightAligned: ClosedRange<Int>?) -> String {
+    guard let header = rows.first else { return "" }
+    let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+    func pad(_ cell: String, _ column: Int) -> String {
+      let space = String(repeating: " ", count: widths[column] - cell.count)
+      return rightAligned?.contains(column) == true ? space + cell : cell + space
+    }
+    var lines = ["| " + header.indices.map { pad(header[$0], $0) }.joined(separator: " | ") + " |"]
+    lines.append(
+      "|"
+        + header.indices.map { column in
+          let dashes = String(repeating: "-", count: widths[column] + 1)
+          return rightAligned?.contains(column) == true ? dashes + ":" : ":" + dashes
+        }.joined(separator: "|") + "|")
+    for row in rows.dropFirst() {
+      lines.append("| " + row.indices.map { pad(row[$0], $0) }.joined(separator: " | ") + " |")
+    }
+    return lines.joined(separator: "\n")
+  }
+}

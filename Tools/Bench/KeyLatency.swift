@@ -1,0 +1,128 @@
+import DirectiveKit
+import Foundation
+import VanbanUI
+
+/// The time of each key of a scripted session per screen: VanbanUI's `update` and then `render`
+/// (what the terminal loop does for a key), in this process, on a 140×40 state.
+struct ScreenLatency {
+  var screen: String
+  /// Milliseconds, one per key, in script order.
+  var milliseconds: [Double]
+  /// How many keys the script has; fewer were timed when the time budget ran out.
+  var scripted: Int
+  /// Nil when every key's screen was the expected one; else what was reached instead.
+  var missed: String?
+
+  var json: String {
+    let object: [String: Any] = [
+      "screen": screen, "ms": milliseconds, "scripted": scripted, "missed": missed ?? "",
+    ]
+    let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  init(screen: String, milliseconds: [Double], scripted: Int, missed: String?) {
+    self.screen = screen
+    self.milliseconds = milliseconds
+    self.scripted = scripted
+    self.missed = missed
+  }
+
+  init?(object: [String: Any]) {
+    guard let screen = object["screen"] as? String, let times = object["ms"] as? [NSNumber] else {
+      return nil
+    }
+    self.screen = screen
+    milliseconds = times.map(\.doubleValue)
+    scripted = (object["scripted"] as? NSNumber)?.intValue ?? times.count
+    let missed = object["missed"] as? String ?? ""
+    self.missed = missed.isEmpty ? nil : missed
+  }
+}
+
+enum KeyLatency {
+  /// One screen's session: keys from the library (every one timed), the screen they should reach
+  /// after `entry` keys, then the keys used on it.
+  struct Script {
+    var name: String
+    var entry: [Key]
+    var reaches: String
+    var keys: [Key]
+    /// Whether the session starts on the document citing most (for the reader and the diagram).
+    var startOnBusiestDocument = false
+  }
+
+  static func typing(_ text: String) -> [Key] { text.map { .character($0) } }
+
+  static func repeated(_ key: Key, _ count: Int) -> [Key] { Array(repeating: key, count: count) }
+
+  static let scripts: [Script] = [
+    Script(
+      name: "library: move, page, sort, province picker", entry: [], reaches: "Library",
+      keys: repeated(.down, 40) + repeated(.pageDown, 10) + [.end, .home] + repeated(.up, 10)
+        + typing("sss") + typing("p") + typing("nam") + [.enter] + repeated(.down, 10) + typing("c")),
+    Script(
+      name: "search: words, one-letter prefixes, common phrases", entry: typing("/"), reaches: "Library",
+      keys: typing("ket luan 07") + [.enter] + typing("c/") + typing("p") + [.backspace] + typing("t")
+        + [.backspace] + typing("phong chong dich covid") + [.escape] + typing("/")
+        + typing("\"ban thuong vu\"") + [.enter] + repeated(.down, 10) + typing("c/") + typing("ng")
+        + [.escape]),
+    Script(
+      name: "reader: scroll, links, find", entry: [.enter], reaches: "Reader",
+      keys: repeated(.down, 30) + repeated(.character(" "), 10) + repeated(.tab, 10) + [.end, .home]
+        + typing("/ngày") + [.enter] + typing("nnnnn"),
+      startOnBusiestDocument: true),
+    Script(
+      name: "graph outline", entry: typing("2"), reaches: "Graph",
+      keys: repeated(.down, 30) + repeated(.pageDown, 5) + [.end, .home] + repeated(.up, 5)),
+    Script(
+      name: "graph matrix", entry: typing("2m"), reaches: "Graph",
+      keys: repeated(.down, 30) + repeated(.pageDown, 5) + [.end, .home]),
+    Script(
+      name: "provinces", entry: typing("3"), reaches: "Provinces",
+      keys: repeated(.down, 30) + typing("t") + repeated(.down, 10) + typing("t")),
+    Script(
+      name: "cited page", entry: typing("2") + [.enter], reaches: "Cited document",
+      keys: repeated(.down, 30) + repeated(.pageDown, 5) + [.end, .home]),
+    Script(
+      name: "diagram", entry: [.enter] + typing("d"), reaches: "Diagram",
+      keys: repeated(.down, 20) + typing("d") + repeated(.down, 5) + [.backspace],
+      startOnBusiestDocument: true),
+  ]
+
+  /// Times every script on `library`; a script stops once it has spent `budgetSeconds`.
+  static func measure(library: Library, budgetSeconds: Double) -> [ScreenLatency] {
+    let clock = ContinuousClock()
+    let busiest = library.documents.indices.max {
+      library.documents[$0].citations.count < library.documents[$1].citations.count
+    }
+    return scripts.map { script in
+      var state = AppState(library: library, width: 140, height: 40)
+      if script.startOnBusiestDocument, let busiest, let row = state.visibleDocuments.firstIndex(of: busiest)
+      {
+        state.page.selection = row
+      }
+      var times: [Double] = []
+      var missed: String?
+      let keys = script.entry + script.keys
+      let budget = Duration.milliseconds(Int(budgetSeconds * 1000))
+      let started = clock.now
+      for (position, key) in keys.enumerated() {
+        if clock.now - started > budget { break }
+        let start = clock.now
+        state = update(state, key)
+        withExtendedLifetime(render(state)) {}
+        times.append(BenchMeasurement.milliseconds(clock.now - start))
+        if position == script.entry.count - 1 || (script.entry.isEmpty && position == 0),
+          state.page.screen.title != script.reaches
+        {
+          missed = state.page.screen.title
+        }
+      }
+      progress(
+        "    \(script.name): \(times.count) keys, p99 "
+          + String(format: "%.1f ms", BenchMeasurement.percentiles(times).1))
+      return ScreenLatency(screen: script.name, milliseconds: times, scripted: keys.count, missed: missed)
+    }
+  }
+}

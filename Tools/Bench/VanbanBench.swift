@@ -1,0 +1,250 @@
+import ArgumentParser
+import DirectiveKit
+import Foundation
+import VanbanGenerator
+
+/// `make bench`: generated corpora (written once, then reused), each measured side by side with
+/// ripgrep scanning the same files: `vanban list` cold and warm, `vanban list --province`, wall and
+/// CPU time and peak memory of each run; then, in a child process, loading, the search index,
+/// searches, the citation scores and the key latency of every screen.
+@main
+struct VanbanBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "vanban-bench",
+    abstract: "Measure vanban on generated corpora, side by side with ripgrep.")
+
+  @Option(help: "Corpus sizes, comma- or space-separated.") var sizes: String = "10000,100000"
+  @Option(help: "Where generated corpora (and the bench's own snapshot cache) are kept.")
+  var corpora: String = ".build/bench-corpora"
+  @Option(help: "Generator seed.") var seed: UInt64 = 2024
+  @Option(help: "The vanban binary measured (default: the one beside this program).") var vanban: String?
+  @Option(help: "The province of the `vanban list --province` row.") var province: String = "nam-dinh"
+  @Option(help: "At most this many seconds of scripted keys per screen.") var keySeconds: Double = 20
+  @Option(help: "Internal: measure one size in this process and print its figures as JSON.")
+  var measure: Int?
+  @Option(help: "Only time the search index over this many generated documents, kept in memory.")
+  var indexOnly: Int?
+
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == TimedRun.flag {
+      Self.exit(withError: ExitCode(TimedRun.runHere(Array(arguments.dropFirst()))))
+    }
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let failure as BenchFailure {
+      FileHandle.standardError.write(Data("vanban-bench: \(failure.message)\n".utf8))
+      Self.exit(withError: ExitCode(2))
+    } catch {
+      Self.exit(withError: error)
+    }
+  }
+
+  static func ownExecutable() throws -> URL {
+    guard let url = Bundle.main.executableURL else { throw BenchFailure("cannot find its own executable") }
+    return url
+  }
+
+  func run() throws {
+    if let indexOnly {
+      timeIndexOnly(count: indexOnly)
+      return
+    }
+    if let measure {
+      let figures = try BenchMeasurement.run(folder: folder(for: measure), keyBudgetSeconds: keySeconds)
+      print(figures.json)
+      return
+    }
+    let counts = sizes.split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Int($0) }
+    guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else {
+      throw BenchFailure("--sizes: “\(sizes)” names no size (e.g. 10000,100000)")
+    }
+    let binary = try vanbanBinary()
+    let hasCache = try Self.hasCacheCommand(binary)
+    progress(
+      "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage()); "
+        + "measuring \(binary) (\(hasCache ? "with" : "without") a snapshot cache)")
+    var report = BenchReport(province: province, hasCache: hasCache)
+    for count in counts {
+      let folder = try ensureCorpus(count: count)
+      var size = try measureCommands(count: count, folder: folder, binary: binary, hasCache: hasCache)
+      progress("measuring \(count) documents in a child process…")
+      size.inProcess = try measureInChild(count: count)
+      progress("timing rg on the \(BenchQueries.literal.count) literal queries…")
+      size.inProcess.ripgrepMilliseconds = RipgrepTimer.milliseconds(
+        queries: BenchQueries.literal, folder: folder.path)
+      print(report.table(for: size) + "\n")
+      fflush(stdout)
+      report.sizes.append(size)
+    }
+    print(report.targets())
+  }
+
+  private func vanbanBinary() throws -> String {
+    let path =
+      try vanban ?? Self.ownExecutable().deletingLastPathComponent().appendingPathComponent("vanban").path
+    guard FileManager.default.isExecutableFile(atPath: path) else {
+      throw BenchFailure("\(path): no vanban binary there (swift build -c release, or --vanban PATH)")
+    }
+    return path
+  }
+
+  /// Whether `binary` has `vanban cache` (a snapshot of the parsed corpus), from its own command
+  /// definitions.
+  static func hasCacheCommand(_ binary: String) throws -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = ["--experimental-dump-help"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let command = object["command"] as? [String: Any]
+    else { throw BenchFailure("\(binary) --experimental-dump-help: not the JSON of a command") }
+    let subcommands = command["subcommands"] as? [[String: Any]] ?? []
+    return subcommands.contains { $0["commandName"] as? String == "cache" }
+  }
+
+  /// The environment of every measured run: no configuration file, and a snapshot cache of the
+  /// bench's own (so the user's is never cleared).
+  private var runEnvironment: [String: String] {
+    var environment = ProcessInfo.processInfo.environment
+    environment["VANBAN_CONFIG"] = "/dev/null"
+    environment["XDG_CACHE_HOME"] = URL(fileURLWithPath: corpora).appendingPathComponent("xdg-cache").path
+    return environment
+  }
+
+  private func measureCommands(count: Int, folder: URL, binary: String, hasCache: Bool) throws -> SizeFigures
+  {
+    var size = SizeFigures(documents: count, megabytes: Self.megabytesOnDisk(folder))
+    let environment = runEnvironment
+    if let rg = executableOnPath("rg") {
+      progress("rg scanning \(count) documents…")
+      size.ripgrep = try TimedRun.measure(
+        rg, ["-l", "-F", "-e", "ngày", "--glob", "*.txt", folder.path], environment: environment)
+    } else {
+      progress("rg is not installed: its rows stay empty")
+    }
+    let list = ["list", folder.path]
+    if hasCache {
+      progress("vanban cache clear, then vanban list (cold)…")
+      let cleared = try TimedRun.measure(binary, ["cache", "clear"], environment: environment)
+      guard cleared.status == 0 else {
+        throw BenchFailure("vanban cache clear failed: \(cleared.firstError)")
+      }
+      size.cold = try checked(TimedRun.measure(binary, list, environment: environment), "list (cold)")
+      progress("vanban list (warm)…")
+      size.warm = try checked(TimedRun.measure(binary, list, environment: environment), "list (warm)")
+    } else {
+      progress("vanban list (no snapshot cache: one parse)…")
+      size.cold = try checked(TimedRun.measure(binary, list, environment: environment), "list")
+    }
+    progress("vanban list --province \(province)…")
+    size.province = try checked(
+      TimedRun.measure(binary, ["list", "--province", province, folder.path], environment: environment),
+      "list --province")
+    return size
+  }
+
+  private func checked(_ run: TimedRun, _ what: String) throws -> TimedRun {
+    guard run.status == 0 else {
+      throw BenchFailure("vanban \(what) exited \(run.status): \(run.firstError)")
+    }
+    return run
+  }
+
+  private func folder(for count: Int) -> URL {
+    URL(fileURLWithPath: corpora).appendingPathComponent(
+      "\(count)-seed\(seed)-v\(CorpusGenerator.formatVersion)")
+  }
+
+  /// The generated corpus of `count` documents, written unless a complete one is there.
+  private func ensureCorpus(count: Int) throws -> URL {
+    let folder = folder(for: count)
+    let done = folder.appendingPathComponent(".complete")
+    if FileManager.default.fileExists(atPath: done.path) {
+      progress("reusing \(folder.path)")
+      return folder
+    }
+    try? FileManager.default.removeItem(at: folder)
+    progress("generating \(count) documents into \(folder.path) (once)…")
+    let clock = ContinuousClock()
+    let start = clock.now
+    try CorpusGenerator(seed: seed).write(count: count, to: folder) { written in
+      if written % 500 == 0 || written == count {
+        FileHandle.standardError.write(Data("\r  \(written)/\(count)".utf8))
+      }
+    }
+    let seconds = BenchMeasurement.seconds(clock.now - start)
+    FileHandle.standardError.write(Data(String(format: "\n  generated in %.1f s\n", seconds).utf8))
+    _ = FileManager.default.createFile(atPath: done.path, contents: Data(String(seconds).utf8))
+    return folder
+  }
+
+  /// The size of the corpus's text files, in megabytes (truth.jsonl and the marker excluded).
+  static func megabytesOnDisk(_ folder: URL) -> Double {
+    let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey])
+    var bytes = 0
+    while let url = files?.nextObject() as? URL {
+      guard url.pathExtension == "txt" else { continue }
+      bytes += (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+    }
+    return Double(bytes) / 1_000_000
+  }
+
+  private func measureInChild(count: Int) throws -> BenchFigures {
+    let process = Process()
+    process.executableURL = try Self.ownExecutable()
+    process.arguments = [
+      "--measure", String(count), "--corpora", corpora, "--seed", String(seed), "--key-seconds",
+      String(keySeconds),
+    ]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0, let figures = BenchFigures(json: data) else {
+      throw BenchFailure("the measuring child failed for \(count) documents")
+    }
+    return figures
+  }
+
+  private func timeIndexOnly(count: Int) {
+    let texts = CorpusGenerator(seed: seed).generate(count: count).map(\.text)
+    let documents = texts.enumerated().map { Document(id: String($0), file: String($0), text: $1) }
+    let megabytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) / 1_000_000
+    let clock = ContinuousClock()
+    let start = clock.now
+    let cpuStart = BenchMeasurement.cpuSeconds()
+    let index = SearchIndex(documents: documents)
+    let cpu = BenchMeasurement.cpuSeconds() - cpuStart
+    let elapsed = BenchMeasurement.seconds(clock.now - start)
+    print(
+      String(
+        format:
+          "%d documents, %.0f MB: index built in %.2f s (%.0f MB/s), %.2f CPU-s (%.0f MB per CPU-second),"
+          + " %d terms, %.0f MB of postings + %.0f MB of positions",
+        count, megabytes, elapsed, megabytes / elapsed, cpu, megabytes / cpu, index.termCount,
+        Double(index.postingsSize) / 1e6, Double(index.positionsSize) / 1e6))
+  }
+
+  private func loadAverage() -> String {
+    var loads = [Double](repeating: 0, count: 3)
+    guard getloadavg(&loads, 3) == 3 else { return "unknown" }
+    return loads.map { String(format: "%.2f", $0) }.joined(separator: " ")
+  }
+}
+
+/// Why the bench cannot go on: one line on stderr, exit 2.
+struct BenchFailure: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+}
+
+func progress(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
