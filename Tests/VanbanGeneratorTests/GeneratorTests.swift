@@ -168,6 +168,18 @@ final class GeneratorTests: XCTestCase {
     }
   }
 
+  /// The `province:` filter reads unquoted names from the gazetteer: it knows every province the
+  /// generator writes, by its name before and after the 2025 merger, and no other.
+  func testSearchKnowsEveryGeneratedProvinceByBothNames() {
+    let written = Set(GeneratorProvinces.all.flatMap { [$0.name, $0.after2025] }.map(SearchQuery.fieldKey))
+    XCTAssertEqual(Set(SearchQuery.provinceKeys), written)
+    // An unquoted name of several words is read as far as it names a province.
+    let query = SearchQuery.parse("province:thua thien hue tet")
+    XCTAssertEqual(query.province.map(SearchQuery.fieldKey), "thuathienhue")
+    XCTAssertEqual(
+      SearchQuery.parse("province:ba ria vung tau").province.map(SearchQuery.fieldKey), "bariavungtau")
+  }
+
   /// Every relation is written, each cue a few percent of citations at least, and the cue the
   /// truth names stands in the text before (or, `hết hiệu lực`, after) the number.
   func testEveryRelationIsWrittenWithItsCue() {
