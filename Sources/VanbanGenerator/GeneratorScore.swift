@@ -2,7 +2,7 @@ import DirectiveKit
 import Foundation
 
 /// Scores the citations a parser read from a generated corpus against the generator's truth,
-/// field by field: `vanban bench` prints it and the generator tests hold it to floors.
+/// field by field: `vanban-bench` prints it and the generator tests hold it to floors.
 ///
 /// Matching: within each document, a predicted citation matches the first truth citation not yet
 /// matched with the same key: the canonical number (`canonicalDocumentNumber`, so `07 - KL/TW`
@@ -199,7 +199,7 @@ public struct GeneratorScore: Sendable {
     type + " " + (number ?? date?.iso ?? "?")
   }
 
-  /// The report `vanban bench` prints: one row per measure, name and value.
+  /// The report `vanban-bench` prints: one row per measure, name and value.
   public var rows: [(String, String)] {
     func rate(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "—" }
     func fields(_ group: Group) -> String {

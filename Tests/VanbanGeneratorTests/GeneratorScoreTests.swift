@@ -4,7 +4,7 @@ import XCTest
 @testable import DirectiveKit
 @testable import VanbanGenerator
 
-/// The scorer shared by `vanban bench` and these tests, then the parser held to it on a
+/// The scorer shared by `vanban-bench` and these tests, then the parser held to it on a
 /// generated corpus.
 final class GeneratorScoreTests: XCTestCase {
   typealias Truth = CorpusGenerator.Truth

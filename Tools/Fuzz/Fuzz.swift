@@ -3,9 +3,9 @@ import DirectiveKit
 import Foundation
 import VanbanGenerator
 
-/// `make fuzz` without libFuzzer, and five seconds of `make test`: mutations of the shipped seeds (bit flips, cuts, splices,
-/// escape sequences, broken UTF-8, huge lines, citation storms) through decode → parse → link →
-/// JSON, for a fixed time. Each input is written to `CRASHES/pending.txt` before it runs, so a
+/// `make fuzz` without libFuzzer, and five seconds of `make test`: mutations of the shipped seeds
+/// (bit flips, cuts, splices, escape sequences, broken UTF-8, huge lines, citation storms) through
+/// decode → parse → link → JSON, for a fixed time. Each input is written to `CRASHES/pending.txt` before it runs, so a
 /// crash leaves it behind; the next run keeps it as `crash-….txt`.
 @main
 struct VanbanFuzz: ParsableCommand {
