@@ -53,7 +53,7 @@ let package = Package(
       name: "DirectiveKitTests", dependencies: ["DirectiveKit", "VanbanGenerator", "TestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "VanbanGeneratorTests", dependencies: ["VanbanGenerator", "DirectiveKit", "TestSupport"]),
+      name: "VanbanGeneratorTests", dependencies: ["VanbanGenerator", "DirectiveKit"]),
     .testTarget(
       name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit", "TestSupport"], exclude: ["Snapshots"]
     ),
