@@ -7,7 +7,8 @@ final class ScreenSnapshotTests: XCTestCase {
   static let sizes = [(80, 24), (140, 40)]
 
   func state(_ width: Int, _ height: Int, keys: [Key] = []) -> AppState {
-    var state = AppState(library: Fixtures.shipped, width: width, height: height)
+    var state = AppState(
+      library: Fixtures.shipped, width: width, height: height, searchIndex: Fixtures.shippedIndex)
     for key in keys { state = update(state, key) }
     return state
   }

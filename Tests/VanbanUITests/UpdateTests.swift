@@ -7,7 +7,7 @@ final class UpdateTests: XCTestCase {
   let library = Fixtures.library()
 
   func start(width: Int = 100, height: Int = 30) -> AppState {
-    AppState(library: library, width: width, height: height)
+    AppState(library: library, width: width, height: height, searchIndex: library.makeSearchIndex())
   }
 
   func press(_ keys: [Key], on state: AppState? = nil) -> AppState {
@@ -89,14 +89,15 @@ final class UpdateTests: XCTestCase {
 
   func testRepeatedAndChangedQueriesGiveTheirOwnMatches() {
     let library = Fixtures.shipped
-    let ids = { (query: String) in library.matching(query).map { library.documents[$0].id } }
+    let index = Fixtures.shippedIndex
+    let ids = { (query: String) in library.matching(query, index: index).map { library.documents[$0].id } }
     let first = ids("bon tai cho")
     XCTAssertEqual(first, ["004_f8f51dfb989f039e"])
     XCTAssertEqual(
       ids("kien giang"), ["002_b1faaebd224ec9de"], "a new query is searched, not the last one's matches")
     XCTAssertEqual(ids("bon tai cho"), first)
     XCTAssertEqual(ids("bon tai cho"), first)
-    XCTAssertEqual(library.matching("  ").count, 5)
+    XCTAssertEqual(library.matching("  ", index: index).count, 5)
   }
 
   func testSearchWithDiacriticsMatchesTheSame() {
@@ -280,22 +281,84 @@ final class UpdateTests: XCTestCase {
     XCTAssertTrue(text.contains("0 above · 3 below (1 in chains)"))
   }
 
-  func testTheGraphsAnswersAreComputedOncePerFilterNotPerKey() {
-    let library = Library(corpus: Fixtures.corpus())
-    var state = AppState(library: library, width: 100, height: 30)
-    state = update(state, .character("2"))
-    let first = library.answersComputations
-    XCTAssertEqual(first, 1)
-    for key in [Key.down, .down, .up, .pageDown, .home, .character("m"), .down, .character("m"), .end] {
+  /// The response tree and the rows are computed once per province filter, then kept in the
+  /// state (the same objects) while keys only move, toggle back and forth, or draw.
+  func testTheGraphsResponseTreeAndRowsAreKeptWhileTheirInputsStay() {
+    var state = press([.character("2")])
+    let responses = try? XCTUnwrap(state.derived.responses)
+    let outline = try? XCTUnwrap(state.derived.content)
+    XCTAssertEqual(outline?.value.targets.isEmpty, false)
+    for key in [Key.down, .down, .up, .pageDown, .home, .end, .wheelDown, .click(x: 3, y: 4)] {
       state = update(state, key)
       _ = render(state)
+      XCTAssertTrue(state.derived.responses === responses, "\(key) kept the response tree")
+      XCTAssertTrue(state.derived.content === outline, "\(key) kept the rows")
     }
-    XCTAssertEqual(library.answersComputations, first, "moving and drawing reuse the kept answers")
-    state = ([Key.character("p")] + typed("kien giang") + [.enter]).reduce(state) { update($0, $1) }
-    _ = render(state)
-    XCTAssertEqual(library.answersComputations, first + 1, "a new province filter computes them once more")
-    state = update(update(state, .down), .up)
-    XCTAssertEqual(library.answersComputations, first + 1)
+    state = update(state, .character("m"))
+    XCTAssertTrue(state.derived.responses === responses, "the matrix reads the same tree")
+    XCTAssertFalse(state.derived.content === outline, "the matrix has rows of its own")
+    state = press([Key.character("p")] + typed("kien giang") + [.enter], on: state)
+    XCTAssertFalse(state.derived.responses === responses, "a new province filter computes the tree again")
+    XCTAssertEqual(state.derived.responses?.value.flatMap(\.provinces).map(\.province), ["Kiên Giang"])
+    let filtered = state.derived.responses
+    state = press([.down, .up, .character("m")], on: state)
+    XCTAssertTrue(state.derived.responses === filtered)
+  }
+
+  /// The reader's layout is built once for a document and a width: scrolling, links, find and
+  /// drawing reuse it; a new width builds it again.
+  func testTheReaderLayoutIsBuiltOncePerDocumentAndWidth() {
+    var state = press([.end, .up, .enter])
+    guard let layout = state.derived.readerLayout else { return XCTFail("no layout kept") }
+    XCTAssertEqual(layout.input, LayoutInput(id: "004_f8f51dfb989f039e", width: 100))
+    for key in [Key.down, .pageDown, .tab, .tab, .backTab, .home, .character("/"), .character("x"), .enter] {
+      state = update(state, key)
+      _ = render(state)
+      XCTAssertTrue(state.derived.readerLayout === layout, "\(key) kept the layout")
+    }
+    state = update(state, Event.resize(width: 90, height: 30))
+    XCTAssertFalse(state.derived.readerLayout === layout)
+    XCTAssertEqual(state.derived.readerLayout?.input.width, 90)
+  }
+
+  /// The library's order is computed when the search, filter, sort or index changes, not on moves.
+  func testTheVisibleOrderIsKeptWhileMoving() {
+    var state = start()
+    let visible = state.derived.visible
+    for key in [Key.down, .end, .home, .pageDown, .character("?"), .character("q")] {
+      state = update(state, key)
+      XCTAssertTrue(state.derived.visible === visible, "\(key) kept the order")
+    }
+    state = update(state, .character("s"))
+    XCTAssertFalse(state.derived.visible === visible, "a new sort orders again")
+  }
+
+  /// Until the index is built, a search reads the metadata and says so; the index arriving as an
+  /// event searches the text, and the status line stops saying it.
+  func testIndexReadyEventSearchesTheTextAndClearsTheIndexingNote() {
+    var state = AppState(library: library, width: 100, height: 30)
+    state = press([.character("/")] + typed("bon tai cho"), on: state)
+    XCTAssertEqual(state.visibleDocuments, [], "the words are only in the text")
+    XCTAssertTrue(
+      render(state).text.contains("0 of 5 documents · 2 warnings · indexing…"), render(state).text)
+    let metadata = press([.escape, .character("/")] + typed("nam dinh"), on: state)
+    XCTAssertEqual(metadata.visibleDocuments.count, 3, "the province is searched without the index")
+    state = update(state, .indexReady(library.makeSearchIndex()))
+    XCTAssertEqual(state.visibleDocuments.map { library.documents[$0].id }, ["004_f8f51dfb989f039e"])
+    XCTAssertFalse(render(state).text.contains("indexing"))
+    XCTAssertTrue(render(state).text.contains("1 of 5 documents · 2 warnings"))
+  }
+
+  func testLoadProgressEventsShowInTheStatusLineUntilTheLoadEnds() {
+    var state = start()
+    XCTAssertFalse(render(state).text.contains("loading"))
+    state = update(state, .loadProgress(documents: 3, filesTotal: 10))
+    XCTAssertTrue(render(state).text.contains("5 of 5 documents · 2 warnings · loading 3 of 10 files"))
+    state = update(state, .character("2"))
+    XCTAssertTrue(render(state).text.contains("outline: most cited first · loading 3 of 10 files"))
+    state = update(state, .loadProgress(documents: 10, filesTotal: 10))
+    XCTAssertNil(state.loading)
+    XCTAssertFalse(render(state).text.contains("loading"))
   }
 
   func testTheGraphSaysWhatItCountsBeyondCitedBy() {
@@ -334,7 +397,7 @@ final class UpdateTests: XCTestCase {
       july?.warnings.last,
       "implements Kết luận 07-KL/TW, which Kết luận 99-KL/TW (005_decision) replaced on 01/07/2021")
     XCTAssertEqual(library.document(id: "000_c04fbf0a9182cd61")?.warnings, [], "June is before the decision")
-    var state = AppState(library: library, width: 140, height: 40)
+    var state = AppState(library: library, width: 140, height: 40, searchIndex: library.makeSearchIndex())
     let list = render(state).text
     XCTAssertTrue(list.contains("⚠ (no subject) 004_f8f51dfb989f039e"), list)
     state = [Key.end, .up, .up, .enter].reduce(state) { update($0, $1) }

@@ -263,14 +263,10 @@ public struct ReaderLayout: Sendable {
     var text = describe(citation, library: library)
     if let stale = library.signals.stale[document.id]?.first(where: { $0.target == citation.target }) {
       let verb = stale.supersession.relation == .repeals ? "repealed" : "replaced"
-      let by = library.document(id: stale.supersession.by).map(documentLabel) ?? stale.supersession.by
+      let by = library.document(id: stale.supersession.by).map(Format.label(of:)) ?? stale.supersession.by
       text = "⚠ " + text + " · \(verb) on \(stale.supersession.date.vietnamese) by \(by)"
     }
     return text
-  }
-
-  static func documentLabel(_ document: Document) -> String {
-    [document.type ?? "Document", document.number].compactMap { $0 }.joined(separator: " ")
   }
 
   /// `Kết luận 07-KL/TW (implements) · Bộ Chính trị · 11/06/2021 · not in corpus`.
@@ -296,35 +292,5 @@ public struct ReaderLayout: Sendable {
     parts.append(Format.date(of: document))
     parts.append(document.id)
     return parts.joined(separator: " · ")
-  }
-}
-
-/// Shared ways of writing dates and lags.
-public enum Format {
-  /// `2021-06-14`, `≥ 2021-07-21` for an undated document with a lower bound, else `undated`.
-  /// The province column: the province, `central` for a document of a central body, `?` when
-  /// the text does not say.
-  public static func province(of document: Document, unknown: String = "?") -> String {
-    document.province ?? (document.level == .central ? "central" : unknown)
-  }
-
-  public static func date(of document: Document) -> String {
-    if document.date == nil, let month = document.month { return month.iso }
-    return date(document.date, notBefore: document.notBefore)
-  }
-
-  public static func date(_ date: Day?, notBefore: Day?) -> String {
-    if let date { return date.iso }
-    if let notBefore { return "≥ \(notBefore.iso)" }
-    return "undated"
-  }
-
-  /// `+3 d`, `≥ +40 d` (undated, bounded by `notBefore`), or `?`.
-  public static func lag(_ entry: AnswerEntry, from central: Day?) -> String {
-    if let lag = entry.lagDays { return lag >= 0 ? "+\(lag) d" : "\(lag) d" }
-    if let notBefore = entry.notBefore, let central {
-      return "≥ +\(notBefore.days(since: central)) d"
-    }
-    return "?"
   }
 }

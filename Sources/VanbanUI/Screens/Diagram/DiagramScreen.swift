@@ -1,14 +1,44 @@
 import DirectiveKit
 
-/// The rows of the diagram screen (`d`): in the shape of a Lược đồ, what the document stands on
-/// above it, the document in a box in the middle, and what stands on it below, each group titled,
-/// chains drawn as trees. The data is `RelatedDocuments`; this only lays it out.
-enum DiagramRows {
-  static func rows(_ id: String, state: AppState) -> [ListRow] {
-    let library = state.library
-    guard let related = library.related(id: id, provinces: state.provinceFilter) else {
-      return [ListRow("No document or cited document \(id) in this corpus.", .dim)]
+/// The diagram screen (`d`): in the shape of a Lược đồ, what the document stands on above it, the
+/// document in a box in the middle, and what stands on it below, each group titled, chains drawn
+/// as trees. The data is `RelatedDocuments`; this only lays it out.
+struct DiagramScreen: ScreenView {
+  var id: String
+
+  var title: String { "Diagram" }
+  var scope: KeyScope? { .diagram }
+  var subject: String? { id }
+  var hints: [Hint] {
+    [
+      Hint(.open, "open"), Hint(.showDiagram, "its diagram"), Hint(.back, "back"),
+      Hint(.provincePicker, "province"),
+      Hint(.help, "help"), Hint(.close, "close"),
+    ]
+  }
+
+  func content(in state: AppState) -> ScreenContent {
+    guard let related = state.library.related(id: id, provinces: state.provinceFilter) else {
+      return ScreenContent(
+        rows: [ListRow("No document or cited document \(id) in this corpus.", .dim)], status: "")
     }
+    return ScreenContent(rows: Self.rows(id, related, state: state), status: Self.status(related))
+  }
+
+  /// `d` on an entry: its own diagram.
+  func perform(_ action: Action, on state: inout AppState) -> Bool {
+    guard action == .showDiagram else { return false }
+    let targets = state.content.targets
+    guard targets.indices.contains(state.page.selection) else { return true }
+    switch targets[state.page.selection] {
+    case .document(let id), .cited(let id): state.navigate(to: .diagram(id))
+    case .province: break
+    }
+    return true
+  }
+
+  static func rows(_ id: String, _ related: RelatedDocuments, state: AppState) -> [ListRow] {
+    let library = state.library
     var rows: [ListRow] = []
     let width = max(20, state.width - 4)
     let connector = String(repeating: " ", count: min(width / 2, 30)) + "│"
@@ -42,10 +72,7 @@ enum DiagramRows {
   }
 
   /// `2 above · 3 below (1 in chains)`.
-  static func status(_ state: AppState) -> String {
-    guard case .diagram(let id) = state.page.screen,
-      let related = state.library.related(id: id, provinces: state.provinceFilter)
-    else { return "" }
+  static func status(_ related: RelatedDocuments) -> String {
     let above = related.above.reduce(0) { $0 + $1.entries.count }
     let below = related.below.flatMap(\.entries)
     let chained = below.filter { $0.depth > 0 }.count
@@ -55,7 +82,7 @@ enum DiagramRows {
 
   static func groupRows(_ group: RelatedDocuments.Group, above: Bool, library: Library) -> [ListRow] {
     var rows = [ListRow("\(group.title) · \(group.entries.count)", .accent)]
-    let prefixes = ScreenRows.treePrefixes(group.entries.map(\.depth))
+    let prefixes = TreeLines.prefixes(group.entries.map(\.depth))
     for (entry, prefix) in zip(group.entries, prefixes) {
       let tree = entry.depth == 0 ? "  " : "  " + String(prefix.dropFirst(3))
       rows.append(
@@ -106,7 +133,7 @@ enum DiagramRows {
     lines.append(document != nil ? "in corpus: \(center.id)" : "not in corpus · \(center.id)")
     var warnings: [String] = []
     for supersession in library.signals.supersessions[center.id] ?? [] {
-      let by = library.document(id: supersession.by).map(ScreenRows.documentLabel) ?? supersession.by
+      let by = library.document(id: supersession.by).map(Format.label(of:)) ?? supersession.by
       warnings.append(
         "⚠ \(supersession.relation == .repeals ? "repealed" : "replaced") on \(supersession.date.vietnamese) by \(by)"
       )
