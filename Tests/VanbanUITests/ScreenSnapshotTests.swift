@@ -13,10 +13,12 @@ final class ScreenSnapshotTests: XCTestCase {
     return state
   }
 
+  /// The text and the styles of the screen after `keys`, at both sizes.
   func snapshot(_ name: String, keys: [Key], file: StaticString = #filePath, line: UInt = #line) {
     for (width, height) in Self.sizes {
-      assertSnapshot(
-        render(state(width, height, keys: keys)), "\(name)-\(width)x\(height)", file: file, line: line)
+      let grid = render(state(width, height, keys: keys))
+      assertSnapshot(grid, "\(name)-\(width)x\(height)", file: file, line: line)
+      assertStyleSnapshot(grid, "\(name)-\(width)x\(height)", file: file, line: line)
     }
   }
 
@@ -62,6 +64,23 @@ final class ScreenSnapshotTests: XCTestCase {
   func testPicker() { snapshot("picker", keys: [.character("p")] + typed("giang")) }
 
   func testLinkList() { snapshot("links", keys: [.end, .enter, .character("L")]) }
+
+  /// The style snapshots see what the text cannot: the same screen without its selection bar, or
+  /// with a link drawn plain, differs from the recorded styles.
+  func testALostHighlightChangesTheStyleMap() {
+    let library = render(state(80, 24))
+    var unselected = library
+    unselected.paint(row: 2, style: .plain)
+    XCTAssertEqual(unselected.text, library.text)
+    XCTAssertNotEqual(StyleMap.text(unselected), StyleMap.text(library))
+    XCTAssertTrue(StyleMap.text(library).split(separator: "\n")[2].allSatisfy { $0 == "S" })
+    let reader = render(state(80, 24, keys: [.end, .enter, .tab]))
+    let styles = StyleMap.text(reader)
+    XCTAssertTrue(styles.contains("K"), "the selected link is drawn as one")
+    XCTAssertTrue(styles.contains("L"), "the other links are drawn as links")
+    let card = StyleMap.text(render(state(80, 24, keys: [.end, .enter])))
+    XCTAssertTrue(card.contains("W"), "the document's warning is drawn as one")
+  }
 
   func testTooSmall() {
     XCTAssertEqual(render(state(30, 8)).text.split(separator: "\n").first, "Too small: 30×8, need 40×10")
