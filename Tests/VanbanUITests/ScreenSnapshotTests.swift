@@ -38,17 +38,17 @@ final class ScreenSnapshotTests: XCTestCase {
   func testReader() { snapshot("reader", keys: [.down, .enter]) }
 
   func testReaderOnSecondLinkOfNamDinhLetter() {
-    snapshot("reader-links", keys: [.end, .enter, .tab])
+    snapshot("reader-links", keys: [.end, .enter, .tab, .tab])
   }
 
-  func testCitedPage() { snapshot("cited", keys: [.end, .enter, .tab, .enter]) }
+  func testCitedPage() { snapshot("cited", keys: [.end, .enter, .tab, .tab, .enter]) }
 
   /// The Nam Định letter 215-CV/TU: 07-KL/TW above it, the July letter answering it below.
   func testDiagramOfALetter() { snapshot("diagram", keys: [.down, .down, .down, .enter, .character("d")]) }
 
   /// 07-KL/TW: nothing known above, the three letters implementing it below, the chain nested.
   func testDiagramOfACentralDocument() {
-    snapshot("diagram-central", keys: [.end, .enter, .tab, .enter, .character("d")])
+    snapshot("diagram-central", keys: [.end, .enter, .tab, .tab, .enter, .character("d")])
   }
 
   func testGraphOutline() { snapshot("graph", keys: [.character("2")]) }
@@ -74,12 +74,22 @@ final class ScreenSnapshotTests: XCTestCase {
     XCTAssertEqual(unselected.text, library.text)
     XCTAssertNotEqual(StyleMap.text(unselected), StyleMap.text(library))
     XCTAssertTrue(StyleMap.text(library).split(separator: "\n")[2].allSatisfy { $0 == "S" })
-    let reader = render(state(80, 24, keys: [.end, .enter, .tab]))
+    let reader = render(state(80, 24, keys: [.end, .enter, .tab, .tab]))
     let styles = StyleMap.text(reader)
     XCTAssertTrue(styles.contains("K"), "the selected link is drawn as one")
     XCTAssertTrue(styles.contains("L"), "the other links are drawn as links")
     let card = StyleMap.text(render(state(80, 24, keys: [.end, .enter])))
     XCTAssertTrue(card.contains("W"), "the document's warning is drawn as one")
+  }
+
+  /// Every warning, grouped by kind, Enter opening the document (`w`).
+  func testWarnings() { snapshot("warnings", keys: [.character("w")]) }
+
+  /// Under 20 rows the card folds to one line, so that the text shows.
+  func testReaderInASmallTerminal() {
+    let grid = render(state(60, 15, keys: [.end, .enter]))
+    assertSnapshot(grid, "reader-60x15")
+    assertStyleSnapshot(grid, "reader-60x15")
   }
 
   func testTooSmall() {

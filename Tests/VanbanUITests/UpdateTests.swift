@@ -57,13 +57,21 @@ final class UpdateTests: XCTestCase {
   func testTabSelectsLinksAndEnterFollowsThem() {
     let letter = press([.end, .up, .enter])
     XCTAssertEqual(letter.page.screen, .reader("004_f8f51dfb989f039e"))
-    XCTAssertEqual(letter.page.selection, 0)
-    let third = press([.tab, .tab], on: letter)
+    XCTAssertEqual(letter.page.selection, Page.noSelection, "a document opens with no link selected")
+    XCTAssertTrue(
+      render(letter).text.contains("6 links, none selected: Tab selects [1]"), render(letter).text)
+    XCTAssertEqual(press([.enter], on: letter).page.screen, letter.page.screen, "Enter follows nothing")
+    XCTAssertEqual(press([.enter], on: letter).message, "no link selected")
+    XCTAssertEqual(press([.tab], on: letter).page.selection, 0, "the first Tab selects [1]")
+    XCTAssertEqual(press([.backTab], on: letter).page.selection, 5, "Shift-Tab selects the last")
+    XCTAssertEqual(
+      press([.pageDown], on: letter).page.selection, Page.noSelection, "scrolling selects nothing")
+    let third = press([.tab, .tab, .tab], on: letter)
     XCTAssertEqual(third.page.selection, 2)
     XCTAssertTrue(render(third).text.contains("→ Công văn 215-CV/TU"))
     XCTAssertEqual(press([.backTab], on: third).page.selection, 1)
     XCTAssertEqual(press([.enter], on: third).page.screen, .reader("000_c04fbf0a9182cd61"))
-    let cited = press([.tab, .enter], on: letter)
+    let cited = press([.tab, .tab, .enter], on: letter)
     XCTAssertEqual(cited.page.screen, .cited(Fixtures.conclusion07))
     XCTAssertTrue(render(cited).text.contains("Cited by 3 documents in 2 provinces"))
     // Grouped by relation, by date within: Kiên Giang's letter, 215-CV/TU, then the July letter.
@@ -340,20 +348,70 @@ final class UpdateTests: XCTestCase {
     state = press([.character("/")] + typed("bon tai cho"), on: state)
     XCTAssertEqual(state.visibleDocuments, [], "the words are only in the text")
     XCTAssertTrue(
-      render(state).text.contains("0 of 5 documents · 2 warnings · indexing…"), render(state).text)
+      render(state).text.contains("0 of 5 documents · 2 warnings (w) · indexing…"), render(state).text)
     let metadata = press([.escape, .character("/")] + typed("nam dinh"), on: state)
     XCTAssertEqual(metadata.visibleDocuments.count, 3, "the province is searched without the index")
     state = update(state, .indexReady(library.makeSearchIndex()))
     XCTAssertEqual(state.visibleDocuments.map { library.documents[$0].id }, ["004_f8f51dfb989f039e"])
     XCTAssertFalse(render(state).text.contains("indexing"))
-    XCTAssertTrue(render(state).text.contains("1 of 5 documents · 2 warnings"))
+    XCTAssertTrue(render(state).text.contains("1 of 5 documents · 2 warnings (w)"))
+  }
+
+  /// `w` lists the files not read and every document's warning by kind; Enter opens the document;
+  /// the library's count names the key.
+  func testTheWarningsScreenListsEveryWarningAndOpensItsDocument() {
+    XCTAssertTrue(render(start()).text.contains("5 of 5 documents · 2 warnings (w)"), render(start()).text)
+    let warnings = press([.character("w")])
+    XCTAssertEqual(warnings.page.screen, .warnings)
+    let text = render(warnings).text
+    XCTAssertTrue(text.contains("Files not read as documents · 1\n    Data/README — not a .txt file"), text)
+    XCTAssertTrue(text.contains("signer name missing after · 1"), text)
+    XCTAssertTrue(text.contains("2 warnings · 1 document · 1 file not read"), text)
+    XCTAssertEqual(press([.enter], on: warnings).page.screen, .reader("004_f8f51dfb989f039e"))
+    XCTAssertEqual(press([.enter, .backspace], on: warnings).page.screen, .warnings)
+  }
+
+  func testWarningKindsAreTheWordsBeforeANameNumberOrQuotation() {
+    XCTAssertEqual(
+      WarningsScreen.kind(of: "signer name missing after “T/M BAN THƯỜNG VỤ”"), "signer name missing after")
+    XCTAssertEqual(
+      WarningsScreen.kind(of: "the header names Nam Định but the place-date line Ninh Bình"),
+      "the header names")
+    XCTAssertEqual(
+      WarningsScreen.kind(of: "undecodable bytes replaced (3 of 120)"), "undecodable bytes replaced")
+    XCTAssertEqual(WarningsScreen.kind(of: "empty file"), "empty file")
+    XCTAssertEqual(
+      WarningsScreen.kind(of: "the date line is left blank: “ngày … tháng”"), "the date line is left blank")
+  }
+
+  /// One warning is `1 warning`, on the library and on the warnings screen.
+  func testOneWarningIsSingular() {
+    let corpus = Fixtures.corpus()
+    let library = Library(corpus: Corpus(documents: corpus.documents))
+    let state = AppState(library: library, width: 100, height: 30)
+    XCTAssertTrue(render(state).text.contains("5 of 5 documents · 1 warning (w)\n"), render(state).text)
+    XCTAssertTrue(
+      render(update(state, .character("w"))).text.contains("1 warning · 1 document · 0 files not read"))
+  }
+
+  /// Under 20 rows the card is one line, and the text starts on the first screen.
+  func testTheReaderFoldsItsCardInASmallTerminal() {
+    let small = press([.down, .enter], on: start(width: 60, height: 15))
+    let text = render(small).text
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    XCTAssertTrue(lines[1].hasPrefix("Công văn 215-CV/TU · Nam Định · 2021-06-14 · Về"), text)
+    XCTAssertTrue(lines[2].allSatisfy { $0 == "─" })
+    XCTAssertFalse(text.contains("Issuer"))
+    XCTAssertTrue(text.contains("TỈNH ỦY NAM ĐỊNH"), text)
+    let tall = render(press([.down, .enter], on: start(width: 60, height: 20))).text
+    XCTAssertTrue(tall.contains("Issuer    Ban Thường vụ Tỉnh ủy Nam Định"), tall)
   }
 
   func testLoadProgressEventsShowInTheStatusLineUntilTheLoadEnds() {
     var state = start()
     XCTAssertFalse(render(state).text.contains("loading"))
     state = update(state, .loadProgress(documents: 3, filesTotal: 10))
-    XCTAssertTrue(render(state).text.contains("5 of 5 documents · 2 warnings · loading 3 of 10 files"))
+    XCTAssertTrue(render(state).text.contains("5 of 5 documents · 2 warnings (w) · loading 3 of 10 files"))
     state = update(state, .character("2"))
     XCTAssertTrue(render(state).text.contains("outline: most cited first · loading 3 of 10 files"))
     state = update(state, .loadProgress(documents: 10, filesTotal: 10))
@@ -405,7 +463,7 @@ final class UpdateTests: XCTestCase {
     var reader = render(state).text
     XCTAssertTrue(reader.contains("Warning   implements Kết luận 07-KL/TW, which"), reader)
     XCTAssertTrue(reader.contains("[2⚠]Kết luận số 07-KL/TW"), reader)
-    state = [Key.tab].reduce(state) { update($0, $1) }
+    state = [Key.tab, .tab].reduce(state) { update($0, $1) }
     reader = render(state).text
     XCTAssertTrue(
       reader.contains(

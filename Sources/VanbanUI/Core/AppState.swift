@@ -8,6 +8,9 @@ public struct Page: Hashable, Sendable {
   /// The first row shown.
   public var scroll: Int
 
+  /// The selection of a reader where no link is selected yet.
+  public static let noSelection = -1
+
   public init(_ screen: Screen, selection: Int = 0, scroll: Int = 0) {
     self.screen = screen
     self.selection = selection

@@ -27,6 +27,7 @@ public struct VisibleInput: Hashable, Sendable {
 public struct LayoutInput: Hashable, Sendable {
   var id: String
   var width: Int
+  var foldedCard = false
 }
 
 /// What a list screen's rows and status depend on.
@@ -56,7 +57,8 @@ extension AppState {
   /// The document shown by the reader or listed by the links screen.
   var layoutInput: LayoutInput? {
     switch page.screen {
-    case .reader(let id), .links(let id): return LayoutInput(id: id, width: width)
+    case .reader(let id), .links(let id):
+      return LayoutInput(id: id, width: width, foldedCard: height < ReaderLayout.foldedCardBelowRows)
     default: return nil
     }
   }
@@ -108,7 +110,9 @@ extension AppState {
   }
 
   private func computeReaderLayout(_ input: LayoutInput) -> ReaderLayout? {
-    library.document(id: input.id).map { ReaderLayout(document: $0, library: library, width: input.width) }
+    library.document(id: input.id).map {
+      ReaderLayout(document: $0, library: library, width: input.width, foldedCard: input.foldedCard)
+    }
   }
 
   private func computeVisibleDocuments() -> [Int] {

@@ -159,6 +159,7 @@ extension AppState {
     case .showLibrary: navigate(to: .library)
     case .showGraph: navigate(to: .graph)
     case .showProvinces: navigate(to: .provinces)
+    case .showWarnings: navigate(to: .warnings)
     case .help: navigate(to: .help)
     case .close:
       if !backStack.isEmpty {
@@ -175,13 +176,13 @@ extension AppState {
     }
   }
 
-  mutating func navigate(to screen: Screen, selection: Int = 0) {
+  mutating func navigate(to screen: Screen) {
     guard page.screen != screen else { return }
     backStack.append(page)
     if backStack.count > 500 { backStack.removeFirst() }
     forwardStack = []
     find = nil
-    page = Page(screen, selection: selection)
+    page = Page(screen, selection: screen.view.initialSelection)
     refreshDerived()
   }
 

@@ -5,7 +5,7 @@ public enum Action: Hashable, Sendable {
   case back, forward
   case search, find, findNext, findPrevious
   case provincePicker, clearFilters
-  case showLibrary, showGraph, showProvinces, help, listLinks, showDiagram
+  case showLibrary, showGraph, showProvinces, showWarnings, help, listLinks, showDiagram
   case cycleSort, toggleGrouping, toggleMatrix
   case close, quit
 }

@@ -75,6 +75,7 @@ public enum KeyTable {
     KeyBinding([char("1")], .showLibrary, .everywhere, "library"),
     KeyBinding([char("2")], .showGraph, .everywhere, "citation graph"),
     KeyBinding([char("3")], .showProvinces, .everywhere, "provinces"),
+    KeyBinding([char("w")], .showWarnings, .everywhere, "every warning of the corpus, grouped by kind"),
     KeyBinding([char("?")], .help, .everywhere, "this help"),
     KeyBinding([char("q")], .close, .everywhere, "close the screen; on the library, quit"),
     KeyBinding([char("Q"), .controlC], .quit, .everywhere, "quit at once"),
@@ -94,6 +95,12 @@ public enum KeyTable {
     }
     guard !keys.isEmpty else { return "" }
     return (keys.map(\.label) + [hint.word]).joined(separator: " ")
+  }
+
+  /// The shortest name of a key bound to `action` on `screen`, nil when none is.
+  public static func key(for action: Action, on screen: Screen) -> String? {
+    let hint = hint(Hint(action, ""), on: screen)
+    return hint.isEmpty ? nil : String(hint.dropLast())
   }
 
   /// Footer hints from the table: `Enter open  d diagram  ← back`.

@@ -13,6 +13,7 @@ public enum Screen: Hashable, Sendable {
   case links(String)
   /// One document among those it stands on and those standing on it.
   case diagram(String)
+  case warnings
 
   /// The screen's type: its rows, status line, footer hints and how it handles actions.
   public var view: any ScreenView {
@@ -25,6 +26,7 @@ public enum Screen: Hashable, Sendable {
     case .help: return HelpScreen()
     case .links(let id): return LinksScreen(id: id)
     case .diagram(let id): return DiagramScreen(id: id)
+    case .warnings: return WarningsScreen()
     }
   }
 
@@ -49,6 +51,8 @@ public protocol ScreenView {
   var followsFilters: Bool { get }
   /// Rows above the list under the title row (the library's column header).
   var headerRows: Int { get }
+  /// The selection when the screen opens (`Page.noSelection` for none).
+  var initialSelection: Int { get }
 
   /// The rows and the status line, computed once for each `ContentInput` and kept in the state.
   func content(in state: AppState) -> ScreenContent
@@ -87,6 +91,7 @@ extension ScreenView {
   public var readsResponses: Bool { false }
   public var followsFilters: Bool { false }
   public var headerRows: Int { 0 }
+  public var initialSelection: Int { 0 }
   public func content(in state: AppState) -> ScreenContent { .empty }
   public func perform(_ action: Action, on state: inout AppState) -> Bool { false }
 

@@ -90,9 +90,12 @@ struct LibraryScreen: ScreenView {
         grid.put("▸", x: 0, y: 2 + row, style: .selected)
       }
     }
+    let warnings = library.corpus.warningCount
+    // The warnings screen's key, so that the count says where to read them.
+    let key = warnings > 0 ? KeyTable.key(for: .showWarnings, on: state.page.screen).map { " (\($0))" } : nil
     let status =
-      "\(visible.count) of \(documents.count) documents · "
-      + Format.counted(library.corpus.warningCount, "warning")
+      "\(visible.count) of \(documents.count) documents · " + Format.counted(warnings, "warning")
+      + (key ?? "")
     drawFooter(status: status, state: state, into: &grid)
   }
 }

@@ -37,10 +37,18 @@ public struct ReaderLayout: Sendable {
   public private(set) var linkLines: [Int] = []
   public let scalars: [Unicode.Scalar]
 
-  public init(document: Document, library: Library, width: Int) {
+  /// Screens under this many rows fold the card to one line, so that the text shows.
+  public static let foldedCardBelowRows = 20
+
+  /// `foldedCard`: the card as one line (label, province, date, warnings, subject).
+  public init(document: Document, library: Library, width: Int, foldedCard: Bool = false) {
     scalars = Array(document.text.unicodeScalars)
     let width = max(10, width)
-    addCard(document, library: library, width: width)
+    if foldedCard {
+      addFoldedCard(document, library: library, width: width)
+    } else {
+      addCard(document, library: library, width: width)
+    }
     addRule(width: width)
     addBody(document, library: library, width: width)
     addRule(width: width)
@@ -93,6 +101,32 @@ public struct ReaderLayout: Sendable {
       let prefix = position == 0 ? Array(atoms.prefix(label.unicodeScalars.count)) : []
       lines.append(ReaderLine(indent: position == 0 ? 0 : 10, atoms: prefix + valueAtoms[range]))
     }
+  }
+
+  /// `Công văn 215-CV/TU · Nam Định · 2021-06-14 · ⚠ 1 warning · Về một số…`, cut at the width.
+  private mutating func addFoldedCard(_ document: Document, library: Library, width: Int) {
+    let warnings = document.warnings.count + (library.signals.supersessions[document.id]?.count ?? 0)
+    var parts: [(String, Style)] = [
+      (Format.label(of: document), .accent),
+      (" · " + Format.province(of: document) + " · " + Format.date(of: document), .plain),
+    ]
+    if warnings > 0 { parts.append((" · ⚠ " + Format.counted(warnings, "warning"), .warning)) }
+    parts.append((" · " + (document.subject ?? "no subject"), .dim))
+    var atoms: [ReaderAtom] = []
+    var used = 0
+    for (text, style) in parts {
+      for scalar in text.unicodeScalars {
+        let columns = DisplayWidth.width(of: scalar)
+        if used + columns > width - 1 {
+          atoms.append(ReaderAtom(scalar: "…", offset: nil, link: nil, style: style))
+          lines.append(ReaderLine(indent: 0, atoms: atoms))
+          return
+        }
+        atoms.append(ReaderAtom(scalar: scalar, offset: nil, link: nil, style: style))
+        used += columns
+      }
+    }
+    lines.append(ReaderLine(indent: 0, atoms: atoms))
   }
 
   private mutating func addCard(_ document: Document, library: Library, width: Int) {

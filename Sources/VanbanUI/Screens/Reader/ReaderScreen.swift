@@ -7,6 +7,8 @@ struct ReaderScreen: ScreenView {
   var title: String { "Reader" }
   var scope: KeyScope? { .reader }
   var subject: String? { id }
+  /// A document opens with no link selected: the first Tab selects [1].
+  var initialSelection: Int { Page.noSelection }
   var hints: [Hint] {
     [
       Hint(.nextLink, "next link"), Hint(.open, "follow"), Hint(.listLinks, "links"),
@@ -27,6 +29,7 @@ struct ReaderScreen: ScreenView {
     case .bottom: scroll(by: Int.max / 2, &state)
     case .open:
       guard let layout = state.readerLayout, layout.links.indices.contains(state.page.selection) else {
+        state.message = "no link selected"
         return true
       }
       state.follow(layout.links[state.page.selection].target)
@@ -52,6 +55,7 @@ struct ReaderScreen: ScreenView {
     let maximum = max(0, layout.lines.count - height)
     state.page.scroll = max(0, min(state.page.scroll.addingReportingOverflow(delta).partialValue, maximum))
     // Like lynx: when the selected link leaves the page, select the first one on it.
+    guard state.page.selection != Page.noSelection else { return }
     let visible = state.page.scroll..<(state.page.scroll + height)
     if layout.linkLines.indices.contains(state.page.selection),
       visible.contains(layout.linkLines[state.page.selection])
@@ -68,7 +72,11 @@ struct ReaderScreen: ScreenView {
       state.message = "no links"
       return
     }
-    state.page.selection = AppState.clamp(state.page.selection + delta, layout.links.count)
+    if state.page.selection == Page.noSelection {
+      state.page.selection = delta > 0 ? 0 : layout.links.count - 1
+    } else {
+      state.page.selection = AppState.clamp(state.page.selection + delta, layout.links.count)
+    }
     state.showLine(layout.linkLines[state.page.selection], of: layout)
   }
 
@@ -96,8 +104,10 @@ struct ReaderScreen: ScreenView {
     var status: String
     if layout.links.indices.contains(selectedLink) {
       status = "→ " + layout.links[selectedLink].description
-    } else {
+    } else if layout.links.isEmpty {
       status = "no links"
+    } else {
+      status = Format.counted(layout.links.count, "link") + ", none selected: Tab selects [1]"
     }
     if !layout.lines.isEmpty {
       let last = min(layout.lines.count, state.page.scroll + state.bodyHeight)
