@@ -407,6 +407,31 @@ final class UpdateTests: XCTestCase {
     XCTAssertTrue(tall.contains("Issuer    Ban Thường vụ Tỉnh ủy Nam Định"), tall)
   }
 
+  /// A narrow matrix scrolls sideways with ←/→ (h/l); its columns carry type and number on two
+  /// rows and are named in full below; on the outline the same keys still go back and forth.
+  func testTheMatrixScrollsSidewaysWithReadableColumns() {
+    var state = press([.character("2"), .character("m")], on: start(width: 60, height: 30))
+    var text = render(state).text
+    XCTAssertTrue(text.contains("              1. Kết luận     2. Thông báo"), text)
+    XCTAssertTrue(text.contains("  Province    07-KL/TW        253/TB-VPCP"), text)
+    XCTAssertTrue(text.contains("matrix · columns 1–2 of 4 · ←/→ more"), text)
+    XCTAssertTrue(text.contains("1. Kết luận 07-KL/TW · Bộ Chính trị · 11/06/2021"), text)
+    state = press([.right, .character("l"), .character("l")], on: state)
+    XCTAssertEqual(state.matrixColumn, 2, "the last columns show; no further")
+    text = render(state).text
+    XCTAssertTrue(text.contains("3. Công văn"), text)
+    XCTAssertTrue(text.contains("4. Điện"), text)
+    XCTAssertFalse(text.contains("1. Kết luận "), text)
+    XCTAssertTrue(text.contains("columns 3–4 of 4"), text)
+    state = press([.left, .character("h")], on: state)
+    XCTAssertEqual(state.page.screen, .graph, "in the matrix, ← scrolls instead of going back")
+    XCTAssertTrue(render(state).text.contains("columns 1–2 of 4"), render(state).text)
+    let outline = press([.character("m"), .left], on: state)
+    XCTAssertEqual(outline.page.screen, .library, "on the outline, ← goes back")
+    let wide = render(press([.character("2"), .character("m")], on: start(width: 140, height: 40))).text
+    XCTAssertFalse(wide.contains("columns"), "every column fits: nothing to scroll")
+  }
+
   func testLoadProgressEventsShowInTheStatusLineUntilTheLoadEnds() {
     var state = start()
     XCTAssertFalse(render(state).text.contains("loading"))

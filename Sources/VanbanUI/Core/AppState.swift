@@ -58,6 +58,8 @@ public struct AppState: Sendable {
   public var find: FindState?
   public var groupBy2025 = false
   public var showMatrix = false
+  /// The first central document the matrix shows, when they do not all fit.
+  public var matrixColumn = 0
   public var shouldQuit = false
   /// A one-off note for the status line.
   public var message: String?

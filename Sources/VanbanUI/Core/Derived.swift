@@ -35,6 +35,7 @@ public struct ContentInput: Hashable, Sendable {
   var screen: Screen
   var filter: [ProvinceChoice]
   var showMatrix: Bool
+  var matrixColumn: Int
   var groupBy2025: Bool
   var width: Int
 }
@@ -65,8 +66,8 @@ extension AppState {
 
   var contentInput: ContentInput {
     ContentInput(
-      screen: page.screen, filter: provinceFilter, showMatrix: showMatrix, groupBy2025: groupBy2025,
-      width: width)
+      screen: page.screen, filter: provinceFilter, showMatrix: showMatrix, matrixColumn: matrixColumn,
+      groupBy2025: groupBy2025, width: width)
   }
 
   /// Indices of the documents the library lists, in the chosen order.

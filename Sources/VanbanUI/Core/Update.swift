@@ -170,7 +170,7 @@ extension AppState {
       }
     case .quit: shouldQuit = true
     case .nextLink, .previousLink, .search, .find, .findNext, .findPrevious, .listLinks, .showDiagram,
-      .cycleSort, .toggleGrouping, .toggleMatrix:
+      .cycleSort, .toggleGrouping, .toggleMatrix, .columnsLeft, .columnsRight:
       // Bound only on the screens that handle them.
       break
     }

@@ -6,6 +6,6 @@ public enum Action: Hashable, Sendable {
   case search, find, findNext, findPrevious
   case provincePicker, clearFilters
   case showLibrary, showGraph, showProvinces, showWarnings, help, listLinks, showDiagram
-  case cycleSort, toggleGrouping, toggleMatrix
+  case cycleSort, toggleGrouping, toggleMatrix, columnsLeft, columnsRight
   case close, quit
 }

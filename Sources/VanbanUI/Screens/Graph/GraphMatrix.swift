@@ -11,13 +11,18 @@ extension GraphScreen {
       }
     }
     provinces.sort { ($0.folded, $0) < ($1.folded, $1) }
-    let nameWidth = min(18, max(10, provinces.map { DisplayWidth.width(of: $0) }.max() ?? 10)) + 2
-    let columnWidth = 16
-    let columns = max(1, (state.width - nameWidth) / columnWidth)
-    let shown = Array(answers.prefix(columns))
-    var header = DisplayWidth.fit("Province", to: nameWidth)
-    for central in shown { header += DisplayWidth.fit(shortLabel(central.node), to: columnWidth) }
-    var rows = [ListRow(header, .accent)]
+    let nameWidth = Self.nameWidth(provinces)
+    let window = columnWindow(state, count: answers.count, nameWidth: nameWidth)
+    let shown = Array(answers[window])
+    // Two header rows: the type above, the number (or the date) below.
+    var types = DisplayWidth.fit("", to: nameWidth)
+    var numbers = DisplayWidth.fit("Province", to: nameWidth)
+    for (offset, central) in shown.enumerated() {
+      let heading = columnHeading(central.node, column: window.lowerBound + offset)
+      types += DisplayWidth.fit(heading.0, to: columnWidth)
+      numbers += DisplayWidth.fit(heading.1, to: columnWidth)
+    }
+    var rows = [ListRow(types, .accent), ListRow(numbers, .accent)]
     for province in provinces {
       var segments = [Segment(DisplayWidth.fit(province, to: nameWidth))]
       for central in shown {
@@ -39,16 +44,60 @@ extension GraphScreen {
     rows.append(ListRow("Cells: days from the central document to the province's first answer.", .dim))
     rows.append(
       ListRow("cites: the province cites it without answering it (no implements, no according to).", .dim))
-    if answers.count > shown.count {
-      rows.append(ListRow("\(answers.count - shown.count) more central documents: widen the terminal.", .dim))
+    rows.append(ListRow(""))
+    rows.append(ListRow("Columns", .header))
+    for (offset, central) in shown.enumerated() {
+      rows.append(
+        ListRow(
+          [
+            Segment("\(window.lowerBound + offset + 1). ", .dim),
+            Segment(state.library.cited(id: central.node.id)?.label ?? central.node.label, .accent),
+            Segment(
+              " · "
+                + [central.node.issuer, central.node.date?.vietnamese].compactMap { $0 }.joined(
+                  separator: " · ")),
+            Segment(" — " + central.headline, .dim),
+          ], target: .cited(central.node.id)))
     }
     return rows
   }
 
-  /// `07-KL/TW`, or `Điện 21/07/2021` for unnumbered documents.
-  static func shortLabel(_ node: GraphNode) -> String {
-    if let number = node.number { return number }
-    return [node.type, node.date?.vietnamese].compactMap { $0 }.joined(separator: " ")
+  static let columnWidth = 16
+
+  static func nameWidth(_ provinces: some Collection<String>) -> Int {
+    min(18, max(10, provinces.map { DisplayWidth.width(of: $0) }.max() ?? 10)) + 2
+  }
+
+  /// The central documents shown: from the state's first column, as many as the width holds.
+  static func columnWindow(_ state: AppState, count: Int, nameWidth: Int) -> Range<Int> {
+    let fitting = max(1, (state.width - nameWidth - 2) / columnWidth)
+    let first = max(0, min(state.matrixColumn, count - fitting))
+    return first..<min(count, first + fitting)
+  }
+
+  /// The columns of the state's matrix, and how many central documents there are.
+  static func columnWindow(_ state: AppState) -> (shown: Range<Int>, count: Int) {
+    let answers = state.responses
+    let provinces = Set(answers.flatMap { $0.provinces.map(\.province) })
+    return (columnWindow(state, count: answers.count, nameWidth: nameWidth(provinces)), answers.count)
+  }
+
+  /// `Kết luận` over `07-KL/TW`; `Điện` over `21/07/2021` for unnumbered documents; numbered
+  /// from 1 as the legend numbers them.
+  static func columnHeading(_ node: GraphNode, column: Int) -> (String, String) {
+    let type = "\(column + 1). " + (node.type ?? "Document")
+    return (type, node.number ?? node.date?.vietnamese ?? "no number")
+  }
+
+  /// `matrix · columns 1–4 of 7 · ←/→ more` when they do not all fit.
+  static func matrixStatus(_ state: AppState) -> String {
+    let window = columnWindow(state)
+    guard window.shown.count < window.count else {
+      return "matrix: provinces × central documents (lag in days)"
+    }
+    let keys = [Action.columnsLeft, .columnsRight].compactMap { KeyTable.key(for: $0, on: .graph) }
+    return "matrix · columns \(window.shown.lowerBound + 1)–\(window.shown.upperBound) of \(window.count) · "
+      + keys.joined(separator: "/") + " more"
   }
 
   static func earliestLag(_ entries: [ResponseEntry], central: Day?) -> String {

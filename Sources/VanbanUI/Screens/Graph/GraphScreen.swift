@@ -18,15 +18,34 @@ struct GraphScreen: ScreenView {
   func content(in state: AppState) -> ScreenContent {
     if state.showMatrix {
       return ScreenContent(
-        rows: Self.matrix(state), status: "matrix: provinces × central documents (lag in days)")
+        rows: Self.matrix(state),
+        status: Self.matrixStatus(state))
     }
     return ScreenContent(rows: Self.outline(state), status: "outline: most cited first")
   }
 
   func perform(_ action: Action, on state: inout AppState) -> Bool {
-    guard action == .toggleMatrix else { return false }
-    state.showMatrix.toggle()
-    state.resetListPosition()
+    switch action {
+    case .toggleMatrix:
+      state.showMatrix.toggle()
+      state.matrixColumn = 0
+      state.resetListPosition()
+    // Sideways in the matrix; in the outline, the history's keys as everywhere.
+    case .columnsLeft:
+      guard state.showMatrix else {
+        state.perform(.back)
+        return true
+      }
+      state.matrixColumn = max(0, Self.columnWindow(state).shown.lowerBound - 1)
+    case .columnsRight:
+      guard state.showMatrix else {
+        state.perform(.forward)
+        return true
+      }
+      let window = Self.columnWindow(state).shown
+      state.matrixColumn = window.lowerBound + (window.upperBound < state.responses.count ? 1 : 0)
+    default: return false
+    }
     return true
   }
 
