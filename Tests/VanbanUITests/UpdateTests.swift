@@ -432,6 +432,56 @@ final class UpdateTests: XCTestCase {
     XCTAssertFalse(wide.contains("columns"), "every column fits: nothing to scroll")
   }
 
+  /// The widest lag the dates allow (≥ +71,000 days and more) keeps a space before the next
+  /// column on the graph, the cited page and the diagram, and is never cut.
+  func testLagColumnsNeverOverflow() throws {
+    var letter = Document(id: "late", file: "late.txt", text: "thực hiện Kết luận số 1-KL/TW")
+    letter.level = .province
+    letter.province = "Nam Định"
+    letter.type = "Công văn"
+    letter.notBefore = Day(iso: "2099-12-31")
+    var citation = Citation(
+      type: "Kết luận", number: "1-KL/TW", date: Day(iso: "1900-01-01"), issuer: "Bộ Chính trị",
+      spans: [Span(10, 29)], key: "Kết luận|1-KL/TW|1900")
+    citation.relation = .implements
+    letter.citations = [citation]
+    let library = Library(corpus: Corpus(documents: [letter]))
+    let days = try XCTUnwrap(Day(iso: "2099-12-31")).days(since: try XCTUnwrap(Day(iso: "1900-01-01")))
+    let lag = "≥ +\(days) d"
+    XCTAssertEqual(lag.count, 10, "as wide as the column used to be")
+    let graph = AppState(library: library, width: 140, height: 40)
+    let screens = [
+      update(graph, .character("2")), press([.enter], on: update(graph, .character("2"))),
+      press([.enter, .character("d")], on: update(graph, .character("2"))),
+    ]
+    XCTAssertEqual(
+      screens.map(\.page.screen),
+      [.graph, .cited(screens[1].page.screen.citedID ?? ""), .diagram(screens[1].page.screen.citedID ?? "")])
+    for state in screens {
+      let text = render(state).text
+      XCTAssertTrue(text.contains(lag + " "), "\(state.page.screen): \(text)")
+    }
+  }
+
+  /// Every dated entry of the outline and of the diagram hangs from a branch drawn with the
+  /// same glyphs, and a letter answering a letter sits one level under it on both.
+  func testTreeGlyphsAreTheSameOnTheGraphAndTheDiagram() {
+    let outline = render(press([.character("2")], on: start(width: 140, height: 40))).text
+    let diagram = render(
+      press([.end, .up, .enter, .tab, .tab, .enter, .character("d")], on: start(width: 140, height: 40))
+    ).text
+    XCTAssertTrue(diagram.contains("vanban · Diagram · Kết luận|07-KL/TW"), diagram)
+    for text in [outline, diagram] {
+      let entries = text.split(separator: "\n").filter { $0.contains("2021-0") && $0.contains(" d ") }
+      XCTAssertFalse(entries.isEmpty, text)
+      for entry in entries {
+        XCTAssertTrue(entry.contains("├─ ") || entry.contains("└─ "), "no branch: \(entry)")
+      }
+      XCTAssertTrue(text.contains("└─ 2021-06-14"), text)
+      XCTAssertTrue(text.contains("   └─ ≥ 2021-07-21"), text)
+    }
+  }
+
   func testLoadProgressEventsShowInTheStatusLineUntilTheLoadEnds() {
     var state = start()
     XCTAssertFalse(render(state).text.contains("loading"))
@@ -496,5 +546,13 @@ final class UpdateTests: XCTestCase {
       ), reader)
     let cited = render(update(state, .enter)).text
     XCTAssertTrue(cited.contains("Replaced  ⚠ by Kết luận 99-KL/TW on 01/07/2021"), cited)
+  }
+}
+
+extension Screen {
+  /// The id of a cited page.
+  fileprivate var citedID: String? {
+    if case .cited(let id) = self { return id }
+    return nil
   }
 }

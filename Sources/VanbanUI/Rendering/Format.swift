@@ -38,4 +38,10 @@ public enum Format {
   public static func counted(_ count: Int, _ noun: String) -> String {
     "\(count) \(noun)\(count == 1 ? "" : "s")"
   }
+
+  /// The lag column's width for the lags a screen shows: at least 10, and one more than the
+  /// widest, so that a lag never runs into the next column nor is cut.
+  public static func lagWidth(_ lags: some Sequence<String>) -> Int {
+    max(10, (lags.map { DisplayWidth.width(of: $0) }.max() ?? 0) + 1)
+  }
 }

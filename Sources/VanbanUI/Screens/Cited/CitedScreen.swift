@@ -57,11 +57,12 @@ struct CitedScreen: ScreenView {
     rows.append(ListRow("Cited by \(answers?.headline ?? "no document")", .header))
     if let split = answers?.split, !split.isEmpty { rows.append(ListRow(split, .dim)) }
     let entries = (answers?.provinces ?? []).flatMap { group in group.entries.map { (group.province, $0) } }
+    let lagWidth = Format.lagWidth(entries.map { Format.lag($0.1, from: node.date) })
     func row(_ province: String, _ entry: ResponseEntry) -> ListRow? {
       guard let document = library.document(id: entry.documentID) else { return nil }
       var segments = [
         Segment("  " + DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
-        Segment(DisplayWidth.fit(Format.lag(entry, from: node.date), to: 10), .accent),
+        Segment(DisplayWidth.fit(Format.lag(entry, from: node.date), to: lagWidth), .accent),
         Segment(DisplayWidth.fit(province, to: 16)),
       ]
       if library.signals.isFlagged(document.id) { segments.append(Segment("⚠ ", .warning)) }

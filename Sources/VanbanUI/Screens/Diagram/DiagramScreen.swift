@@ -40,6 +40,9 @@ struct DiagramScreen: ScreenView {
   static func rows(_ id: String, _ related: RelatedDocuments, state: AppState) -> [ListRow] {
     let library = state.library
     var rows: [ListRow] = []
+    let lagWidth = Format.lagWidth(
+      related.above.flatMap { $0.entries.map { lag($0, above: true) } }
+        + related.below.flatMap { $0.entries.map { lag($0, above: false) } })
     let width = max(20, state.width - 4)
     let connector = String(repeating: " ", count: min(width / 2, 30)) + "│"
     if related.above.isEmpty {
@@ -50,7 +53,7 @@ struct DiagramScreen: ScreenView {
     } else {
       rows.append(ListRow("What it stands on", .header))
       for group in related.above {
-        rows += groupRows(group, above: true, library: library)
+        rows += groupRows(group, above: true, lagWidth: lagWidth, library: library)
       }
     }
     rows.append(ListRow(connector, .dim))
@@ -65,7 +68,7 @@ struct DiagramScreen: ScreenView {
     } else {
       rows.append(ListRow("What stands on it", .header))
       for group in related.below {
-        rows += groupRows(group, above: false, library: library)
+        rows += groupRows(group, above: false, lagWidth: lagWidth, library: library)
       }
     }
     return rows
@@ -80,14 +83,16 @@ struct DiagramScreen: ScreenView {
       + (chained > 0 ? " (\(chained) in chains)" : "") + " · lags from the document above each one"
   }
 
-  static func groupRows(_ group: RelatedDocuments.Group, above: Bool, library: Library) -> [ListRow] {
+  static func groupRows(_ group: RelatedDocuments.Group, above: Bool, lagWidth: Int, library: Library)
+    -> [ListRow]
+  {
     var rows = [ListRow("\(group.title) · \(group.entries.count)", .accent)]
     let prefixes = TreeLines.prefixes(group.entries.map(\.depth))
     for (entry, prefix) in zip(group.entries, prefixes) {
-      let tree = entry.depth == 0 ? "  " : "  " + String(prefix.dropFirst(3))
       rows.append(
         ListRow(
-          [Segment(tree, .dim)] + columns(entry, in: group, above: above, library: library),
+          [Segment("  " + prefix, .dim)]
+            + columns(entry, in: group, above: above, lagWidth: lagWidth, library: library),
           target: .cited(entry.id)))
     }
     return rows
@@ -95,11 +100,12 @@ struct DiagramScreen: ScreenView {
 
   /// Date, lag, province, mark, the relation when the title does not say it, label, issuer.
   static func columns(
-    _ entry: RelatedDocuments.Entry, in group: RelatedDocuments.Group, above: Bool, library: Library
+    _ entry: RelatedDocuments.Entry, in group: RelatedDocuments.Group, above: Bool, lagWidth: Int,
+    library: Library
   ) -> [Segment] {
     var segments = [
       Segment(DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
-      Segment(DisplayWidth.fit(lag(entry, above: above), to: 10), .accent),
+      Segment(DisplayWidth.fit(lag(entry, above: above), to: lagWidth), .accent),
       Segment(DisplayWidth.fit(entry.province ?? "—", to: 14)),
     ]
     if library.signals.isFlagged(entry.id) { segments.append(Segment("⚠ ", .warning)) }

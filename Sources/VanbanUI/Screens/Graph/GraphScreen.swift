@@ -54,6 +54,10 @@ struct GraphScreen: ScreenView {
     let answers = state.responses
     if answers.isEmpty { return [ListRow("No central document is cited by these documents.", .dim)] }
     var rows: [ListRow] = []
+    let lagWidth = Format.lagWidth(
+      answers.flatMap { central in
+        central.provinces.flatMap { $0.entries.map { Format.lag($0, from: central.node.date) } }
+      })
     for central in answers {
       guard let node = library.cited(id: central.node.id) else { continue }
       var heading = [
@@ -77,7 +81,7 @@ struct GraphScreen: ScreenView {
           rows.append(
             ListRow(
               [Segment(trunk + prefix, .dim)]
-                + entryColumns(entry, document, from: node.date, library: library),
+                + entryColumns(entry, document, from: node.date, lagWidth: lagWidth, library: library),
               target: .document(document.id)))
         }
       }
@@ -87,12 +91,12 @@ struct GraphScreen: ScreenView {
   }
 
   /// Date, lag, relation when it does not answer, warning mark, type and number, subject.
-  static func entryColumns(_ entry: ResponseEntry, _ document: Document, from date: Day?, library: Library)
-    -> [Segment]
-  {
+  static func entryColumns(
+    _ entry: ResponseEntry, _ document: Document, from date: Day?, lagWidth: Int, library: Library
+  ) -> [Segment] {
     var segments = [
       Segment(DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
-      Segment(DisplayWidth.fit(Format.lag(entry, from: date), to: 10), .accent),
+      Segment(DisplayWidth.fit(Format.lag(entry, from: date), to: lagWidth), .accent),
     ]
     if let relation = entry.relation, !entry.isAnswer {
       segments.append(Segment(relation.phrase + ": ", .dim))
