@@ -81,6 +81,8 @@ public final class Library: @unchecked Sendable {
   /// Provinces present, before and after 2025, in alphabetical (folded) order.
   public let provinces: [String]
   public let provinces2025: [String]
+  /// The library's province, number and type columns: as wide as their widest value, within bounds.
+  public let columnWidths: [Int]
 
   public init(corpus: Corpus) {
     self.corpus = corpus
@@ -92,6 +94,15 @@ public final class Library: @unchecked Sendable {
       [document.province, document.province2025, document.issuer, document.number, document.type]
         .compactMap { $0 }.joined(separator: " ").folded.utf8.map { $0 }
     }
+    func widest(_ value: (Document) -> String, _ bounds: ClosedRange<Int>) -> Int {
+      min(
+        bounds.upperBound,
+        max(bounds.lowerBound, documents.map { DisplayWidth.width(of: value($0)) }.max() ?? 0))
+    }
+    columnWidths = [
+      widest({ Format.province(of: $0) }, 8...16), widest({ $0.number ?? "-" }, 6...14),
+      widest({ $0.type ?? "?" }, 4...12),
+    ]
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
     let graph = corpus.graph

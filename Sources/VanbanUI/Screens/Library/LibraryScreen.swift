@@ -57,11 +57,7 @@ struct LibraryScreen: ScreenView {
     let library = state.library
     let documents = library.documents
     let visible = state.visibleDocuments
-    let provinceWidth = min(
-      16, max(8, documents.map { DisplayWidth.width(of: Format.province(of: $0)) }.max() ?? 8))
-    let numberWidth = min(14, max(6, documents.map { DisplayWidth.width(of: $0.number ?? "-") }.max() ?? 6))
-    let typeWidth = min(12, max(4, documents.map { DisplayWidth.width(of: $0.type ?? "?") }.max() ?? 4))
-    let columns = [12, provinceWidth, numberWidth, typeWidth]
+    let columns = [12] + library.columnWidths
     func line(_ values: [String], subject: String) -> String {
       var text = "  "
       for (value, width) in zip(values, columns) { text += DisplayWidth.fit(value, to: width) + " " }
