@@ -67,7 +67,7 @@ public struct ProvinceChoice: Hashable, Sendable {
 }
 
 /// The corpus as the browser reads it: documents, with the citation graph's view of what they cite.
-public final class Library: @unchecked Sendable {
+public final class Library: Sendable {
   public static let unknownProvince = CitationGraph.unknownProvince
 
   public let corpus: Corpus

@@ -60,7 +60,11 @@ struct Browse: ParsableCommand {
       terminal.draw(render(state))
       // While the index is being built, wake up to take it even when no key comes.
       guard let key = terminal.readKey(timeout: state.searchIndex == nil ? 100 : -1) else { continue }
-      state = update(state, .key(key))
+      if case .resize(let width, let height) = key {
+        state = update(state, Event.resize(width: width, height: height))
+      } else {
+        state = update(state, .key(key))
+      }
     }
     terminal.end()
   }
