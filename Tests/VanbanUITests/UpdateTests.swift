@@ -463,6 +463,32 @@ final class UpdateTests: XCTestCase {
     }
   }
 
+  /// Every footer hint of every screen names a key the table binds there, and the key does
+  /// what the hint says: a hint cannot outlive its binding.
+  func testFooterHintsComeFromTheKeyTable() {
+    let screens: [Screen] = [
+      .library, .reader("004_f8f51dfb989f039e"), .cited(Fixtures.conclusion07), .graph, .provinces, .help,
+      .links("004_f8f51dfb989f039e"), .diagram("000_c04fbf0a9182cd61"), .warnings,
+    ]
+    for screen in screens {
+      for hint in screen.view.hints {
+        XCTAssertFalse(KeyTable.hint(hint, on: screen).isEmpty, "\(screen): \(hint.word) has no key")
+        for action in hint.actions {
+          let binding = KeyTable.binding(action, on: screen)
+          XCTAssertEqual(
+            binding.flatMap { KeyTable.action(for: $0.keys[0], on: screen) }, action, "\(screen)")
+        }
+      }
+    }
+    let reader = press([.end, .up, .enter])
+    XCTAssertEqual(
+      render(reader).text.split(separator: "\n").last.map(String.init),
+      KeyTable.hints(reader.page.screen.view.hints, on: reader.page.screen))
+    XCTAssertEqual(
+      KeyTable.hints(reader.page.screen.view.hints, on: reader.page.screen),
+      "Tab next link  Enter follow  L links  d diagram  / find  n N next  ← back  q close  ? help")
+  }
+
   func testLoadProgressEventsShowInTheStatusLineUntilTheLoadEnds() {
     var state = start()
     XCTAssertFalse(render(state).text.contains("loading"))
