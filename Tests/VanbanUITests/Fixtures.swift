@@ -40,6 +40,7 @@ enum Fixtures {
 
   /// The shipped corpus as the real loader and parser read it.
   static let shipped = Library(corpus: ShippedCorpus.load())
+  static let shippedIndex = shipped.makeSearchIndex()
 
   static func corpus() -> Corpus {
     func day(_ iso: String) -> Day { Day(iso: iso)! }

@@ -7,7 +7,7 @@ final class UpdateTests: XCTestCase {
   let library = Fixtures.library()
 
   func start(width: Int = 100, height: Int = 30) -> AppState {
-    AppState(library: library, width: width, height: height)
+    AppState(library: library, width: width, height: height, searchIndex: library.makeSearchIndex())
   }
 
   func press(_ keys: [Key], on state: AppState? = nil) -> AppState {
@@ -57,13 +57,21 @@ final class UpdateTests: XCTestCase {
   func testTabSelectsLinksAndEnterFollowsThem() {
     let letter = press([.end, .up, .enter])
     XCTAssertEqual(letter.page.screen, .reader("004_f8f51dfb989f039e"))
-    XCTAssertEqual(letter.page.selection, 0)
-    let third = press([.tab, .tab], on: letter)
+    XCTAssertEqual(letter.page.selection, Page.noSelection, "a document opens with no link selected")
+    XCTAssertTrue(
+      render(letter).text.contains("6 links, none selected: Tab selects [1]"), render(letter).text)
+    XCTAssertEqual(press([.enter], on: letter).page.screen, letter.page.screen, "Enter follows nothing")
+    XCTAssertEqual(press([.enter], on: letter).message, "no link selected")
+    XCTAssertEqual(press([.tab], on: letter).page.selection, 0, "the first Tab selects [1]")
+    XCTAssertEqual(press([.backTab], on: letter).page.selection, 5, "Shift-Tab selects the last")
+    XCTAssertEqual(
+      press([.pageDown], on: letter).page.selection, Page.noSelection, "scrolling selects nothing")
+    let third = press([.tab, .tab, .tab], on: letter)
     XCTAssertEqual(third.page.selection, 2)
     XCTAssertTrue(render(third).text.contains("→ Công văn 215-CV/TU"))
     XCTAssertEqual(press([.backTab], on: third).page.selection, 1)
     XCTAssertEqual(press([.enter], on: third).page.screen, .reader("000_c04fbf0a9182cd61"))
-    let cited = press([.tab, .enter], on: letter)
+    let cited = press([.tab, .tab, .enter], on: letter)
     XCTAssertEqual(cited.page.screen, .cited(Fixtures.conclusion07))
     XCTAssertTrue(render(cited).text.contains("Cited by 3 documents in 2 provinces"))
     // Grouped by relation, by date within: Kiên Giang's letter, 215-CV/TU, then the July letter.
@@ -89,14 +97,15 @@ final class UpdateTests: XCTestCase {
 
   func testRepeatedAndChangedQueriesGiveTheirOwnMatches() {
     let library = Fixtures.shipped
-    let ids = { (query: String) in library.matching(query).map { library.documents[$0].id } }
+    let index = Fixtures.shippedIndex
+    let ids = { (query: String) in library.matching(query, index: index).map { library.documents[$0].id } }
     let first = ids("bon tai cho")
     XCTAssertEqual(first, ["004_f8f51dfb989f039e"])
     XCTAssertEqual(
       ids("kien giang"), ["002_b1faaebd224ec9de"], "a new query is searched, not the last one's matches")
     XCTAssertEqual(ids("bon tai cho"), first)
     XCTAssertEqual(ids("bon tai cho"), first)
-    XCTAssertEqual(library.matching("  ").count, 5)
+    XCTAssertEqual(library.matching("  ", index: index).count, 5)
   }
 
   func testSearchWithDiacriticsMatchesTheSame() {
@@ -280,22 +289,216 @@ final class UpdateTests: XCTestCase {
     XCTAssertTrue(text.contains("0 above · 3 below (1 in chains)"))
   }
 
-  func testTheGraphsAnswersAreComputedOncePerFilterNotPerKey() {
-    let library = Library(corpus: Fixtures.corpus())
-    var state = AppState(library: library, width: 100, height: 30)
-    state = update(state, .character("2"))
-    let first = library.answersComputations
-    XCTAssertEqual(first, 1)
-    for key in [Key.down, .down, .up, .pageDown, .home, .character("m"), .down, .character("m"), .end] {
+  /// The response tree and the rows are computed once per province filter, then kept in the
+  /// state (the same objects) while keys only move, toggle back and forth, or draw.
+  func testTheGraphsResponseTreeAndRowsAreKeptWhileTheirInputsStay() {
+    var state = press([.character("2")])
+    let responses = try? XCTUnwrap(state.derived.responses)
+    let outline = try? XCTUnwrap(state.derived.content)
+    XCTAssertEqual(outline?.value.targets.isEmpty, false)
+    for key in [Key.down, .down, .up, .pageDown, .home, .end, .wheelDown, .click(x: 3, y: 4)] {
       state = update(state, key)
       _ = render(state)
+      XCTAssertTrue(state.derived.responses === responses, "\(key) kept the response tree")
+      XCTAssertTrue(state.derived.content === outline, "\(key) kept the rows")
     }
-    XCTAssertEqual(library.answersComputations, first, "moving and drawing reuse the kept answers")
-    state = ([Key.character("p")] + typed("kien giang") + [.enter]).reduce(state) { update($0, $1) }
-    _ = render(state)
-    XCTAssertEqual(library.answersComputations, first + 1, "a new province filter computes them once more")
-    state = update(update(state, .down), .up)
-    XCTAssertEqual(library.answersComputations, first + 1)
+    state = update(state, .character("m"))
+    XCTAssertTrue(state.derived.responses === responses, "the matrix reads the same tree")
+    XCTAssertFalse(state.derived.content === outline, "the matrix has rows of its own")
+    state = press([Key.character("p")] + typed("kien giang") + [.enter], on: state)
+    XCTAssertFalse(state.derived.responses === responses, "a new province filter computes the tree again")
+    XCTAssertEqual(state.derived.responses?.value.flatMap(\.provinces).map(\.province), ["Kiên Giang"])
+    let filtered = state.derived.responses
+    state = press([.down, .up, .character("m")], on: state)
+    XCTAssertTrue(state.derived.responses === filtered)
+  }
+
+  /// The reader's layout is built once for a document and a width: scrolling, links, find and
+  /// drawing reuse it; a new width builds it again.
+  func testTheReaderLayoutIsBuiltOncePerDocumentAndWidth() {
+    var state = press([.end, .up, .enter])
+    guard let layout = state.derived.readerLayout else { return XCTFail("no layout kept") }
+    XCTAssertEqual(layout.input, LayoutInput(id: "004_f8f51dfb989f039e", width: 100))
+    for key in [Key.down, .pageDown, .tab, .tab, .backTab, .home, .character("/"), .character("x"), .enter] {
+      state = update(state, key)
+      _ = render(state)
+      XCTAssertTrue(state.derived.readerLayout === layout, "\(key) kept the layout")
+    }
+    state = update(state, Event.resize(width: 90, height: 30))
+    XCTAssertFalse(state.derived.readerLayout === layout)
+    XCTAssertEqual(state.derived.readerLayout?.input.width, 90)
+  }
+
+  /// The library's order is computed when the search, filter, sort or index changes, not on moves.
+  func testTheVisibleOrderIsKeptWhileMoving() {
+    var state = start()
+    let visible = state.derived.visible
+    for key in [Key.down, .end, .home, .pageDown, .character("?"), .character("q")] {
+      state = update(state, key)
+      XCTAssertTrue(state.derived.visible === visible, "\(key) kept the order")
+    }
+    state = update(state, .character("s"))
+    XCTAssertFalse(state.derived.visible === visible, "a new sort orders again")
+  }
+
+  /// Until the index is built, a search reads the metadata and says so; the index arriving as an
+  /// event searches the text, and the status line stops saying it.
+  func testIndexReadyEventSearchesTheTextAndClearsTheIndexingNote() {
+    var state = AppState(library: library, width: 100, height: 30)
+    state = press([.character("/")] + typed("bon tai cho"), on: state)
+    XCTAssertEqual(state.visibleDocuments, [], "the words are only in the text")
+    XCTAssertTrue(
+      render(state).text.contains("0 of 5 documents · 2 warnings (w) · indexing…"), render(state).text)
+    let metadata = press([.escape, .character("/")] + typed("nam dinh"), on: state)
+    XCTAssertEqual(metadata.visibleDocuments.count, 3, "the province is searched without the index")
+    state = update(state, .indexReady(library.makeSearchIndex()))
+    XCTAssertEqual(state.visibleDocuments.map { library.documents[$0].id }, ["004_f8f51dfb989f039e"])
+    XCTAssertFalse(render(state).text.contains("indexing"))
+    XCTAssertTrue(render(state).text.contains("1 of 5 documents · 2 warnings (w)"))
+  }
+
+  /// `w` lists the files not read and every document's warning by kind; Enter opens the document;
+  /// the library's count names the key.
+  func testTheWarningsScreenListsEveryWarningAndOpensItsDocument() {
+    XCTAssertTrue(render(start()).text.contains("5 of 5 documents · 2 warnings (w)"), render(start()).text)
+    let warnings = press([.character("w")])
+    XCTAssertEqual(warnings.page.screen, .warnings)
+    let text = render(warnings).text
+    XCTAssertTrue(text.contains("Files not read as documents · 1\n    Data/README — not a .txt file"), text)
+    XCTAssertTrue(text.contains("signer name missing after · 1"), text)
+    XCTAssertTrue(text.contains("2 warnings · 1 document · 1 file not read"), text)
+    XCTAssertEqual(press([.enter], on: warnings).page.screen, .reader("004_f8f51dfb989f039e"))
+    XCTAssertEqual(press([.enter, .backspace], on: warnings).page.screen, .warnings)
+  }
+
+  func testWarningKindsAreTheWordsBeforeANameNumberOrQuotation() {
+    XCTAssertEqual(
+      WarningsScreen.kind(of: "signer name missing after “T/M BAN THƯỜNG VỤ”"), "signer name missing after")
+    XCTAssertEqual(
+      WarningsScreen.kind(of: "the header names Nam Định but the place-date line Ninh Bình"),
+      "the header names")
+    XCTAssertEqual(
+      WarningsScreen.kind(of: "undecodable bytes replaced (3 of 120)"), "undecodable bytes replaced")
+    XCTAssertEqual(WarningsScreen.kind(of: "empty file"), "empty file")
+    XCTAssertEqual(
+      WarningsScreen.kind(of: "the date line is left blank: “ngày … tháng”"), "the date line is left blank")
+  }
+
+  /// One warning is `1 warning`, on the library and on the warnings screen.
+  func testOneWarningIsSingular() {
+    let corpus = Fixtures.corpus()
+    let library = Library(corpus: Corpus(documents: corpus.documents))
+    let state = AppState(library: library, width: 100, height: 30)
+    XCTAssertTrue(render(state).text.contains("5 of 5 documents · 1 warning (w)\n"), render(state).text)
+    XCTAssertTrue(
+      render(update(state, .character("w"))).text.contains("1 warning · 1 document · 0 files not read"))
+  }
+
+  /// Under 20 rows the card is one line, and the text starts on the first screen.
+  func testTheReaderFoldsItsCardInASmallTerminal() {
+    let small = press([.down, .enter], on: start(width: 60, height: 15))
+    let text = render(small).text
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    XCTAssertTrue(lines[1].hasPrefix("Công văn 215-CV/TU · Nam Định · 2021-06-14 · Về"), text)
+    XCTAssertTrue(lines[2].allSatisfy { $0 == "─" })
+    XCTAssertFalse(text.contains("Issuer"))
+    XCTAssertTrue(text.contains("TỈNH ỦY NAM ĐỊNH"), text)
+    let tall = render(press([.down, .enter], on: start(width: 60, height: 20))).text
+    XCTAssertTrue(tall.contains("Issuer    Ban Thường vụ Tỉnh ủy Nam Định"), tall)
+  }
+
+  /// A narrow matrix scrolls sideways with ←/→ (h/l); its columns carry type and number on two
+  /// rows and are named in full below; on the outline the same keys still go back and forth.
+  func testTheMatrixScrollsSidewaysWithReadableColumns() {
+    var state = press([.character("2"), .character("m")], on: start(width: 60, height: 30))
+    var text = render(state).text
+    XCTAssertTrue(text.contains("              1. Kết luận     2. Thông báo"), text)
+    XCTAssertTrue(text.contains("  Province    07-KL/TW        253/TB-VPCP"), text)
+    XCTAssertTrue(text.contains("matrix · columns 1–2 of 4 · ←/→ more"), text)
+    XCTAssertTrue(text.contains("1. Kết luận 07-KL/TW · Bộ Chính trị · 11/06/2021"), text)
+    state = press([.right, .character("l"), .character("l")], on: state)
+    XCTAssertEqual(state.matrixColumn, 2, "the last columns show; no further")
+    text = render(state).text
+    XCTAssertTrue(text.contains("3. Công văn"), text)
+    XCTAssertTrue(text.contains("4. Điện"), text)
+    XCTAssertFalse(text.contains("1. Kết luận "), text)
+    XCTAssertTrue(text.contains("columns 3–4 of 4"), text)
+    state = press([.left, .character("h")], on: state)
+    XCTAssertEqual(state.page.screen, .graph, "in the matrix, ← scrolls instead of going back")
+    XCTAssertTrue(render(state).text.contains("columns 1–2 of 4"), render(state).text)
+    let outline = press([.character("m"), .left], on: state)
+    XCTAssertEqual(outline.page.screen, .library, "on the outline, ← goes back")
+    let wide = render(press([.character("2"), .character("m")], on: start(width: 140, height: 40))).text
+    XCTAssertFalse(wide.contains("columns"), "every column fits: nothing to scroll")
+  }
+
+  /// The widest lag the dates allow (≥ +71,000 days and more) keeps a space before the next
+  /// column on the graph, the cited page and the diagram, and is never cut.
+  func testLagColumnsNeverOverflow() throws {
+    var letter = Document(id: "late", file: "late.txt", text: "thực hiện Kết luận số 1-KL/TW")
+    letter.level = .province
+    letter.province = "Nam Định"
+    letter.type = "Công văn"
+    letter.notBefore = Day(iso: "2099-12-31")
+    var citation = Citation(
+      type: "Kết luận", number: "1-KL/TW", date: Day(iso: "1900-01-01"), issuer: "Bộ Chính trị",
+      spans: [Span(10, 29)], key: "Kết luận|1-KL/TW|1900")
+    citation.relation = .implements
+    letter.citations = [citation]
+    let library = Library(corpus: Corpus(documents: [letter]))
+    let days = try XCTUnwrap(Day(iso: "2099-12-31")).days(since: try XCTUnwrap(Day(iso: "1900-01-01")))
+    let lag = "≥ +\(days) d"
+    XCTAssertEqual(lag.count, 10, "as wide as the column used to be")
+    let graph = AppState(library: library, width: 140, height: 40)
+    let screens = [
+      update(graph, .character("2")), press([.enter], on: update(graph, .character("2"))),
+      press([.enter, .character("d")], on: update(graph, .character("2"))),
+    ]
+    XCTAssertEqual(
+      screens.map(\.page.screen),
+      [.graph, .cited(screens[1].page.screen.citedID ?? ""), .diagram(screens[1].page.screen.citedID ?? "")])
+    for state in screens {
+      let text = render(state).text
+      XCTAssertTrue(text.contains(lag + " "), "\(state.page.screen): \(text)")
+    }
+  }
+
+  /// Every footer hint of every screen names a key the table binds there, and the key does
+  /// what the hint says: a hint cannot outlive its binding.
+  func testFooterHintsComeFromTheKeyTable() {
+    let screens: [Screen] = [
+      .library, .reader("004_f8f51dfb989f039e"), .cited(Fixtures.conclusion07), .graph, .provinces, .help,
+      .links("004_f8f51dfb989f039e"), .diagram("000_c04fbf0a9182cd61"), .warnings,
+    ]
+    for screen in screens {
+      for hint in screen.view.hints {
+        XCTAssertFalse(KeyTable.hint(hint, on: screen).isEmpty, "\(screen): \(hint.word) has no key")
+        for action in hint.actions {
+          let binding = KeyTable.binding(action, on: screen)
+          XCTAssertEqual(
+            binding.flatMap { KeyTable.action(for: $0.keys[0], on: screen) }, action, "\(screen)")
+        }
+      }
+    }
+    let reader = press([.end, .up, .enter])
+    XCTAssertEqual(
+      render(reader).text.split(separator: "\n").last.map(String.init),
+      KeyTable.hints(reader.page.screen.view.hints, on: reader.page.screen))
+    XCTAssertEqual(
+      KeyTable.hints(reader.page.screen.view.hints, on: reader.page.screen),
+      "Tab next link  Enter follow  L links  d diagram  / find  n N next  ← back  q close  ? help")
+  }
+
+  func testLoadProgressEventsShowInTheStatusLineUntilTheLoadEnds() {
+    var state = start()
+    XCTAssertFalse(render(state).text.contains("loading"))
+    state = update(state, .loadProgress(documents: 3, filesTotal: 10))
+    XCTAssertTrue(render(state).text.contains("5 of 5 documents · 2 warnings (w) · loading 3 of 10 files"))
+    state = update(state, .character("2"))
+    XCTAssertTrue(render(state).text.contains("outline: most cited first · loading 3 of 10 files"))
+    state = update(state, .loadProgress(documents: 10, filesTotal: 10))
+    XCTAssertNil(state.loading)
+    XCTAssertFalse(render(state).text.contains("loading"))
   }
 
   func testTheGraphSaysWhatItCountsBeyondCitedBy() {
@@ -334,7 +537,7 @@ final class UpdateTests: XCTestCase {
       july?.warnings.last,
       "implements Kết luận 07-KL/TW, which Kết luận 99-KL/TW (005_decision) replaced on 01/07/2021")
     XCTAssertEqual(library.document(id: "000_c04fbf0a9182cd61")?.warnings, [], "June is before the decision")
-    var state = AppState(library: library, width: 140, height: 40)
+    var state = AppState(library: library, width: 140, height: 40, searchIndex: library.makeSearchIndex())
     let list = render(state).text
     XCTAssertTrue(list.contains("⚠ (no subject) 004_f8f51dfb989f039e"), list)
     state = [Key.end, .up, .up, .enter].reduce(state) { update($0, $1) }
@@ -342,7 +545,7 @@ final class UpdateTests: XCTestCase {
     var reader = render(state).text
     XCTAssertTrue(reader.contains("Warning   implements Kết luận 07-KL/TW, which"), reader)
     XCTAssertTrue(reader.contains("[2⚠]Kết luận số 07-KL/TW"), reader)
-    state = [Key.tab].reduce(state) { update($0, $1) }
+    state = [Key.tab, .tab].reduce(state) { update($0, $1) }
     reader = render(state).text
     XCTAssertTrue(
       reader.contains(
@@ -350,5 +553,13 @@ final class UpdateTests: XCTestCase {
       ), reader)
     let cited = render(update(state, .enter)).text
     XCTAssertTrue(cited.contains("Replaced  ⚠ by Kết luận 99-KL/TW on 01/07/2021"), cited)
+  }
+}
+
+extension Screen {
+  /// The id of a cited page.
+  fileprivate var citedID: String? {
+    if case .cited(let id) = self { return id }
+    return nil
   }
 }

@@ -26,8 +26,9 @@ public struct GraphEdge: Sendable, Hashable {
   public var relation: Relation = .refers
 }
 
-/// One province's document answering a central one.
-public struct ResponseEntry: Sendable {
+/// One document of the response tree: a province's document citing a central one, or a letter
+/// answering such a document.
+public struct ResponseEntry: Sendable, Hashable {
   public var documentID: String
   public var date: Day?
   public var notBefore: Day?
@@ -37,17 +38,24 @@ public struct ResponseEntry: Sendable {
   public var answers: String?
   /// What it does with the central document when it cites it; nil when it only answers an answer.
   public var relation: Relation?
+  /// How deep in its province's chain it sits: 0 when it cites the central document directly
+  /// (or answers a letter shown elsewhere), one more than the letter it answers otherwise.
+  public var depth = 0
   /// Whether it answers the central document: `implements` or `according_to`, from a province.
   public var isAnswer: Bool { relation.map(Relation.answering.contains) ?? false }
 }
 
-public struct ProvinceResponse: Sendable {
+/// One province's branch of the response tree, in chain order: each entry followed by those
+/// answering it.
+public struct ProvinceResponse: Sendable, Hashable {
   public var province: String
   public var entries: [ResponseEntry]
 }
 
-/// The documents citing a central document, counted as `cited-by` counts them, and split.
-public struct CentralResponse: Sendable {
+/// The response tree of a cited document: the documents citing it, counted as `cited-by` counts
+/// them and split, grouped by province, with the chains of letters answering letters. The
+/// commands and the browser read this one type.
+public struct CentralResponse: Sendable, Hashable {
   public var node: GraphNode
   /// Every document shown: those citing it directly (any relation, any province) and those
   /// answering an answer, grouped by province; documents of no known province under
@@ -193,17 +201,19 @@ public final class CitationGraph: @unchecked Sendable {
           documentID: member, date: document.date, notBefore: document.notBefore, lagDays: lag,
           answers: answered(by: document, among: answering), relation: relationTo[member]))
     }
-    let ordered = groups.map { ProvinceResponse(province: $0.key, entries: Self.chainOrder($0.value)) }
-      .sorted { a, b in
-        if (a.province == Self.unknownProvince) != (b.province == Self.unknownProvince) {
-          return b.province == Self.unknownProvince
-        }
-        let first = Self.earliest(a.entries)
-        let second = Self.earliest(b.entries)
-        if first.undated != second.undated { return !first.undated }
-        if first.day != second.day { return first.day < second.day }
-        return a.province.folded < b.province.folded
+    let ordered = groups.map {
+      ProvinceResponse(province: $0.key, entries: Self.withDepths(Self.chainOrder($0.value)))
+    }
+    .sorted { a, b in
+      if (a.province == Self.unknownProvince) != (b.province == Self.unknownProvince) {
+        return b.province == Self.unknownProvince
       }
+      let first = Self.earliest(a.entries)
+      let second = Self.earliest(b.entries)
+      if first.undated != second.undated { return !first.undated }
+      if first.day != second.day { return first.day < second.day }
+      return a.province.folded < b.province.folded
+    }
     return CentralResponse(
       node: node, provinces: ordered, citingCount: direct.count,
       provinceCount: Set(direct.compactMap(\.province)).count,
@@ -218,6 +228,17 @@ public final class CitationGraph: @unchecked Sendable {
     let far = Day(year: 2100, month: 1, day: 1)!
     if let dated = entries.compactMap(\.date).min() { return (false, dated) }
     return (true, entries.compactMap(\.notBefore).min() ?? far)
+  }
+
+  /// Each entry's depth in its chain, for entries in chain order.
+  static func withDepths(_ entries: [ResponseEntry]) -> [ResponseEntry] {
+    var depth: [String: Int] = [:]
+    return entries.map { entry in
+      var entry = entry
+      entry.depth = entry.answers.flatMap { depth[$0] }.map { $0 + 1 } ?? 0
+      depth[entry.documentID] = entry.depth
+      return entry
+    }
   }
 
   /// Entries a chain answers come before the entries answering them; otherwise by date. Iterative:

@@ -25,13 +25,20 @@ struct Browse: ParsableCommand {
       throw ExitCode(2)
     }
     let options = corpus
-    let loading = CorpusLoading { progress in try options.load(progress: progress) }
+    let loadingMessages = Mailbox<LoadingMessage>()
+    CorpusLoading.start(into: loadingMessages) { progress in try options.load(progress: progress) }
     let terminal = Terminal(mouse: settings.mouse.value, colours: settings.colours.value)
+    var progress: LoadProgress?
     var outcome: Result<Corpus, Error>?
-    while true {
-      outcome = loading.result
+    while outcome == nil {
+      for message in loadingMessages.take() {
+        switch message {
+        case .progress(let latest): progress = latest
+        case .finished(let result): outcome = result
+        }
+      }
       if outcome != nil { break }
-      terminal.draw(loadingFrame(loading.progress, size: terminal.size))
+      terminal.draw(loadingFrame(progress, size: terminal.size))
       let key = terminal.readKey(timeout: 100)
       if key == .controlC || key == .character("q") || key == .character("Q") {
         terminal.end()
@@ -45,12 +52,19 @@ struct Browse: ParsableCommand {
     }
     let size = terminal.size
     let library = Library(corpus: loaded)
-    Thread.detachNewThread { library.prepareSearch() }
+    let events = Mailbox<Event>()
+    SearchIndexing.start(library, into: events)
     var state = AppState(library: library, width: size.width, height: size.height)
     while !state.shouldQuit {
+      for event in events.take() { state = update(state, event) }
       terminal.draw(render(state))
-      guard let key = terminal.readKey() else { continue }
-      state = update(state, key)
+      // While the index is being built, wake up to take it even when no key comes.
+      guard let key = terminal.readKey(timeout: state.searchIndex == nil ? 100 : -1) else { continue }
+      if case .resize(let width, let height) = key {
+        state = update(state, Event.resize(width: width, height: height))
+      } else {
+        state = update(state, .key(key))
+      }
     }
     terminal.end()
   }

@@ -32,6 +32,7 @@ enum LibraryTable {
   }
 
   static func summary(_ corpus: Corpus, shown: Int) -> String {
-    "\(shown) of \(corpus.documents.count) documents · \(corpus.warningCount) warnings"
+    "\(shown) of \(corpus.documents.count) documents · \(corpus.warningCount) warning"
+      + (corpus.warningCount == 1 ? "" : "s")
   }
 }

@@ -1,22 +1,49 @@
 import DirectiveKit
 import Foundation
+import VanbanUI
 
-/// Loads a corpus on another thread, reporting how far it got, so the interface can draw its
-/// first frame (and a progress bar) at once, however large the corpus.
-final class CorpusLoading: @unchecked Sendable {
+/// Work on other threads tells the main loop what it did by posting here; the main loop takes
+/// what was posted between two keys. Nothing it draws waits on this lock.
+final class Mailbox<Message: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
-  private var latest: LoadProgress?
-  private var outcome: Result<Corpus, Error>?
+  private var messages: [Message] = []
 
-  init(_ load: @escaping @Sendable (@escaping @Sendable (LoadProgress) -> Void) throws -> Corpus) {
-    let thread = Thread { [self] in
-      let result = Result { try load { progress in self.lock.withLock { self.latest = progress } } }
-      lock.withLock { outcome = result }
+  func post(_ message: Message) { lock.withLock { messages.append(message) } }
+
+  /// Everything posted since the last call, oldest first.
+  func take() -> [Message] {
+    lock.withLock {
+      defer { messages = [] }
+      return messages
+    }
+  }
+}
+
+/// What loading the corpus on another thread says to the main loop.
+enum LoadingMessage: Sendable {
+  case progress(LoadProgress)
+  case finished(Result<Corpus, Error>)
+}
+
+/// Loads a corpus on another thread, posting how far it got, so that the interface can draw its
+/// first frame (and a progress bar) at once, however large the corpus.
+enum CorpusLoading {
+  static func start(
+    into mailbox: Mailbox<LoadingMessage>,
+    _ load: @escaping @Sendable (@escaping @Sendable (LoadProgress) -> Void) throws -> Corpus
+  ) {
+    let thread = Thread {
+      let result = Result { try load { progress in mailbox.post(.progress(progress)) } }
+      mailbox.post(.finished(result))
     }
     thread.stackSize = 8 << 20
     thread.start()
   }
+}
 
-  var progress: LoadProgress? { lock.withLock { latest } }
-  var result: Result<Corpus, Error>? { lock.withLock { outcome } }
+/// Builds the search index on another thread and posts `Event.indexReady` when it is done.
+enum SearchIndexing {
+  static func start(_ library: Library, into mailbox: Mailbox<Event>) {
+    Thread.detachNewThread { mailbox.post(.indexReady(library.makeSearchIndex())) }
+  }
 }

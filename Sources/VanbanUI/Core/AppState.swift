@@ -1,30 +1,5 @@
 import DirectiveKit
 
-public enum Screen: Hashable, Sendable {
-  case library
-  case reader(String)
-  case cited(String)
-  case graph
-  case provinces
-  case help
-  case links(String)
-  /// One document among those it stands on and those standing on it.
-  case diagram(String)
-
-  public var title: String {
-    switch self {
-    case .library: return "Library"
-    case .reader: return "Reader"
-    case .cited: return "Cited document"
-    case .graph: return "Graph"
-    case .provinces: return "Provinces"
-    case .help: return "Help"
-    case .links: return "Links"
-    case .diagram: return "Diagram"
-    }
-  }
-}
-
 /// A screen in the history, with where the user was on it.
 public struct Page: Hashable, Sendable {
   public var screen: Screen
@@ -32,6 +7,9 @@ public struct Page: Hashable, Sendable {
   public var selection: Int
   /// The first row shown.
   public var scroll: Int
+
+  /// The selection of a reader where no link is selected yet.
+  public static let noSelection = -1
 
   public init(_ screen: Screen, selection: Int = 0, scroll: Int = 0) {
     self.screen = screen
@@ -56,6 +34,12 @@ public struct FindState: Hashable, Sendable {
   public var current: Int
 }
 
+/// How far a load that goes on behind the interface has come.
+public struct LoadStatus: Hashable, Sendable {
+  public var documents: Int
+  public var filesTotal: Int
+}
+
 /// Everything the interface shows, as plain data; `update` makes the next one.
 public struct AppState: Sendable {
   public let library: Library
@@ -74,15 +58,26 @@ public struct AppState: Sendable {
   public var find: FindState?
   public var groupBy2025 = false
   public var showMatrix = false
+  /// The first central document the matrix shows, when they do not all fit.
+  public var matrixColumn = 0
   public var shouldQuit = false
   /// A one-off note for the status line.
   public var message: String?
+  /// The full-text index, once built (`Event.indexReady`); until then a search reads the
+  /// documents' province, issuer, number and type, and the status line says "indexing…".
+  public var searchIndex: SearchIndex?
+  /// A load still going on (`Event.loadProgress`), nil when none is.
+  public var loading: LoadStatus?
+  /// What is computed from the fields above, kept until its inputs change.
+  public internal(set) var derived = DerivedData()
 
-  public init(library: Library, width: Int, height: Int) {
+  public init(library: Library, width: Int, height: Int, searchIndex: SearchIndex? = nil) {
     self.library = library
     self.width = width
     self.height = height
     self.page = Page(.library)
+    self.searchIndex = searchIndex
+    refreshDerived()
   }
 
   public static let minimumWidth = 40
@@ -92,32 +87,15 @@ public struct AppState: Sendable {
   /// Rows between the header line and the two footer lines.
   public var bodyHeight: Int { max(1, height - 3) }
 
+  /// Rows a list shows: the body less the screen's own header rows.
+  var listHeight: Int { max(1, bodyHeight - page.screen.view.headerRows) }
+
   /// The search in force: the one being typed, else the kept one.
   public var activeQuery: String { searchDraft ?? query }
 
-  /// Indices of the documents the library lists, in the chosen order.
-  public var visibleDocuments: [Int] {
-    let documents = library.documents
-    var indices = library.matching(activeQuery)
-    if !provinceFilter.isEmpty {
-      indices = indices.filter { index in provinceFilter.contains { $0.matches(documents[index]) } }
-    }
-    switch sort {
-    case .date:
-      return indices
-    case .province:
-      return indices.sorted { lhs, rhs in
-        let left = documents[lhs].province?.folded ?? "\u{10FFFF}"
-        let right = documents[rhs].province?.folded ?? "\u{10FFFF}"
-        return (left, lhs) < (right, rhs)
-      }
-    case .number:
-      return indices.sorted { lhs, rhs in
-        let left = NaturalKey(documents[lhs].number)
-        let right = NaturalKey(documents[rhs].number)
-        return left == right ? lhs < rhs : left < right
-      }
-    }
+  /// Whether a search is in force while the index is still being built.
+  public var isSearchingWithoutIndex: Bool {
+    searchIndex == nil && activeQuery.contains { !$0.isWhitespace }
   }
 
   /// The picker's entries for its query: old provinces, then 2025 ones.

@@ -1,15 +1,48 @@
 import DirectiveKit
 
-/// The rows of the diagram screen (`d`): in the shape of a Lược đồ, what the document stands on
-/// above it, the document in a box in the middle, and what stands on it below, each group titled,
-/// chains drawn as trees. The data is `RelatedDocuments`; this only lays it out.
-enum DiagramRows {
-  static func rows(_ id: String, state: AppState) -> [ListRow] {
-    let library = state.library
-    guard let related = library.related(id: id, provinces: state.provinceFilter) else {
-      return [ListRow("No document or cited document \(id) in this corpus.", .dim)]
+/// The diagram screen (`d`): in the shape of a Lược đồ, what the document stands on above it, the
+/// document in a box in the middle, and what stands on it below, each group titled, chains drawn
+/// as trees. The data is `RelatedDocuments`; this only lays it out.
+struct DiagramScreen: ScreenView {
+  var id: String
+
+  var title: String { "Diagram" }
+  var scope: KeyScope? { .diagram }
+  var subject: String? { id }
+  var hints: [Hint] {
+    [
+      Hint(.open, "open"), Hint(.showDiagram, "its diagram"), Hint(.back, "back"),
+      Hint(.provincePicker, "province"),
+      Hint(.help, "help"), Hint(.close, "close"),
+    ]
+  }
+
+  func content(in state: AppState) -> ScreenContent {
+    guard let related = state.library.related(id: id, provinces: state.provinceFilter) else {
+      return ScreenContent(
+        rows: [ListRow("No document or cited document \(id) in this corpus.", .dim)], status: "")
     }
+    return ScreenContent(rows: Self.rows(id, related, state: state), status: Self.status(related))
+  }
+
+  /// `d` on an entry: its own diagram.
+  func perform(_ action: Action, on state: inout AppState) -> Bool {
+    guard action == .showDiagram else { return false }
+    let targets = state.content.targets
+    guard targets.indices.contains(state.page.selection) else { return true }
+    switch targets[state.page.selection] {
+    case .document(let id), .cited(let id): state.navigate(to: .diagram(id))
+    case .province: break
+    }
+    return true
+  }
+
+  static func rows(_ id: String, _ related: RelatedDocuments, state: AppState) -> [ListRow] {
+    let library = state.library
     var rows: [ListRow] = []
+    let lagWidth = Format.lagWidth(
+      related.above.flatMap { $0.entries.map { lag($0, above: true) } }
+        + related.below.flatMap { $0.entries.map { lag($0, above: false) } })
     let width = max(20, state.width - 4)
     let connector = String(repeating: " ", count: min(width / 2, 30)) + "│"
     if related.above.isEmpty {
@@ -20,7 +53,7 @@ enum DiagramRows {
     } else {
       rows.append(ListRow("What it stands on", .header))
       for group in related.above {
-        rows += groupRows(group, above: true, library: library)
+        rows += groupRows(group, above: true, lagWidth: lagWidth, library: library)
       }
     }
     rows.append(ListRow(connector, .dim))
@@ -35,17 +68,14 @@ enum DiagramRows {
     } else {
       rows.append(ListRow("What stands on it", .header))
       for group in related.below {
-        rows += groupRows(group, above: false, library: library)
+        rows += groupRows(group, above: false, lagWidth: lagWidth, library: library)
       }
     }
     return rows
   }
 
   /// `2 above · 3 below (1 in chains)`.
-  static func status(_ state: AppState) -> String {
-    guard case .diagram(let id) = state.page.screen,
-      let related = state.library.related(id: id, provinces: state.provinceFilter)
-    else { return "" }
+  static func status(_ related: RelatedDocuments) -> String {
     let above = related.above.reduce(0) { $0 + $1.entries.count }
     let below = related.below.flatMap(\.entries)
     let chained = below.filter { $0.depth > 0 }.count
@@ -53,14 +83,18 @@ enum DiagramRows {
       + (chained > 0 ? " (\(chained) in chains)" : "") + " · lags from the document above each one"
   }
 
-  static func groupRows(_ group: RelatedDocuments.Group, above: Bool, library: Library) -> [ListRow] {
+  static func groupRows(_ group: RelatedDocuments.Group, above: Bool, lagWidth: Int, library: Library)
+    -> [ListRow]
+  {
     var rows = [ListRow("\(group.title) · \(group.entries.count)", .accent)]
-    let prefixes = ScreenRows.treePrefixes(group.entries.map(\.depth))
+    let prefixes = TreeLines.prefixes(group.entries.map(\.depth))
     for (entry, prefix) in zip(group.entries, prefixes) {
+      // Entries hang from their group's title; only chains draw branches.
       let tree = entry.depth == 0 ? "  " : "  " + String(prefix.dropFirst(3))
       rows.append(
         ListRow(
-          [Segment(tree, .dim)] + columns(entry, in: group, above: above, library: library),
+          [Segment(tree, .dim)]
+            + columns(entry, in: group, above: above, lagWidth: lagWidth, library: library),
           target: .cited(entry.id)))
     }
     return rows
@@ -68,11 +102,12 @@ enum DiagramRows {
 
   /// Date, lag, province, mark, the relation when the title does not say it, label, issuer.
   static func columns(
-    _ entry: RelatedDocuments.Entry, in group: RelatedDocuments.Group, above: Bool, library: Library
+    _ entry: RelatedDocuments.Entry, in group: RelatedDocuments.Group, above: Bool, lagWidth: Int,
+    library: Library
   ) -> [Segment] {
     var segments = [
       Segment(DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
-      Segment(DisplayWidth.fit(lag(entry, above: above), to: 10), .accent),
+      Segment(DisplayWidth.fit(lag(entry, above: above), to: lagWidth), .accent),
       Segment(DisplayWidth.fit(entry.province ?? "—", to: 14)),
     ]
     if library.signals.isFlagged(entry.id) { segments.append(Segment("⚠ ", .warning)) }
@@ -106,7 +141,7 @@ enum DiagramRows {
     lines.append(document != nil ? "in corpus: \(center.id)" : "not in corpus · \(center.id)")
     var warnings: [String] = []
     for supersession in library.signals.supersessions[center.id] ?? [] {
-      let by = library.document(id: supersession.by).map(ScreenRows.documentLabel) ?? supersession.by
+      let by = library.document(id: supersession.by).map(Format.label(of:)) ?? supersession.by
       warnings.append(
         "⚠ \(supersession.relation == .repeals ? "repealed" : "replaced") on \(supersession.date.vietnamese) by \(by)"
       )

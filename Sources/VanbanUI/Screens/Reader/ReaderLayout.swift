@@ -37,10 +37,18 @@ public struct ReaderLayout: Sendable {
   public private(set) var linkLines: [Int] = []
   public let scalars: [Unicode.Scalar]
 
-  public init(document: Document, library: Library, width: Int) {
+  /// Screens under this many rows fold the card to one line, so that the text shows.
+  public static let foldedCardBelowRows = 20
+
+  /// `foldedCard`: the card as one line (label, province, date, warnings, subject).
+  public init(document: Document, library: Library, width: Int, foldedCard: Bool = false) {
     scalars = Array(document.text.unicodeScalars)
     let width = max(10, width)
-    addCard(document, library: library, width: width)
+    if foldedCard {
+      addFoldedCard(document, library: library, width: width)
+    } else {
+      addCard(document, library: library, width: width)
+    }
     addRule(width: width)
     addBody(document, library: library, width: width)
     addRule(width: width)
@@ -93,6 +101,32 @@ public struct ReaderLayout: Sendable {
       let prefix = position == 0 ? Array(atoms.prefix(label.unicodeScalars.count)) : []
       lines.append(ReaderLine(indent: position == 0 ? 0 : 10, atoms: prefix + valueAtoms[range]))
     }
+  }
+
+  /// `Công văn 215-CV/TU · Nam Định · 2021-06-14 · ⚠ 1 warning · Về một số…`, cut at the width.
+  private mutating func addFoldedCard(_ document: Document, library: Library, width: Int) {
+    let warnings = document.warnings.count + (library.signals.supersessions[document.id]?.count ?? 0)
+    var parts: [(String, Style)] = [
+      (Format.label(of: document), .accent),
+      (" · " + Format.province(of: document) + " · " + Format.date(of: document), .plain),
+    ]
+    if warnings > 0 { parts.append((" · ⚠ " + Format.counted(warnings, "warning"), .warning)) }
+    parts.append((" · " + (document.subject ?? "no subject"), .dim))
+    var atoms: [ReaderAtom] = []
+    var used = 0
+    for (text, style) in parts {
+      for scalar in text.unicodeScalars {
+        let columns = DisplayWidth.width(of: scalar)
+        if used + columns > width - 1 {
+          atoms.append(ReaderAtom(scalar: "…", offset: nil, link: nil, style: style))
+          lines.append(ReaderLine(indent: 0, atoms: atoms))
+          return
+        }
+        atoms.append(ReaderAtom(scalar: scalar, offset: nil, link: nil, style: style))
+        used += columns
+      }
+    }
+    lines.append(ReaderLine(indent: 0, atoms: atoms))
   }
 
   private mutating func addCard(_ document: Document, library: Library, width: Int) {
@@ -263,14 +297,10 @@ public struct ReaderLayout: Sendable {
     var text = describe(citation, library: library)
     if let stale = library.signals.stale[document.id]?.first(where: { $0.target == citation.target }) {
       let verb = stale.supersession.relation == .repeals ? "repealed" : "replaced"
-      let by = library.document(id: stale.supersession.by).map(documentLabel) ?? stale.supersession.by
+      let by = library.document(id: stale.supersession.by).map(Format.label(of:)) ?? stale.supersession.by
       text = "⚠ " + text + " · \(verb) on \(stale.supersession.date.vietnamese) by \(by)"
     }
     return text
-  }
-
-  static func documentLabel(_ document: Document) -> String {
-    [document.type ?? "Document", document.number].compactMap { $0 }.joined(separator: " ")
   }
 
   /// `Kết luận 07-KL/TW (implements) · Bộ Chính trị · 11/06/2021 · not in corpus`.
@@ -296,35 +326,5 @@ public struct ReaderLayout: Sendable {
     parts.append(Format.date(of: document))
     parts.append(document.id)
     return parts.joined(separator: " · ")
-  }
-}
-
-/// Shared ways of writing dates and lags.
-public enum Format {
-  /// `2021-06-14`, `≥ 2021-07-21` for an undated document with a lower bound, else `undated`.
-  /// The province column: the province, `central` for a document of a central body, `?` when
-  /// the text does not say.
-  public static func province(of document: Document, unknown: String = "?") -> String {
-    document.province ?? (document.level == .central ? "central" : unknown)
-  }
-
-  public static func date(of document: Document) -> String {
-    if document.date == nil, let month = document.month { return month.iso }
-    return date(document.date, notBefore: document.notBefore)
-  }
-
-  public static func date(_ date: Day?, notBefore: Day?) -> String {
-    if let date { return date.iso }
-    if let notBefore { return "≥ \(notBefore.iso)" }
-    return "undated"
-  }
-
-  /// `+3 d`, `≥ +40 d` (undated, bounded by `notBefore`), or `?`.
-  public static func lag(_ entry: AnswerEntry, from central: Day?) -> String {
-    if let lag = entry.lagDays { return lag >= 0 ? "+\(lag) d" : "\(lag) d" }
-    if let notBefore = entry.notBefore, let central {
-      return "≥ +\(notBefore.days(since: central)) d"
-    }
-    return "?"
   }
 }

@@ -1,29 +1,26 @@
-/// What a key asks for, once the screen it was pressed on is known.
-public enum Action: Hashable, Sendable {
-  case moveUp, moveDown, pageUp, pageDown, top, bottom
-  case open, nextLink, previousLink
-  case back, forward
-  case search, find, findNext, findPrevious
-  case provincePicker, clearFilters
-  case showLibrary, showGraph, showProvinces, help, listLinks, showDiagram
-  case cycleSort, toggleGrouping, toggleMatrix
-  case close, quit
-}
-
-/// Where a binding applies.
+/// Where a binding applies: everywhere, or on the screens whose `ScreenView.scope` it is.
 public enum KeyScope: String, Hashable, Sendable {
   case everywhere, library, reader, graph, provinces
   case cited = "cited page"
   case diagram
 
   func includes(_ screen: Screen) -> Bool {
-    switch (self, screen) {
-    case (.everywhere, _), (.library, .library), (.reader, .reader), (.graph, .graph),
-      (.provinces, .provinces), (.cited, .cited), (.diagram, .diagram):
-      return true
-    default:
-      return false
-    }
+    self == .everywhere || screen.view.scope == self
+  }
+}
+
+/// A footer hint: the keys of its actions on the screen, then a word (`n N next`).
+public struct Hint: Hashable, Sendable {
+  public var actions: [Action]
+  public var word: String
+
+  public init(_ action: Action, _ word: String) {
+    self.init([action], word)
+  }
+
+  public init(_ actions: [Action], _ word: String) {
+    self.actions = actions
+    self.word = word
   }
 }
 
@@ -70,6 +67,8 @@ public enum KeyTable {
     KeyBinding([char("s")], .cycleSort, .library, "sort by date, province or number"),
     KeyBinding([char("t")], .toggleGrouping, .provinces, "group under the 2025 provinces"),
     KeyBinding([char("m")], .toggleMatrix, .graph, "outline or matrix"),
+    KeyBinding([.left, char("h")], .columnsLeft, .graph, "matrix: earlier columns (outline: back)"),
+    KeyBinding([.right, char("l")], .columnsRight, .graph, "matrix: later columns (outline: forward)"),
     KeyBinding([char("L")], .listLinks, .reader, "list every link of the document"),
     KeyBinding(
       [char("d")], .showDiagram, .reader, "the document's diagram: what it stands on, what stands on it"),
@@ -78,25 +77,37 @@ public enum KeyTable {
     KeyBinding([char("1")], .showLibrary, .everywhere, "library"),
     KeyBinding([char("2")], .showGraph, .everywhere, "citation graph"),
     KeyBinding([char("3")], .showProvinces, .everywhere, "provinces"),
+    KeyBinding([char("w")], .showWarnings, .everywhere, "every warning of the corpus, grouped by kind"),
     KeyBinding([char("?")], .help, .everywhere, "this help"),
     KeyBinding([char("q")], .close, .everywhere, "close the screen; on the library, quit"),
     KeyBinding([char("Q"), .controlC], .quit, .everywhere, "quit at once"),
   ]
 
-  /// `d diagram`: a key bound to `action` on `screen`, then `word`, for a footer; empty
-  /// when nothing is bound there.
-  public static func hint(_ action: Action, _ word: String, on screen: Screen) -> String {
-    let binding =
-      bindings.first { $0.action == action && $0.scope != .everywhere && $0.scope.includes(screen) }
+  /// The binding of `action` on `screen`: the screen's own first, then one for everywhere.
+  static func binding(_ action: Action, on screen: Screen) -> KeyBinding? {
+    bindings.first { $0.action == action && $0.scope != .everywhere && $0.scope.includes(screen) }
       ?? bindings.first { $0.action == action && $0.scope == .everywhere }
-    // The shortest name of its keys: `←` rather than `Backspace`.
-    let key = binding?.keys.min { $0.label.count < $1.label.count }
-    return key.map { "\($0.label) \(word)" } ?? ""
+  }
+
+  /// `d diagram`: the shortest name of a key bound to each action on `screen` (`←` rather than
+  /// `Backspace`), then the word; empty when none of them is bound there.
+  public static func hint(_ hint: Hint, on screen: Screen) -> String {
+    let keys = hint.actions.compactMap { action in
+      binding(action, on: screen)?.keys.min { $0.label.count < $1.label.count }
+    }
+    guard !keys.isEmpty else { return "" }
+    return (keys.map(\.label) + [hint.word]).joined(separator: " ")
+  }
+
+  /// The shortest name of a key bound to `action` on `screen`, nil when none is.
+  public static func key(for action: Action, on screen: Screen) -> String? {
+    let hint = hint(Hint(action, ""), on: screen)
+    return hint.isEmpty ? nil : String(hint.dropLast())
   }
 
   /// Footer hints from the table: `Enter open  d diagram  ← back`.
-  public static func hints(_ entries: [(Action, String)], on screen: Screen) -> String {
-    entries.map { hint($0.0, $0.1, on: screen) }.filter { !$0.isEmpty }.joined(separator: "  ")
+  public static func hints(_ hints: [Hint], on screen: Screen) -> String {
+    hints.map { hint($0, on: screen) }.filter { !$0.isEmpty }.joined(separator: "  ")
   }
 
   /// The action of `key` on `screen`: a binding of the screen first, then one for everywhere.

@@ -1,0 +1,142 @@
+import DirectiveKit
+
+/// A value computed from an input, kept with it. A class, so that a test can tell a kept value
+/// (the same object) from a recomputed one.
+public final class Cached<Input: Hashable & Sendable, Value: Sendable>: Sendable {
+  public let input: Input
+  public let value: Value
+
+  init(_ input: Input, _ value: Value) {
+    self.input = input
+    self.value = value
+  }
+
+  /// The kept value when `input` is the one it was computed from.
+  func value(for input: Input) -> Value? { self.input == input ? value : nil }
+}
+
+/// What the library lists depends on.
+public struct VisibleInput: Hashable, Sendable {
+  var query: String
+  var filter: [ProvinceChoice]
+  var sort: SortOrder
+  var indexed: Bool
+}
+
+/// What a reader layout depends on.
+public struct LayoutInput: Hashable, Sendable {
+  var id: String
+  var width: Int
+  var foldedCard = false
+}
+
+/// What a list screen's rows and status depend on.
+public struct ContentInput: Hashable, Sendable {
+  var screen: Screen
+  var filter: [ProvinceChoice]
+  var showMatrix: Bool
+  var matrixColumn: Int
+  var groupBy2025: Bool
+  var width: Int
+}
+
+/// Data derived from the state, computed by `update` when its inputs change and read by `render`:
+/// the visible order of the library, the reader's layout, the response tree of the province
+/// filter, the rows and status of the list screen shown.
+public struct DerivedData: Sendable {
+  public internal(set) var visible: Cached<VisibleInput, [Int]>?
+  public internal(set) var readerLayout: Cached<LayoutInput, ReaderLayout?>?
+  public internal(set) var responses: Cached<[ProvinceChoice], [CentralResponse]>?
+  public internal(set) var content: Cached<ContentInput, ScreenContent>?
+}
+
+extension AppState {
+  var visibleInput: VisibleInput {
+    VisibleInput(query: activeQuery, filter: provinceFilter, sort: sort, indexed: searchIndex != nil)
+  }
+
+  /// The document shown by the reader or listed by the links screen.
+  var layoutInput: LayoutInput? {
+    switch page.screen {
+    case .reader(let id), .links(let id):
+      return LayoutInput(id: id, width: width, foldedCard: height < ReaderLayout.foldedCardBelowRows)
+    default: return nil
+    }
+  }
+
+  var contentInput: ContentInput {
+    ContentInput(
+      screen: page.screen, filter: provinceFilter, showMatrix: showMatrix, matrixColumn: matrixColumn,
+      groupBy2025: groupBy2025, width: width)
+  }
+
+  /// Indices of the documents the library lists, in the chosen order.
+  public var visibleDocuments: [Int] {
+    derived.visible?.value(for: visibleInput) ?? computeVisibleDocuments()
+  }
+
+  /// The layout of the document on screen (reader, links), nil elsewhere or for an unknown id.
+  public var readerLayout: ReaderLayout? {
+    guard let input = layoutInput else { return nil }
+    return derived.readerLayout?.value(for: input) ?? computeReaderLayout(input)
+  }
+
+  /// The response tree of every central document for the province filter.
+  public var responses: [CentralResponse] {
+    derived.responses?.value(for: provinceFilter) ?? library.responses(provinces: provinceFilter)
+  }
+
+  /// The rows and status line of the list screen shown.
+  public var content: ScreenContent {
+    derived.content?.value(for: contentInput) ?? page.screen.view.content(in: self)
+  }
+
+  /// Recomputes what is stale, and only that: a key changing none of the inputs keeps every value.
+  mutating func refreshDerived() {
+    let visibleInput = visibleInput
+    if derived.visible?.input != visibleInput {
+      derived.visible = Cached(visibleInput, computeVisibleDocuments())
+    }
+    if let input = layoutInput, derived.readerLayout?.input != input {
+      derived.readerLayout = Cached(input, computeReaderLayout(input))
+    }
+    let view = page.screen.view
+    if view.readsResponses, derived.responses?.input != provinceFilter {
+      derived.responses = Cached(provinceFilter, library.responses(provinces: provinceFilter))
+    }
+    let contentInput = contentInput
+    if derived.content?.input != contentInput {
+      derived.content = Cached(contentInput, view.content(in: self))
+    }
+  }
+
+  private func computeReaderLayout(_ input: LayoutInput) -> ReaderLayout? {
+    library.document(id: input.id).map {
+      ReaderLayout(document: $0, library: library, width: input.width, foldedCard: input.foldedCard)
+    }
+  }
+
+  private func computeVisibleDocuments() -> [Int] {
+    let documents = library.documents
+    var indices = library.matching(activeQuery, index: searchIndex)
+    if !provinceFilter.isEmpty {
+      indices = indices.filter { index in provinceFilter.contains { $0.matches(documents[index]) } }
+    }
+    switch sort {
+    case .date:
+      return indices
+    case .province:
+      return indices.sorted { lhs, rhs in
+        let left = documents[lhs].province?.folded ?? "\u{10FFFF}"
+        let right = documents[rhs].province?.folded ?? "\u{10FFFF}"
+        return (left, lhs) < (right, rhs)
+      }
+    case .number:
+      return indices.sorted { lhs, rhs in
+        let left = NaturalKey(documents[lhs].number)
+        let right = NaturalKey(documents[rhs].number)
+        return left == right ? lhs < rhs : left < right
+      }
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import DirectiveKit
+
+/// What the state machine takes: a key, a new terminal size, or word from work done on another
+/// thread, which the main loop posts here instead of the screen waiting for it or reading it
+/// under a lock.
+public enum Event: Sendable {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  /// The full-text index is built: searches read it from now on.
+  case indexReady(SearchIndex)
+  /// A load going on behind the interface has read this many documents of `filesTotal` files.
+  case loadProgress(documents: Int, filesTotal: Int)
+}

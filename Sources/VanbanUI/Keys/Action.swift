@@ -1,0 +1,11 @@
+/// What a key asks for, once the screen it was pressed on is known.
+public enum Action: Hashable, Sendable {
+  case moveUp, moveDown, pageUp, pageDown, top, bottom
+  case open, nextLink, previousLink
+  case back, forward
+  case search, find, findNext, findPrevious
+  case provincePicker, clearFilters
+  case showLibrary, showGraph, showProvinces, showWarnings, help, listLinks, showDiagram
+  case cycleSort, toggleGrouping, toggleMatrix, columnsLeft, columnsRight
+  case close, quit
+}

@@ -1,0 +1,110 @@
+import DirectiveKit
+
+/// The citation graph: each central document, most cited first, with the provinces answering it
+/// and the chains of letters answering letters (the outline), or provinces × central documents
+/// with the lag of each first answer (the matrix, `m`).
+struct GraphScreen: ScreenView {
+  var title: String { "Graph" }
+  var scope: KeyScope? { .graph }
+  var readsResponses: Bool { true }
+  var followsFilters: Bool { true }
+  var hints: [Hint] {
+    [
+      Hint(.open, "open"), Hint(.toggleMatrix, "matrix/outline"), Hint(.provincePicker, "province"),
+      Hint(.clearFilters, "clear"), Hint(.showLibrary, "library"), Hint(.help, "help"), Hint(.close, "close"),
+    ]
+  }
+
+  func content(in state: AppState) -> ScreenContent {
+    if state.showMatrix {
+      return ScreenContent(
+        rows: Self.matrix(state),
+        status: Self.matrixStatus(state))
+    }
+    return ScreenContent(rows: Self.outline(state), status: "outline: most cited first")
+  }
+
+  func perform(_ action: Action, on state: inout AppState) -> Bool {
+    switch action {
+    case .toggleMatrix:
+      state.showMatrix.toggle()
+      state.matrixColumn = 0
+      state.resetListPosition()
+    // Sideways in the matrix; in the outline, the history's keys as everywhere.
+    case .columnsLeft:
+      guard state.showMatrix else {
+        state.perform(.back)
+        return true
+      }
+      state.matrixColumn = max(0, Self.columnWindow(state).shown.lowerBound - 1)
+    case .columnsRight:
+      guard state.showMatrix else {
+        state.perform(.forward)
+        return true
+      }
+      let window = Self.columnWindow(state).shown
+      state.matrixColumn = window.lowerBound + (window.upperBound < state.responses.count ? 1 : 0)
+    default: return false
+    }
+    return true
+  }
+
+  static func outline(_ state: AppState) -> [ListRow] {
+    let library = state.library
+    let answers = state.responses
+    if answers.isEmpty { return [ListRow("No central document is cited by these documents.", .dim)] }
+    var rows: [ListRow] = []
+    let lagWidth = Format.lagWidth(
+      answers.flatMap { central in
+        central.provinces.flatMap { $0.entries.map { Format.lag($0, from: central.node.date) } }
+      })
+    for central in answers {
+      guard let node = library.cited(id: central.node.id) else { continue }
+      var heading = [
+        Segment(node.label, .accent),
+        Segment(" · " + [node.issuer, node.date?.vietnamese].compactMap { $0 }.joined(separator: " · ")),
+        Segment(" — " + central.headline, .dim),
+      ]
+      if library.signals.supersessions[node.id] != nil { heading.insert(Segment("⚠ ", .warning), at: 0) }
+      rows.append(ListRow(heading, target: .cited(node.id)))
+      rows.append(ListRow([Segment("   "), Segment(central.split, .dim)]))
+      for (provinceIndex, province) in central.provinces.enumerated() {
+        let lastProvince = provinceIndex == central.provinces.count - 1
+        rows.append(
+          ListRow(
+            [Segment(lastProvince ? "└─ " : "├─ ", .dim), Segment(province.province, .accent)],
+            target: province.province == Library.unknownProvince
+              ? nil : .province(ProvinceChoice(name: province.province, is2025: false))))
+        let trunk = lastProvince ? "   " : "│  "
+        for (entry, prefix) in zip(province.entries, TreeLines.prefixes(province.entries.map(\.depth))) {
+          guard let document = library.document(id: entry.documentID) else { continue }
+          rows.append(
+            ListRow(
+              [Segment(trunk + prefix, .dim)]
+                + entryColumns(entry, document, from: node.date, lagWidth: lagWidth, library: library),
+              target: .document(document.id)))
+        }
+      }
+      rows.append(ListRow(""))
+    }
+    return rows
+  }
+
+  /// Date, lag, relation when it does not answer, warning mark, type and number, subject.
+  static func entryColumns(
+    _ entry: ResponseEntry, _ document: Document, from date: Day?, lagWidth: Int, library: Library
+  ) -> [Segment] {
+    var segments = [
+      Segment(DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
+      Segment(DisplayWidth.fit(Format.lag(entry, from: date), to: lagWidth), .accent),
+    ]
+    if let relation = entry.relation, !entry.isAnswer {
+      segments.append(Segment(relation.phrase + ": ", .dim))
+    }
+    if library.signals.isFlagged(document.id) { segments.append(Segment("⚠ ", .warning)) }
+    segments.append(Segment(Format.label(of: document)))
+    segments.append(Segment("  " + (document.subject ?? document.id), .dim))
+    return segments
+  }
+
+}

@@ -1,0 +1,97 @@
+import DirectiveKit
+
+/// Every document, filtered by the search and the provinces, in the chosen order.
+struct LibraryScreen: ScreenView {
+  var title: String { "Library" }
+  var scope: KeyScope? { .library }
+  var followsFilters: Bool { true }
+  /// The column header.
+  var headerRows: Int { 1 }
+  var hints: [Hint] {
+    [
+      Hint(.open, "open"), Hint(.search, "search"), Hint(.provincePicker, "province"),
+      Hint(.clearFilters, "clear"),
+      Hint(.cycleSort, "sort"), Hint(.showGraph, "graph"), Hint(.help, "help"), Hint(.close, "quit"),
+    ]
+  }
+
+  func titleNote(in state: AppState) -> String? { "sorted by \(state.sort.rawValue)" }
+
+  func perform(_ action: Action, on state: inout AppState) -> Bool {
+    switch action {
+    case .moveUp: move(by: -1, &state)
+    case .moveDown: move(by: 1, &state)
+    case .pageUp: move(by: -max(1, state.listHeight - 1), &state)
+    case .pageDown: move(by: max(1, state.listHeight - 1), &state)
+    case .top: move(by: Int.min / 2, &state)
+    case .bottom: move(by: Int.max / 2, &state)
+    case .open:
+      let visible = state.visibleDocuments
+      guard visible.indices.contains(state.page.selection) else { return true }
+      state.navigate(to: .reader(state.library.documents[visible[state.page.selection]].id))
+    case .search: state.searchDraft = state.query
+    case .cycleSort:
+      let all = SortOrder.allCases
+      state.sort = all[((all.firstIndex(of: state.sort) ?? 0) + 1) % all.count]
+      state.resetListPosition()
+    case .close: state.shouldQuit = true
+    default: return false
+    }
+    return true
+  }
+
+  private func move(by delta: Int, _ state: inout AppState) {
+    state.page.selection = AppState.clamp(
+      state.page.selection.addingReportingOverflow(delta).partialValue, state.visibleDocuments.count)
+  }
+
+  func select(row index: Int, on state: inout AppState) {
+    if index < state.visibleDocuments.count { state.page.selection = index }
+  }
+
+  func keepSelectionVisible(_ state: inout AppState) {
+    state.scrollToShow(row: state.page.selection)
+  }
+
+  func draw(_ state: AppState, into grid: inout Grid) {
+    let library = state.library
+    let documents = library.documents
+    let visible = state.visibleDocuments
+    let columns = [12] + library.columnWidths
+    func line(_ values: [String], subject: String) -> String {
+      var text = "  "
+      for (value, width) in zip(values, columns) { text += DisplayWidth.fit(value, to: width) + " " }
+      let rest = grid.width - DisplayWidth.width(of: text)
+      return text + DisplayWidth.truncate(subject, to: rest)
+    }
+    grid.put(line(["Date", "Province", "Number", "Type"], subject: "Subject"), x: 0, y: 1, style: .accent)
+    if visible.isEmpty {
+      grid.put("  No document matches.", x: 0, y: 2, style: .dim)
+    }
+    for row in 0..<state.listHeight {
+      let index = state.page.scroll + row
+      guard visible.indices.contains(index) else { break }
+      let document = documents[visible[index]]
+      let text = line(
+        [
+          Format.date(of: document), Format.province(of: document), document.number ?? "-",
+          document.type ?? "?",
+        ],
+        subject: (library.signals.isFlagged(document.id) ? "⚠ " : "")
+          + (document.subject ?? "(no subject) \(document.id)"))
+      let selected = index == state.page.selection
+      grid.put(text, x: 0, y: 2 + row, style: selected ? .selected : .plain)
+      if selected {
+        grid.paint(row: 2 + row, style: .selected)
+        grid.put("▸", x: 0, y: 2 + row, style: .selected)
+      }
+    }
+    let warnings = library.corpus.warningCount
+    // The warnings screen's key, so that the count says where to read them.
+    let key = warnings > 0 ? KeyTable.key(for: .showWarnings, on: state.page.screen).map { " (\($0))" } : nil
+    let status =
+      "\(visible.count) of \(documents.count) documents · " + Format.counted(warnings, "warning")
+      + (key ?? "")
+    drawFooter(status: status, state: state, into: &grid)
+  }
+}
