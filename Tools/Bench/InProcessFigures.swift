@@ -222,8 +222,7 @@ enum BenchMeasurement {
     progress("  indexing…")
     let indexStart = clock.now
     cpuStart = cpuSeconds()
-    library.prepareSearch()
-    let index = library.searchIndex
+    let index = library.makeSearchIndex()
     figures.indexSeconds = seconds(clock.now - indexStart)
     figures.indexCPUSeconds = cpuSeconds() - cpuStart
 

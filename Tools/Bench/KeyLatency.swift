@@ -96,8 +96,9 @@ enum KeyLatency {
     let busiest = library.documents.indices.max {
       library.documents[$0].citations.count < library.documents[$1].citations.count
     }
+    let searchIndex = library.makeSearchIndex()
     return scripts.map { script in
-      var state = AppState(library: library, width: 140, height: 40)
+      var state = AppState(library: library, width: 140, height: 40, searchIndex: searchIndex)
       if script.startOnBusiestDocument, let busiest, let row = state.visibleDocuments.firstIndex(of: busiest)
       {
         state.page.selection = row
