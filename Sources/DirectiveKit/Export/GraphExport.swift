@@ -92,13 +92,19 @@ public enum GraphExport {
 
   /// One edge a row, with what a spreadsheet needs beside it: dates, provinces and the lag.
   public static func tsv(_ corpus: Corpus, provinces: Set<String>? = nil) -> String {
+    let rows = [edgeHeader] + edgeRows(corpus, provinces: provinces)
+    return rows.map { $0.map(cell).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+  }
+
+  /// The columns of `tsv` and of `graph --format csv`.
+  public static let edgeHeader = [
+    "from", "from_province", "from_date", "to", "to_label", "to_issuer", "to_date", "in_corpus",
+    "mentions", "lag_days", "relation",
+  ]
+
+  public static func edgeRows(_ corpus: Corpus, provinces: Set<String>? = nil) -> [[String]] {
     let (_, edges) = subgraph(corpus, provinces: provinces)
-    var rows = [
-      [
-        "from", "from_province", "from_date", "to", "to_label", "to_issuer", "to_date", "in_corpus",
-        "mentions", "lag_days", "relation",
-      ]
-    ]
+    var rows: [[String]] = []
     for edge in edges {
       let citing = corpus.document(id: edge.from)
       let cited = corpus.graph.node(edge.to)
@@ -110,7 +116,7 @@ public enum GraphExport {
         edge.relation.rawValue,
       ])
     }
-    return rows.map { $0.map(cell).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+    return rows
   }
 
   static func label(_ node: GraphNode) -> String {

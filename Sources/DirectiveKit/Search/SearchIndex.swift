@@ -45,6 +45,9 @@ public final class SearchIndex: @unchecked Sendable {
   private let provinceNames: [String]
   private let provinceOfDocument: [Int32]
   private let province2025OfDocument: [Int32]
+  /// The province names as the documents give them, by the ids of `provinceOfDocument`.
+  private let provinceSpellings: [String]
+  private let levelOfDocument: [Level]
   private let typeNames: [String]
   private let typeOfDocument: [Int32]
   private let yearOfDocument: [Int16]
@@ -77,18 +80,24 @@ public final class SearchIndex: @unchecked Sendable {
 
     var provinceIDs: [String: Int32] = [:]
     var provinceNames: [String] = []
+    var provinceSpellings: [String] = []
     func provinceID(_ name: String?) -> Int32 {
       guard let name else { return -1 }
       if let id = provinceIDs[name] { return id }
       let key = SearchQuery.fieldKey(name)
       let id = Int32(provinceNames.firstIndex(of: key) ?? provinceNames.count)
-      if Int(id) == provinceNames.count { provinceNames.append(key) }
+      if Int(id) == provinceNames.count {
+        provinceNames.append(key)
+        provinceSpellings.append(name)
+      }
       provinceIDs[name] = id
       return id
     }
     provinceOfDocument = documents.map { provinceID($0.province) }
     province2025OfDocument = documents.map { provinceID($0.province2025) }
     self.provinceNames = provinceNames
+    self.provinceSpellings = provinceSpellings
+    levelOfDocument = documents.map(\.level)
 
     var typeIDs: [String: Int32] = [:]
     var typeNames: [String] = []
@@ -494,8 +503,27 @@ public final class SearchIndex: @unchecked Sendable {
 
   // MARK: Filters
 
+  /// Why the query's `province:` names no province (with the nearest name when there is one);
+  /// nil when it names one, `unknown`, or the start of a name the corpus gives (typing in progress).
+  public func provinceProblem(in query: SearchQuery) -> ProvinceSelection.Failure? {
+    guard let typed = query.provinceText, let key = query.province else { return nil }
+    do {
+      _ = try ProvinceSelection.choice(typed, knownNames: provinceSpellings)
+      return nil
+    } catch let failure as ProvinceSelection.Failure {
+      if Gazetteer.standard.province2025(named: typed) != nil { return nil }
+      if provinceNames.contains(where: { $0.hasPrefix(key) }) { return nil }
+      return failure
+    } catch {
+      return nil
+    }
+  }
+
   private struct FieldFilter {
     var provinces: Set<Int32>?
+    /// `province:unknown`: no province read, and not a central document.
+    var provinceUnknown = false
+    var level: Level?
     var types: Set<Int32>?
     var year: Int16?
     var citing: Set<UInt32>?
@@ -505,8 +533,17 @@ public final class SearchIndex: @unchecked Sendable {
 
     init(query: SearchQuery, index: SearchIndex) {
       self.index = index
-      if let province = query.province {
-        provinces = Self.matching(province, in: index.provinceNames)
+      level = query.level
+      if let province = query.province, let typed = query.provinceText {
+        switch try? ProvinceSelection.choice(typed, knownNames: index.provinceSpellings) {
+        case .unknown?:
+          provinceUnknown = true
+        case .province(let name)?:
+          provinces = Self.matching(SearchQuery.fieldKey(name), in: index.provinceNames)
+        case .province2025?, nil:
+          let name = Gazetteer.standard.province2025(named: typed).map(SearchQuery.fieldKey) ?? province
+          provinces = Self.matching(name, in: index.provinceNames)
+        }
       }
       if let type = query.type { types = Self.matching(type, in: index.typeNames) }
       if let year = query.year { self.year = Int16(clamping: year) }
@@ -537,6 +574,12 @@ public final class SearchIndex: @unchecked Sendable {
             || provinces.contains(index.province2025OfDocument[document])
         else { return false }
       }
+      if provinceUnknown {
+        guard index.provinceOfDocument[document] < 0, index.levelOfDocument[document] != .central else {
+          return false
+        }
+      }
+      if let level, index.levelOfDocument[document] != level { return false }
       if let types, !types.contains(index.typeOfDocument[document]) { return false }
       if let year, index.yearOfDocument[document] != year { return false }
       if let citing, !citing.contains(UInt32(document)) { return false }

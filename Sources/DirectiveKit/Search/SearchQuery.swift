@@ -5,7 +5,7 @@ import Foundation
 /// Syntax: words (all must match, diacritics optional), `"quoted phrases"`, document numbers
 /// typed loosely (`07-kl/tw`, `07 KL TW`, `7/KL-TW`), dates in any corpus format (`21/7/2021`,
 /// `21-7-2021`, `ngày 21 tháng 7 năm 2021`), and the filters `province:`, `type:`, `year:`,
-/// `cites:`, `rel:` (a relation, `rel:implements`, `rel:according_to`: documents with at least
+/// `cites:`, `level:` (`central`, `province`, `district`, `unknown`), `rel:` (a relation, `rel:implements`, `rel:according_to`: documents with at least
 /// one citation of that relation; with `cites:`, the citation of that document must have it:
 /// `cites:07-KL/TW rel:implements` is "implements 07-KL/TW"). A filter's value may be quoted (`province:"Nam Định"`) or joined
 /// (`type:cong-van`); unquoted, it takes the following words while they still spell the start
@@ -39,6 +39,10 @@ public struct SearchQuery: Sendable, Equatable {
   public private(set) var dates: [Day] = []
   /// Folded, without spaces or punctuation, without a leading `tỉnh`/`thành phố`.
   public private(set) var province: String?
+  /// The `province:` value as typed: read as `--province` reads a name (`tp hcm`, `unknown`).
+  public private(set) var provinceText: String?
+  /// `level:central`, `level:province`, `level:district`, `level:unknown`.
+  public private(set) var level: Level?
   /// Folded, without spaces (`congvan`).
   public private(set) var type: String?
   public private(set) var year: Int?
@@ -50,7 +54,7 @@ public struct SearchQuery: Sendable, Equatable {
   /// True when the query asks nothing: every document matches.
   public var isEmpty: Bool {
     words.isEmpty && phraseTokens.isEmpty && numberKeys.isEmpty && dateKeys.isEmpty && province == nil
-      && type == nil && year == nil && cites == nil && relation == nil
+      && level == nil && type == nil && year == nil && cites == nil && relation == nil
   }
 
   /// Parses a query. With `lastWordIsPrefix`, a last word not followed by a space matches every
@@ -103,6 +107,11 @@ public struct SearchQuery: Sendable, Equatable {
       let key = Self.fieldKey(value)
       guard !key.isEmpty else { return false }
       province = key
+      provinceText = value.trimmingCharacters(in: .whitespaces)
+    case "level", "cap":
+      let key = Self.fieldKey(value)
+      guard let level = Level.allCases.first(where: { $0.rawValue == key }) else { return false }
+      self.level = level
     case "type", "loai":
       let key = Self.fieldKey(value)
       guard !key.isEmpty else { return false }
@@ -128,11 +137,14 @@ public struct SearchQuery: Sendable, Equatable {
 
   private static func knownNames(forField name: String) -> [String]? {
     switch name.folded {
-    case "province", "tinh": return GeneratorProvinces.keys
+    case "province", "tinh": return GeneratorProvinces.keys + provinceAliasKeys
     case "type", "loai": return documentTypeKeys
     default: return nil
     }
   }
+
+  /// Names `--province` takes beside the provinces' own, so that `province:sai gon` reads as one value.
+  static let provinceAliasKeys = ["hcm", "saigon", "tphcm", ProvinceSelection.unknownWord]
 
   static let documentTypeKeys: [String] = [
     "Công văn", "Chỉ thị", "Nghị quyết", "Kết luận", "Thông báo", "Công điện", "Điện", "Kế hoạch",
@@ -224,7 +236,8 @@ private struct QueryLexer {
   init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
   private static let fieldNames: Set<String> = [
-    "province", "tinh", "type", "loai", "year", "nam", "cites", "trich", "rel", "relation", "quanhe",
+    "province", "tinh", "level", "cap", "type", "loai", "year", "nam", "cites", "trich", "rel", "relation",
+    "quanhe",
   ]
 
   mutating func pieces() -> [Piece] {

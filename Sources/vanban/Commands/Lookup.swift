@@ -5,14 +5,14 @@ import Foundation
 extension CorpusOptions {
   /// Whether a province (named as in the corpus) passes `--province` and `--province-2025`;
   /// nil when neither is given.
-  func provinceMatcher() throws -> ((String) -> Bool)? {
-    guard let filter = try provinceFilter() else { return nil }
+  func provinceMatcher(_ corpus: Corpus? = nil) throws -> ((String) -> Bool)? {
+    guard let filter = try provinceFilter(corpus) else { return nil }
     return { filter.matches(province: $0) }
   }
 
   /// The provinces of the corpus's documents that pass the province options; nil without them.
   func selectedProvinces(_ corpus: Corpus) throws -> Set<String>? {
-    guard let filter = try provinceFilter() else { return nil }
+    guard let filter = try provinceFilter(corpus) else { return nil }
     return Set(corpus.documents.filter(filter.matches).compactMap(\.province))
   }
 }
@@ -22,7 +22,7 @@ extension CorpusOptions {
 /// do, one line saying how to choose followed by the candidates, all on standard error.
 func resolveNode(_ typed: String, in corpus: Corpus, options: CorpusOptions) throws -> GraphNode {
   let resolver = NodeResolver(corpus: corpus, workingDirectory: FileManager.default.currentDirectoryPath)
-  switch resolver.resolve(typed, provinces: try options.provinceMatcher()) {
+  switch resolver.resolve(typed, provinces: try options.provinceMatcher(corpus)) {
   case .one(let node):
     return node
   case .none:

@@ -11,25 +11,32 @@ struct ShowCommand: ParsableCommand {
   )
   var id: String
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON, with the whole text (fields: docs/json.md).") var json = false
+  @OptionGroup var output: FormatOptions
 
   func run() throws {
     let loaded = try corpus.load()
     let node = try resolveNode(id, in: loaded, options: corpus)
     guard let document = loaded.document(id: node.id) else {
       let citing = loaded.graph.citing(node.id).compactMap { loaded.document(id: $0) }
-      if json {
-        Output.raw(ExternalCard.json(node, citing: citing).rendered(indent: 2) + "\n")
-      } else {
-        Output.line(ExternalCard.render(node, citing: citing))
+      switch output.chosen {
+      case .json: Output.raw(ExternalCard.json(node, citing: citing).rendered(indent: 2) + "\n")
+      case .csv: Output.csv(header: ExternalCard.csvHeader, rows: [ExternalCard.csvRow(node, citing: citing)])
+      case .text: Output.line(ExternalCard.render(node, citing: citing))
       }
       return
     }
-    if json {
-      Output.raw(ContractJSON.document(document, includeText: true).rendered(indent: 2) + "\n")
-      return
+    let builtIn = corpus.readsBuiltInCorpus
+    switch output.chosen {
+    case .json:
+      Output.raw(
+        ContractJSON.document(document, includeText: true, builtIn: builtIn).rendered(indent: 2) + "\n")
+    case .csv:
+      Output.csv(
+        header: ContractCSV.documentHeader + ["text"],
+        rows: [ContractCSV.documentRow(document, builtIn: builtIn) + [document.text]])
+    case .text:
+      Output.line(DocumentCard.render(document, graph: loaded.graph, builtIn: builtIn))
     }
-    Output.line(DocumentCard.render(document, graph: loaded.graph))
   }
 }
 
@@ -54,6 +61,18 @@ enum ExternalCard {
       lines.append("cited by  " + CitingText.describe(document, citing: node))
     }
     return lines.joined(separator: "\n")
+  }
+
+  static let csvHeader = [
+    "id", "kind", "label", "level", "province", "type", "number", "date", "issuer", "subject", "cited_by",
+  ]
+
+  /// `cited_by`: the ids of the citing documents joined by spaces.
+  static func csvRow(_ node: GraphNode, citing: [Document]) -> [String?] {
+    [
+      node.id, node.kind.rawValue, node.label, node.level.rawValue, node.province, node.type, node.number,
+      node.date?.iso, node.issuer, node.subject, citing.map(\.id).joined(separator: " "),
+    ]
   }
 
   static func json(_ node: GraphNode, citing: [Document]) -> JSONValue {
