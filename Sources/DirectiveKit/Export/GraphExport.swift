@@ -25,7 +25,7 @@ public enum GraphExport {
       "digraph vanban {", "  rankdir=BT;", "  node [shape=box, fontname=\"DejaVu Sans\", fontsize=10];",
     ]
     let central = nodes.filter { $0.level == .central }
-    lines.append("  subgraph central { rank=min;")
+    lines.append("  subgraph central { rank=max;")
     for node in central { lines.append("    \(quoted(node.id)) [label=\(quoted(label(node))), style=bold];") }
     lines.append("  }")
     var byProvince: [String: [GraphNode]] = [:]

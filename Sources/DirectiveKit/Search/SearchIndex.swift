@@ -26,8 +26,8 @@ public struct Snippet: Sendable, Equatable {
 public struct SearchHit: Sendable, Equatable {
   /// Index into the documents the index was built from.
   public let document: Int
-  /// BM25 over folded words; for each word typed with marks that the document writes with the
-  /// same marks, plus the highest BM25 the query could reach, so such documents rank first.
+  /// BM25 over folded words; for each run of words typed one after the other that the document
+  /// holds as a phrase, plus the highest BM25 the query could reach, so exact phrases rank first.
   public let score: Double
   public let snippet: Snippet
 }
@@ -209,14 +209,58 @@ public final class SearchIndex: @unchecked Sendable {
   private struct RequiredTerm {
     var postings: Postings
     var frequency: Int
-    /// Bit to look for in the masks when the word was typed with marks.
-    var exactBit: UInt8?
+  }
+
+  /// The documents that write a word typed with marks with exactly those marks (`thiên`, not
+  /// `thiện`); nil when none does. Spellings past the seventh of a word share one mask bit:
+  /// those documents are read again to tell them apart.
+  private func exactPostings(_ id: Int, word: SearchQuery.Word) -> Postings? {
+    let variants = store.variants(of: id)
+    let bit: UInt8
+    if let variant = variants.firstIndex(of: word.exactHash) {
+      bit = UInt8(1) << UInt8(variant - variants.startIndex)
+    } else if variants.count >= IndexBuilder.variantLimit {
+      bit = 0x80
+    } else {
+      return nil
+    }
+    let all = decode(id)
+    var kept = Postings()
+    for slot in all.documents.indices where all.masks[slot] & bit != 0 {
+      if bit == 0x80, !spells(Int(all.documents[slot]), word) { continue }
+      kept.documents.append(all.documents[slot])
+      kept.counts.append(all.counts[slot])
+      kept.masks.append(all.masks[slot])
+    }
+    return kept.documents.isEmpty ? nil : kept
+  }
+
+  /// True when the document's text holds the word with the marks it was typed with.
+  private func spells(_ document: Int, _ word: SearchQuery.Word) -> Bool {
+    var found = false
+    withSearchTokenizer(texts[document]) { tokenizer in
+      while !found, tokenizer.next() {
+        found =
+          tokenizer.token.exactHash == word.exactHash && tokenizer.token.folded.elementsEqual(word.folded)
+      }
+    }
+    return found
   }
 
   /// Candidates satisfying every word, number, date, phrase and filter, in document order.
+  /// A word typed with marks matches only that spelling; one typed without matches every spelling.
   private func evaluate(_ query: SearchQuery, scoring: Bool = true) -> [Candidate] {
     var required: [RequiredTerm] = []
-    var markedWords = 0
+    func require(_ word: SearchQuery.Word) -> Bool {
+      guard let id = store.terms.find(word.folded) else { return false }
+      if word.exactHash == 0 {
+        required.append(RequiredTerm(postings: decode(id), frequency: Int(store.frequencies[id])))
+      } else {
+        guard let postings = exactPostings(id, word: word) else { return false }
+        required.append(RequiredTerm(postings: postings, frequency: postings.documents.count))
+      }
+      return true
+    }
     for (position, word) in query.words.enumerated() {
       let isPrefix = query.lastWordIsPrefix && position == query.words.count - 1
       if isPrefix {
@@ -224,19 +268,7 @@ public final class SearchIndex: @unchecked Sendable {
         required.append(RequiredTerm(postings: postings, frequency: postings.documents.count))
         continue
       }
-      guard let id = store.terms.find(word.folded) else { return [] }
-      var exactBit: UInt8?
-      if word.exactHash != 0 {
-        markedWords += 1
-        let variants = store.variants(of: id)
-        if let variant = variants.firstIndex(of: word.exactHash) {
-          exactBit = UInt8(1) << UInt8(variant - variants.startIndex)
-        } else {
-          exactBit = variants.count >= IndexBuilder.variantLimit ? 0x80 : 0
-        }
-      }
-      required.append(
-        RequiredTerm(postings: decode(id), frequency: Int(store.frequencies[id]), exactBit: exactBit))
+      guard require(word) else { return [] }
     }
     var keys = query.numberKeys + query.dateKeys
     var phraseTerms: [[Int]] = []
@@ -245,6 +277,7 @@ public final class SearchIndex: @unchecked Sendable {
       for word in phrase {
         guard let id = store.terms.find(word.folded) else { return [] }
         ids.append(id)
+        if word.exactHash != 0, !require(word) { return [] }
       }
       phraseTerms.append(ids)
       keys += phrase.map(\.folded)
@@ -266,16 +299,13 @@ public final class SearchIndex: @unchecked Sendable {
 
     var documents: [UInt32]
     var scores: [Double]
-    var exactCounts: [UInt8]
     if required.isEmpty {
       documents = (0..<UInt32(texts.count)).map { $0 }
       scores = [Double](repeating: 0, count: documents.count)
-      exactCounts = [UInt8](repeating: 0, count: documents.count)
     } else {
       required.sort { $0.postings.documents.count < $1.postings.documents.count }
       documents = required[0].postings.documents
       scores = [Double](repeating: 0, count: documents.count)
-      exactCounts = [UInt8](repeating: 0, count: documents.count)
       for term in required {
         let idf = inverseDocumentFrequency(term.frequency)
         var kept = 0
@@ -287,17 +317,14 @@ public final class SearchIndex: @unchecked Sendable {
           guard cursor < list.documents.count, list.documents[cursor] == document else { continue }
           documents[kept] = document
           scores[kept] = scores[slot]
-          exactCounts[kept] = exactCounts[slot]
           if scoring {
             scores[kept] +=
               idf * termWeight(count: list.counts[cursor], length: store.lengths[Int(document)])
-            if let bit = term.exactBit, list.masks[cursor] & bit != 0 { exactCounts[kept] += 1 }
           }
           kept += 1
         }
         documents.removeLast(documents.count - kept)
         scores.removeLast(scores.count - kept)
-        exactCounts.removeLast(exactCounts.count - kept)
         if documents.isEmpty { return [] }
       }
     }
@@ -320,14 +347,31 @@ public final class SearchIndex: @unchecked Sendable {
       markPhraseMatches(phrase, documents: documents, keep: &holdsPhrases)
     }
 
-    let ceiling = required.reduce(0) { $0 + inverseDocumentFrequency($1.frequency) * 2.2 }
     let filter = FieldFilter(query: query, index: self)
+    var accepted = [Bool](repeating: false, count: documents.count)
+    for (slot, document) in documents.enumerated() {
+      accepted[slot] = holdsPhrases[slot] && filter.accepts(Int(document))
+    }
+
+    // Words typed one after the other that stand so in the document (`thien tai` in `thiên tai`)
+    // rank it above every document holding them apart: each run adds the most BM25 can give.
+    if scoring, !query.adjacentRuns.isEmpty {
+      let ceiling =
+        required.reduce(0) { $0 + inverseDocumentFrequency($1.frequency) * 2.2 }
+        + bonusTerms.reduce(0) { $0 + inverseDocumentFrequency($1.documents.count) * 2.2 }
+      for run in query.adjacentRuns {
+        let ids = run.compactMap { store.terms.find($0.folded) }
+        guard ids.count == run.count else { continue }
+        var holdsRun = accepted
+        markPhraseMatches(ids, documents: documents, keep: &holdsRun)
+        for slot in documents.indices where holdsRun[slot] { scores[slot] += ceiling }
+      }
+    }
+
     var candidates: [Candidate] = []
     candidates.reserveCapacity(documents.count)
-    for (slot, document) in documents.enumerated() where holdsPhrases[slot] && filter.accepts(Int(document)) {
-      var score = scores[slot]
-      if markedWords > 0 { score += Double(exactCounts[slot]) * ceiling }
-      candidates.append(Candidate(document: document, score: score))
+    for (slot, document) in documents.enumerated() where accepted[slot] {
+      candidates.append(Candidate(document: document, score: scores[slot]))
     }
     return candidates
   }
@@ -592,6 +636,7 @@ public final class SearchIndex: @unchecked Sendable {
 
   private struct TextToken {
     var hash: UInt64
+    var exactHash: UInt64
     var scalarStart: Int
     var scalarEnd: Int
     var byteStart: Int
@@ -617,7 +662,8 @@ public final class SearchIndex: @unchecked Sendable {
         }
         tokens.append(
           TextToken(
-            hash: token.hash, scalarStart: token.scalarStart, scalarEnd: token.scalarEnd,
+            hash: token.hash, exactHash: token.exactHash, scalarStart: token.scalarStart,
+            scalarEnd: token.scalarEnd,
             byteStart: token.byteStart, byteEnd: token.byteEnd, extendsPrefix: extendsPrefix))
         detector.feed(token) { derived.append(($0.firstToken, $0.endToken, $0.keyBytes)) }
       }
@@ -655,14 +701,19 @@ public final class SearchIndex: @unchecked Sendable {
       strong.append(term.first)
       for position in term.first..<min(term.end, tokens.count) { marked[position] = true }
     }
-    let wordHashes = Dictionary(
-      query.words.enumerated().map { (fnvHash($0.element.folded), $0.offset) },
-      uniquingKeysWith: { first, _ in first })
+    // By folded hash, the words typed, each with its exact spelling (0: any spelling).
+    var wordHashes: [UInt64: [(word: Int, exactHash: UInt64)]] = [:]
+    for (offset, word) in query.words.enumerated()
+    where !(query.lastWordIsPrefix && offset == query.words.count - 1) {
+      wordHashes[fnvHash(word.folded), default: []].append((offset, word.exactHash))
+    }
     var wordAt = [Int](repeating: -1, count: tokens.count)
     if !wordHashes.isEmpty || prefixWord != nil {
       for (position, token) in tokens.enumerated() {
-        if let word = wordHashes[token.hash] {
-          wordAt[position] = word
+        if let word = wordHashes[token.hash]?.first(where: {
+          $0.exactHash == 0 || $0.exactHash == token.exactHash
+        }) {
+          wordAt[position] = word.word
           marked[position] = true
         } else if token.extendsPrefix {
           wordAt[position] = query.words.count - 1

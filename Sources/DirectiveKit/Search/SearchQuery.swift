@@ -26,6 +26,9 @@ public struct SearchQuery: Sendable, Equatable {
   var dateKeys: [[UInt8]] = []
   /// True when the last bare word may be the start of a longer word (typing in progress).
   var lastWordIsPrefix = false
+  /// Runs of two or more words typed one after the other (numbers, dates and the word being
+  /// typed break a run): a document where a run stands as a phrase ranks above scattered words.
+  var adjacentRuns: [[Word]] = []
 
   /// Folded words, all of which must occur.
   public var terms: [String] { words.map { String(decoding: $0.folded, as: UTF8.self) } }
@@ -214,6 +217,17 @@ public struct SearchQuery: Sendable, Equatable {
     lastWordIsPrefix =
       endsWithWord && !(consumed.last ?? true) && !words.isEmpty
       && words.last == tokens.last
+    var run: [Word] = []
+    for (position, token) in tokens.enumerated() {
+      let typing = lastWordIsPrefix && position == tokens.count - 1
+      if consumed[position] || typing {
+        if run.count > 1 { adjacentRuns.append(run) }
+        run = []
+      } else {
+        run.append(token)
+      }
+    }
+    if run.count > 1 { adjacentRuns.append(run) }
     dates = dateKeys.compactMap { key in
       let digits = Array(key.dropFirst())
       guard digits.count == 8, let value = Int(String(decoding: digits, as: UTF8.self)) else { return nil }

@@ -86,10 +86,19 @@ struct CorpusOptions: ParsableArguments {
       throw UsageFailure(message: error.message)
     }
     meter?.finish()
+    if corpus.documents.isEmpty, corpus.loadWarnings.isEmpty {
+      throw UsageFailure(message: Self.nothingToRead(settings.corpus.map(\.value), glob: settings.glob.value))
+    }
     if progress == nil, warningsOnStandardError {
       for warning in corpus.loadWarnings { Output.error("warning: \(warning)") }
     }
     return corpus
+  }
+
+  /// Why a corpus came out empty: its folders hold no file the pattern takes.
+  static func nothingToRead(_ paths: [String], glob: String) -> String {
+    let files = glob == Settings.defaultGlob ? "no .txt files" : "no files matching \(glob)"
+    return "\(files) in \(paths.joined(separator: ", ")) (use --glob)"
   }
 
   /// The documents that pass the province filters, in list order.

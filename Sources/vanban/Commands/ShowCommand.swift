@@ -1,5 +1,6 @@
 import ArgumentParser
 import DirectiveKit
+import Foundation
 
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,7 +15,7 @@ struct ShowCommand: ParsableCommand {
   @OptionGroup var output: FormatOptions
 
   func run() throws {
-    let loaded = try corpus.load()
+    let loaded = try corpusHoldingFile()
     let node = try resolveNode(id, in: loaded, options: corpus)
     guard let document = loaded.document(id: node.id) else {
       let citing = loaded.graph.citing(node.id).compactMap { loaded.document(id: $0) }
@@ -25,7 +26,7 @@ struct ShowCommand: ParsableCommand {
       }
       return
     }
-    let builtIn = corpus.readsBuiltInCorpus
+    let builtIn = corpus.readsBuiltInCorpus && ShippedCorpus.files.contains { $0.path == document.file }
     switch output.chosen {
     case .json:
       Output.raw(
@@ -36,6 +37,30 @@ struct ShowCommand: ParsableCommand {
         rows: [ContractCSV.documentRow(document, builtIn: builtIn) + [document.text]])
     case .text:
       Output.line(DocumentCard.render(document, graph: loaded.graph, builtIn: builtIn))
+    }
+  }
+}
+
+extension ShowCommand {
+  /// The corpus; when the argument is a file the corpus does not hold (`vanban show
+  /// ~/letters/x.txt`), the corpus with that file added, so that it opens, linked to the rest.
+  func corpusHoldingFile() throws -> Corpus {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: id, isDirectory: &isFolder), !isFolder.boolValue else {
+      return try corpus.load()
+    }
+    let loaded = try corpus.load()
+    let resolver = NodeResolver(corpus: loaded, workingDirectory: FileManager.default.currentDirectoryPath)
+    guard case .none = resolver.resolve(id) else { return loaded }
+    let settings = corpus.settings()
+    if settings.corpus.isEmpty {
+      guard case .success(let bytes) = Corpus.readFile(id) else { return loaded }
+      return Corpus.build(sources: ShippedCorpus.sources + [SourceFile(path: id, bytes: bytes)])
+    }
+    do {
+      return try Corpus.load(paths: settings.corpus.map(\.value) + [id], glob: settings.glob.value)
+    } catch let error as CorpusError {
+      throw UsageFailure(message: error.message)
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DirectiveKit
+import Foundation
 
 /// How a command prints: readable text, CSV (RFC 4180, a header row) or JSON.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
