@@ -5,7 +5,8 @@ public enum GraphExport {
     nodes: [GraphNode], edges: [GraphEdge]
   ) {
     guard let provinces else { return (corpus.graph.nodes, corpus.graph.edges) }
-    let kept = Set(corpus.documents.filter { $0.province.map(provinces.contains) == true }.map(\.id))
+    let kept = Set(
+      corpus.documents.filter { provinces.contains($0.province ?? CitationGraph.unknownProvince) }.map(\.id))
     let edges = corpus.graph.edges.filter { kept.contains($0.from) }
     let ids = kept.union(edges.map(\.to))
     return (corpus.graph.nodes.filter { ids.contains($0.id) }, edges)

@@ -10,10 +10,12 @@ extension CorpusOptions {
     return { filter.matches(province: $0) }
   }
 
-  /// The provinces of the corpus's documents that pass the province options; nil without them.
+  /// The provinces of the corpus's documents that pass the province options, with
+  /// `CitationGraph.unknownProvince` when documents of no province do (`--province unknown`);
+  /// nil without the options.
   func selectedProvinces(_ corpus: Corpus) throws -> Set<String>? {
     guard let filter = try provinceFilter(corpus) else { return nil }
-    return Set(corpus.documents.filter(filter.matches).compactMap(\.province))
+    return Set(corpus.documents.filter(filter.matches).map { $0.province ?? CitationGraph.unknownProvince })
   }
 }
 

@@ -5,11 +5,15 @@ import Foundation
 struct Search: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "search",
-    abstract: "Search the corpus: words, \"phrases\", numbers, dates, province: type: year: cites: rel:.",
+    abstract:
+      "Search the corpus: words, \"phrases\", numbers, dates, province: level: type: year: cites: rel:.",
     discussion: """
-      Words match with or without diacritics (`ket luan` finds Kết luận); all must occur. Numbers match \
-      however typed (07-kl/tw, 07 KL TW), dates in any corpus format (21/7/2021 finds 21-7-2021 and \
-      ngày 21 tháng 7 năm 2021). Filters: province:"Nam Định", type:cong van, year:2021, cites:07-KL/TW, \
+      All words must occur. A word typed without diacritics matches every spelling (`thien tai` finds \
+      thiên tai and thiện tại), one typed with them only that spelling. Words typed together that a \
+      document holds as a phrase rank it first. Numbers match however typed (07-kl/tw, 07 KL TW), dates \
+      in any corpus format (21/7/2021 finds 21-7-2021 and ngày 21 tháng 7 năm 2021). Filters: \
+      province:"Nam Định" (as --province takes it: province:hcm, province:unknown), \
+      level:central|province|district|unknown, type:cong van, year:2021, cites:07-KL/TW, \
       rel:implements (a citation with that relation: implements, pursuant, according_to, guides, amends, \
       replaces, repeals, refers, unknown; with cites:, the citation of that document: \
       cites:07-KL/TW rel:implements finds the documents implementing 07-KL/TW).
