@@ -280,7 +280,8 @@ public final class SearchIndex: @unchecked Sendable {
         if word.exactHash != 0, !require(word) { return [] }
       }
       phraseTerms.append(ids)
-      keys += phrase.map(\.folded)
+      // A marked word is already required in its own spelling, a subset of its folded postings.
+      keys += phrase.filter { $0.exactHash == 0 }.map(\.folded)
       keys += derived
     }
     var seenKeys = Set<[UInt8]>()
