@@ -131,11 +131,14 @@ final class WorkbenchCommandLineTests: XCTestCase {
   func testAnEmptyFolderSaysWhatItLookedFor() throws {
     let path = try folder(["notes.md": "# notes\n"])
     let empty = vanban(["list", path])
-    XCTAssertEqual(empty.status, 2)
-    XCTAssertEqual(empty.errors, "vanban: no .txt files in \(path) (use --glob)\n")
+    XCTAssertEqual(empty.status, 0, "an empty list is still a list")
+    XCTAssertEqual(empty.errors, "vanban: warning: no .txt files in \(path) (use --glob)\n")
+    XCTAssertEqual(
+      empty.standardOutput, "DATE  PROVINCE  NUMBER  TYPE  SUBJECT\n0 of 0 documents · 0 warnings\n")
+    XCTAssertEqual(vanban(["list", "--json", path]).standardOutput, "[]\n")
     XCTAssertEqual(
       vanban(["list", "--glob", "*.doc", path]).errors,
-      "vanban: no files matching *.doc in \(path) (use --glob)\n")
+      "vanban: warning: no files matching *.doc in \(path) (use --glob)\n")
     XCTAssertEqual(vanban(["list", "--glob", "*.md", path]).status, 0)
   }
 

@@ -87,7 +87,10 @@ struct CorpusOptions: ParsableArguments {
     }
     meter?.finish()
     if corpus.documents.isEmpty, corpus.loadWarnings.isEmpty {
-      throw UsageFailure(message: Self.nothingToRead(settings.corpus.map(\.value), glob: settings.glob.value))
+      // A command's output stays valid (an empty list); the browser has nothing to show.
+      let nothing = Self.nothingToRead(settings.corpus.map(\.value), glob: settings.glob.value)
+      guard progress == nil else { throw UsageFailure(message: nothing) }
+      Output.error("warning: " + nothing)
     }
     if progress == nil, warningsOnStandardError {
       for warning in corpus.loadWarnings { Output.error("warning: \(warning)") }
