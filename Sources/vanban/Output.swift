@@ -26,7 +26,7 @@ enum Output {
     write(visible(text).replacingOccurrences(of: "\n", with: " ") + "\n", to: stderr)
   }
 
-  private static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
+  static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
     var bytes = Array(text.utf8)
     if fwrite(&bytes, 1, bytes.count, stream) < bytes.count || fflush(stream) != 0 {
       if errno == EPIPE { exit(0) }

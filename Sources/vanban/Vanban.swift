@@ -34,8 +34,8 @@ struct Vanban: ParsableCommand {
     version: Version.text,
     subcommands: [
       Browse.self, ListCommand.self, ShowCommand.self, GraphCommand.self, CitesCommand.self,
-      CitedByCommand.self, RelatedCommand.self, ProvincesCommand.self, Search.self, ConfigCommand.self,
-      Generate.self,
+      CitedByCommand.self, RelatedCommand.self, LagCommand.self, ProvincesCommand.self, Search.self,
+      ConfigCommand.self, Generate.self,
     ],
     defaultSubcommand: Browse.self
   )

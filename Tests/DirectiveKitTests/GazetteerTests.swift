@@ -283,16 +283,17 @@ final class ProvinceFilterTests: XCTestCase {
     XCTAssertEqual(try selected(province: "Hòa Bình"), ["g"])
     XCTAssertEqual(try selected(province: "nam dinh", province2025: "Ninh Bình"), ["a", "f"])
     XCTAssertEqual(try selected(province: "Nam Định", province2025: "An Giang"), [])
-    XCTAssertEqual(try selected(), ["a", "b", "c", "d", "f", "g"])
+    XCTAssertEqual(try selected(), ["a", "b", "c", "d", "e", "f", "g"])
   }
 
   func testUnknownNamesAreRefusedWithAHint() {
     XCTAssertThrowsError(try ProvinceFilter(province: "Atlantis", province2025: nil)) { error in
-      XCTAssertEqual(error as? ProvinceFilter.Failure, .unknownProvince("Atlantis"))
+      XCTAssertEqual(error as? ProvinceFilter.Failure, .unknownProvince("Atlantis", suggestion: nil))
     }
     XCTAssertThrowsError(try ProvinceFilter(province: nil, province2025: "kien giang")) { error in
       XCTAssertEqual(
-        error as? ProvinceFilter.Failure, .unknownProvince2025("kien giang", oldPartOf: "An Giang"))
+        error as? ProvinceFilter.Failure,
+        .unknownProvince2025("kien giang", oldPartOf: "An Giang", suggestion: nil))
       XCTAssertTrue(String(describing: error).contains("--province-2025 \"An Giang\""))
     }
   }

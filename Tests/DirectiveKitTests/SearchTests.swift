@@ -74,14 +74,14 @@ final class SearchTests: XCTestCase {
     XCTAssertTrue(Self.corpus.prefix(5).allSatisfy { $0.text.count > 3000 })
   }
 
-  func testFoldedAndMarkedWordsFindTheSameDocuments() {
+  func testWordsWithoutMarksFindEverySpellingAndWithMarksTheirOwn() {
     let plain = ids("ket luan 07")
     XCTAssertEqual(Set(plain), Set(ids("Kết luận 07")))
     XCTAssertEqual(Set(rankedIDs("ket luan 07").prefix(3)), ["000", "002", "004"])
     XCTAssertEqual(ids("bon tai cho"), ["004"])
     XCTAssertEqual(ids("BỐN TẠI CHỖ"), ["004"])
-    XCTAssertEqual(Set(ids("dang")), Set(ids("đảng")))
-    XCTAssertFalse(ids("dang").isEmpty)
+    XCTAssertTrue(Set(ids("đảng")).isSubset(of: ids("dang")))
+    XCTAssertFalse(ids("đảng").isEmpty)
   }
 
   func testEveryWordMustMatch() {
@@ -179,14 +179,14 @@ final class SearchTests: XCTestCase {
     XCTAssertEqual(index.search("ban giao ho so", limit: 1).map { documents[$0.document].id }, ["thrice"])
   }
 
-  func testExactMarksOutrankFrequency() {
+  func testMarksTypedFilterWhateverTheFrequency() {
     let documents = [
       Document(id: "a", file: "a", text: "ban ban ban ban ban hành"),
       Document(id: "b", file: "b", text: "bản hành chính"),
     ]
     let index = SearchIndex(documents: documents)
     XCTAssertEqual(index.search("ban").map(\.document), [0, 1])
-    XCTAssertEqual(index.search("bản").map(\.document), [1, 0])
+    XCTAssertEqual(index.search("bản").map(\.document), [1])
   }
 
   func testSnippetsMarkTheMatches() {

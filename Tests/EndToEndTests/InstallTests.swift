@@ -75,7 +75,8 @@ final class InstallTests: TmuxTestCase {
       XCTAssertTrue(text.contains("\n\(heading)\n"), "section \(heading):\n\(text)")
     }
     for command in [
-      "browse", "list", "show", "graph", "cites", "cited-by", "related", "provinces", "search", "config",
+      "browse", "list", "show", "graph", "cites", "cited-by", "related", "lag", "provinces", "search",
+      "config",
     ] {
       XCTAssertTrue(text.contains("vanban \(command)"), "command \(command)")
     }

@@ -78,7 +78,7 @@ final class JSONDocsTests: XCTestCase {
     XCTAssertEqual(
       Set(tables.keys),
       [
-        "document", "citation", "graph", "cited-by", "provinces", "search", "external", "related",
+        "document", "citation", "graph", "cited-by", "provinces", "search", "external", "related", "lag",
       ])
 
     let list = try json("list", "--json")
@@ -118,6 +118,9 @@ final class JSONDocsTests: XCTestCase {
     assertSame(
       documented: tables["search"], printed: Self.fieldPaths(try json("search", "ket luan 07", "--json")),
       "search")
+    assertSame(
+      documented: tables["lag"], printed: Self.fieldPaths(try json("lag", "07-KL/TW", "--json")), "lag --json"
+    )
   }
 
   /// The checker itself: paths of nested objects and arrays, and a table read back from Markdown.

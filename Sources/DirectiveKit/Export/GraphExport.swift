@@ -5,7 +5,8 @@ public enum GraphExport {
     nodes: [GraphNode], edges: [GraphEdge]
   ) {
     guard let provinces else { return (corpus.graph.nodes, corpus.graph.edges) }
-    let kept = Set(corpus.documents.filter { $0.province.map(provinces.contains) == true }.map(\.id))
+    let kept = Set(
+      corpus.documents.filter { provinces.contains($0.province ?? CitationGraph.unknownProvince) }.map(\.id))
     let edges = corpus.graph.edges.filter { kept.contains($0.from) }
     let ids = kept.union(edges.map(\.to))
     return (corpus.graph.nodes.filter { ids.contains($0.id) }, edges)
@@ -25,7 +26,7 @@ public enum GraphExport {
       "digraph vanban {", "  rankdir=BT;", "  node [shape=box, fontname=\"DejaVu Sans\", fontsize=10];",
     ]
     let central = nodes.filter { $0.level == .central }
-    lines.append("  subgraph central { rank=min;")
+    lines.append("  subgraph central { rank=max;")
     for node in central { lines.append("    \(quoted(node.id)) [label=\(quoted(label(node))), style=bold];") }
     lines.append("  }")
     var byProvince: [String: [GraphNode]] = [:]
@@ -92,13 +93,19 @@ public enum GraphExport {
 
   /// One edge a row, with what a spreadsheet needs beside it: dates, provinces and the lag.
   public static func tsv(_ corpus: Corpus, provinces: Set<String>? = nil) -> String {
+    let rows = [edgeHeader] + edgeRows(corpus, provinces: provinces)
+    return rows.map { $0.map(cell).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+  }
+
+  /// The columns of `tsv` and of `graph --format csv`.
+  public static let edgeHeader = [
+    "from", "from_province", "from_date", "to", "to_label", "to_issuer", "to_date", "in_corpus",
+    "mentions", "lag_days", "relation",
+  ]
+
+  public static func edgeRows(_ corpus: Corpus, provinces: Set<String>? = nil) -> [[String]] {
     let (_, edges) = subgraph(corpus, provinces: provinces)
-    var rows = [
-      [
-        "from", "from_province", "from_date", "to", "to_label", "to_issuer", "to_date", "in_corpus",
-        "mentions", "lag_days", "relation",
-      ]
-    ]
+    var rows: [[String]] = []
     for edge in edges {
       let citing = corpus.document(id: edge.from)
       let cited = corpus.graph.node(edge.to)
@@ -110,7 +117,7 @@ public enum GraphExport {
         edge.relation.rawValue,
       ])
     }
-    return rows.map { $0.map(cell).joined(separator: "\t") }.joined(separator: "\n") + "\n"
+    return rows
   }
 
   static func label(_ node: GraphNode) -> String {

@@ -3,6 +3,8 @@ public indirect enum JSONValue: Equatable, Sendable {
   case null
   case bool(Bool)
   case int(Int)
+  /// A finite number; whole numbers are written without a fraction.
+  case number(Double)
   case string(String)
   case array([JSONValue])
   case object([(String, JSONValue)])
@@ -26,6 +28,12 @@ public indirect enum JSONValue: Equatable, Sendable {
     case .null: output += "null"
     case .bool(let value): output += value ? "true" : "false"
     case .int(let value): output += String(value)
+    case .number(let value):
+      guard value.isFinite else {
+        output += "null"
+        return
+      }
+      output += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     case .string(let value): JSONValue.writeString(value, to: &output)
     case .array(let values):
       guard !values.isEmpty else {
@@ -89,10 +97,13 @@ public indirect enum JSONValue: Equatable, Sendable {
 
 /// The JSON shapes of `../shared/spec/json-contract.md`.
 public enum ContractJSON {
-  public static func document(_ document: Document, includeText: Bool = false) -> JSONValue {
+  public static func document(_ document: Document, includeText: Bool = false, builtIn: Bool = false)
+    -> JSONValue
+  {
     var pairs: [(String, JSONValue)] = [
       ("id", .string(document.id)),
       ("file", .string(document.file)),
+      ("built_in", .bool(builtIn)),
       ("level", .string(document.level.rawValue)),
       ("issuer", .optional(document.issuer)),
       ("province", .optional(document.province)),
@@ -112,6 +123,7 @@ public enum ContractJSON {
       ("date_evidence", document.dateEvidence.map(evidence) ?? .null),
       ("date_month", .optional(document.month?.iso)),
       ("not_before", .optional(document.notBefore?.iso)),
+      ("not_before_evidence", notBeforeEvidence(document).map(evidence) ?? .null),
       ("subject", .optional(document.subject)),
       ("recipients", .array(document.recipients.map(JSONValue.string))),
       ("items", .int(document.items)),
@@ -128,6 +140,16 @@ public enum ContractJSON {
     ]
     if includeText { pairs.append(("text", .string(document.text))) }
     return .object(pairs)
+  }
+
+  /// What `not_before` rests on: the citation bearing the latest date the document cites
+  /// (kind `latest_citation`, its label and date as the card writes them); nil without `not_before`.
+  public static func notBeforeEvidence(_ document: Document) -> Evidence? {
+    guard let notBefore = document.notBefore,
+      let citation = document.citations.first(where: { $0.date == notBefore })
+    else { return nil }
+    let label = citation.title ?? citation.type + (citation.number.map { " " + $0 } ?? "")
+    return Evidence(kind: "latest_citation", text: label + " ngày " + notBefore.vietnamese)
   }
 
   static func evidence(_ evidence: Evidence) -> JSONValue {

@@ -112,6 +112,7 @@ public struct Evidence: Hashable, Sendable {
     case "self_reference": return "from how the text calls itself"
     case "issuing_sentence": return "from the sentence that issues it"
     case "meeting_date": return "from the date of the meeting it reports"
+    case "latest_citation": return "the latest date it cites"
     default: return "from " + kind.replacingOccurrences(of: "_", with: " ")
     }
   }

@@ -26,8 +26,8 @@ public struct Snippet: Sendable, Equatable {
 public struct SearchHit: Sendable, Equatable {
   /// Index into the documents the index was built from.
   public let document: Int
-  /// BM25 over folded words; for each word typed with marks that the document writes with the
-  /// same marks, plus the highest BM25 the query could reach, so such documents rank first.
+  /// BM25 over folded words; for each run of words typed one after the other that the document
+  /// holds as a phrase, plus the highest BM25 the query could reach, so exact phrases rank first.
   public let score: Double
   public let snippet: Snippet
 }
@@ -45,6 +45,9 @@ public final class SearchIndex: @unchecked Sendable {
   private let provinceNames: [String]
   private let provinceOfDocument: [Int32]
   private let province2025OfDocument: [Int32]
+  /// The province names as the documents give them, by the ids of `provinceOfDocument`.
+  private let provinceSpellings: [String]
+  private let levelOfDocument: [Level]
   private let typeNames: [String]
   private let typeOfDocument: [Int32]
   private let yearOfDocument: [Int16]
@@ -77,18 +80,24 @@ public final class SearchIndex: @unchecked Sendable {
 
     var provinceIDs: [String: Int32] = [:]
     var provinceNames: [String] = []
+    var provinceSpellings: [String] = []
     func provinceID(_ name: String?) -> Int32 {
       guard let name else { return -1 }
       if let id = provinceIDs[name] { return id }
       let key = SearchQuery.fieldKey(name)
       let id = Int32(provinceNames.firstIndex(of: key) ?? provinceNames.count)
-      if Int(id) == provinceNames.count { provinceNames.append(key) }
+      if Int(id) == provinceNames.count {
+        provinceNames.append(key)
+        provinceSpellings.append(name)
+      }
       provinceIDs[name] = id
       return id
     }
     provinceOfDocument = documents.map { provinceID($0.province) }
     province2025OfDocument = documents.map { provinceID($0.province2025) }
     self.provinceNames = provinceNames
+    self.provinceSpellings = provinceSpellings
+    levelOfDocument = documents.map(\.level)
 
     var typeIDs: [String: Int32] = [:]
     var typeNames: [String] = []
@@ -200,14 +209,58 @@ public final class SearchIndex: @unchecked Sendable {
   private struct RequiredTerm {
     var postings: Postings
     var frequency: Int
-    /// Bit to look for in the masks when the word was typed with marks.
-    var exactBit: UInt8?
+  }
+
+  /// The documents that write a word typed with marks with exactly those marks (`thiên`, not
+  /// `thiện`); nil when none does. Spellings past the seventh of a word share one mask bit:
+  /// those documents are read again to tell them apart.
+  private func exactPostings(_ id: Int, word: SearchQuery.Word) -> Postings? {
+    let variants = store.variants(of: id)
+    let bit: UInt8
+    if let variant = variants.firstIndex(of: word.exactHash) {
+      bit = UInt8(1) << UInt8(variant - variants.startIndex)
+    } else if variants.count >= IndexBuilder.variantLimit {
+      bit = 0x80
+    } else {
+      return nil
+    }
+    let all = decode(id)
+    var kept = Postings()
+    for slot in all.documents.indices where all.masks[slot] & bit != 0 {
+      if bit == 0x80, !spells(Int(all.documents[slot]), word) { continue }
+      kept.documents.append(all.documents[slot])
+      kept.counts.append(all.counts[slot])
+      kept.masks.append(all.masks[slot])
+    }
+    return kept.documents.isEmpty ? nil : kept
+  }
+
+  /// True when the document's text holds the word with the marks it was typed with.
+  private func spells(_ document: Int, _ word: SearchQuery.Word) -> Bool {
+    var found = false
+    withSearchTokenizer(texts[document]) { tokenizer in
+      while !found, tokenizer.next() {
+        found =
+          tokenizer.token.exactHash == word.exactHash && tokenizer.token.folded.elementsEqual(word.folded)
+      }
+    }
+    return found
   }
 
   /// Candidates satisfying every word, number, date, phrase and filter, in document order.
+  /// A word typed with marks matches only that spelling; one typed without matches every spelling.
   private func evaluate(_ query: SearchQuery, scoring: Bool = true) -> [Candidate] {
     var required: [RequiredTerm] = []
-    var markedWords = 0
+    func require(_ word: SearchQuery.Word) -> Bool {
+      guard let id = store.terms.find(word.folded) else { return false }
+      if word.exactHash == 0 {
+        required.append(RequiredTerm(postings: decode(id), frequency: Int(store.frequencies[id])))
+      } else {
+        guard let postings = exactPostings(id, word: word) else { return false }
+        required.append(RequiredTerm(postings: postings, frequency: postings.documents.count))
+      }
+      return true
+    }
     for (position, word) in query.words.enumerated() {
       let isPrefix = query.lastWordIsPrefix && position == query.words.count - 1
       if isPrefix {
@@ -215,19 +268,7 @@ public final class SearchIndex: @unchecked Sendable {
         required.append(RequiredTerm(postings: postings, frequency: postings.documents.count))
         continue
       }
-      guard let id = store.terms.find(word.folded) else { return [] }
-      var exactBit: UInt8?
-      if word.exactHash != 0 {
-        markedWords += 1
-        let variants = store.variants(of: id)
-        if let variant = variants.firstIndex(of: word.exactHash) {
-          exactBit = UInt8(1) << UInt8(variant - variants.startIndex)
-        } else {
-          exactBit = variants.count >= IndexBuilder.variantLimit ? 0x80 : 0
-        }
-      }
-      required.append(
-        RequiredTerm(postings: decode(id), frequency: Int(store.frequencies[id]), exactBit: exactBit))
+      guard require(word) else { return [] }
     }
     var keys = query.numberKeys + query.dateKeys
     var phraseTerms: [[Int]] = []
@@ -236,9 +277,11 @@ public final class SearchIndex: @unchecked Sendable {
       for word in phrase {
         guard let id = store.terms.find(word.folded) else { return [] }
         ids.append(id)
+        if word.exactHash != 0, !require(word) { return [] }
       }
       phraseTerms.append(ids)
-      keys += phrase.map(\.folded)
+      // A marked word is already required in its own spelling, a subset of its folded postings.
+      keys += phrase.filter { $0.exactHash == 0 }.map(\.folded)
       keys += derived
     }
     var seenKeys = Set<[UInt8]>()
@@ -257,16 +300,13 @@ public final class SearchIndex: @unchecked Sendable {
 
     var documents: [UInt32]
     var scores: [Double]
-    var exactCounts: [UInt8]
     if required.isEmpty {
       documents = (0..<UInt32(texts.count)).map { $0 }
       scores = [Double](repeating: 0, count: documents.count)
-      exactCounts = [UInt8](repeating: 0, count: documents.count)
     } else {
       required.sort { $0.postings.documents.count < $1.postings.documents.count }
       documents = required[0].postings.documents
       scores = [Double](repeating: 0, count: documents.count)
-      exactCounts = [UInt8](repeating: 0, count: documents.count)
       for term in required {
         let idf = inverseDocumentFrequency(term.frequency)
         var kept = 0
@@ -278,17 +318,14 @@ public final class SearchIndex: @unchecked Sendable {
           guard cursor < list.documents.count, list.documents[cursor] == document else { continue }
           documents[kept] = document
           scores[kept] = scores[slot]
-          exactCounts[kept] = exactCounts[slot]
           if scoring {
             scores[kept] +=
               idf * termWeight(count: list.counts[cursor], length: store.lengths[Int(document)])
-            if let bit = term.exactBit, list.masks[cursor] & bit != 0 { exactCounts[kept] += 1 }
           }
           kept += 1
         }
         documents.removeLast(documents.count - kept)
         scores.removeLast(scores.count - kept)
-        exactCounts.removeLast(exactCounts.count - kept)
         if documents.isEmpty { return [] }
       }
     }
@@ -311,14 +348,31 @@ public final class SearchIndex: @unchecked Sendable {
       markPhraseMatches(phrase, documents: documents, keep: &holdsPhrases)
     }
 
-    let ceiling = required.reduce(0) { $0 + inverseDocumentFrequency($1.frequency) * 2.2 }
     let filter = FieldFilter(query: query, index: self)
+    var accepted = [Bool](repeating: false, count: documents.count)
+    for (slot, document) in documents.enumerated() {
+      accepted[slot] = holdsPhrases[slot] && filter.accepts(Int(document))
+    }
+
+    // Words typed one after the other that stand so in the document (`thien tai` in `thiên tai`)
+    // rank it above every document holding them apart: each run adds the most BM25 can give.
+    if scoring, !query.adjacentRuns.isEmpty {
+      let ceiling =
+        required.reduce(0) { $0 + inverseDocumentFrequency($1.frequency) * 2.2 }
+        + bonusTerms.reduce(0) { $0 + inverseDocumentFrequency($1.documents.count) * 2.2 }
+      for run in query.adjacentRuns {
+        let ids = run.compactMap { store.terms.find($0.folded) }
+        guard ids.count == run.count else { continue }
+        var holdsRun = accepted
+        markPhraseMatches(ids, documents: documents, keep: &holdsRun)
+        for slot in documents.indices where holdsRun[slot] { scores[slot] += ceiling }
+      }
+    }
+
     var candidates: [Candidate] = []
     candidates.reserveCapacity(documents.count)
-    for (slot, document) in documents.enumerated() where holdsPhrases[slot] && filter.accepts(Int(document)) {
-      var score = scores[slot]
-      if markedWords > 0 { score += Double(exactCounts[slot]) * ceiling }
-      candidates.append(Candidate(document: document, score: score))
+    for (slot, document) in documents.enumerated() where accepted[slot] {
+      candidates.append(Candidate(document: document, score: scores[slot]))
     }
     return candidates
   }
@@ -494,8 +548,27 @@ public final class SearchIndex: @unchecked Sendable {
 
   // MARK: Filters
 
+  /// Why the query's `province:` names no province (with the nearest name when there is one);
+  /// nil when it names one, `unknown`, or the start of a name the corpus gives (typing in progress).
+  public func provinceProblem(in query: SearchQuery) -> ProvinceSelection.Failure? {
+    guard let typed = query.provinceText, let key = query.province else { return nil }
+    do {
+      _ = try ProvinceSelection.choice(typed, knownNames: provinceSpellings)
+      return nil
+    } catch let failure as ProvinceSelection.Failure {
+      if Gazetteer.standard.province2025(named: typed) != nil { return nil }
+      if provinceNames.contains(where: { $0.hasPrefix(key) }) { return nil }
+      return failure
+    } catch {
+      return nil
+    }
+  }
+
   private struct FieldFilter {
     var provinces: Set<Int32>?
+    /// `province:unknown`: no province read, and not a central document.
+    var provinceUnknown = false
+    var level: Level?
     var types: Set<Int32>?
     var year: Int16?
     var citing: Set<UInt32>?
@@ -505,8 +578,17 @@ public final class SearchIndex: @unchecked Sendable {
 
     init(query: SearchQuery, index: SearchIndex) {
       self.index = index
-      if let province = query.province {
-        provinces = Self.matching(province, in: index.provinceNames)
+      level = query.level
+      if let province = query.province, let typed = query.provinceText {
+        switch try? ProvinceSelection.choice(typed, knownNames: index.provinceSpellings) {
+        case .unknown?:
+          provinceUnknown = true
+        case .province(let name)?:
+          provinces = Self.matching(SearchQuery.fieldKey(name), in: index.provinceNames)
+        case .province2025?, nil:
+          let name = Gazetteer.standard.province2025(named: typed).map(SearchQuery.fieldKey) ?? province
+          provinces = Self.matching(name, in: index.provinceNames)
+        }
       }
       if let type = query.type { types = Self.matching(type, in: index.typeNames) }
       if let year = query.year { self.year = Int16(clamping: year) }
@@ -537,6 +619,12 @@ public final class SearchIndex: @unchecked Sendable {
             || provinces.contains(index.province2025OfDocument[document])
         else { return false }
       }
+      if provinceUnknown {
+        guard index.provinceOfDocument[document] < 0, index.levelOfDocument[document] != .central else {
+          return false
+        }
+      }
+      if let level, index.levelOfDocument[document] != level { return false }
       if let types, !types.contains(index.typeOfDocument[document]) { return false }
       if let year, index.yearOfDocument[document] != year { return false }
       if let citing, !citing.contains(UInt32(document)) { return false }
@@ -549,6 +637,7 @@ public final class SearchIndex: @unchecked Sendable {
 
   private struct TextToken {
     var hash: UInt64
+    var exactHash: UInt64
     var scalarStart: Int
     var scalarEnd: Int
     var byteStart: Int
@@ -574,7 +663,8 @@ public final class SearchIndex: @unchecked Sendable {
         }
         tokens.append(
           TextToken(
-            hash: token.hash, scalarStart: token.scalarStart, scalarEnd: token.scalarEnd,
+            hash: token.hash, exactHash: token.exactHash, scalarStart: token.scalarStart,
+            scalarEnd: token.scalarEnd,
             byteStart: token.byteStart, byteEnd: token.byteEnd, extendsPrefix: extendsPrefix))
         detector.feed(token) { derived.append(($0.firstToken, $0.endToken, $0.keyBytes)) }
       }
@@ -612,14 +702,19 @@ public final class SearchIndex: @unchecked Sendable {
       strong.append(term.first)
       for position in term.first..<min(term.end, tokens.count) { marked[position] = true }
     }
-    let wordHashes = Dictionary(
-      query.words.enumerated().map { (fnvHash($0.element.folded), $0.offset) },
-      uniquingKeysWith: { first, _ in first })
+    // By folded hash, the words typed, each with its exact spelling (0: any spelling).
+    var wordHashes: [UInt64: [(word: Int, exactHash: UInt64)]] = [:]
+    for (offset, word) in query.words.enumerated()
+    where !(query.lastWordIsPrefix && offset == query.words.count - 1) {
+      wordHashes[fnvHash(word.folded), default: []].append((offset, word.exactHash))
+    }
     var wordAt = [Int](repeating: -1, count: tokens.count)
     if !wordHashes.isEmpty || prefixWord != nil {
       for (position, token) in tokens.enumerated() {
-        if let word = wordHashes[token.hash] {
-          wordAt[position] = word
+        if let word = wordHashes[token.hash]?.first(where: {
+          $0.exactHash == 0 || $0.exactHash == token.exactHash
+        }) {
+          wordAt[position] = word.word
           marked[position] = true
         } else if token.extendsPrefix {
           wordAt[position] = query.words.count - 1

@@ -5,7 +5,7 @@ import Foundation
 /// Syntax: words (all must match, diacritics optional), `"quoted phrases"`, document numbers
 /// typed loosely (`07-kl/tw`, `07 KL TW`, `7/KL-TW`), dates in any corpus format (`21/7/2021`,
 /// `21-7-2021`, `ngày 21 tháng 7 năm 2021`), and the filters `province:`, `type:`, `year:`,
-/// `cites:`, `rel:` (a relation, `rel:implements`, `rel:according_to`: documents with at least
+/// `cites:`, `level:` (`central`, `province`, `district`, `unknown`), `rel:` (a relation, `rel:implements`, `rel:according_to`: documents with at least
 /// one citation of that relation; with `cites:`, the citation of that document must have it:
 /// `cites:07-KL/TW rel:implements` is "implements 07-KL/TW"). A filter's value may be quoted (`province:"Nam Định"`) or joined
 /// (`type:cong-van`); unquoted, it takes the following words while they still spell the start
@@ -26,6 +26,9 @@ public struct SearchQuery: Sendable, Equatable {
   var dateKeys: [[UInt8]] = []
   /// True when the last bare word may be the start of a longer word (typing in progress).
   var lastWordIsPrefix = false
+  /// Runs of two or more words typed one after the other (numbers, dates and the word being
+  /// typed break a run): a document where a run stands as a phrase ranks above scattered words.
+  var adjacentRuns: [[Word]] = []
 
   /// Folded words, all of which must occur.
   public var terms: [String] { words.map { String(decoding: $0.folded, as: UTF8.self) } }
@@ -39,6 +42,10 @@ public struct SearchQuery: Sendable, Equatable {
   public private(set) var dates: [Day] = []
   /// Folded, without spaces or punctuation, without a leading `tỉnh`/`thành phố`.
   public private(set) var province: String?
+  /// The `province:` value as typed: read as `--province` reads a name (`tp hcm`, `unknown`).
+  public private(set) var provinceText: String?
+  /// `level:central`, `level:province`, `level:district`, `level:unknown`.
+  public private(set) var level: Level?
   /// Folded, without spaces (`congvan`).
   public private(set) var type: String?
   public private(set) var year: Int?
@@ -50,7 +57,7 @@ public struct SearchQuery: Sendable, Equatable {
   /// True when the query asks nothing: every document matches.
   public var isEmpty: Bool {
     words.isEmpty && phraseTokens.isEmpty && numberKeys.isEmpty && dateKeys.isEmpty && province == nil
-      && type == nil && year == nil && cites == nil && relation == nil
+      && level == nil && type == nil && year == nil && cites == nil && relation == nil
   }
 
   /// Parses a query. With `lastWordIsPrefix`, a last word not followed by a space matches every
@@ -103,6 +110,11 @@ public struct SearchQuery: Sendable, Equatable {
       let key = Self.fieldKey(value)
       guard !key.isEmpty else { return false }
       province = key
+      provinceText = value.trimmingCharacters(in: .whitespaces)
+    case "level", "cap":
+      let key = Self.fieldKey(value)
+      guard let level = Level.allCases.first(where: { $0.rawValue == key }) else { return false }
+      self.level = level
     case "type", "loai":
       let key = Self.fieldKey(value)
       guard !key.isEmpty else { return false }
@@ -128,7 +140,7 @@ public struct SearchQuery: Sendable, Equatable {
 
   private static func knownNames(forField name: String) -> [String]? {
     switch name.folded {
-    case "province", "tinh": return provinceKeys
+    case "province", "tinh": return provinceKeys + provinceAliasKeys
     case "type", "loai": return documentTypeKeys
     default: return nil
     }
@@ -137,6 +149,9 @@ public struct SearchQuery: Sendable, Equatable {
   /// Field keys of every province name, before and after the 1 July 2025 merger.
   static let provinceKeys: [String] = Array(
     Set(Gazetteer.standard.provinces.flatMap { [$0.name, $0.name2025] }.map { fieldKey($0) }))
+
+  /// Names `--province` takes beside the provinces' own, so that `province:sai gon` reads as one value.
+  static let provinceAliasKeys = ["hcm", "saigon", "tphcm", ProvinceSelection.unknownWord]
 
   static let documentTypeKeys: [String] = [
     "Công văn", "Chỉ thị", "Nghị quyết", "Kết luận", "Thông báo", "Công điện", "Điện", "Kế hoạch",
@@ -206,6 +221,17 @@ public struct SearchQuery: Sendable, Equatable {
     lastWordIsPrefix =
       endsWithWord && !(consumed.last ?? true) && !words.isEmpty
       && words.last == tokens.last
+    var run: [Word] = []
+    for (position, token) in tokens.enumerated() {
+      let typing = lastWordIsPrefix && position == tokens.count - 1
+      if consumed[position] || typing {
+        if run.count > 1 { adjacentRuns.append(run) }
+        run = []
+      } else {
+        run.append(token)
+      }
+    }
+    if run.count > 1 { adjacentRuns.append(run) }
     dates = dateKeys.compactMap { key in
       let digits = Array(key.dropFirst())
       guard digits.count == 8, let value = Int(String(decoding: digits, as: UTF8.self)) else { return nil }
@@ -228,7 +254,8 @@ private struct QueryLexer {
   init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
   private static let fieldNames: Set<String> = [
-    "province", "tinh", "type", "loai", "year", "nam", "cites", "trich", "rel", "relation", "quanhe",
+    "province", "tinh", "level", "cap", "type", "loai", "year", "nam", "cites", "trich", "rel", "relation",
+    "quanhe",
   ]
 
   mutating func pieces() -> [Piece] {

@@ -243,6 +243,7 @@ struct SearchTokenizer {
       let markTone = (scalarInfo >> 8) & 7
       if scalarInfo & ScalarInfo.combiningBit != 0 {
         if markTone != 0 { tone = markTone }
+        if Self.isQualityMark(value) { exactHash = (exactHash ^ UInt64(value)) &* fnvPrime }
         hasMarks = true
       } else if scalarInfo & ScalarInfo.wordBit != 0 {
         hasMarks = true
@@ -263,7 +264,14 @@ struct SearchTokenizer {
         } else {
           appendUTF8(base, length: &length, hash: &hash)
         }
-        exactHash = (exactHash ^ UInt64(base)) &* fnvPrime
+        // A letter with a quality mark hashes as its plain letter and the combining mark, so that
+        // decomposed text (`e` U+0302) spells the same word as composed (`ê`).
+        if let quality = Self.qualityMark(of: base), folded != 0 {
+          exactHash = (exactHash ^ UInt64(folded)) &* fnvPrime
+          exactHash = (exactHash ^ UInt64(quality)) &* fnvPrime
+        } else {
+          exactHash = (exactHash ^ UInt64(base)) &* fnvPrime
+        }
       } else {
         break
       }
@@ -290,6 +298,20 @@ struct SearchTokenizer {
     }
     return true
   }
+
+  /// The combining quality mark of a Vietnamese letter without tone: circumflex, breve or horn.
+  @inline(__always)
+  static func qualityMark(of base: UInt32) -> UInt32? {
+    switch base {
+    case 0xE2, 0xEA, 0xF4, 0xC2, 0xCA, 0xD4: return 0x302
+    case 0x103, 0x102: return 0x306
+    case 0x1A1, 0x1B0, 0x1A0, 0x1AF: return 0x31B
+    default: return nil
+    }
+  }
+
+  @inline(__always)
+  static func isQualityMark(_ value: UInt32) -> Bool { value == 0x302 || value == 0x306 || value == 0x31B }
 
   @inline(__always)
   private func appendUTF8(_ value: UInt32, length: inout Int, hash: inout UInt64) {

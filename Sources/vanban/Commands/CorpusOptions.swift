@@ -33,7 +33,8 @@ struct CorpusOptions: ParsableArguments {
   @OptionGroup var source: SourceOptions
 
   @Option(
-    help: "Only documents of this province as it was before 1 July 2025 (diacritics optional).",
+    help:
+      "Only documents of this province as it was before 1 July 2025 (diacritics optional; unknown: no province read).",
     completion: ProvinceCompletion.before2025)
   var province: String?
 
@@ -49,6 +50,9 @@ struct CorpusOptions: ParsableArguments {
       CommandLineChoices(
         paths: source.paths, glob: source.glob, colours: display?.colours, mouse: display?.mouse))
   }
+
+  /// True when no path is given here or in the config file: the documents built into the program.
+  var readsBuiltInCorpus: Bool { settings().corpus.isEmpty }
 
   /// A one-line error (exit 2) for a path that is not there, naming the config line it came from.
   func checkPaths(_ settings: Settings) throws {
@@ -82,24 +86,38 @@ struct CorpusOptions: ParsableArguments {
       throw UsageFailure(message: error.message)
     }
     meter?.finish()
+    if corpus.documents.isEmpty, corpus.loadWarnings.isEmpty {
+      // A command's output stays valid (an empty list); the browser has nothing to show.
+      let nothing = Self.nothingToRead(settings.corpus.map(\.value), glob: settings.glob.value)
+      guard progress == nil else { throw UsageFailure(message: nothing) }
+      Output.error("warning: " + nothing)
+    }
     if progress == nil, warningsOnStandardError {
       for warning in corpus.loadWarnings { Output.error("warning: \(warning)") }
     }
     return corpus
   }
 
+  /// Why a corpus came out empty: its folders hold no file the pattern takes.
+  static func nothingToRead(_ paths: [String], glob: String) -> String {
+    let files = glob == Settings.defaultGlob ? "no .txt files" : "no files matching \(glob)"
+    return "\(files) in \(paths.joined(separator: ", ")) (use --glob)"
+  }
+
   /// The documents that pass the province filters, in list order.
   func selected(_ corpus: Corpus) throws -> [Document] {
-    guard let filter = try provinceFilter() else { return corpus.documents }
+    guard let filter = try provinceFilter(corpus) else { return corpus.documents }
     return corpus.documents.filter(filter.matches)
   }
 
-  /// Nil when no province option is given; a one-line error for a name that is no province.
-  func provinceFilter() throws -> ProvinceFilter? {
+  /// Nil when no province option is given; a one-line error for a name that is no province
+  /// (with the nearest name, when there is one). Names the corpus gives are accepted too.
+  func provinceFilter(_ corpus: Corpus? = nil) throws -> ProvinceSelection? {
     guard province != nil || province2025 != nil else { return nil }
     do {
-      return try ProvinceFilter(province: province, province2025: province2025)
-    } catch let failure as ProvinceFilter.Failure {
+      let knownNames = Array(Set(corpus?.documents.compactMap(\.province) ?? [])).sorted()
+      return try ProvinceSelection(province: province, province2025: province2025, knownNames: knownNames)
+    } catch let failure as ProvinceSelection.Failure {
       throw UsageFailure(message: failure.description)
     }
   }

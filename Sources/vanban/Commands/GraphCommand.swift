@@ -5,10 +5,10 @@ struct GraphCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "graph", abstract: "The citation graph: json (docs/json.md), dot (Graphviz) or tsv edges.")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case json, dot, tsv }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case json, dot, tsv, csv }
 
   @OptionGroup var corpus: CorpusOptions
-  @Option(help: "json, dot or tsv.") var format: Format = .json
+  @Option(help: "json, dot, tsv or csv (csv: the edges, as tsv's columns).") var format: Format = .json
 
   func run() throws {
     let loaded = try corpus.load()
@@ -17,6 +17,10 @@ struct GraphCommand: ParsableCommand {
     case .json: Output.raw(GraphExport.json(loaded, provinces: provinces).rendered(indent: 2) + "\n")
     case .dot: Output.raw(GraphExport.dot(loaded, provinces: provinces))
     case .tsv: Output.raw(GraphExport.tsv(loaded, provinces: provinces))
+    case .csv:
+      Output.csv(
+        header: GraphExport.edgeHeader,
+        rows: GraphExport.edgeRows(loaded, provinces: provinces).map { $0.map { Optional($0) } })
     }
   }
 }
@@ -27,16 +31,21 @@ struct CitesCommand: ParsableCommand {
   @Argument(help: "A document of the corpus: its id, file or number (215-CV/TU), as for `vanban show`.")
   var id: String
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON: the document's citations (fields: docs/json.md).") var json = false
+  @OptionGroup var output: FormatOptions
 
   func run() throws {
     let loaded = try corpus.load()
     let citations = try resolveDocument(
       id, in: loaded, options: corpus, what: "what it cites is unknown (`vanban cited-by` lists who cites it)"
     ).citations
-    if json {
+    switch output.chosen {
+    case .json:
       Output.raw(JSONValue.array(citations.map(ContractJSON.citation)).rendered(indent: 2) + "\n")
       return
+    case .csv:
+      Output.csv(header: ContractCSV.citationHeader, rows: citations.map(ContractCSV.citationRow))
+      return
+    case .text: break
     }
     if citations.isEmpty { Output.line("\(id) cites no document") }
     for citation in citations { Output.line(CitationText.describe(citation)) }
@@ -53,19 +62,31 @@ struct CitedByCommand: ParsableCommand {
   )
   var id: String
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON: the citing documents' ids, provinces, dates, lags and relations.") var json = false
+  @OptionGroup var output: FormatOptions
 
   func run() throws {
     let loaded = try corpus.load()
     let cited = try resolveNode(id, in: loaded, options: corpus)
-    let filter = try corpus.provinceFilter()
+    let filter = try corpus.provinceFilter(loaded)
     let citing = loaded.graph.citing(cited.id).compactMap { loaded.document(id: $0) }.filter {
       filter?.matches($0) ?? true
     }
     func lag(_ document: Document) -> Int? {
       document.date.flatMap { day in cited.date.map { day.days(since: $0) } }
     }
-    if json {
+    if output.chosen == .csv {
+      Output.csv(
+        header: ["id", "province", "date", "not_before", "lag_days", "relation"],
+        rows: citing.map { document in
+          [
+            document.id, document.province, document.date?.iso, document.notBefore?.iso,
+            lag(document).map(String.init),
+            relation(of: document, to: cited.id).rawValue,
+          ]
+        })
+      return
+    }
+    if output.chosen == .json {
       let rows = citing.map { document -> JSONValue in
         .object([
           ("id", .string(document.id)), ("province", document.province.map(JSONValue.string) ?? .null),

@@ -6,14 +6,24 @@ struct ListCommand: ParsableCommand {
     commandName: "list", abstract: "List the documents (date, province, number, type, subject).")
 
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON (fields: docs/json.md).") var json = false
+  @OptionGroup var output: FormatOptions
 
   func run() throws {
-    let loaded = try corpus.load(warningsOnStandardError: json)
+    let loaded = try corpus.load(warningsOnStandardError: output.chosen != .text)
     let documents = try corpus.selected(loaded)
-    if json {
-      Output.raw(JSONValue.array(documents.map { ContractJSON.document($0) }).rendered(indent: 2) + "\n")
+    let builtIn = corpus.readsBuiltInCorpus
+    switch output.chosen {
+    case .json:
+      Output.raw(
+        JSONValue.array(documents.map { ContractJSON.document($0, builtIn: builtIn) }).rendered(indent: 2)
+          + "\n")
       return
+    case .csv:
+      Output.csv(
+        header: ContractCSV.documentHeader,
+        rows: documents.map { ContractCSV.documentRow($0, builtIn: builtIn) })
+      return
+    case .text: break
     }
     Output.line(LibraryTable.render(documents))
     Output.line(LibraryTable.summary(loaded, shown: documents.count))

@@ -5,15 +5,17 @@ import Foundation
 extension CorpusOptions {
   /// Whether a province (named as in the corpus) passes `--province` and `--province-2025`;
   /// nil when neither is given.
-  func provinceMatcher() throws -> ((String) -> Bool)? {
-    guard let filter = try provinceFilter() else { return nil }
+  func provinceMatcher(_ corpus: Corpus? = nil) throws -> ((String) -> Bool)? {
+    guard let filter = try provinceFilter(corpus) else { return nil }
     return { filter.matches(province: $0) }
   }
 
-  /// The provinces of the corpus's documents that pass the province options; nil without them.
+  /// The provinces of the corpus's documents that pass the province options, with
+  /// `CitationGraph.unknownProvince` when documents of no province do (`--province unknown`);
+  /// nil without the options.
   func selectedProvinces(_ corpus: Corpus) throws -> Set<String>? {
-    guard let filter = try provinceFilter() else { return nil }
-    return Set(corpus.documents.filter(filter.matches).compactMap(\.province))
+    guard let filter = try provinceFilter(corpus) else { return nil }
+    return Set(corpus.documents.filter(filter.matches).map { $0.province ?? CitationGraph.unknownProvince })
   }
 }
 
@@ -22,7 +24,7 @@ extension CorpusOptions {
 /// do, one line saying how to choose followed by the candidates, all on standard error.
 func resolveNode(_ typed: String, in corpus: Corpus, options: CorpusOptions) throws -> GraphNode {
   let resolver = NodeResolver(corpus: corpus, workingDirectory: FileManager.default.currentDirectoryPath)
-  switch resolver.resolve(typed, provinces: try options.provinceMatcher()) {
+  switch resolver.resolve(typed, provinces: try options.provinceMatcher(corpus)) {
   case .one(let node):
     return node
   case .none:

@@ -13,7 +13,7 @@ struct RelatedCommand: ParsableCommand {
       earlier document. --province narrows which document is meant and who is shown below.
       """)
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, dot }
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, dot, csv }
 
   @Argument(
     help:
@@ -22,7 +22,7 @@ struct RelatedCommand: ParsableCommand {
   var id: String
   @OptionGroup var corpus: CorpusOptions
   @Flag(help: "The same as --format json (fields: docs/json.md).") var json = false
-  @Option(help: "text, json or dot (Graphviz).") var format: Format = .text
+  @Option(help: "text, json, csv (one row per entry) or dot (Graphviz).") var format: Format = .text
 
   func run() throws {
     let loaded = try corpus.load()
@@ -35,7 +35,29 @@ struct RelatedCommand: ParsableCommand {
     case .json: Output.raw(GraphExport.json(related).rendered(indent: 2) + "\n")
     case .dot: Output.raw(GraphExport.dot(related))
     case .text: Output.raw(Self.text(related))
+    case .csv: Output.csv(header: Self.csvHeader, rows: Self.csvRows(related))
     }
+  }
+
+  static let csvHeader = [
+    "side", "group", "depth", "parent", "id", "kind", "label", "level", "type", "number", "issuer",
+    "province",
+    "date", "not_before", "relation", "lag_days", "lag_at_least",
+  ]
+
+  /// The center (side `center`), then each entry above and below with its group's title.
+  static func csvRows(_ related: RelatedDocuments) -> [[String?]] {
+    func row(_ side: String, _ group: String?, _ entry: RelatedDocuments.Entry) -> [String?] {
+      [
+        side, group, String(entry.depth), entry.parent, entry.id, entry.kind.rawValue, entry.label,
+        entry.level.rawValue, entry.type, entry.number, entry.issuer, entry.province, entry.date?.iso,
+        entry.notBefore?.iso, entry.relation?.rawValue, entry.lagDays.map(String.init),
+        String(entry.lagIsLowerBound),
+      ]
+    }
+    return [row("center", nil, related.center)]
+      + related.above.flatMap { group in group.entries.map { row("above", group.title, $0) } }
+      + related.below.flatMap { group in group.entries.map { row("below", group.title, $0) } }
   }
 
   /// The diagram as indented text: the center, `▲` groups above, `▼` groups below, chains by indentation.

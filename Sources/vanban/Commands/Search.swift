@@ -1,14 +1,19 @@
 import ArgumentParser
 import DirectiveKit
+import Foundation
 
 struct Search: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "search",
-    abstract: "Search the corpus: words, \"phrases\", numbers, dates, province: type: year: cites: rel:.",
+    abstract:
+      "Search the corpus: words, \"phrases\", numbers, dates, province: level: type: year: cites: rel:.",
     discussion: """
-      Words match with or without diacritics (`ket luan` finds Kết luận); all must occur. Numbers match \
-      however typed (07-kl/tw, 07 KL TW), dates in any corpus format (21/7/2021 finds 21-7-2021 and \
-      ngày 21 tháng 7 năm 2021). Filters: province:"Nam Định", type:cong van, year:2021, cites:07-KL/TW, \
+      All words must occur. A word typed without diacritics matches every spelling (`thien tai` finds \
+      thiên tai and thiện tại), one typed with them only that spelling. Words typed together that a \
+      document holds as a phrase rank it first. Numbers match however typed (07-kl/tw, 07 KL TW), dates \
+      in any corpus format (21/7/2021 finds 21-7-2021 and ngày 21 tháng 7 năm 2021). Filters: \
+      province:"Nam Định" (as --province takes it: province:hcm, province:unknown), \
+      level:central|province|district|unknown, type:cong van, year:2021, cites:07-KL/TW, \
       rel:implements (a citation with that relation: implements, pursuant, according_to, guides, amends, \
       replaces, repeals, refers, unknown; with cites:, the citation of that document: \
       cites:07-KL/TW rel:implements finds the documents implementing 07-KL/TW).
@@ -16,7 +21,7 @@ struct Search: ParsableCommand {
 
   @Argument(help: "The query (quote it for the shell).") var query: String
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON: an array of hits, best first.") var json = false
+  @OptionGroup var output: FormatOptions
   @Option(help: "At most this many hits.") var limit: Int = 20
 
   func validate() throws {
@@ -27,12 +32,25 @@ struct Search: ParsableCommand {
     let loaded = try corpus.load()
     let documents = try corpus.selected(loaded)
     let index = SearchIndex(documents: documents)
-    let hits = index.search(query, limit: limit)
-    if json {
+    let parsed = SearchQuery.parse(query)
+    if let problem = index.provinceProblem(in: parsed) {
+      throw UsageFailure(message: "province:\(parsed.provinceText ?? ""): " + problem.description)
+    }
+    let hits = index.search(parsed, limit: limit)
+    let builtIn = corpus.readsBuiltInCorpus
+    switch output.chosen {
+    case .json:
       Output.raw(
-        "[" + hits.map { Self.json(hit: $0, document: documents[$0.document]) }.joined(separator: ",\n")
-          + "]\n")
-    } else {
+        "["
+          + hits.map { Self.json(hit: $0, document: documents[$0.document], builtIn: builtIn) }.joined(
+            separator: ",\n") + "]\n")
+    case .csv:
+      Output.csv(
+        header: Self.csvHeader,
+        rows: hits.enumerated().map {
+          Self.csvRow(rank: $0.offset + 1, hit: $0.element, document: documents[$0.element.document])
+        })
+    case .text:
       for hit in hits {
         let document = documents[hit.document]
         let facts = [
@@ -44,9 +62,27 @@ struct Search: ParsableCommand {
         Output.line("  " + Self.bracketed(hit.snippet))
       }
       Output.line(
-        hits.isEmpty ? "no match" : "\(hits.count) shown of \(index.matchingDocuments(query).count) matching")
+        Self.countLine(shown: hits.count, matching: index.matchingDocuments(parsed).count, limit: limit))
     }
     if hits.isEmpty { throw ExitCode(1) }
+  }
+
+  /// How many documents match and how many are shown: `2 documents match; all shown`,
+  /// `35 documents match; the best 20 shown (--limit)`.
+  static func countLine(shown: Int, matching: Int, limit: Int) -> String {
+    guard matching > 0 else { return "no document matches" }
+    let counted = matching == 1 ? "1 document matches" : "\(matching) documents match"
+    return counted + (shown < matching ? "; the best \(shown) shown (--limit \(limit))" : "; all shown")
+  }
+
+  static let csvHeader = ["rank", "id", "file", "score", "province", "type", "number", "date", "snippet"]
+
+  /// The snippet with its marks bracketed, as the text output shows it.
+  static func csvRow(rank: Int, hit: SearchHit, document: Document) -> [String?] {
+    [
+      String(rank), document.id, document.file, String(format: "%.4f", hit.score), document.province,
+      document.type, document.number, document.date?.iso, bracketed(hit.snippet),
+    ]
   }
 
   /// The snippet with its marks shown as `[…]`.
@@ -65,10 +101,10 @@ struct Search: ParsableCommand {
     return String(result)
   }
 
-  static func json(hit: SearchHit, document: Document) -> String {
+  static func json(hit: SearchHit, document: Document, builtIn: Bool) -> String {
     func string(_ text: String?) -> String { (text.map { JSONValue.string($0) } ?? .null).rendered() }
     let marks = hit.snippet.marks.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
-    return "{\"id\":\(string(document.id)),\"file\":\(string(document.file)),"
+    return "{\"id\":\(string(document.id)),\"file\":\(string(document.file)),\"built_in\":\(builtIn),"
       + "\"score\":\(String(format: "%.4f", hit.score)),\"province\":\(string(document.province)),"
       + "\"type\":\(string(document.type)),\"number\":\(string(document.number)),\"date\":\(string(document.date?.iso)),"
       + "\"snippet\":\(string(hit.snippet.text)),\"marks\":[\(marks)]}"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DirectiveKit
+import Foundation
 
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -11,25 +12,56 @@ struct ShowCommand: ParsableCommand {
   )
   var id: String
   @OptionGroup var corpus: CorpusOptions
-  @Flag(help: "JSON, with the whole text (fields: docs/json.md).") var json = false
+  @OptionGroup var output: FormatOptions
 
   func run() throws {
-    let loaded = try corpus.load()
+    let loaded = try corpusHoldingFile()
     let node = try resolveNode(id, in: loaded, options: corpus)
     guard let document = loaded.document(id: node.id) else {
       let citing = loaded.graph.citing(node.id).compactMap { loaded.document(id: $0) }
-      if json {
-        Output.raw(ExternalCard.json(node, citing: citing).rendered(indent: 2) + "\n")
-      } else {
-        Output.line(ExternalCard.render(node, citing: citing))
+      switch output.chosen {
+      case .json: Output.raw(ExternalCard.json(node, citing: citing).rendered(indent: 2) + "\n")
+      case .csv: Output.csv(header: ExternalCard.csvHeader, rows: [ExternalCard.csvRow(node, citing: citing)])
+      case .text: Output.line(ExternalCard.render(node, citing: citing))
       }
       return
     }
-    if json {
-      Output.raw(ContractJSON.document(document, includeText: true).rendered(indent: 2) + "\n")
-      return
+    let builtIn = corpus.readsBuiltInCorpus && ShippedCorpus.files.contains { $0.path == document.file }
+    switch output.chosen {
+    case .json:
+      Output.raw(
+        ContractJSON.document(document, includeText: true, builtIn: builtIn).rendered(indent: 2) + "\n")
+    case .csv:
+      Output.csv(
+        header: ContractCSV.documentHeader + ["text"],
+        rows: [ContractCSV.documentRow(document, builtIn: builtIn) + [document.text]])
+    case .text:
+      Output.line(DocumentCard.render(document, graph: loaded.graph, builtIn: builtIn))
     }
-    Output.line(DocumentCard.render(document, graph: loaded.graph))
+  }
+}
+
+extension ShowCommand {
+  /// The corpus; when the argument is a file the corpus does not hold (`vanban show
+  /// ~/letters/x.txt`), the corpus with that file added, so that it opens, linked to the rest.
+  func corpusHoldingFile() throws -> Corpus {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: id, isDirectory: &isFolder), !isFolder.boolValue else {
+      return try corpus.load()
+    }
+    let loaded = try corpus.load()
+    let resolver = NodeResolver(corpus: loaded, workingDirectory: FileManager.default.currentDirectoryPath)
+    guard case .none = resolver.resolve(id) else { return loaded }
+    let settings = corpus.settings()
+    if settings.corpus.isEmpty {
+      guard case .success(let bytes) = Corpus.readFile(id) else { return loaded }
+      return Corpus.build(sources: ShippedCorpus.sources + [SourceFile(path: id, bytes: bytes)])
+    }
+    do {
+      return try Corpus.load(paths: settings.corpus.map(\.value) + [id], glob: settings.glob.value)
+    } catch let error as CorpusError {
+      throw UsageFailure(message: error.message)
+    }
   }
 }
 
@@ -54,6 +86,18 @@ enum ExternalCard {
       lines.append("cited by  " + CitingText.describe(document, citing: node))
     }
     return lines.joined(separator: "\n")
+  }
+
+  static let csvHeader = [
+    "id", "kind", "label", "level", "province", "type", "number", "date", "issuer", "subject", "cited_by",
+  ]
+
+  /// `cited_by`: the ids of the citing documents joined by spaces.
+  static func csvRow(_ node: GraphNode, citing: [Document]) -> [String?] {
+    [
+      node.id, node.kind.rawValue, node.label, node.level.rawValue, node.province, node.type, node.number,
+      node.date?.iso, node.issuer, node.subject, citing.map(\.id).joined(separator: " "),
+    ]
   }
 
   static func json(_ node: GraphNode, citing: [Document]) -> JSONValue {

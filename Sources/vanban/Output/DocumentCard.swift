@@ -2,13 +2,15 @@ import DirectiveKit
 
 /// A document as readable text: its card, its citations and what cites it, then the text.
 enum DocumentCard {
-  static func render(_ document: Document, graph: CitationGraph) -> String {
+  static func render(_ document: Document, graph: CitationGraph, builtIn: Bool = false) -> String {
     var lines: [String] = []
     func field(_ name: String, _ value: String?) {
-      if let value { lines.append(name.padding(toLength: 10, withPad: " ", startingAt: 0) + value) }
+      if let value {
+        lines.append(name.padding(toLength: max(10, name.count + 1), withPad: " ", startingAt: 0) + value)
+      }
     }
     field("id", document.id)
-    field("file", document.file)
+    field("file", builtIn ? document.file + " (built into the program)" : document.file)
     field("issuer", document.issuer)
     if let province = document.province {
       let evidence = document.provinceEvidence.map { "\($0.source): \($0.text)" }.joined(separator: "; ")
@@ -32,7 +34,12 @@ enum DocumentCard {
           + (document.dateEvidence.map { "\($0.source): \($0.text)" } ?? "")
       })
     field("month", document.month.map { "\($0.month)/\($0.year) (the header gives no day)" })
-    field("not before", document.notBefore?.vietnamese)
+    field(
+      "not before",
+      document.notBefore.map { day in
+        day.vietnamese + " — the document bears no date"
+          + (ContractJSON.notBeforeEvidence(document).map { "; \($0.source): \($0.text)" } ?? "")
+      })
     field("subject", document.subject)
     if let signer = document.signer {
       field(

@@ -32,7 +32,12 @@ enum LibraryTable {
   }
 
   static func summary(_ corpus: Corpus, shown: Int) -> String {
-    "\(shown) of \(corpus.documents.count) documents · \(corpus.warningCount) warning"
-      + (corpus.warningCount == 1 ? "" : "s")
+    "\(shown) of " + counted(corpus.documents.count, "document") + " · "
+      + counted(corpus.warningCount, "warning")
   }
+}
+
+/// `1 warning`, `2 warnings`, `0 warnings`.
+func counted(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
