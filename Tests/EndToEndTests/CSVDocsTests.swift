@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// docs/json.md's CSV headers and the program's agree, and the program's CSV is RFC 4180: each

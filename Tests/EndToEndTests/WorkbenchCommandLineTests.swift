@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The command line of issue 14: provinces typed as `--province` takes them, did-you-mean, `lag`,
