@@ -70,7 +70,7 @@ enum DirectiveParser {
       noiNhan = lines.indices.last { lines[$0].folded.hasPrefix("noi nhan") }
       let firstProse = lines.indices.first { index in
         let text = lines[index].text
-        return text.count > 100 || Line.pointNumber(text) == 1
+        return Line.hasMoreCharacters(text, than: 100) || Line.pointNumber(text) == 1
       }
       headerEnd = kinhGui ?? firstProse ?? min(lines.count, 25)
       bodyStart = headerEnd

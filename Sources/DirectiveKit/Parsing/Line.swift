@@ -80,7 +80,9 @@ struct Line {
     var lower = range.lowerBound
     var upper = range.upperBound
     func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
-      scalar == "*" || scalar.properties.isWhitespace || scalar == "\u{FEFF}"
+      let value = scalar.value
+      if value < 0x80 { return value == 0x2A || value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+      return scalar.properties.isWhitespace || value == 0xFEFF
     }
     while lower < upper, isTrimmable(scanner.scalars[lower]) { lower += 1 }
     while upper > lower, isTrimmable(scanner.scalars[upper - 1]) { upper -= 1 }
@@ -89,9 +91,21 @@ struct Line {
     text =
       raw.utf8.contains(10)
       ? String(String.UnicodeScalarView(raw.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : raw
-    folded = String(
-      decoding: scanner.folded[lower..<upper].map { $0 == 0 ? UInt8(ascii: "~") : $0 == 10 ? 32 : $0 },
-      as: UTF8.self)
+    folded = String(unsafeUninitializedCapacity: upper - lower) { buffer in
+      for (offset, byte) in scanner.folded[lower..<upper].enumerated() {
+        buffer[offset] = byte == 0 ? UInt8(ascii: "~") : byte == 10 ? 32 : byte
+      }
+      return upper - lower
+    }
+  }
+
+  /// `text.count > limit`, counting no further than the limit.
+  static func hasMoreCharacters(_ text: String, than limit: Int) -> Bool {
+    guard text.utf8.count > limit else { return false }
+    guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else {
+      return false
+    }
+    return end < text.endIndex
   }
 
   func foldedStart(dropping prefix: String) -> String {
@@ -267,8 +281,11 @@ enum Casing {
   /// parted where both halves are Vietnamese syllables (the longest first half wins). Words without
   /// a Vietnamese letter, abbreviations and real syllables are left alone.
   static func deglued(_ text: String, vocabulary: Vocabulary? = nil) -> String {
-    text.split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
+    guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+    return text.split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
       let word = String(token)
+      // Only a word with a Vietnamese letter is parted.
+      guard word.utf8.contains(where: { $0 >= 0x80 }) else { return word }
       let core = word.trimmed("“”\"'(),.;:!?")
       let scalars = Array(core.unicodeScalars)
       guard scalars.count >= 4, scalars.contains(where: { !$0.isASCII }),
