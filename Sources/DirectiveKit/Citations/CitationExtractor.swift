@@ -661,10 +661,16 @@ enum CitationExtractor {
     return all.sorted { $0.phrase.folded.count > $1.phrase.folded.count }
   }()
 
+  /// `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
+  static let headsOfBodies = [
+    Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"),
+  ]
+  /// Words that end an issuer's name read from capitals.
+  static let issuerStopWords: Set<String> = ["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"]
+
   static func readIssuer(_ scanner: TextScanner, at index: Int, limit: Int) -> (Issuer, Int)? {
     guard index < limit else { return nil }
-    // `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
-    for head in [Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm")] {
+    for head in headsOfBodies {
       guard let headEnd = scanner.matchPhrase(head, at: index),
         let (body, end) = readIssuer(scanner, at: scanner.skipSpaces(headEnd), limit: limit),
         knownIssuers.contains(where: { body.name.hasPrefix($0.phrase.canonical) })
@@ -702,7 +708,7 @@ enum CitationExtractor {
         wordEnd += 1
       }
       let word = scanner.string(wordStart..<wordEnd).folded
-      if ["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"].contains(word) && wordStart > index {
+      if issuerStopWords.contains(word) && wordStart > index {
         break
       }
       if !scanner.isUppercase(wordStart) && wordStart > index {
