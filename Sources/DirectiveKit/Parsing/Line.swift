@@ -108,6 +108,33 @@ struct Line {
     return end < text.endIndex
   }
 
+  /// Where `needle` first occurs in `folded` from `start` on, as an offset: `folded` is ASCII, one
+  /// byte a scalar, so byte offsets are scalar offsets.
+  func foldedOffset(of needle: String, from start: Int = 0) -> Int? {
+    let haystack = Array(folded.utf8)
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, start >= 0, haystack.count >= pattern.count,
+      start <= haystack.count - pattern.count
+    else { return nil }
+    for offset in start...(haystack.count - pattern.count)
+    where haystack[offset] == pattern[0] && haystack[offset..<offset + pattern.count].elementsEqual(pattern) {
+      return offset
+    }
+    return nil
+  }
+
+  /// Where `needle` last occurs in `folded`, as an offset.
+  func lastFoldedOffset(of needle: String) -> Int? {
+    let haystack = Array(folded.utf8)
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+    for offset in stride(from: haystack.count - pattern.count, through: 0, by: -1)
+    where haystack[offset..<offset + pattern.count].elementsEqual(pattern) {
+      return offset
+    }
+    return nil
+  }
+
   func foldedStart(dropping prefix: String) -> String {
     var value = Substring(folded)
     while let first = value.first, prefix.contains(first) { value = value.dropFirst() }

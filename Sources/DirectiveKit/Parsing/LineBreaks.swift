@@ -88,6 +88,11 @@ enum LineBreaks {
     if romans > 0, index < text.endIndex, text[index] == "." { return true }
     let start = text.startIndex
     if text.count >= 2, text[start].properties.isLowercase, text[start + 1] == ")" { return true }
+    if let first = text.first, let initial = VietnameseFolding.fold(first), initial != "d", initial != "c",
+      initial != "m"
+    {
+      return false
+    }
     let word = String(String.UnicodeScalarView(text.prefix(8))).folded
     return word.hasPrefix("dieu ") || word.hasPrefix("chuong ") || word.hasPrefix("muc ")
   }
