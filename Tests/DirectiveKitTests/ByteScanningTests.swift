@@ -116,4 +116,15 @@ final class ByteScanningTests: XCTestCase {
         word.debugDescription)
     }
   }
+
+  func testScalarPropertiesFromTheTableAreTheStandardLibrarys() {
+    for value in Array(0..<0x3000) + [0x1_0400, 0x1_D400, 0x1_F600] {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let name = "U+\(String(value, radix: 16))"
+      XCTAssertEqual(ScalarProperties.isAlphabetic(scalar), scalar.properties.isAlphabetic, name)
+      XCTAssertEqual(ScalarProperties.isUppercase(scalar), scalar.properties.isUppercase, name)
+      XCTAssertEqual(ScalarProperties.isLowercase(scalar), scalar.properties.isLowercase, name)
+      XCTAssertEqual(ScalarProperties.isWhitespace(scalar), scalar.properties.isWhitespace, name)
+    }
+  }
 }

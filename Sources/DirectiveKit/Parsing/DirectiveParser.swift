@@ -541,9 +541,9 @@ enum DirectiveParser {
   /// begins the body.
   static func continuesPhrase(_ text: String, upper: Bool) -> Bool {
     if let first = text.first, "“\"«".contains(first) { return true }
-    if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }),
-      first.properties.isLowercase,
-      text.unicodeScalars.first?.properties.isAlphabetic == true
+    if let first = text.unicodeScalars.first(where: { ScalarProperties.isAlphabetic($0) }),
+      ScalarProperties.isLowercase(first),
+      text.unicodeScalars.first.map(ScalarProperties.isAlphabetic) == true
     {
       return true
     }

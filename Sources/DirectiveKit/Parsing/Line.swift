@@ -82,7 +82,7 @@ struct Line {
     func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
       let value = scalar.value
       if value < 0x80 { return value == 0x2A || value == 0x20 || (value >= 0x09 && value <= 0x0D) }
-      return scalar.properties.isWhitespace || value == 0xFEFF
+      return ScalarProperties.isWhitespace(scalar) || value == 0xFEFF
     }
     while lower < upper, isTrimmable(scanner.scalars[lower]) { lower += 1 }
     while upper > lower, isTrimmable(scanner.scalars[upper - 1]) { upper -= 1 }
@@ -149,8 +149,8 @@ struct Line {
   /// Letters present and none of them lower case.
   static func isUppercase(_ text: some StringProtocol) -> Bool {
     var sawLetter = false
-    for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-      if scalar.properties.isLowercase { return false }
+    for scalar in text.unicodeScalars where ScalarProperties.isAlphabetic(scalar) {
+      if ScalarProperties.isLowercase(scalar) { return false }
       sawLetter = true
     }
     return sawLetter
@@ -316,7 +316,7 @@ enum Casing {
       let core = word.trimmed("“”\"'(),.;:!?")
       let scalars = Array(core.unicodeScalars)
       guard scalars.count >= 4, scalars.contains(where: { !$0.isASCII }),
-        scalars.allSatisfy({ $0.properties.isAlphabetic }), !VietnameseSyllables.isSyllable(scalars)
+        scalars.allSatisfy({ ScalarProperties.isAlphabetic($0) }), !VietnameseSyllables.isSyllable(scalars)
       else { return word }
       // Of the ways to part it, the one whose second syllable has the longest initial consonant
       // wins (`Ban|hành` over `Banh|ành`, `thư|nguyễn` over `thưn|guyễn`), then the longest first.
@@ -326,7 +326,8 @@ enum Casing {
         let head = scalars[..<split]
         let tail = scalars[split...]
         guard VietnameseSyllables.isSyllable(head), VietnameseSyllables.isSyllable(tail),
-          head.first?.properties.isUppercase == true || tail.first?.properties.isLowercase == true
+          head.first.map(ScalarProperties.isUppercase) == true
+            || tail.first.map(ScalarProperties.isLowercase) == true
         else { continue }
         let headText = String(String.UnicodeScalarView(head))
         let tailText = String(String.UnicodeScalarView(tail))

@@ -115,7 +115,7 @@ struct TextScanner {
   @inline(__always) func isLetter(_ index: Int) -> Bool {
     guard index >= 0, index < count else { return false }
     let byte = folded[index]
-    return (byte >= 97 && byte <= 122) || (byte == 0 && scalars[index].properties.isAlphabetic)
+    return (byte >= 97 && byte <= 122) || (byte == 0 && ScalarProperties.isAlphabetic(scalars[index]))
   }
 
   @inline(__always) func isDigit(_ index: Int) -> Bool {
@@ -134,7 +134,7 @@ struct TextScanner {
 
   func isUppercase(_ index: Int) -> Bool {
     guard index >= 0, index < count else { return false }
-    return scalars[index].properties.isUppercase
+    return ScalarProperties.isUppercase(scalars[index])
   }
 
   /// Skips spaces and tabs (not newlines).
