@@ -97,7 +97,12 @@ enum CitationLinker {
   // MARK: - Keys
 
   static func numberKey(_ number: String) -> String {
-    DocumentTypes.normalizedNumber(number).folded.replacingOccurrences(of: "/", with: "-")
+    let folded = DocumentTypes.normalizedNumber(number).folded
+    guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return folded.replacingOccurrences(of: "/", with: "-")
+    }
+    return String(
+      decoding: folded.utf8.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
   }
 
   static func unnumberedKey(type: String, issuer: String, date: Day) -> String {

@@ -234,11 +234,10 @@ struct FastScan {
       if byte < 0xE0 {
         isNFC = false  // U+0300–U+07FF: combining marks, Greek, Cyrillic, Hebrew, Arabic
       } else if byte < 0xF0 {
-        let scalar =
-          UInt32(byte & 0x0F) << 12 | UInt32(bytes[index] & 0x3F) << 6
-          | UInt32(bytes[index + 1] & 0x3F)
+        let (scalar, length) = UTF8Decoding.multibyteScalar(
+          at: index - 1, in: bytes.baseAddress!, count: count)
         if !NFC.isInert(scalar) { isNFC = false }
-        index += 2
+        index += length - 1
       } else {
         isNFC = false
       }

@@ -64,34 +64,37 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
   }
 
-  private static let hexDigits = Array("0123456789abcdef".unicodeScalars)
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   static func writeString(_ text: String, to output: inout String) {
-    var scalars = String.UnicodeScalarView()
-    scalars.append("\"")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 2)
+    bytes.append(UInt8(ascii: "\""))
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "\"": scalars.append(contentsOf: "\\\"".unicodeScalars)
-      case "\\": scalars.append(contentsOf: "\\\\".unicodeScalars)
-      case "\n": scalars.append(contentsOf: "\\n".unicodeScalars)
-      case "\t": scalars.append(contentsOf: "\\t".unicodeScalars)
-      case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
+      case "\"": bytes.append(contentsOf: "\\\"".utf8)
+      case "\\": bytes.append(contentsOf: "\\\\".utf8)
+      case "\n": bytes.append(contentsOf: "\\n".utf8)
+      case "\t": bytes.append(contentsOf: "\\t".utf8)
+      case "\r": bytes.append(contentsOf: "\\r".utf8)
       default:
         let value = scalar.value
         if value < 0x20 || (value >= 0x7F && value <= 0x9F) || (0x2028...0x202E).contains(value)
           || (0x2066...0x2069).contains(value)
         {
-          scalars.append(contentsOf: "\\u".unicodeScalars)
+          bytes.append(contentsOf: "\\u".utf8)
           for shift in stride(from: 12, through: 0, by: -4) {
-            scalars.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+            bytes.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
           }
+        } else if value < 0x80 {
+          bytes.append(UInt8(value))
         } else {
-          scalars.append(scalar)
+          bytes.append(contentsOf: scalar.utf8)
         }
       }
     }
-    scalars.append("\"")
-    output += String(scalars)
+    bytes.append(UInt8(ascii: "\""))
+    output += String(decoding: bytes, as: UTF8.self)
   }
 }
 

@@ -70,7 +70,7 @@ enum DirectiveParser {
       noiNhan = lines.indices.last { lines[$0].folded.hasPrefix("noi nhan") }
       let firstProse = lines.indices.first { index in
         let text = lines[index].text
-        return text.count > 100 || Line.pointNumber(text) == 1
+        return Line.hasMoreCharacters(text, than: 100) || Line.pointNumber(text) == 1
       }
       headerEnd = kinhGui ?? firstProse ?? min(lines.count, 25)
       bodyStart = headerEnd
@@ -300,23 +300,23 @@ enum DirectiveParser {
 
   /// The province of `Hà Nội, ngày … tháng … năm 2021` whose day and month were never filled in.
   static func blankDatePlace(_ line: Line) -> String? {
-    let folded = line.folded
-    guard line.text.count < 70, let comma = folded.range(of: ", ngay"),
-      let month = folded.range(of: "thang", range: comma.upperBound..<folded.endIndex),
-      folded.range(of: "nam", range: month.upperBound..<folded.endIndex) != nil,
-      !folded[comma.upperBound..<month.lowerBound].contains(where: \.isNumber)
+    guard !Line.hasMoreCharacters(line.text, than: 69), let offset = line.foldedOffset(of: ", ngay"),
+      let month = line.foldedOffset(of: "thang", from: offset + 6),
+      line.foldedOffset(of: "nam", from: month + 5) != nil,
+      !line.folded.utf8.dropFirst(offset + 6).prefix(month - offset - 6).contains(where: {
+        $0 >= 48 && $0 <= 57
+      })
     else { return nil }
-    let offset = folded.distance(from: folded.startIndex, to: comma.lowerBound)
     return Places.province(ofSeat: String(line.text.prefix(offset)))
   }
 
   /// `Hà Nội, tháng 02 năm 2021`: a place–date line that gives the month only.
   static func placeMonth(_ line: Line, _ scanner: TextScanner) -> (String?, Month)? {
-    let folded = line.folded
-    guard line.text.count < 60, !folded.contains("ngay"), let found = folded.range(of: "thang ") else {
+    guard !Line.hasMoreCharacters(line.text, than: 59), line.foldedOffset(of: "ngay") == nil,
+      let offset = line.foldedOffset(of: "thang ")
+    else {
       return nil
     }
-    let offset = folded.distance(from: folded.startIndex, to: found.lowerBound)
     var i = scanner.skipSpaces(line.textStart + offset + 6)
     guard let (month, afterMonth) = scanner.integer(at: i, maxDigits: 2) else { return nil }
     i = scanner.skipSpaces(afterMonth)
@@ -336,11 +336,10 @@ enum DirectiveParser {
 
   /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
   static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
-    guard line.text.count < 90,
-      let ngay = line.folded.range(of: "ngay ")
-        ?? (line.folded.hasSuffix(" ngay") ? line.folded.range(of: "ngay", options: .backwards) : nil)
+    guard !Line.hasMoreCharacters(line.text, than: 89),
+      let offset = line.foldedOffset(of: "ngay ")
+        ?? (line.folded.hasSuffix(" ngay") ? line.lastFoldedOffset(of: "ngay") : nil)
     else { return nil }
-    let offset = line.folded.distance(from: line.folded.startIndex, to: ngay.lowerBound)
     // `Hà Nội, ngày` / `15 tháng 3 năm 2021`: the date may go on over a wrapped line.
     guard let (day, end) = scanner.date(at: line.textStart + offset) else { return nil }
     var lineEnd = line.range.upperBound
@@ -542,9 +541,9 @@ enum DirectiveParser {
   /// begins the body.
   static func continuesPhrase(_ text: String, upper: Bool) -> Bool {
     if let first = text.first, "“\"«".contains(first) { return true }
-    if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }),
-      first.properties.isLowercase,
-      text.unicodeScalars.first?.properties.isAlphabetic == true
+    if let first = text.unicodeScalars.first(where: { ScalarProperties.isAlphabetic($0) }),
+      ScalarProperties.isLowercase(first),
+      text.unicodeScalars.first.map(ScalarProperties.isAlphabetic) == true
     {
       return true
     }
