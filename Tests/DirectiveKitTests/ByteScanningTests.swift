@@ -1,3 +1,4 @@
+import VanbanGenerator
 import XCTest
 
 @testable import DirectiveKit
