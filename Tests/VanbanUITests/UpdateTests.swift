@@ -332,7 +332,9 @@ final class UpdateTests: XCTestCase {
     let july = library.document(id: "004_f8f51dfb989f039e")
     XCTAssertEqual(
       july?.warnings.last,
-      "implements Kết luận 07-KL/TW, which Kết luận 99-KL/TW (005_decision) replaced on 01/07/2021")
+      DocumentWarning(
+        .restsOnSuperseded,
+        "implements Kết luận 07-KL/TW, which Kết luận 99-KL/TW (005_decision) replaced on 01/07/2021"))
     XCTAssertEqual(library.document(id: "000_c04fbf0a9182cd61")?.warnings, [], "June is before the decision")
     var state = AppState(library: library, width: 140, height: 40)
     let list = render(state).text

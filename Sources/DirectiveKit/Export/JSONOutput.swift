@@ -101,7 +101,9 @@ public enum ContractJSON {
       (
         "province_evidence",
         .array(
-          document.provinceEvidence.map { .object([("kind", .string($0.kind)), ("text", .string($0.text))]) })
+          document.provinceEvidence.map {
+            .object([("kind", .string($0.kind.rawValue)), ("text", .string($0.text))])
+          })
       ),
       ("type", .optional(document.type)),
       ("type_inferred", .bool(document.typeInferred)),
@@ -124,14 +126,14 @@ public enum ContractJSON {
       ("citations", .array(document.citations.map(citation))),
       ("cited_by", .array(document.citedBy.map(JSONValue.string))),
       ("encoding", .string(document.encoding)),
-      ("warnings", .array(document.warnings.map(JSONValue.string))),
+      ("warnings", .array(document.warnings.map { .string($0.message) })),
     ]
     if includeText { pairs.append(("text", .string(document.text))) }
     return .object(pairs)
   }
 
   static func evidence(_ evidence: Evidence) -> JSONValue {
-    .object([("kind", .string(evidence.kind)), ("text", .string(evidence.text))])
+    .object([("kind", .string(evidence.kind.rawValue)), ("text", .string(evidence.text))])
   }
 
   static func span(_ span: Span) -> JSONValue { .array([.int(span.start), .int(span.end)]) }

@@ -264,7 +264,8 @@ enum ParallelLoader {
     var outcome = parseCapped(path: path, bytes: bytes)
     if capped, case .document(var document) = outcome {
       let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
-      document.warnings.append("the file is larger than \(size): only its first \(size) are read")
+      document.warnings.append(
+        DocumentWarning(.sizeCapped, "the file is larger than \(size): only its first \(size) are read"))
       outcome = .document(document)
     }
     return outcome
@@ -274,14 +275,18 @@ enum ParallelLoader {
     if TextDecoding.looksBinary(bytes) {
       var document = Document(id: "", file: path, text: "", encoding: "binary")
       let kind = bytes.starts(with: Array("%PDF-".utf8)) ? "a PDF" : "NUL bytes"
-      document.warnings.append("binary file (\(kind)): its \(bytes.count) bytes are not shown as text")
+      document.warnings.append(
+        DocumentWarning(.binaryFile, "binary file (\(kind)): its \(bytes.count) bytes are not shown as text"))
       return .document(document)
     }
     let decoded = TextDecoding.decode(bytes)
     var document = Document(id: "", file: path, text: decoded.text, encoding: decoded.encoding)
     document.warnings = decoded.warnings
     if decoded.text.allSatisfy(\.isWhitespace) {
-      document.warnings.append(bytes.isEmpty ? "empty file" : "file holds only white space")
+      document.warnings.append(
+        bytes.isEmpty
+          ? DocumentWarning(.emptyFile, "empty file")
+          : DocumentWarning(.onlyWhiteSpace, "file holds only white space"))
       return .document(document)
     }
     DirectiveParser.parse(&document)
