@@ -165,7 +165,7 @@ final class ParserTests: XCTestCase {
       """)
     XCTAssertEqual(document.province, "Ninh Bình", "the header outranks the place-date line")
     XCTAssertTrue(
-      document.warnings.contains { $0.code == .placeNamesConflict && $0.message.contains("Kiên Giang") },
+      document.warnings.contains { $0.code == .headerPlaceConflict && $0.message.contains("Kiên Giang") },
       "\(document.warnings)")
   }
 

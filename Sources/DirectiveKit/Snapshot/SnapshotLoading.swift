@@ -60,6 +60,8 @@ enum SnapshotLoading {
       linked.count == files.count
     {
       if let documents = decodeLinked(linked, from: previous) {
+        let bytes = stamps.reduce(0) { $0 + Int($1.size) }
+        progress?(LoadProgress(filesDone: files.count, filesTotal: files.count, bytesDone: bytes))
         return Corpus(documents: documents, loadWarnings: warnings)
       }
       return rebuild(
