@@ -115,7 +115,9 @@ public enum ContractJSON {
       (
         "province_evidence",
         .array(
-          document.provinceEvidence.map { .object([("kind", .string($0.kind)), ("text", .string($0.text))]) })
+          document.provinceEvidence.map {
+            .object([("kind", .string($0.kind.rawValue)), ("text", .string($0.text))])
+          })
       ),
       ("type", .optional(document.type)),
       ("type_inferred", .bool(document.typeInferred)),
@@ -139,7 +141,7 @@ public enum ContractJSON {
       ("citations", .array(document.citations.map(citation))),
       ("cited_by", .array(document.citedBy.map(JSONValue.string))),
       ("encoding", .string(document.encoding)),
-      ("warnings", .array(document.warnings.map(JSONValue.string))),
+      ("warnings", .array(document.warnings.map { .string($0.message) })),
     ]
     if includeText { pairs.append(("text", .string(document.text))) }
     return .object(pairs)
@@ -152,11 +154,11 @@ public enum ContractJSON {
       let citation = document.citations.first(where: { $0.date == notBefore })
     else { return nil }
     let label = citation.title ?? citation.type + (citation.number.map { " " + $0 } ?? "")
-    return Evidence(kind: "latest_citation", text: label + " ngày " + notBefore.vietnamese)
+    return Evidence(kind: .latestCitation, text: label + " ngày " + notBefore.vietnamese)
   }
 
   static func evidence(_ evidence: Evidence) -> JSONValue {
-    .object([("kind", .string(evidence.kind)), ("text", .string(evidence.text))])
+    .object([("kind", .string(evidence.kind.rawValue)), ("text", .string(evidence.text))])
   }
 
   static func span(_ span: Span) -> JSONValue { .array([.int(span.start), .int(span.end)]) }

@@ -20,8 +20,10 @@ enum DirectiveParser {
     inferDate(&document, layout, scanner)
     if lost > 0 {
       document.warnings.append(
-        "diacritics lost: \(lost) letters of the copy were replaced by “?”; common words were restored to read it, the rest is read as it survives"
-      )
+        DocumentWarning(
+          .diacriticsLost,
+          "diacritics lost: \(lost) letters of the copy were replaced by “?”; common words were restored to read it, the rest is read as it survives"
+        ))
     }
     document.citations = CitationExtractor.extract(
       scanner, ownNumber: document.number, ownType: document.type, ownTitleStart: layout.titleStart,
@@ -110,7 +112,7 @@ enum DirectiveParser {
       if layout.placeDateLine == nil, document.month == nil, let (place, month) = placeMonth(line, scanner) {
         document.month = month
         if let place, let province = Places.province(ofSeat: place) {
-          document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+          document.provinceEvidence.append(Evidence(kind: .placeDate, text: text))
           if document.province == nil { document.province = province }
         }
         continue
@@ -119,9 +121,11 @@ enum DirectiveParser {
         layout.placeDateLine = index
         if document.date == nil { document.date = day }
         if let place, let province = Places.province(ofSeat: place) {
-          document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+          document.provinceEvidence.append(Evidence(kind: .placeDate, text: text))
           if let named = document.province, named != province {
-            document.warnings.append("the header names \(named) but the place-date line \(province)")
+            document.warnings.append(
+              DocumentWarning(
+                .headerPlaceConflict, "the header names \(named) but the place-date line \(province)"))
           }
           if document.province == nil { document.province = province }
         }
@@ -130,9 +134,9 @@ enum DirectiveParser {
       // `Hà Nội, ngày    tháng    năm 2021`: a date line left blank still names the place.
       if layout.placeDateLine == nil, let place = blankDatePlace(line) {
         layout.placeDateLine = index
-        document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+        document.provinceEvidence.append(Evidence(kind: .placeDate, text: text))
         if document.province == nil { document.province = place }
-        document.warnings.append("the date line is left blank: “\(text)”")
+        document.warnings.append(DocumentWarning(.blankDateLine, "the date line is left blank: “\(text)”"))
         continue
       }
       if layout.headerBody == nil, Line.isUppercase(text),
@@ -142,9 +146,11 @@ enum DirectiveParser {
         layout.headerIssuerLine = index
         if let name = body.provinceName, let province = Places.province(named: name) {
           let evidenceText = body.consumedNext ? text + " " + lines[index + 1].text : text
-          document.provinceEvidence.insert(Evidence(kind: "header", text: evidenceText), at: 0)
+          document.provinceEvidence.insert(Evidence(kind: .header, text: evidenceText), at: 0)
           if let placed = document.province, placed != province {
-            document.warnings.append("the header names \(province) but the place-date line \(placed)")
+            document.warnings.append(
+              DocumentWarning(
+                .headerPlaceConflict, "the header names \(province) but the place-date line \(placed)"))
           }
           document.province = province
         }
@@ -174,7 +180,7 @@ enum DirectiveParser {
       if document.date == nil { document.date = day }
       if document.province == nil {
         document.province = place
-        document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+        document.provinceEvidence.append(Evidence(kind: .placeDate, text: text))
       }
     }
     if let number = document.number, let type = DocumentTypes.typeName(ofNumber: number) {
@@ -187,7 +193,7 @@ enum DirectiveParser {
     if document.type == nil, sawVv {
       document.type = "Công văn"
       document.typeInferred = true
-      document.typeEvidence = Evidence(kind: "subject_line", text: document.subject ?? "V/v")
+      document.typeEvidence = Evidence(kind: .subjectLine, text: document.subject ?? "V/v")
     }
   }
 
@@ -653,7 +659,7 @@ enum DirectiveParser {
 
   static func readSignature(_ document: inout Document, _ layout: inout Layout) {
     guard let start = layout.signatureStart else {
-      document.warnings.append("no signature block found")
+      document.warnings.append(DocumentWarning(.noSignature, "no signature block found"))
       return
     }
     let lines = layout.lines
@@ -678,7 +684,9 @@ enum DirectiveParser {
     layout.capacity = capacity
     let title = titles.isEmpty ? nil : titles.joined(separator: " ")
     if name == nil {
-      document.warnings.append("the signer's name is missing (the text ends after “\(title ?? capacity)”)")
+      document.warnings.append(
+        DocumentWarning(
+          .signerNameMissing, "the signer's name is missing (the text ends after “\(title ?? capacity)”)"))
     }
     if name == nil && title == nil {
       document.signer = nil
@@ -713,10 +721,12 @@ enum DirectiveParser {
     }
     document.type = first.name
     document.typeInferred = true
-    document.typeEvidence = Evidence(kind: "self_reference", text: first.name + " này")
+    document.typeEvidence = Evidence(kind: .selfReference, text: first.name + " này")
     if found.count > 1 {
       document.warnings.append(
-        "the text calls itself by several types: \(found.sorted().joined(separator: ", "))")
+        DocumentWarning(
+          .severalSelfTypes,
+          "the text calls itself by several types: \(found.sorted().joined(separator: ", "))"))
     }
   }
 
@@ -738,7 +748,7 @@ enum DirectiveParser {
       document.type = entry.name
       document.typeInferred = true
       document.typeEvidence = Evidence(
-        kind: "issuing_sentence", text: scanner.flat(found..<min(end + 1, scanner.count)))
+        kind: .issuingSentence, text: scanner.flat(found..<min(end + 1, scanner.count)))
       return
     }
   }
@@ -755,16 +765,17 @@ enum DirectiveParser {
     else { return }
     document.date = day
     document.dateInferred = true
-    document.dateEvidence = Evidence(kind: "meeting_date", text: scanner.flat(line.textStart..<dateEnd))
+    document.dateEvidence = Evidence(kind: .meetingDate, text: scanner.flat(line.textStart..<dateEnd))
     document.warnings.append(
-      "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred")
+      DocumentWarning(
+        .meetingDateUsed, "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred"))
   }
 
   static func inferProvinceAndIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
     if document.province == nil, let (province, words) = signerTitleProvince(document.signer, layout) {
       document.province = province
       document.provinceInferred = true
-      document.provinceEvidence.append(Evidence(kind: "signer_title", text: words))
+      document.provinceEvidence.append(Evidence(kind: .signerTitle, text: words))
     }
     if document.province == nil, let inference = Places.gazetteer.inferProvince(from: document.text) {
       if let province = inference.province {
@@ -772,7 +783,8 @@ enum DirectiveParser {
         document.provinceInferred = true
         document.provinceEvidence.append(contentsOf: inference.evidence)
       }
-      document.warnings.append(contentsOf: inference.conflicts)
+      document.warnings.append(
+        contentsOf: inference.conflicts.map { DocumentWarning(.placeNamesConflict, $0) })
     }
     for official in KnownOfficials.mentions(in: scanner, signer: document.signer?.name) {
       if document.province == nil {
@@ -781,11 +793,13 @@ enum DirectiveParser {
       }
       if official.province == document.province {
         document.provinceEvidence.append(
-          Evidence(kind: official.isSigner ? "signer" : "official", text: official.text))
+          Evidence(kind: official.isSigner ? .signer : .official, text: official.text))
       } else {
         document.warnings.append(
-          "\(official.text) is known as an official of \(official.province), but the document is placed in \(document.province ?? "?")"
-        )
+          DocumentWarning(
+            .officialElsewhere,
+            "\(official.text) is known as an official of \(official.province), but the document is placed in \(document.province ?? "?")"
+          ))
       }
     }
     if let province = document.province { document.province2025 = Places.province2025(of: province) }
@@ -851,8 +865,10 @@ enum DirectiveParser {
     if document.level == .unknown, writesToTheProvinces(document, scanner) {
       document.level = .central
       document.warnings.append(
-        "placed as central: it names no issuer, writes to the provinces, and Hà Nội, where its place–date line puts it, is where central bodies sit"
-      )
+        DocumentWarning(
+          .placedAsCentral,
+          "placed as central: it names no issuer, writes to the provinces, and Hà Nội, where its place–date line puts it, is where central bodies sit"
+        ))
     }
     if document.level == .central {
       document.province = nil
@@ -866,7 +882,7 @@ enum DirectiveParser {
   /// (`các tỉnh, thành phố`, `các địa phương`) rather than the capital's own districts is a central
   /// body's: Hà Nội is the seat of both.
   static func writesToTheProvinces(_ document: Document, _ scanner: TextScanner) -> Bool {
-    guard document.province == "Hà Nội", document.provinceEvidence.allSatisfy({ $0.kind == "place_date" }),
+    guard document.province == "Hà Nội", document.provinceEvidence.allSatisfy({ $0.kind == .placeDate }),
       !document.provinceEvidence.isEmpty
     else { return false }
     let toProvinces = scanner.contains("cac tinh, thanh pho") || scanner.contains("cac dia phuong")
