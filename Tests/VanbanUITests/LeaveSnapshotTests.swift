@@ -16,7 +16,8 @@ extension ScreenSnapshotTests {
   func testReaderWithANote() { snapshot("reader-note", keys: markedLetter) }
 
   func testHistory() {
-    snapshot("history", keys: [.down, .down, .down, .enter, .character("2"), .character("w"), .character("H")])
+    snapshot(
+      "history", keys: [.down, .down, .down, .enter, .character("2"), .character("w"), .character("H")])
   }
 
   func testExportPrompt() { snapshot("export-prompt", keys: [.character("e")]) }

@@ -122,7 +122,8 @@ final class LeaveTests: XCTestCase {
 
   func testYankRequestsTheReferenceAndThePath() {
     let document = library.document(id: letterID)!
-    XCTAssertEqual(press(openLetter + [char("y")]).requests, [.copy(Reference.of(document), what: "reference")])
+    XCTAssertEqual(
+      press(openLetter + [char("y")]).requests, [.copy(Reference.of(document), what: "reference")])
     XCTAssertEqual(press(openLetter + [char("Y")]).requests, [.copy(document.file, what: "path")])
     var builtIn = start()
     builtIn.builtInCorpus = true
