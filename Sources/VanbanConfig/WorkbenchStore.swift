@@ -53,14 +53,17 @@ public struct WorkbenchStore: Sendable {
   public static func load(_ path: String) -> (WorkbenchStore, warning: String?) {
     guard FileManager.default.fileExists(atPath: path) else { return (WorkbenchStore(), nil) }
     guard let data = FileManager.default.contents(atPath: path) else {
-      return (WorkbenchStore(), "\(path): cannot read the marks and notes, starting without them")
+      return (
+        WorkbenchStore(), "marks and notes not read (cannot read the file), starting without them: \(path)"
+      )
     }
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let marks = (object["marks"] ?? [String]()) as? [String],
       let notes = (object["notes"] ?? [String: String]()) as? [String: String]
     else {
       return (
-        WorkbenchStore(), "\(path): not a marks file (JSON with marks and notes), starting without them"
+        WorkbenchStore(),
+        "marks and notes not read (not JSON with marks and notes), starting without them: \(path)"
       )
     }
     return (WorkbenchStore(marks: marks, notes: notes), nil)

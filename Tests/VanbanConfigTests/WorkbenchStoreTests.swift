@@ -19,14 +19,17 @@ final class WorkbenchStoreTests: XCTestCase {
 
   func testTheFileIsUnderXDGDataHomeAndKeyedByTheCorpus() {
     XCTAssertEqual(
-      WorkbenchStore.directory(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/an"]), "/x/data/vanban")
-    XCTAssertEqual(WorkbenchStore.directory(environment: ["HOME": "/home/an"]), "/home/an/.local/share/vanban")
+      WorkbenchStore.directory(environment: ["XDG_DATA_HOME": "/x/data", "HOME": "/home/an"]),
+      "/x/data/vanban")
+    XCTAssertEqual(
+      WorkbenchStore.directory(environment: ["HOME": "/home/an"]), "/home/an/.local/share/vanban")
     // A relative XDG_DATA_HOME is ignored, as the XDG specification says.
     XCTAssertEqual(
       WorkbenchStore.directory(environment: ["XDG_DATA_HOME": "data", "HOME": "/home/an"]),
       "/home/an/.local/share/vanban")
     let one = WorkbenchStore.path(for: ["/a", "/b"], environment: ["HOME": "/h"])
-    XCTAssertEqual(one, WorkbenchStore.path(for: ["/b", "/a"], environment: ["HOME": "/h"]), "order does not matter")
+    XCTAssertEqual(
+      one, WorkbenchStore.path(for: ["/b", "/a"], environment: ["HOME": "/h"]), "order does not matter")
     XCTAssertNotEqual(one, WorkbenchStore.path(for: ["/a"], environment: ["HOME": "/h"]))
     XCTAssertNotEqual(one, WorkbenchStore.path(for: [], environment: ["HOME": "/h"]))
     XCTAssertTrue(one.hasPrefix("/h/.local/share/vanban/workbench-") && one.hasSuffix(".json"), one)
@@ -59,7 +62,8 @@ final class WorkbenchStoreTests: XCTestCase {
       let (loaded, warning) = WorkbenchStore.load(path)
       XCTAssertEqual(loaded.marks, [], text)
       XCTAssertEqual(
-        warning, "\(path): not a marks file (JSON with marks and notes), starting without them", text)
+        warning, "marks and notes not read (not JSON with marks and notes), starting without them: \(path)",
+        text)
     }
   }
 
