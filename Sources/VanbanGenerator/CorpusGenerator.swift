@@ -72,7 +72,7 @@ public struct CorpusGenerator: Sendable {
   public let seed: UInt64
 
   /// Changes whenever the same seed would write other bytes: cached corpora name it.
-  public static let formatVersion = 3
+  public static let formatVersion = 4
 
   public init(seed: UInt64) { self.seed = seed }
 

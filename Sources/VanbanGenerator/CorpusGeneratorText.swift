@@ -117,8 +117,10 @@ extension CorpusGenerator {
     var forms = [[String]](repeating: [], count: count)
     // The relation and cue of each mention, in text order.
     var readings = [[(relation: Relation, cue: String?)]](repeating: [], count: count)
-    func record(_ position: Int, _ relation: Relation, _ cue: String?) {
-      mentions[position] += 1
+    // A mention counts when it names the document; an anaphor such as `kết luận của Bộ Chính trị`
+    // lends its cue without counting, as the seed expectations count.
+    func record(_ position: Int, _ relation: Relation, _ cue: String?, counts: Bool = true) {
+      if counts { mentions[position] += 1 }
       readings[position].append((relation, relation == .refers ? nil : cue))
     }
     let roles = Self.roles(plan, random: &random)
@@ -258,7 +260,7 @@ extension CorpusGenerator {
         let reference = plan.cited[position]
         if let short = shortMention(reference, among: plan.cited, random: &random) {
           text += "Thực hiện nghiêm các nội dung của \(short.text). "
-          record(position, .implements, "Thực hiện")
+          record(position, .implements, "Thực hiện", counts: short.text != reference.shortName)
           if short.isYearless && !forms[position].contains(Self.yearlessForm) {
             forms[position].append(Self.yearlessForm)
           }

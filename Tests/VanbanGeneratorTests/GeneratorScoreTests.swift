@@ -118,7 +118,7 @@ final class GeneratorScoreTests: XCTestCase {
   }
 
   /// The goal: on a generated corpus, citations found with precision and recall of at
-  /// least 0.99, and their date, issuer and relation right at least 99 times in 100, overall, per
+  /// least 0.99, and their date, issuer, relation and count of mentions right at least 99 times in 100, overall, per
   /// written form and per relation. What remains under 1.000: a proposer's department (`Sở Y tế`) in
   /// a letter whose own province the text does not say cannot be completed with the province.
   func testParserOnAGeneratedCorpus() {
@@ -136,6 +136,7 @@ final class GeneratorScoreTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(score.all.number.rate ?? 0, 0.99)
     XCTAssertGreaterThanOrEqual(score.all.issuer.rate ?? 0, 0.99)
     XCTAssertGreaterThanOrEqual(score.all.relation.rate ?? 0, 0.99)
+    XCTAssertGreaterThanOrEqual(score.all.mentions.rate ?? 0, 0.99)
     for (relation, group) in score.byRelation {
       XCTAssertGreaterThan(group.found.total, 10, relation.rawValue)
       XCTAssertGreaterThanOrEqual(group.found.rate ?? 0, 0.99, relation.rawValue)
@@ -143,11 +144,13 @@ final class GeneratorScoreTests: XCTestCase {
       XCTAssertGreaterThanOrEqual(
         group.issuer.rate ?? 0, relation == .accordingTo ? 0.97 : 0.99, relation.rawValue)
       XCTAssertGreaterThanOrEqual(group.relation.rate ?? 0, 0.99, relation.rawValue)
+      XCTAssertGreaterThanOrEqual(group.mentions.rate ?? 0, 0.99, relation.rawValue)
     }
     for (form, group) in score.byForm {
       XCTAssertGreaterThanOrEqual(group.found.rate ?? 0, 0.99, form)
       XCTAssertGreaterThanOrEqual(group.date.rate ?? 0, 0.99, form)
       XCTAssertGreaterThanOrEqual(group.relation.rate ?? 0, 0.99, form)
+      XCTAssertGreaterThanOrEqual(group.mentions.rate ?? 0, 0.99, form)
     }
   }
 }
