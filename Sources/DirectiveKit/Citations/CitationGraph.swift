@@ -71,6 +71,21 @@ public struct CentralResponse: Sendable, Hashable {
   public var otherCount: Int { citingCount - answeringCount }
   /// Letters that do not cite it but answer, in the same province, a letter answering it.
   public var chainedCount: Int
+
+  /// The tree as `CitationGraph.response(to:provinces:)` draws it for documents of `provinces`
+  /// (`CitationGraph.unknownProvince` for those of none); nil when none of them cites it.
+  public func narrowed(to provinces: Set<String>) -> CentralResponse? {
+    let kept = self.provinces.filter { provinces.contains($0.province) }
+    let entries = kept.flatMap(\.entries)
+    let direct = entries.filter { $0.relation != nil }
+    guard !direct.isEmpty else { return nil }
+    let known = kept.filter { $0.province != CitationGraph.unknownProvince }
+    return CentralResponse(
+      node: node, provinces: kept, citingCount: direct.count,
+      provinceCount: known.filter { $0.entries.contains { $0.relation != nil } }.count,
+      answeringCount: known.flatMap(\.entries).filter(\.isAnswer).count,
+      chainedCount: entries.count - direct.count)
+  }
 }
 
 /// The citation graph: corpus documents and external documents, edges from citing to cited.
@@ -142,10 +157,24 @@ public final class CitationGraph: @unchecked Sendable {
     let central = nodes.filter { $0.level == .central }.compactMap {
       response(to: $0.id, provinces: provinces)
     }
-    return central.sorted { a, b in
+    return mostCitedFirst(central)
+  }
+
+  /// `responses(provinces:)` from the unfiltered trees (`responses()`), without walking the graph
+  /// again: a province's group never holds another province's letters, so narrowing keeps the
+  /// groups of `provinces` and counts again what they hold.
+  public func responses(narrowing all: [CentralResponse], to provinces: Set<String>) -> [CentralResponse] {
+    mostCitedFirst(all.compactMap { $0.narrowed(to: provinces) })
+  }
+
+  /// Most cited first, then the earliest; ties in the order of the graph's nodes.
+  private func mostCitedFirst(_ responses: [CentralResponse]) -> [CentralResponse] {
+    let undated = Day(year: 2100, month: 1, day: 1)!
+    return responses.sorted { a, b in
       if a.citingCount != b.citingCount { return a.citingCount > b.citingCount }
-      return (a.node.date ?? Day(year: 2100, month: 1, day: 1)!)
-        < (b.node.date ?? Day(year: 2100, month: 1, day: 1)!)
+      let (first, second) = (a.node.date ?? undated, b.node.date ?? undated)
+      if first != second { return first < second }
+      return (nodeIndex[a.node.id] ?? 0) < (nodeIndex[b.node.id] ?? 0)
     }
   }
 
