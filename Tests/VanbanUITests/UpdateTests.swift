@@ -117,7 +117,7 @@ final class UpdateTests: XCTestCase {
 
   func testProvincePickerFiltersAndAddsAndClears() {
     let picking = press([.character("p")] + typed("kien giang"))
-    XCTAssertEqual(picking.pickerEntries, [ProvinceChoice(name: "Kiên Giang", is2025: false)])
+    XCTAssertEqual(picking.pickerEntries.map(\.choice), [ProvinceChoice(name: "Kiên Giang", is2025: false)])
     let filtered = press([.enter], on: picking)
     XCTAssertNil(filtered.picker)
     XCTAssertEqual(filtered.visibleDocuments.map { library.documents[$0].province }, ["Kiên Giang"])

@@ -97,15 +97,6 @@ public struct AppState: Sendable {
   public var isSearchingWithoutIndex: Bool {
     searchIndex == nil && activeQuery.contains { !$0.isWhitespace }
   }
-
-  /// The picker's entries for its query: old provinces, then 2025 ones.
-  public var pickerEntries: [ProvinceChoice] {
-    guard let picker else { return [] }
-    let needle = picker.query.folded.trimmingCharacters(in: " ")
-    func keep(_ name: String) -> Bool { needle.isEmpty || name.folded.contains(needle) }
-    return library.provinces.filter(keep).map { ProvinceChoice(name: $0, is2025: false) }
-      + library.provinces2025.filter(keep).map { ProvinceChoice(name: $0, is2025: true) }
-  }
 }
 
 /// Orders document numbers as people do: `9-CV` before `10-CV`; missing numbers last.

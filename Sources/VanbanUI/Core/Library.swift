@@ -52,20 +52,6 @@ extension CentralResponse {
   }
 }
 
-/// Which province a filter names: a province as it was before the 2025 merger, or after.
-public struct ProvinceChoice: Hashable, Sendable {
-  public var name: String
-  public var is2025: Bool
-  public init(name: String, is2025: Bool) {
-    self.name = name
-    self.is2025 = is2025
-  }
-  public func matches(_ document: Document) -> Bool {
-    is2025 ? document.province2025 == name : document.province == name
-  }
-  public var label: String { is2025 ? "\(name) (2025)" : name }
-}
-
 /// The corpus as the browser reads it: documents, with the citation graph's view of what they cite.
 public final class Library: Sendable {
   public static let unknownProvince = CitationGraph.unknownProvince
@@ -83,6 +69,9 @@ public final class Library: Sendable {
   public let provinces2025: [String]
   /// The library's province, number and type columns: as wide as their widest value, within bounds.
   public let columnWidths: [Int]
+  /// What the province picker offers: provinces before 2025 (those of the corpus first), those
+  /// since, then “Province unknown”; each with how many documents it selects.
+  public let provinceOptions: [ProvinceSelection.Option]
 
   public init(corpus: Corpus) {
     self.corpus = corpus
@@ -105,6 +94,7 @@ public final class Library: Sendable {
     ]
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
+    provinceOptions = Library.pickerOrder(ProvinceSelection.options(for: documents))
     let graph = corpus.graph
     let summaries = graph.nodes.enumerated().compactMap { position, node -> (Int, CitedSummary)? in
       let citing = graph.citing(node.id)
