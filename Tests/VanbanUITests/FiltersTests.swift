@@ -91,3 +91,85 @@ final class FiltersTests: XCTestCase {
     XCTAssertEqual(state.visibleDocuments.map { library.documents[$0].id }, [documents[4].id])
   }
 }
+
+extension FiltersTests {
+  // MARK: 2. filter chips, reverse sort, sort by type
+
+  func testEachFilterIsAChipRemovableAlone() {
+    let filtered = press(
+      [.character("p")] + typed("nam dinh") + [.enter, .character("/")] + typed("covid level:province")
+        + [.enter, .character("s"), .character("r")])
+    XCTAssertEqual(
+      filtered.filterChips,
+      [
+        .province(.province("Nam Định")), .term("level:province"), .words("covid"),
+        .sort(.province, reversed: true),
+      ])
+    XCTAssertTrue(render(filtered).text.contains("[Nam Định ×] [level:province ×] [“covid” ×]"))
+    // x with no chip selected removes the last: the order.
+    let unsorted = press([.character("x")], on: filtered)
+    XCTAssertEqual(unsorted.sort, .date)
+    XCTAssertFalse(unsorted.sortReversed)
+    XCTAssertEqual(unsorted.query, "covid level:province")
+    XCTAssertEqual(unsorted.provinceFilter, [.province("Nam Định")])
+    // f f selects the second chip; x removes it alone.
+    let selected = press([.character("f"), .character("f")], on: unsorted)
+    XCTAssertEqual(selected.chipSelection, 1)
+    let withoutLevel = press([.character("x")], on: selected)
+    XCTAssertEqual(withoutLevel.query, "covid")
+    XCTAssertEqual(withoutLevel.provinceFilter, [.province("Nam Định")])
+    XCTAssertEqual(withoutLevel.message, "removed level:province")
+    let withoutProvince = press([.character("f"), .character("x")], on: withoutLevel)
+    XCTAssertEqual(withoutProvince.provinceFilter, [])
+    XCTAssertEqual(withoutProvince.query, "covid")
+    let none = press([.character("x"), .character("x")], on: withoutProvince)
+    XCTAssertEqual(none.filterChips, [])
+    XCTAssertEqual(none.message, "no filter to remove")
+  }
+
+  func testAQuotedPhraseIsOneChip() {
+    let state = press([.character("/")] + typed("\"phong chong\" province:\"Nam Định\" dich") + [.enter])
+    XCTAssertEqual(state.filterChips, [.term("province:\"Nam Định\""), .words("\"phong chong\" dich")])
+    XCTAssertEqual(press([.character("x")], on: state).query, "province:\"Nam Định\"")
+  }
+
+  func testReverseSortAndSortByType() {
+    let ids = { (state: AppState) in state.visibleDocuments.map { self.library.documents[$0].id } }
+    let byDate = ids(start())
+    XCTAssertEqual(ids(press([.character("r")])), byDate.reversed())
+    XCTAssertTrue(render(press([.character("r")])).text.contains("sorted by date, reversed"))
+    let byType = press(Array(repeating: .character("s"), count: 3))
+    XCTAssertEqual(byType.sort, .type)
+    XCTAssertEqual(
+      byType.visibleDocuments.map { library.documents[$0].type ?? "-" },
+      ["Công văn", "Công văn", "Công văn", "Thông báo", "-"])
+    let reversed = press([.character("r")], on: byType)
+    XCTAssertEqual(reversed.visibleDocuments.map { library.documents[$0].type ?? "-" }.first, "-")
+    XCTAssertEqual(KeyTable.action(for: .character("r"), on: .library), .reverseSort)
+    XCTAssertNil(KeyTable.action(for: .character("x"), on: .graph))
+  }
+
+  // MARK: 7. sparkline
+
+  func testTheSparklineCountsDocumentsPerMonthOfTheFilteredList() {
+    let all = Sparkline.counts(library.documents)
+    XCTAssertEqual(all?.first.iso, "2020-07")
+    XCTAssertEqual(all?.counts.count, 12)
+    XCTAssertEqual(all?.counts.reduce(0, +), 2, "documents dated only by a lower bound are left out")
+    XCTAssertEqual(Sparkline.bars([0, 1, 2, 4, 8], ascii: false), " ▁▂▄█")
+    XCTAssertEqual(Sparkline.bars([0, 1, 2, 4, 8], ascii: true), " .,;#")
+    let namDinh = press([.character("p")] + typed("nam dinh") + [.enter])
+    XCTAssertEqual(
+      Sparkline.line(namDinh, visible: namDinh.visibleDocuments, width: 60), "2021-06 █ 2021-06 · per month")
+    let all12 = start().visibleDocuments
+    XCTAssertEqual(
+      Sparkline.line(start(), visible: all12, width: 40), "2020-07 █          █ 2021-06 · per month")
+    XCTAssertEqual(
+      Sparkline.line(start(), visible: all12, width: 38), "2020-07 █    █ 2021-06 · per 2 months")
+    XCTAssertEqual(Sparkline.line(start(), visible: all12, width: 30), "", "no room: no sparkline")
+    var ascii = start()
+    ascii.asciiOnly = true
+    XCTAssertEqual(
+      Sparkline.line(ascii, visible: all12, width: 40), "2020-07 #          # 2021-06 · per month")
+  }
+}

@@ -161,7 +161,8 @@ final class UpdateTests: XCTestCase {
       ["Kiên Giang", "Nam Định", "Nam Định", "Nam Định", "Ninh Bình"])
     let byNumber = press([.character("s"), .character("s")])
     XCTAssertEqual(byNumber.visibleDocuments.first.map { library.documents[$0].number }, "215-CV/TU")
-    XCTAssertEqual(press([.character("s"), .character("s"), .character("s")]).sort, .date)
+    XCTAssertEqual(press([.character("s"), .character("s"), .character("s")]).sort, .type)
+    XCTAssertEqual(press(Array(repeating: .character("s"), count: 4)).sort, .date)
   }
 
   func testEnterOnAProvinceFiltersTheLibrary() {
@@ -233,7 +234,7 @@ final class UpdateTests: XCTestCase {
   }
 
   func testMouseClickSelectsAndWheelScrolls() {
-    XCTAssertEqual(press([.click(x: 5, y: 4)]).page.selection, 2)
+    XCTAssertEqual(press([.click(x: 5, y: 5)]).page.selection, 2)
     XCTAssertEqual(press([.wheelDown]).page.selection, 3)
   }
 

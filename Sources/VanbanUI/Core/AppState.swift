@@ -19,7 +19,7 @@ public struct Page: Hashable, Sendable {
 }
 
 public enum SortOrder: String, CaseIterable, Sendable {
-  case date, province, number
+  case date, province, number, type
 }
 
 public struct ProvincePicker: Hashable, Sendable {
@@ -70,6 +70,16 @@ public struct AppState: Sendable {
   public var loading: LoadStatus?
   /// What is computed from the fields above, kept until its inputs change.
   public internal(set) var derived = DerivedData()
+
+  // MARK: filters, search, places and glance (#14)
+  /// The library's order turned round (`r`).
+  public var sortReversed = false
+  /// The filter chip selected in the library's header (`f`), nil for none: `x` removes it, or
+  /// the last chip when none is selected.
+  public var chipSelection: Int?
+  /// True when the terminal's locale is not UTF-8: charts and sparklines are drawn in ASCII.
+  /// The terminal layer sets it.
+  public var asciiOnly = false
 
   public init(library: Library, width: Int, height: Int, searchIndex: SearchIndex? = nil) {
     self.library = library

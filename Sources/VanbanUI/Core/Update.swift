@@ -178,6 +178,9 @@ extension AppState {
       .cycleSort, .toggleGrouping, .toggleMatrix, .columnsLeft, .columnsRight:
       // Bound only on the screens that handle them.
       break
+    case .selectChip, .removeChip, .reverseSort:
+      // The library's (Screens/Filters).
+      break
     }
   }
 

@@ -8,4 +8,6 @@ public enum Action: Hashable, Sendable {
   case showLibrary, showGraph, showProvinces, showWarnings, help, listLinks, showDiagram
   case cycleSort, toggleGrouping, toggleMatrix, columnsLeft, columnsRight
   case close, quit
+  // MARK: filters, search, places and glance (#14)
+  case selectChip, removeChip, reverseSort
 }
