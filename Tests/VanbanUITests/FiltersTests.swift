@@ -173,3 +173,35 @@ extension FiltersTests {
       Sparkline.line(ascii, visible: all12, width: 40), "2020-07 #          # 2021-06 · per month")
   }
 }
+
+extension FiltersTests {
+  // MARK: 3. reader find as the library search
+
+  func testReaderFindIgnoresPunctuationAndMarks() {
+    let text = "công tác phòng, chống dịch; PHÒNG CHỐNG thiên tai và thiện tại"
+    let scalars = Array(text.unicodeScalars)
+    func found(_ query: String) -> [String] {
+      findMatches(of: query, in: scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
+    }
+    XCTAssertEqual(found("phong chong"), ["phòng, chống", "PHÒNG CHỐNG"])
+    XCTAssertEqual(found("phong, chong"), ["phòng, chống", "PHÒNG CHỐNG"])
+    XCTAssertEqual(found("thien tai"), ["thiên tai", "thiện tại"])
+    XCTAssertEqual(found("thiên tai"), ["thiên tai"], "a word typed with marks matches those marks")
+    XCTAssertEqual(found("Thiện tại"), ["thiện tại"], "capitals aside")
+    XCTAssertEqual(found("chống dịch"), ["chống dịch"])
+    XCTAssertEqual(found("thien TAI"), ["thiên tai", "thiện tại"])
+    let nfd = Array(text.decomposedStringWithCanonicalMapping.unicodeScalars)
+    XCTAssertEqual(findMatches(of: "thiên tai", in: nfd).count, 1)
+    XCTAssertEqual(findMatches(of: "phong chong", in: nfd).count, 2)
+  }
+
+  func testReaderFindKeyFindsAcrossPunctuation() {
+    // 000: “tăng cường công tác phòng, chống dịch Covid-19”.
+    let id = "000_c04fbf0a9182cd61"
+    let state = press([.down])
+    XCTAssertEqual(library.documents[state.visibleDocuments[state.page.selection]].id, id)
+    let found = press([.enter, .character("/")] + typed("phong chong dich covid") + [.enter], on: state)
+    XCTAssertEqual(found.page.screen, .reader(id))
+    XCTAssertTrue(found.message?.hasPrefix("match 1 of ") ?? false, found.message ?? "no message")
+  }
+}

@@ -55,6 +55,8 @@ struct Browse: ParsableCommand {
     let events = Mailbox<Event>()
     SearchIndexing.start(library, into: events)
     var state = AppState(library: library, width: size.width, height: size.height)
+    // Charts and sparklines are drawn in ASCII where the locale cannot show block characters.
+    state.asciiOnly = terminal.asciiOnly
     while !state.shouldQuit {
       for event in events.take() { state = update(state, event) }
       terminal.draw(render(state))
