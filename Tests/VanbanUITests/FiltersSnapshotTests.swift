@@ -36,6 +36,15 @@ final class FiltersSnapshotTests: XCTestCase {
   /// The sparkline in ASCII, as under LANG=C.
   func testLibrarySparklineInASCII() { snapshot("library-ascii", keys: [], ascii: true) }
 
+  /// Inferred markers, a guessed encoding, lost marks, a long province name.
+  func testLibraryMarkersAndColumns() {
+    for (width, height) in ScreenSnapshotTests.sizes {
+      let grid = render(AppState(library: FiltersTests.markedLibrary(), width: width, height: height))
+      assertSnapshot(grid, "library-markers-\(width)x\(height)")
+      assertStyleSnapshot(grid, "library-markers-\(width)x\(height)")
+    }
+  }
+
   func testPickerDidYouMean() {
     snapshot("picker-did-you-mean", keys: [.character("p")] + typed("nam dinhh"))
   }

@@ -205,3 +205,41 @@ extension FiltersTests {
     XCTAssertTrue(found.message?.hasPrefix("match 1 of ") ?? false, found.message ?? "no message")
   }
 }
+
+extension FiltersTests {
+  // MARK: 4, 5. markers and columns
+
+  /// The fixtures with a long province name, a TCVN3 file and a copy whose marks were lost.
+  static func markedLibrary() -> Library {
+    var documents = Fixtures.corpus().documents
+    documents[1].province = "Bà Rịa - Vũng Tàu"
+    documents[1].encoding = "TCVN3"
+    documents[1].warnings.append("decoded as TCVN3 (ABC): the bytes are not UTF-8")
+    documents[3].warnings.append("diacritics lost: 40 letters of the copy were replaced by “?”")
+    documents[0].dateInferred = true
+    return Library(corpus: Corpus(documents: documents, loadWarnings: []))
+  }
+
+  func testTheLibraryShowsInferredMarkersAndEncodingMarks() {
+    let library = Self.markedLibrary()
+    let text = render(AppState(library: library, width: 140, height: 20)).text
+    let rows = text.split(separator: "\n")
+    XCTAssertTrue(rows.contains { $0.contains("2020-07-29~") }, "an inferred date")
+    XCTAssertTrue(rows.contains { $0.contains("Công văn?") }, "an inferred type")
+    XCTAssertTrue(rows.contains { $0.contains("[TCVN3 guessed] Về một số") }, text)
+    XCTAssertTrue(rows.contains { $0.contains("[marks lost] (no subject) 004") }, text)
+    XCTAssertEqual(LibraryColumns.markers(library.documents[2]), "")
+  }
+
+  func testColumnsAreSizedFromTheContentAndTheWidth() {
+    let library = Self.markedLibrary()
+    let wide = render(AppState(library: library, width: 140, height: 20)).text
+    XCTAssertTrue(wide.contains("Bà Rịa - Vũng Tàu "), "province names whole at 140 columns")
+    let narrow = render(AppState(library: library, width: 80, height: 20)).text
+    XCTAssertFalse(narrow.contains("Bà Rịa - Vũng Tàu"))
+    XCTAssertTrue(narrow.contains("Bà Rịa - Vũn…"), narrow)
+    XCTAssertEqual(LibraryColumns.fit([12, 17, 10, 9], to: 140), [12, 17, 10, 9])
+    XCTAssertEqual(LibraryColumns.fit([12, 17, 10, 9], to: 80), [12, 13, 10, 9], "the subject keeps 30")
+    XCTAssertEqual(LibraryColumns.fit([12, 30, 30, 30], to: 60), [10, 8, 6, 4])
+  }
+}

@@ -67,7 +67,8 @@ public final class Library: Sendable {
   /// Provinces present, before and after 2025, in alphabetical (folded) order.
   public let provinces: [String]
   public let provinces2025: [String]
-  /// The library's province, number and type columns: as wide as their widest value, within bounds.
+  /// The library's date, province, number and type columns as wide as their widest value (with
+  /// its markers); `LibraryColumns` fits them to the terminal's width.
   public let columnWidths: [Int]
   /// What the province picker offers: provinces before 2025 (those of the corpus first), those
   /// since, then “Province unknown”; each with how many documents it selects.
@@ -89,8 +90,8 @@ public final class Library: Sendable {
         max(bounds.lowerBound, documents.map { DisplayWidth.width(of: value($0)) }.max() ?? 0))
     }
     columnWidths = [
-      widest({ Format.province(of: $0) }, 8...16), widest({ $0.number ?? "-" }, 6...14),
-      widest({ $0.type ?? "?" }, 4...12),
+      widest(LibraryColumns.date, 10...40), widest(LibraryColumns.province, 8...80),
+      widest(LibraryColumns.number, 6...80), widest(LibraryColumns.type, 4...80),
     ]
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))

@@ -58,7 +58,7 @@ struct LibraryScreen: ScreenView {
     let library = state.library
     let documents = library.documents
     let visible = state.visibleDocuments
-    let columns = [12] + library.columnWidths
+    let columns = LibraryColumns.fit(library.columnWidths, to: grid.width)
     func line(_ values: [String], subject: String) -> String {
       var text = "  "
       for (value, width) in zip(values, columns) { text += DisplayWidth.fit(value, to: width) + " " }
@@ -75,11 +75,8 @@ struct LibraryScreen: ScreenView {
       guard visible.indices.contains(index) else { break }
       let document = documents[visible[index]]
       let text = line(
-        [
-          Format.date(of: document), Format.province(of: document), document.number ?? "-",
-          document.type ?? "?",
-        ],
-        subject: (library.signals.isFlagged(document.id) ? "⚠ " : "")
+        LibraryColumns.values(document),
+        subject: (library.signals.isFlagged(document.id) ? "⚠ " : "") + LibraryColumns.markers(document)
           + (document.subject ?? "(no subject) \(document.id)"))
       let selected = index == state.page.selection
       grid.put(text, x: 0, y: 3 + row, style: selected ? .selected : .plain)
