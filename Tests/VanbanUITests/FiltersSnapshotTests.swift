@@ -45,6 +45,11 @@ final class FiltersSnapshotTests: XCTestCase {
     }
   }
 
+  /// The cited page's lag chart in ASCII, as under LANG=C (the Unicode one is in `cited`).
+  func testLagChartInASCII() {
+    snapshot("cited-ascii", keys: [.end, .enter, .tab, .tab, .enter, .end], ascii: true)
+  }
+
   func testPickerDidYouMean() {
     snapshot("picker-did-you-mean", keys: [.character("p")] + typed("nam dinhh"))
   }

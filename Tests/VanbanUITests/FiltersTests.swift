@@ -243,3 +243,41 @@ extension FiltersTests {
     XCTAssertEqual(LibraryColumns.fit([12, 30, 30, 30], to: 60), [10, 8, 6, 4])
   }
 }
+
+extension FiltersTests {
+  // MARK: 6. lag chart
+
+  func testTheCitedPageDrawsTheLagChartOfVanbanLag() throws {
+    let cited = press([.down, .enter, .tab, .enter])
+    XCTAssertEqual(cited.page.screen, .cited(Fixtures.conclusion07))
+    let lag = try XCTUnwrap(
+      AnswerLag(central: Fixtures.conclusion07, documents: library.documents, graph: library.corpus.graph))
+    let chart = LagChart.render(lag, unicode: true).split(separator: "\n").map(String.init)
+    let rows = cited.content.rows.map { $0.segments.map(\.text).joined() }
+    let start = try XCTUnwrap(rows.firstIndex(of: chart[0]))
+    XCTAssertEqual(Array(rows[start..<(start + chart.count)]), chart, "the chart is vanban lag's")
+    XCTAssertTrue(chart.contains { $0.contains("█") })
+    XCTAssertTrue(chart.contains { $0.hasPrefix("never answered (1): Ninh Bình") })
+    // Each bar opens the province's first answer.
+    let bars = cited.content.rows[start...].compactMap(\.target)
+    XCTAssertEqual(bars, lag.rows.map { .document($0.documentID) })
+    let last = press([.end, .enter], on: cited)
+    XCTAssertEqual(last.page.screen, .reader(lag.rows.last!.documentID))
+  }
+
+  func testTheLagChartIsASCIIWhenTheLocaleIsNot() {
+    var state = start()
+    state.asciiOnly = true
+    let cited = press([.down, .enter, .tab, .enter], on: state)
+    let text = cited.content.rows.map { $0.segments.map(\.text).joined() }.joined(separator: "\n")
+    XCTAssertTrue(text.contains("###"), text)
+    XCTAssertFalse(text.contains("█"))
+    XCTAssertTrue(text.contains("| median"))
+  }
+
+  func testTheLagChartFollowsTheProvinceFilter() {
+    let cited = press([.character("p")] + typed("kien giang") + [.enter, .down, .enter, .tab, .enter])
+    let text = cited.content.rows.map { $0.segments.map(\.text).joined() }.joined(separator: "\n")
+    XCTAssertFalse(text.contains("never answered"), text)
+  }
+}
