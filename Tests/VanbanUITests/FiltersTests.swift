@@ -281,3 +281,16 @@ extension FiltersTests {
     XCTAssertFalse(text.contains("never answered"), text)
   }
 }
+
+extension FiltersTests {
+  // MARK: 8. the help says what it is
+
+  func testTheHelpFooterSaysWhatTheHelpIs() {
+    let text = render(press([.character("?")], on: start(width: 140, height: 60))).text
+    XCTAssertTrue(
+      text.contains("This help: every key and what it does. A key marked (reader) works only there."), text)
+    XCTAssertFalse(text.contains("from the table the key handling reads"))
+    XCTAssertTrue(text.contains("reverse the order (library)"))
+    XCTAssertTrue(text.contains("remove the selected filter chip"))
+  }
+}
