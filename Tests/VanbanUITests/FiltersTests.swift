@@ -294,3 +294,25 @@ extension FiltersTests {
     XCTAssertTrue(text.contains("remove the selected filter chip"))
   }
 }
+
+extension FiltersTests {
+  /// The README's key list names every key of the key table, so that a key added to the table
+  /// without its line in the README fails here.
+  func testTheReadmeKeyListNamesEveryKeyOfTheTable() throws {
+    let readme = try String(
+      contentsOf: Fixtures.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let start = try XCTUnwrap(readme.range(of: "\n## Keys\n"))
+    let end = try XCTUnwrap(readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex))
+    let section = readme[start.upperBound..<end.lowerBound]
+    // Every word inside backquotes: `↑ ↓ j k`, `Tab`/`Shift-Tab`.
+    let quoted = section.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+      .filter { $0.offset % 2 == 1 }.flatMap { $0.element.split(separator: " ").map(String.init) }
+    let named = Set(quoted)
+    for binding in KeyTable.bindings {
+      for key in binding.keys {
+        XCTAssertTrue(
+          named.contains(key.label), "the README's key list does not name \(key.label): \(binding.help)")
+      }
+    }
+  }
+}
