@@ -24,6 +24,7 @@ struct Vanban: ParsableCommand {
       ENVIRONMENT
       VANBAN_CONFIG  The configuration file to read instead (/dev/null for none).
       XDG_CONFIG_HOME  When set to an absolute path, the configuration file is $XDG_CONFIG_HOME/vanban/config.
+      XDG_CACHE_HOME  When set to an absolute path, snapshots of parsed corpora are kept in $XDG_CACHE_HOME/vanban (else ~/.cache/vanban); see `vanban cache`.
       NO_COLOR  When set and not empty, the browser draws without colours, unless the configuration file or --colours says otherwise.
 
       EXIT STATUS
@@ -35,7 +36,7 @@ struct Vanban: ParsableCommand {
     subcommands: [
       Browse.self, ListCommand.self, ShowCommand.self, GraphCommand.self, CitesCommand.self,
       CitedByCommand.self, RelatedCommand.self, LagCommand.self, ProvincesCommand.self, Search.self,
-      ConfigCommand.self, Generate.self,
+      ConfigCommand.self, CacheCommand.self, Generate.self,
     ],
     defaultSubcommand: Browse.self
   )

@@ -204,7 +204,7 @@ final class GazetteerTests: XCTestCase {
     let nine = try XCTUnwrap(gazetteer.inferProvince(from: seed("001_")))
     XCTAssertEqual(nine.province, "Nam Định")
     XCTAssertTrue(nine.evidence.contains { $0.text == "Trực Ninh" || $0.text == "Nam Định" })
-    XCTAssertTrue(nine.evidence.allSatisfy { $0.kind == "place_name" })
+    XCTAssertTrue(nine.evidence.allSatisfy { $0.kind == .placeName })
     XCTAssertEqual(nine.conflicts, [])
 
     let kienGiang = try XCTUnwrap(gazetteer.inferProvince(from: seed("002_")))

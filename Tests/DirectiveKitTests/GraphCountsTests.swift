@@ -155,7 +155,10 @@ final class GraphCountsTests: XCTestCase {
     XCTAssertFalse(signals.isFlagged("before"))
     let warning = try XCTUnwrap(corpus.document(id: "after")?.warnings.last)
     XCTAssertEqual(
-      warning, "implements Kết luận 1-KL/TW, which Kết luận 9-KL/TW (new) replaced on 10/01/2022")
+      warning,
+      DocumentWarning(
+        .restsOnSuperseded, "implements Kết luận 1-KL/TW, which Kết luận 9-KL/TW (new) replaced on 10/01/2022"
+      ))
     XCTAssertEqual(corpus.document(id: "before")?.warnings, [])
     XCTAssertEqual(corpus.document(id: "mention")?.warnings, [])
   }

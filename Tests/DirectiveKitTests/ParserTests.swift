@@ -53,7 +53,7 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(document.province, "Hà Nam")
     XCTAssertEqual(document.province2025, "Ninh Bình")
     XCTAssertFalse(document.provinceInferred)
-    XCTAssertEqual(document.provinceEvidence.map(\.kind), ["header", "place_date"])
+    XCTAssertEqual(document.provinceEvidence.map(\.kind), [.header, .placeDate])
     XCTAssertEqual(document.provinceEvidence.first?.text, "TỈNH UỶ HÀ NAM")
     XCTAssertEqual(document.issuer, "Ban Thường vụ Tỉnh ủy Hà Nam", "tone-mark variants give one issuer")
     XCTAssertEqual(document.level, .province)
@@ -123,7 +123,7 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(document.type, "Công văn")
     XCTAssertTrue(document.typeInferred)
     XCTAssertNil(document.signer)
-    XCTAssertTrue(document.warnings.contains { $0.contains("name is missing") }, "\(document.warnings)")
+    XCTAssertTrue(document.warnings.contains { $0.code == .signerNameMissing }, "\(document.warnings)")
     XCTAssertNil(document.province, "no evidence, no province")
     XCTAssertEqual(document.issuer, "Ban Thường vụ Tỉnh ủy")
   }
@@ -153,7 +153,7 @@ final class ParserTests: XCTestCase {
       """)
     XCTAssertEqual(document.province, "Nam Định")
     XCTAssertTrue(document.provinceInferred)
-    XCTAssertEqual(document.provinceEvidence.first?.kind, "place_name")
+    XCTAssertEqual(document.provinceEvidence.first?.kind, .placeName)
     XCTAssertEqual(document.provinceEvidence.first?.text, "Trực Ninh")
   }
 
@@ -164,7 +164,9 @@ final class ParserTests: XCTestCase {
       Kiên Giang, ngày 3 tháng 5 năm 2021
       """)
     XCTAssertEqual(document.province, "Ninh Bình", "the header outranks the place-date line")
-    XCTAssertTrue(document.warnings.contains { $0.contains("Kiên Giang") }, "\(document.warnings)")
+    XCTAssertTrue(
+      document.warnings.contains { $0.code == .headerPlaceConflict && $0.message.contains("Kiên Giang") },
+      "\(document.warnings)")
   }
 
   func testNoiseDoesNotLeakIntoFields() throws {
@@ -186,8 +188,8 @@ final class ParserTests: XCTestCase {
     let corpus = parseCorpus(["a.txt": "", "b.txt": "  \n\t", "c.txt": "Số 5-CV/TU"])
     XCTAssertEqual(corpus.documents.count, 3)
     XCTAssertEqual(Set(corpus.documents.map(\.id)), ["a", "b", "c"])
-    XCTAssertTrue(corpus.document(id: "a")?.warnings.contains("empty file") == true)
-    XCTAssertTrue(corpus.document(id: "b")?.warnings.contains("file holds only white space") == true)
+    XCTAssertTrue(corpus.document(id: "a")?.warnings.map(\.code) == [.emptyFile])
+    XCTAssertTrue(corpus.document(id: "b")?.warnings.map(\.code) == [.onlyWhiteSpace])
   }
 
   func testRepeatedFileNamesGetDistinctIDs() {

@@ -21,7 +21,7 @@ final class RealLayoutTests: XCTestCase {
     XCTAssertEqual(document.number, "31/CT-UBND")
     XCTAssertEqual(document.type, "Chỉ thị")
     XCTAssertEqual(document.subject, "Về tăng cường công tác phòng, chống thiên tai")
-    XCTAssertEqual(document.provinceEvidence.first?.kind, "place_date")
+    XCTAssertEqual(document.provinceEvidence.first?.kind, .placeDate)
     XCTAssertEqual(document.issuer, "UBND tỉnh Lào Cai")
   }
 
@@ -72,7 +72,7 @@ final class RealLayoutTests: XCTestCase {
       """)
     XCTAssertEqual(document.province, "Lào Cai")
     XCTAssertTrue(document.provinceInferred)
-    XCTAssertEqual(document.provinceEvidence.first?.kind, "signer_title")
+    XCTAssertEqual(document.provinceEvidence.first?.kind, .signerTitle)
     XCTAssertEqual(document.provinceEvidence.first?.source, "from the signer's title")
     XCTAssertEqual(document.level, .province)
   }
@@ -137,7 +137,7 @@ final class RealLayoutTests: XCTestCase {
     XCTAssertNil(document.number)
     XCTAssertEqual(document.type, "Chương trình hành động")
     XCTAssertTrue(document.typeInferred)
-    XCTAssertEqual(document.typeEvidence?.kind, "issuing_sentence")
+    XCTAssertEqual(document.typeEvidence?.kind, .issuingSentence)
     XCTAssertEqual(document.citations.map(\.number), ["57-NQ/TW"], "its own programme is no citation")
   }
 
@@ -145,13 +145,13 @@ final class RealLayoutTests: XCTestCase {
     let document = parseOne(
       "UBND T?NH NAM Đ?NH\nNam Đ?nh, ngày 5 tháng 3 năm 2021\nTh?c hi?n Ngh? quy?t s? 12/2020/NQ-CP c?a Chính ph?, các s? th?c hi?n.\n"
     )
-    XCTAssertTrue(document.warnings.contains { $0.hasPrefix("diacritics lost") }, "\(document.warnings)")
+    XCTAssertTrue(document.warnings.contains { $0.code == .diacriticsLost }, "\(document.warnings)")
     XCTAssertEqual(document.citations.first?.number, "12/2020/NQ-CP")
     XCTAssertEqual(document.citations.first?.type, "Nghị quyết")
     XCTAssertEqual(document.date?.iso, "2021-03-05")
     let clean = parseOne("Thực hiện Nghị quyết số 12/2020/NQ-CP, có đúng không? Có.\n")
     XCTAssertFalse(
-      clean.warnings.contains { $0.hasPrefix("diacritics lost") }, "a question mark is no lost letter")
+      clean.warnings.contains { $0.code == .diacriticsLost }, "a question mark is no lost letter")
   }
 
   // MARK: Numbers
@@ -296,7 +296,7 @@ final class SeatCityTests: XCTestCase {
       let document = parseOne(
         "ỦY BAN NHÂN DÂN\nSố: 12/KH-UBND\n\(place), ngày 5 tháng 3 năm 2021\nKẾ HOẠCH\nVề việc thử\n")
       XCTAssertEqual(document.province, province, place)
-      XCTAssertEqual(document.provinceEvidence.first?.kind, "place_date", place)
+      XCTAssertEqual(document.provinceEvidence.first?.kind, .placeDate, place)
     }
   }
 }
@@ -400,7 +400,7 @@ final class BlankDateTests: XCTestCase {
     XCTAssertNil(document.date)
     XCTAssertNil(document.number, "a number left blank is no number")
     XCTAssertEqual(document.province, "Bắc Ninh")
-    XCTAssertTrue(document.warnings.contains { $0.hasPrefix("the date line is left blank") })
+    XCTAssertTrue(document.warnings.contains { $0.code == .blankDateLine })
   }
 }
 
@@ -448,7 +448,7 @@ final class CapitalSeatTests: XCTestCase {
     )
     XCTAssertEqual(central.level, .central)
     XCTAssertNil(central.province)
-    XCTAssertTrue(central.warnings.contains { $0.hasPrefix("placed as central") })
+    XCTAssertTrue(central.warnings.contains { $0.code == .placedAsCentral })
     let city = parseOne(
       "V/v chuẩn bị bầu cử\nHà Nội, ngày 24 tháng 2 năm 2021\nKính gửi: UBND các quận, huyện, thị xã\nĐề nghị các địa phương khẩn trương thực hiện.\n"
     )

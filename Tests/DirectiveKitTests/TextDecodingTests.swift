@@ -66,7 +66,10 @@ final class TextDecodingTests: XCTestCase {
     let decoded = TextDecoding.decode(cut)
     XCTAssertEqual(decoded.encoding, "UTF-8")
     XCTAssertEqual(decoded.text, "Thành ph\u{FFFD}")
-    XCTAssertEqual(decoded.warnings, ["file ends inside a multi-byte character: last 2 bytes replaced"])
+    XCTAssertEqual(
+      decoded.warnings,
+      [DocumentWarning(.truncatedCharacter, "file ends inside a multi-byte character: last 2 bytes replaced")]
+    )
   }
 
   func testMostlyValidUTF8KeepsItsTextAndCountsTheBadBytes() throws {
@@ -79,7 +82,9 @@ final class TextDecodingTests: XCTestCase {
     let decoded = TextDecoding.decode(bytes)
     XCTAssertEqual(decoded.encoding, "UTF-8")
     XCTAssertEqual(decoded.text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count, 2)
-    XCTAssertEqual(decoded.warnings, ["undecodable bytes replaced (2 of \(bytes.count))"])
+    XCTAssertEqual(
+      decoded.warnings,
+      [DocumentWarning(.undecodableBytes, "undecodable bytes replaced (2 of \(bytes.count))")])
   }
 
   func testRandomBytesAreKeptWithReplacementsAndAWarning() {
@@ -89,8 +94,8 @@ final class TextDecodingTests: XCTestCase {
     XCTAssertEqual(decoded.encoding, "UTF-8")
     XCTAssertTrue(decoded.text.unicodeScalars.contains("\u{FFFD}"))
     XCTAssertEqual(decoded.warnings.count, 1)
-    XCTAssertTrue(decoded.warnings[0].hasPrefix("undecodable bytes replaced ("), decoded.warnings[0])
-    XCTAssertTrue(decoded.warnings[0].hasSuffix(" of 512)"), decoded.warnings[0])
+    XCTAssertEqual(decoded.warnings[0].code, .undecodableBytes)
+    XCTAssertTrue(decoded.warnings[0].message.hasSuffix(" of 512)"), decoded.warnings[0].message)
   }
 
   func testUTF16WithAByteOrderMarkIsReadAsUTF16() {
@@ -104,7 +109,9 @@ final class TextDecodingTests: XCTestCase {
     XCTAssertFalse(TextDecoding.looksBinary(little))
     let cut = TextDecoding.decode(Array(little.dropLast()))
     XCTAssertEqual(cut.text, "Tỉnh ủy Nam Định\nSố 215-CV/T\u{FFFD}")
-    XCTAssertEqual(cut.warnings, ["undecodable bytes replaced (1 of \(little.count - 1))"])
+    XCTAssertEqual(
+      cut.warnings,
+      [DocumentWarning(.undecodableBytes, "undecodable bytes replaced (1 of \(little.count - 1))")])
   }
 
   // MARK: Legacy encodings
@@ -139,7 +146,7 @@ final class TextDecodingTests: XCTestCase {
     XCTAssertFalse(bytes.contains(UInt8(ascii: "?")), "the seed is all writable in Windows-1258")
     let decoded = TextDecoding.decode(bytes)
     XCTAssertEqual(decoded.encoding, "Windows-1258")
-    XCTAssertEqual(decoded.warnings, ["not UTF-8: decoded as Windows-1258"])
+    XCTAssertEqual(decoded.warnings, [DocumentWarning(.legacyEncoding, "not UTF-8: decoded as Windows-1258")])
     XCTAssertEqual(decoded.text, seed)
   }
 
@@ -149,7 +156,8 @@ final class TextDecodingTests: XCTestCase {
     XCTAssertFalse(bytes.contains(UInt8(ascii: "?")), "the seed is all writable in VNI")
     let decoded = TextDecoding.decode(bytes)
     XCTAssertEqual(decoded.encoding, "VNI")
-    XCTAssertEqual(decoded.warnings, ["not UTF-8: decoded as VNI font encoding"])
+    XCTAssertEqual(
+      decoded.warnings, [DocumentWarning(.legacyEncoding, "not UTF-8: decoded as VNI font encoding")])
     XCTAssertEqual(decoded.text, seed)
   }
 
@@ -161,7 +169,8 @@ final class TextDecodingTests: XCTestCase {
     XCTAssertFalse(bytes.contains(UInt8(ascii: "?")), "the seed is all writable in TCVN3")
     let decoded = TextDecoding.decode(bytes)
     XCTAssertEqual(decoded.encoding, "TCVN3")
-    XCTAssertEqual(decoded.warnings, ["not UTF-8: decoded as TCVN3 (ABC) font encoding"])
+    XCTAssertEqual(
+      decoded.warnings, [DocumentWarning(.legacyEncoding, "not UTF-8: decoded as TCVN3 (ABC) font encoding")])
     XCTAssertEqual(decoded.text.lowercased(), seed.lowercased())
     let originalWords = seed.split(whereSeparator: \.isWhitespace)
     let decodedWords = decoded.text.split(whereSeparator: \.isWhitespace)

@@ -42,6 +42,8 @@ public struct ProgramResult: Sendable {
 public func testEnvironment(_ changes: [String: String?] = [:]) -> [String: String] {
   var environment = ProcessInfo.processInfo.environment
   environment["VANBAN_CONFIG"] = "/dev/null"
+  environment["XDG_CACHE_HOME"] =
+    FileManager.default.temporaryDirectory.appendingPathComponent("vanban-test-cache").path
   for (name, value) in changes { environment[name] = value }
   return environment
 }

@@ -51,7 +51,7 @@ enum Fixtures {
     d000.issuer = "Ban Thường vụ Tỉnh ủy Nam Định"
     d000.province = "Nam Định"
     d000.province2025 = "Ninh Bình"
-    d000.provinceEvidence = [Evidence(kind: "header", text: "TỈNH ỦY NAM ĐỊNH")]
+    d000.provinceEvidence = [Evidence(kind: .header, text: "TỈNH ỦY NAM ĐỊNH")]
     d000.type = "Công văn"
     d000.number = "215-CV/TU"
     d000.date = day("2021-06-14")
@@ -75,7 +75,7 @@ enum Fixtures {
     d001.province = "Nam Định"
     d001.province2025 = "Ninh Bình"
     d001.provinceInferred = true
-    d001.provinceEvidence = [Evidence(kind: "place_name", text: "Trực Ninh")]
+    d001.provinceEvidence = [Evidence(kind: .placeName, text: "Trực Ninh")]
     d001.type = "Thông báo"
     d001.subject =
       "Ý kiến chỉ đạo của đồng chí Bí thư Tỉnh ủy tại Hội nghị về công tác phòng, chống dịch Covid-19 trên địa bàn huyện Trực Ninh"
@@ -89,7 +89,7 @@ enum Fixtures {
     d002.province = "Kiên Giang"
     d002.province2025 = "An Giang"
     d002.provinceInferred = true
-    d002.provinceEvidence = [Evidence(kind: "place_name", text: "Phú Quốc")]
+    d002.provinceEvidence = [Evidence(kind: .placeName, text: "Phú Quốc")]
     d002.type = "Công văn"
     d002.typeInferred = true
     d002.notBefore = day("2021-06-11")
@@ -107,7 +107,7 @@ enum Fixtures {
     d003.issuer = "Ban Thường vụ Tỉnh ủy Ninh Bình"
     d003.province = "Ninh Bình"
     d003.province2025 = "Ninh Bình"
-    d003.provinceEvidence = [Evidence(kind: "header", text: "TỈNH ỦY NINH BÌNH")]
+    d003.provinceEvidence = [Evidence(kind: .header, text: "TỈNH ỦY NINH BÌNH")]
     d003.type = "Công văn"
     d003.number = "2644-CV/TU"
     d003.date = day("2020-07-29")
@@ -131,9 +131,9 @@ enum Fixtures {
     d004.province = "Nam Định"
     d004.province2025 = "Ninh Bình"
     d004.provinceInferred = true
-    d004.provinceEvidence = [Evidence(kind: "citation", text: "215-CV/TU")]
+    d004.provinceEvidence = [Evidence(kind: .citation, text: "215-CV/TU")]
     d004.notBefore = day("2021-07-21")
-    d004.warnings = ["signer name missing after “T/M BAN THƯỜNG VỤ”"]
+    d004.warnings = [DocumentWarning(.signerNameMissing, "signer name missing after “T/M BAN THƯỜNG VỤ”")]
     d004.citations = [
       Citation(
         type: "Điện", number: nil, date: day("2021-07-21"), issuer: "Thường trực Ban Bí thư Trung ương Đảng",

@@ -367,23 +367,17 @@ final class UpdateTests: XCTestCase {
     XCTAssertEqual(warnings.page.screen, .warnings)
     let text = render(warnings).text
     XCTAssertTrue(text.contains("Files not read as documents · 1\n    Data/README — not a .txt file"), text)
-    XCTAssertTrue(text.contains("signer name missing after · 1"), text)
+    XCTAssertTrue(text.contains("signer's name missing · 1"), text)
     XCTAssertTrue(text.contains("2 warnings · 1 document · 1 file not read"), text)
     XCTAssertEqual(press([.enter], on: warnings).page.screen, .reader("004_f8f51dfb989f039e"))
     XCTAssertEqual(press([.enter, .backspace], on: warnings).page.screen, .warnings)
   }
 
-  func testWarningKindsAreTheWordsBeforeANameNumberOrQuotation() {
-    XCTAssertEqual(
-      WarningsScreen.kind(of: "signer name missing after “T/M BAN THƯỜNG VỤ”"), "signer name missing after")
-    XCTAssertEqual(
-      WarningsScreen.kind(of: "the header names Nam Định but the place-date line Ninh Bình"),
-      "the header names")
-    XCTAssertEqual(
-      WarningsScreen.kind(of: "undecodable bytes replaced (3 of 120)"), "undecodable bytes replaced")
-    XCTAssertEqual(WarningsScreen.kind(of: "empty file"), "empty file")
-    XCTAssertEqual(
-      WarningsScreen.kind(of: "the date line is left blank: “ngày … tháng”"), "the date line is left blank")
+  /// Groups are headed by the warning's code in words: one title a code, none repeated.
+  func testEveryWarningKindHasATitleOfItsOwn() {
+    let titles = DocumentWarning.Code.allCases.map(\.title)
+    XCTAssertEqual(Set(titles).count, titles.count, "\(titles)")
+    XCTAssertFalse(titles.contains { $0.isEmpty || $0.contains("_") })
   }
 
   /// One warning is `1 warning`, on the library and on the warnings screen.
@@ -537,7 +531,9 @@ final class UpdateTests: XCTestCase {
     let july = library.document(id: "004_f8f51dfb989f039e")
     XCTAssertEqual(
       july?.warnings.last,
-      "implements Kết luận 07-KL/TW, which Kết luận 99-KL/TW (005_decision) replaced on 01/07/2021")
+      DocumentWarning(
+        .restsOnSuperseded,
+        "implements Kết luận 07-KL/TW, which Kết luận 99-KL/TW (005_decision) replaced on 01/07/2021"))
     XCTAssertEqual(library.document(id: "000_c04fbf0a9182cd61")?.warnings, [], "June is before the decision")
     var state = AppState(library: library, width: 140, height: 40, searchIndex: library.makeSearchIndex())
     let list = render(state).text

@@ -37,14 +37,24 @@ enum CitationExtractor {
 
   /// Words before a type word that make it a category, not a document.
   static let pluralMarkers: [[UInt8]] = ["cac", "nhung", "moi"].map { Array($0.utf8) }
-  /// Type phrases by their first two folded bytes, so most word starts are passed over at once.
-  static let phrasesByPrefix: [[Int]] = {
-    var table = [[Int]](repeating: [], count: 65536)
+  /// Type phrases by their first two folded bytes, so most word starts are passed over at once:
+  /// the phrases whose key is `k` are `ordered[starts[k]..<starts[k + 1]]`, in `DocumentTypes.phrases` order.
+  static let phrasesByPrefix: (starts: [Int32], ordered: [Int]) = {
+    var counts = [Int32](repeating: 0, count: 65537)
+    var keyed: [(key: Int, index: Int)] = []
     for (index, entry) in DocumentTypes.phrases.enumerated() where entry.phrase.folded.count >= 2 {
       let key = Int(entry.phrase.folded[0]) << 8 | Int(entry.phrase.folded[1])
-      table[key].append(index)
+      keyed.append((key, index))
+      counts[key + 1] += 1
     }
-    return table
+    for key in 0..<65536 { counts[key + 1] += counts[key] }
+    var ordered = [Int](repeating: 0, count: keyed.count)
+    var next = counts
+    for (key, index) in keyed {
+      ordered[Int(next[key])] = index
+      next[key] += 1
+    }
+    return (counts, ordered)
   }()
 
   static func extract(
@@ -55,16 +65,18 @@ enum CitationExtractor {
     var index = 0
     let count = scanner.count
     let phrases = DocumentTypes.phrases
+    let (starts, ordered) = phrasesByPrefix
+    let folded = scanner.folded
     while index + 1 < count {
-      let key = Int(scanner.folded[index]) << 8 | Int(scanner.folded[index + 1])
-      let candidates = phrasesByPrefix[key]
+      let key = Int(folded[index]) << 8 | Int(folded[index + 1])
+      let candidates = Int(starts[key])..<Int(starts[key + 1])
       guard !candidates.isEmpty, !scanner.isLetter(index - 1), !scanner.isDigit(index - 1) else {
         index += 1
         continue
       }
       var matched = false
-      for candidate in candidates {
-        let (phrase, name) = phrases[candidate]
+      for position in candidates {
+        let (phrase, name) = phrases[ordered[position]]
         guard let typeEnd = scanner.matchPhrase(phrase, at: index) else { continue }
         if let mention = readMention(scanner, type: name, start: index, typeEnd: typeEnd) {
           mentions.append(mention)
@@ -649,10 +661,16 @@ enum CitationExtractor {
     return all.sorted { $0.phrase.folded.count > $1.phrase.folded.count }
   }()
 
+  /// `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
+  static let headsOfBodies = [
+    Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"),
+  ]
+  /// Words that end an issuer's name read from capitals.
+  static let issuerStopWords: Set<String> = ["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"]
+
   static func readIssuer(_ scanner: TextScanner, at index: Int, limit: Int) -> (Issuer, Int)? {
     guard index < limit else { return nil }
-    // `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
-    for head in [Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm")] {
+    for head in headsOfBodies {
       guard let headEnd = scanner.matchPhrase(head, at: index),
         let (body, end) = readIssuer(scanner, at: scanner.skipSpaces(headEnd), limit: limit),
         knownIssuers.contains(where: { body.name.hasPrefix($0.phrase.canonical) })
@@ -690,7 +708,7 @@ enum CitationExtractor {
         wordEnd += 1
       }
       let word = scanner.string(wordStart..<wordEnd).folded
-      if ["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"].contains(word) && wordStart > index {
+      if issuerStopWords.contains(word) && wordStart > index {
         break
       }
       if !scanner.isUppercase(wordStart) && wordStart > index {

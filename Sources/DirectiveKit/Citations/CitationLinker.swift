@@ -32,7 +32,7 @@ enum CitationLinker {
       // read would copy the array (and the citations) once per citation.
       var citations = documents[index].citations
       documents[index].citations = []
-      var warnings: [String] = []
+      var warnings: [DocumentWarning] = []
       let citing = documents[index]
       for position in citations.indices {
         completeIssuer(&citations[position], citing: citing)
@@ -41,7 +41,7 @@ enum CitationLinker {
           citations[position].target = documents[target.index].id
           citations[position].inCorpus = true
           citations[position].key = canonicalKey(citation, citing: citing)
-          if let warning = target.warning { warnings.append(warning) }
+          if let warning = target.warning { warnings.append(DocumentWarning(.ambiguousTarget, warning)) }
           continue
         }
         let key = canonicalKey(citation, citing: citing)
@@ -70,8 +70,10 @@ enum CitationLinker {
       if options.count > 1 {
         let number = documents[index].citations[position].number ?? ""
         documents[index].warnings.append(
-          "\(number) without a date could be any of \(options.count) documents; taken as the one of \(chosen.year), nearest in time"
-        )
+          DocumentWarning(
+            .undatedNumber,
+            "\(number) without a date could be any of \(options.count) documents; taken as the one of \(chosen.year), nearest in time"
+          ))
       }
     }
     for index in documents.indices {
@@ -97,7 +99,12 @@ enum CitationLinker {
   // MARK: - Keys
 
   static func numberKey(_ number: String) -> String {
-    DocumentTypes.normalizedNumber(number).folded.replacingOccurrences(of: "/", with: "-")
+    let folded = DocumentTypes.normalizedNumber(number).folded
+    guard folded.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return folded.replacingOccurrences(of: "/", with: "-")
+    }
+    return String(
+      decoding: folded.utf8.map { $0 == UInt8(ascii: "/") ? UInt8(ascii: "-") : $0 }, as: UTF8.self)
   }
 
   static func unnumberedKey(type: String, issuer: String, date: Day) -> String {
@@ -191,15 +198,17 @@ enum CitationLinker {
       guard let province = provinces.first else { continue }
       if provinces.count > 1 {
         documents[index].warnings.append(
-          "\(number) is a letter of several provinces in the corpus (\(provinces.sorted().joined(separator: ", "))): province left open"
-        )
+          DocumentWarning(
+            .numberOfSeveralProvinces,
+            "\(number) is a letter of several provinces in the corpus (\(provinces.sorted().joined(separator: ", "))): province left open"
+          ))
         continue
       }
       var document = documents[index]
       document.province = province
       document.province2025 = Places.province2025(of: province)
       document.provinceInferred = true
-      document.provinceEvidence.append(Evidence(kind: "citation", text: number))
+      document.provinceEvidence.append(Evidence(kind: .citation, text: number))
       if document.level == .unknown { document.level = .province }
       if let issuer = document.issuer, issuer.hasSuffix("Tỉnh ủy") || issuer.hasSuffix("Thành ủy") {
         document.issuer = issuer + " " + province

@@ -54,11 +54,23 @@ public enum VietnameseFolding {
 
   /// The folded form of a string.
   public static func fold(_ text: some StringProtocol) -> String {
-    var result = String.UnicodeScalarView()
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
-      if let folded = fold(scalar) { result.append(folded) }
+      let value = scalar.value
+      if value < 0x80 {
+        let byte = UInt8(value)
+        bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        continue
+      }
+      if value < 0x2000, !isCombiningMark(value), table[Int(value)] != 0 {
+        bytes.append(table[Int(value)])
+        continue
+      }
+      guard let folded = fold(scalar) else { continue }
+      bytes.append(contentsOf: folded.utf8)
     }
-    return String(result)
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 

@@ -6,9 +6,9 @@ public struct DecodedText: Sendable, Equatable {
   /// `UTF-8`, `Windows-1258`, `TCVN3`, `VNI`; `UTF-16LE` or `UTF-16BE` after a byte order mark.
   public var encoding: String
   /// One short English sentence each; empty when the bytes were clean UTF-8.
-  public var warnings: [String]
+  public var warnings: [DocumentWarning]
 
-  public init(text: String, encoding: String, warnings: [String] = []) {
+  public init(text: String, encoding: String, warnings: [DocumentWarning] = []) {
     self.text = text
     self.encoding = encoding
     self.warnings = warnings
@@ -38,18 +38,23 @@ public enum TextDecoding {
     if survey.truncatedAtEnd && survey.errors == 1 {
       return lossyUTF8(
         unixBody,
-        warning: "file ends inside a multi-byte character: last "
-          + "\(survey.invalidBytes) byte\(survey.invalidBytes == 1 ? "" : "s") replaced")
+        warning: DocumentWarning(
+          .truncatedCharacter,
+          "file ends inside a multi-byte character: last "
+            + "\(survey.invalidBytes) byte\(survey.invalidBytes == 1 ? "" : "s") replaced"))
     }
-    let lossyWarning = "undecodable bytes replaced (\(survey.invalidBytes) of \(bytes.count))"
+    let lossyWarning = DocumentWarning(
+      .undecodableBytes, "undecodable bytes replaced (\(survey.invalidBytes) of \(bytes.count))")
     if survey.validMultibyte >= 4 * survey.errors {
       return lossyUTF8(unixBody, warning: lossyWarning)
     }
     if let legacy = bestLegacyEncoding(unixBody) {
       let decoding = LegacyCodec.decode(unixBody[...], as: legacy)
-      var warnings = [legacy.warning]
+      var warnings = [DocumentWarning(.legacyEncoding, legacy.warning)]
       if decoding.undefinedBytes > 0 {
-        warnings.append("undecodable bytes replaced (\(decoding.undefinedBytes) of \(bytes.count))")
+        warnings.append(
+          DocumentWarning(
+            .undecodableBytes, "undecodable bytes replaced (\(decoding.undefinedBytes) of \(bytes.count))"))
       }
       return DecodedText(
         text: NFC.normalize(decoding.text), encoding: legacy.rawValue, warnings: warnings)
@@ -122,7 +127,9 @@ public enum TextDecoding {
     let encoding = littleEndian ? "UTF-16LE" : "UTF-16BE"
     return DecodedText(
       text: NFC.normalize(text), encoding: encoding,
-      warnings: replaced == 0 ? [] : ["undecodable bytes replaced (\(replaced) of \(bytes.count))"])
+      warnings: replaced == 0
+        ? []
+        : [DocumentWarning(.undecodableBytes, "undecodable bytes replaced (\(replaced) of \(bytes.count))")])
   }
 
   /// The bytes as a string when they are well-formed UTF-8; the standard library's validation
@@ -135,7 +142,7 @@ public enum TextDecoding {
     return isValid ? String(decoding: bytes, as: UTF8.self) : nil
   }
 
-  private static func lossyUTF8(_ bytes: [UInt8], warning: String) -> DecodedText {
+  private static func lossyUTF8(_ bytes: [UInt8], warning: DocumentWarning) -> DecodedText {
     let text = String(decoding: bytes, as: UTF8.self)
     return DecodedText(text: NFC.normalize(text), encoding: "UTF-8", warnings: [warning])
   }
@@ -234,11 +241,10 @@ struct FastScan {
       if byte < 0xE0 {
         isNFC = false  // U+0300–U+07FF: combining marks, Greek, Cyrillic, Hebrew, Arabic
       } else if byte < 0xF0 {
-        let scalar =
-          UInt32(byte & 0x0F) << 12 | UInt32(bytes[index] & 0x3F) << 6
-          | UInt32(bytes[index + 1] & 0x3F)
+        let (scalar, length) = UTF8Decoding.multibyteScalar(
+          at: index - 1, in: bytes.baseAddress!, count: count)
         if !NFC.isInert(scalar) { isNFC = false }
-        index += 2
+        index += length - 1
       } else {
         isNFC = false
       }

@@ -36,7 +36,8 @@ public enum ContractCSV {
       document.province, document.province2025, String(document.provinceInferred), document.type,
       String(document.typeInferred), document.number, document.date?.iso, String(document.dateInferred),
       document.month?.iso, document.notBefore?.iso, document.subject, String(document.citations.count),
-      String(document.citedBy.count), document.encoding, document.warnings.joined(separator: " | "),
+      String(document.citedBy.count), document.encoding,
+      document.warnings.map(\.message).joined(separator: " | "),
     ]
   }
 

@@ -64,34 +64,37 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
   }
 
-  private static let hexDigits = Array("0123456789abcdef".unicodeScalars)
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   static func writeString(_ text: String, to output: inout String) {
-    var scalars = String.UnicodeScalarView()
-    scalars.append("\"")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 2)
+    bytes.append(UInt8(ascii: "\""))
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "\"": scalars.append(contentsOf: "\\\"".unicodeScalars)
-      case "\\": scalars.append(contentsOf: "\\\\".unicodeScalars)
-      case "\n": scalars.append(contentsOf: "\\n".unicodeScalars)
-      case "\t": scalars.append(contentsOf: "\\t".unicodeScalars)
-      case "\r": scalars.append(contentsOf: "\\r".unicodeScalars)
+      case "\"": bytes.append(contentsOf: "\\\"".utf8)
+      case "\\": bytes.append(contentsOf: "\\\\".utf8)
+      case "\n": bytes.append(contentsOf: "\\n".utf8)
+      case "\t": bytes.append(contentsOf: "\\t".utf8)
+      case "\r": bytes.append(contentsOf: "\\r".utf8)
       default:
         let value = scalar.value
         if value < 0x20 || (value >= 0x7F && value <= 0x9F) || (0x2028...0x202E).contains(value)
           || (0x2066...0x2069).contains(value)
         {
-          scalars.append(contentsOf: "\\u".unicodeScalars)
+          bytes.append(contentsOf: "\\u".utf8)
           for shift in stride(from: 12, through: 0, by: -4) {
-            scalars.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+            bytes.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
           }
+        } else if value < 0x80 {
+          bytes.append(UInt8(value))
         } else {
-          scalars.append(scalar)
+          bytes.append(contentsOf: scalar.utf8)
         }
       }
     }
-    scalars.append("\"")
-    output += String(scalars)
+    bytes.append(UInt8(ascii: "\""))
+    output += String(decoding: bytes, as: UTF8.self)
   }
 }
 
@@ -112,7 +115,9 @@ public enum ContractJSON {
       (
         "province_evidence",
         .array(
-          document.provinceEvidence.map { .object([("kind", .string($0.kind)), ("text", .string($0.text))]) })
+          document.provinceEvidence.map {
+            .object([("kind", .string($0.kind.rawValue)), ("text", .string($0.text))])
+          })
       ),
       ("type", .optional(document.type)),
       ("type_inferred", .bool(document.typeInferred)),
@@ -136,7 +141,7 @@ public enum ContractJSON {
       ("citations", .array(document.citations.map(citation))),
       ("cited_by", .array(document.citedBy.map(JSONValue.string))),
       ("encoding", .string(document.encoding)),
-      ("warnings", .array(document.warnings.map(JSONValue.string))),
+      ("warnings", .array(document.warnings.map { .string($0.message) })),
     ]
     if includeText { pairs.append(("text", .string(document.text))) }
     return .object(pairs)
@@ -149,11 +154,11 @@ public enum ContractJSON {
       let citation = document.citations.first(where: { $0.date == notBefore })
     else { return nil }
     let label = citation.title ?? citation.type + (citation.number.map { " " + $0 } ?? "")
-    return Evidence(kind: "latest_citation", text: label + " ngày " + notBefore.vietnamese)
+    return Evidence(kind: .latestCitation, text: label + " ngày " + notBefore.vietnamese)
   }
 
   static func evidence(_ evidence: Evidence) -> JSONValue {
-    .object([("kind", .string(evidence.kind)), ("text", .string(evidence.text))])
+    .object([("kind", .string(evidence.kind.rawValue)), ("text", .string(evidence.text))])
   }
 
   static func span(_ span: Span) -> JSONValue { .array([.int(span.start), .int(span.end)]) }

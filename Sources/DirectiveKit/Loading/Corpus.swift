@@ -17,7 +17,8 @@ public final class Corpus: @unchecked Sendable {
       // A document resting on a replaced or repealed one carries a warning saying so.
       for position in documents.indices {
         for stale in signals.stale[documents[position].id] ?? [] {
-          documents[position].warnings.append(stale.warning(graph: graph))
+          documents[position].warnings.append(
+            DocumentWarning(.restsOnSuperseded, stale.warning(graph: graph)))
         }
       }
     }

@@ -33,8 +33,13 @@ public struct SourceFile: Sendable {
 extension Corpus {
   /// Reads files and folders (recursively, `glob` within folders), parses every text file and
   /// links citations. A path that does not exist is an error; every other problem is a warning.
+  /// With a `snapshot` store, files unchanged since the last load are not read again: their parsed
+  /// documents come from the snapshot, and `notice` hears, in one line, why a snapshot was not
+  /// trusted or could not be written.
   public static func load(
-    paths: [String], glob: String = "*.txt", progress: (@Sendable (LoadProgress) -> Void)? = nil
+    paths: [String], glob: String = "*.txt", snapshot: SnapshotStore? = nil,
+    progress: (@Sendable (LoadProgress) -> Void)? = nil, notice: ((String) -> Void)? = nil,
+    reader: @Sendable (String) -> Result<[UInt8], CorpusError> = readFile
   ) throws -> Corpus {
     var walker = FileWalker(glob: glob)
     for path in paths {
@@ -44,7 +49,15 @@ extension Corpus {
       }
       walker.visit(path, isTopLevel: true)
     }
-    return build(files: walker.files, warnings: walker.warnings, progress: progress)
+    guard let snapshot else {
+      return build(files: walker.files, warnings: walker.warnings, progress: progress, reader: reader)
+    }
+    let identity = SnapshotStore.identity(
+      paths: paths, glob: glob, workingDirectory: FileManager.default.currentDirectoryPath)
+    return SnapshotLoading.load(
+      files: walker.files, stamps: walker.stamps, warnings: walker.warnings, store: snapshot,
+      identity: identity,
+      progress: progress, notice: notice ?? { _ in }, reader: reader)
   }
 
   /// Parses already-read files: the common path of disk and embedded corpora.
@@ -52,7 +65,19 @@ extension Corpus {
     files: [String], warnings: [LoadWarning] = [], progress: (@Sendable (LoadProgress) -> Void)? = nil,
     reader: @Sendable (String) -> Result<[UInt8], CorpusError> = readFile
   ) -> Corpus {
-    let parsed = ParallelLoader.parseAll(files: files, reader: reader, progress: progress)
+    finish(ParallelLoader.parseAll(files: files, reader: reader, progress: progress), warnings: warnings)
+  }
+
+  /// Parsed files, in path order, made a corpus: ids, links, list order.
+  static func finish(_ parsed: [LoadOutcome], warnings: [LoadWarning]) -> Corpus {
+    let linked = link(parsed, warnings: warnings)
+    return Corpus(documents: linked.documents, loadWarnings: linked.loadWarnings)
+  }
+
+  /// Ids, links and list order: what a corpus is made of, before its graph.
+  static func link(_ parsed: [LoadOutcome], warnings: [LoadWarning]) -> (
+    documents: [Document], loadWarnings: [LoadWarning]
+  ) {
     var loadWarnings = warnings
     var documents: [Document] = []
     for outcome in parsed {
@@ -63,7 +88,7 @@ extension Corpus {
     }
     assignIDs(&documents)
     CitationLinker.link(&documents)
-    return Corpus(documents: sortedForList(documents), loadWarnings: loadWarnings)
+    return (sortedForList(documents), loadWarnings)
   }
 
   public static func build(sources: [SourceFile]) -> Corpus {
@@ -173,6 +198,8 @@ struct ListKey: Comparable {
 struct FileWalker {
   let glob: String
   var files: [String] = []
+  /// What `stat` said of each file, in the order of `files`.
+  var stamps: [FileStamp] = []
   var warnings: [LoadWarning] = []
   private var visitedDirectories: Set<[UInt64]> = []
 
@@ -208,6 +235,7 @@ struct FileWalker {
     } else if kind == S_IFREG {
       if isTopLevel || fnmatch(glob, (path as NSString).lastPathComponent, 0) == 0 {
         files.append(path)
+        stamps.append(FileStamp(info))
       }
     } else if isTopLevel || fnmatch(glob, (path as NSString).lastPathComponent, 0) == 0 {
       warnings.append(
@@ -264,7 +292,8 @@ enum ParallelLoader {
     var outcome = parseCapped(path: path, bytes: bytes)
     if capped, case .document(var document) = outcome {
       let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit) bytes"
-      document.warnings.append("the file is larger than \(size): only its first \(size) are read")
+      document.warnings.append(
+        DocumentWarning(.sizeCapped, "the file is larger than \(size): only its first \(size) are read"))
       outcome = .document(document)
     }
     return outcome
@@ -274,14 +303,18 @@ enum ParallelLoader {
     if TextDecoding.looksBinary(bytes) {
       var document = Document(id: "", file: path, text: "", encoding: "binary")
       let kind = bytes.starts(with: Array("%PDF-".utf8)) ? "a PDF" : "NUL bytes"
-      document.warnings.append("binary file (\(kind)): its \(bytes.count) bytes are not shown as text")
+      document.warnings.append(
+        DocumentWarning(.binaryFile, "binary file (\(kind)): its \(bytes.count) bytes are not shown as text"))
       return .document(document)
     }
     let decoded = TextDecoding.decode(bytes)
     var document = Document(id: "", file: path, text: decoded.text, encoding: decoded.encoding)
     document.warnings = decoded.warnings
     if decoded.text.allSatisfy(\.isWhitespace) {
-      document.warnings.append(bytes.isEmpty ? "empty file" : "file holds only white space")
+      document.warnings.append(
+        bytes.isEmpty
+          ? DocumentWarning(.emptyFile, "empty file")
+          : DocumentWarning(.onlyWhiteSpace, "file holds only white space"))
       return .document(document)
     }
     DirectiveParser.parse(&document)

@@ -90,9 +90,25 @@ public struct Span: Hashable, Sendable {
 
 /// What an inferred value rests on: the kind of clue and the exact words found.
 public struct Evidence: Hashable, Sendable {
-  public var kind: String
+  /// The kind of clue; its raw value is what JSON prints.
+  public enum Kind: String, Hashable, Sendable, CaseIterable {
+    case header
+    case placeDate = "place_date"
+    case placeName = "place_name"
+    case signer
+    case official
+    case signerTitle = "signer_title"
+    case citation
+    case subjectLine = "subject_line"
+    case selfReference = "self_reference"
+    case issuingSentence = "issuing_sentence"
+    case meetingDate = "meeting_date"
+    case latestCitation = "latest_citation"
+  }
+
+  public var kind: Kind
   public var text: String
-  public init(kind: String, text: String) {
+  public init(kind: Kind, text: String) {
     self.kind = kind
     self.text = text
   }
@@ -100,20 +116,18 @@ public struct Evidence: Hashable, Sendable {
   /// The kind in words a person reads: `from the place–date line`.
   public var source: String {
     switch kind {
-    case "header": return "from the header"
-    case "place_date": return "from the place–date line"
-    case "place_name": return "from a place named in the text"
-    case "signer": return "from the signer, a known official"
-    case "official": return "from a known official named in the text"
-    case "signer_title": return "from the signer's title"
-    case "signature_block": return "from the signature block"
-    case "citation": return "from a letter of its own committee that it cites"
-    case "subject_line": return "from the V/v subject line, which letters carry"
-    case "self_reference": return "from how the text calls itself"
-    case "issuing_sentence": return "from the sentence that issues it"
-    case "meeting_date": return "from the date of the meeting it reports"
-    case "latest_citation": return "the latest date it cites"
-    default: return "from " + kind.replacingOccurrences(of: "_", with: " ")
+    case .header: return "from the header"
+    case .placeDate: return "from the place–date line"
+    case .placeName: return "from a place named in the text"
+    case .signer: return "from the signer, a known official"
+    case .official: return "from a known official named in the text"
+    case .signerTitle: return "from the signer's title"
+    case .citation: return "from a letter of its own committee that it cites"
+    case .subjectLine: return "from the V/v subject line, which letters carry"
+    case .selfReference: return "from how the text calls itself"
+    case .issuingSentence: return "from the sentence that issues it"
+    case .meetingDate: return "from the date of the meeting it reports"
+    case .latestCitation: return "the latest date it cites"
     }
   }
 }
@@ -230,7 +244,7 @@ public struct Document: Sendable {
   public var citations: [Citation] = []
   /// Ids of corpus documents that cite this one.
   public var citedBy: [String] = []
-  public var warnings: [String] = []
+  public var warnings: [DocumentWarning] = []
 
   public var items: Int { points.count }
   /// `date`, else `notBefore`: where the document sits on the time line.

@@ -20,8 +20,10 @@ enum DirectiveParser {
     inferDate(&document, layout, scanner)
     if lost > 0 {
       document.warnings.append(
-        "diacritics lost: \(lost) letters of the copy were replaced by “?”; common words were restored to read it, the rest is read as it survives"
-      )
+        DocumentWarning(
+          .diacriticsLost,
+          "diacritics lost: \(lost) letters of the copy were replaced by “?”; common words were restored to read it, the rest is read as it survives"
+        ))
     }
     document.citations = CitationExtractor.extract(
       scanner, ownNumber: document.number, ownType: document.type, ownTitleStart: layout.titleStart,
@@ -70,7 +72,7 @@ enum DirectiveParser {
       noiNhan = lines.indices.last { lines[$0].folded.hasPrefix("noi nhan") }
       let firstProse = lines.indices.first { index in
         let text = lines[index].text
-        return text.count > 100 || Line.pointNumber(text) == 1
+        return Line.hasMoreCharacters(text, than: 100) || Line.pointNumber(text) == 1
       }
       headerEnd = kinhGui ?? firstProse ?? min(lines.count, 25)
       bodyStart = headerEnd
@@ -110,7 +112,7 @@ enum DirectiveParser {
       if layout.placeDateLine == nil, document.month == nil, let (place, month) = placeMonth(line, scanner) {
         document.month = month
         if let place, let province = Places.province(ofSeat: place) {
-          document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+          document.provinceEvidence.append(Evidence(kind: .placeDate, text: text))
           if document.province == nil { document.province = province }
         }
         continue
@@ -119,9 +121,11 @@ enum DirectiveParser {
         layout.placeDateLine = index
         if document.date == nil { document.date = day }
         if let place, let province = Places.province(ofSeat: place) {
-          document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+          document.provinceEvidence.append(Evidence(kind: .placeDate, text: text))
           if let named = document.province, named != province {
-            document.warnings.append("the header names \(named) but the place-date line \(province)")
+            document.warnings.append(
+              DocumentWarning(
+                .headerPlaceConflict, "the header names \(named) but the place-date line \(province)"))
           }
           if document.province == nil { document.province = province }
         }
@@ -130,9 +134,9 @@ enum DirectiveParser {
       // `Hà Nội, ngày    tháng    năm 2021`: a date line left blank still names the place.
       if layout.placeDateLine == nil, let place = blankDatePlace(line) {
         layout.placeDateLine = index
-        document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+        document.provinceEvidence.append(Evidence(kind: .placeDate, text: text))
         if document.province == nil { document.province = place }
-        document.warnings.append("the date line is left blank: “\(text)”")
+        document.warnings.append(DocumentWarning(.blankDateLine, "the date line is left blank: “\(text)”"))
         continue
       }
       if layout.headerBody == nil, Line.isUppercase(text),
@@ -142,9 +146,11 @@ enum DirectiveParser {
         layout.headerIssuerLine = index
         if let name = body.provinceName, let province = Places.province(named: name) {
           let evidenceText = body.consumedNext ? text + " " + lines[index + 1].text : text
-          document.provinceEvidence.insert(Evidence(kind: "header", text: evidenceText), at: 0)
+          document.provinceEvidence.insert(Evidence(kind: .header, text: evidenceText), at: 0)
           if let placed = document.province, placed != province {
-            document.warnings.append("the header names \(province) but the place-date line \(placed)")
+            document.warnings.append(
+              DocumentWarning(
+                .headerPlaceConflict, "the header names \(province) but the place-date line \(placed)"))
           }
           document.province = province
         }
@@ -174,7 +180,7 @@ enum DirectiveParser {
       if document.date == nil { document.date = day }
       if document.province == nil {
         document.province = place
-        document.provinceEvidence.append(Evidence(kind: "place_date", text: text))
+        document.provinceEvidence.append(Evidence(kind: .placeDate, text: text))
       }
     }
     if let number = document.number, let type = DocumentTypes.typeName(ofNumber: number) {
@@ -187,7 +193,7 @@ enum DirectiveParser {
     if document.type == nil, sawVv {
       document.type = "Công văn"
       document.typeInferred = true
-      document.typeEvidence = Evidence(kind: "subject_line", text: document.subject ?? "V/v")
+      document.typeEvidence = Evidence(kind: .subjectLine, text: document.subject ?? "V/v")
     }
   }
 
@@ -300,23 +306,23 @@ enum DirectiveParser {
 
   /// The province of `Hà Nội, ngày … tháng … năm 2021` whose day and month were never filled in.
   static func blankDatePlace(_ line: Line) -> String? {
-    let folded = line.folded
-    guard line.text.count < 70, let comma = folded.range(of: ", ngay"),
-      let month = folded.range(of: "thang", range: comma.upperBound..<folded.endIndex),
-      folded.range(of: "nam", range: month.upperBound..<folded.endIndex) != nil,
-      !folded[comma.upperBound..<month.lowerBound].contains(where: \.isNumber)
+    guard !Line.hasMoreCharacters(line.text, than: 69), let offset = line.foldedOffset(of: ", ngay"),
+      let month = line.foldedOffset(of: "thang", from: offset + 6),
+      line.foldedOffset(of: "nam", from: month + 5) != nil,
+      !line.folded.utf8.dropFirst(offset + 6).prefix(month - offset - 6).contains(where: {
+        $0 >= 48 && $0 <= 57
+      })
     else { return nil }
-    let offset = folded.distance(from: folded.startIndex, to: comma.lowerBound)
     return Places.province(ofSeat: String(line.text.prefix(offset)))
   }
 
   /// `Hà Nội, tháng 02 năm 2021`: a place–date line that gives the month only.
   static func placeMonth(_ line: Line, _ scanner: TextScanner) -> (String?, Month)? {
-    let folded = line.folded
-    guard line.text.count < 60, !folded.contains("ngay"), let found = folded.range(of: "thang ") else {
+    guard !Line.hasMoreCharacters(line.text, than: 59), line.foldedOffset(of: "ngay") == nil,
+      let offset = line.foldedOffset(of: "thang ")
+    else {
       return nil
     }
-    let offset = folded.distance(from: folded.startIndex, to: found.lowerBound)
     var i = scanner.skipSpaces(line.textStart + offset + 6)
     guard let (month, afterMonth) = scanner.integer(at: i, maxDigits: 2) else { return nil }
     i = scanner.skipSpaces(afterMonth)
@@ -336,11 +342,10 @@ enum DirectiveParser {
 
   /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
   static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
-    guard line.text.count < 90,
-      let ngay = line.folded.range(of: "ngay ")
-        ?? (line.folded.hasSuffix(" ngay") ? line.folded.range(of: "ngay", options: .backwards) : nil)
+    guard !Line.hasMoreCharacters(line.text, than: 89),
+      let offset = line.foldedOffset(of: "ngay ")
+        ?? (line.folded.hasSuffix(" ngay") ? line.lastFoldedOffset(of: "ngay") : nil)
     else { return nil }
-    let offset = line.folded.distance(from: line.folded.startIndex, to: ngay.lowerBound)
     // `Hà Nội, ngày` / `15 tháng 3 năm 2021`: the date may go on over a wrapped line.
     guard let (day, end) = scanner.date(at: line.textStart + offset) else { return nil }
     var lineEnd = line.range.upperBound
@@ -542,9 +547,9 @@ enum DirectiveParser {
   /// begins the body.
   static func continuesPhrase(_ text: String, upper: Bool) -> Bool {
     if let first = text.first, "“\"«".contains(first) { return true }
-    if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }),
-      first.properties.isLowercase,
-      text.unicodeScalars.first?.properties.isAlphabetic == true
+    if let first = text.unicodeScalars.first(where: { ScalarProperties.isAlphabetic($0) }),
+      ScalarProperties.isLowercase(first),
+      text.unicodeScalars.first.map(ScalarProperties.isAlphabetic) == true
     {
       return true
     }
@@ -654,7 +659,7 @@ enum DirectiveParser {
 
   static func readSignature(_ document: inout Document, _ layout: inout Layout) {
     guard let start = layout.signatureStart else {
-      document.warnings.append("no signature block found")
+      document.warnings.append(DocumentWarning(.noSignature, "no signature block found"))
       return
     }
     let lines = layout.lines
@@ -679,7 +684,9 @@ enum DirectiveParser {
     layout.capacity = capacity
     let title = titles.isEmpty ? nil : titles.joined(separator: " ")
     if name == nil {
-      document.warnings.append("the signer's name is missing (the text ends after “\(title ?? capacity)”)")
+      document.warnings.append(
+        DocumentWarning(
+          .signerNameMissing, "the signer's name is missing (the text ends after “\(title ?? capacity)”)"))
     }
     if name == nil && title == nil {
       document.signer = nil
@@ -714,10 +721,12 @@ enum DirectiveParser {
     }
     document.type = first.name
     document.typeInferred = true
-    document.typeEvidence = Evidence(kind: "self_reference", text: first.name + " này")
+    document.typeEvidence = Evidence(kind: .selfReference, text: first.name + " này")
     if found.count > 1 {
       document.warnings.append(
-        "the text calls itself by several types: \(found.sorted().joined(separator: ", "))")
+        DocumentWarning(
+          .severalSelfTypes,
+          "the text calls itself by several types: \(found.sorted().joined(separator: ", "))"))
     }
   }
 
@@ -739,7 +748,7 @@ enum DirectiveParser {
       document.type = entry.name
       document.typeInferred = true
       document.typeEvidence = Evidence(
-        kind: "issuing_sentence", text: scanner.flat(found..<min(end + 1, scanner.count)))
+        kind: .issuingSentence, text: scanner.flat(found..<min(end + 1, scanner.count)))
       return
     }
   }
@@ -756,16 +765,17 @@ enum DirectiveParser {
     else { return }
     document.date = day
     document.dateInferred = true
-    document.dateEvidence = Evidence(kind: "meeting_date", text: scanner.flat(line.textStart..<dateEnd))
+    document.dateEvidence = Evidence(kind: .meetingDate, text: scanner.flat(line.textStart..<dateEnd))
     document.warnings.append(
-      "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred")
+      DocumentWarning(
+        .meetingDateUsed, "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred"))
   }
 
   static func inferProvinceAndIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
     if document.province == nil, let (province, words) = signerTitleProvince(document.signer, layout) {
       document.province = province
       document.provinceInferred = true
-      document.provinceEvidence.append(Evidence(kind: "signer_title", text: words))
+      document.provinceEvidence.append(Evidence(kind: .signerTitle, text: words))
     }
     if document.province == nil, let inference = Places.gazetteer.inferProvince(from: document.text) {
       if let province = inference.province {
@@ -773,7 +783,8 @@ enum DirectiveParser {
         document.provinceInferred = true
         document.provinceEvidence.append(contentsOf: inference.evidence)
       }
-      document.warnings.append(contentsOf: inference.conflicts)
+      document.warnings.append(
+        contentsOf: inference.conflicts.map { DocumentWarning(.placeNamesConflict, $0) })
     }
     for official in KnownOfficials.mentions(in: scanner, signer: document.signer?.name) {
       if document.province == nil {
@@ -782,11 +793,13 @@ enum DirectiveParser {
       }
       if official.province == document.province {
         document.provinceEvidence.append(
-          Evidence(kind: official.isSigner ? "signer" : "official", text: official.text))
+          Evidence(kind: official.isSigner ? .signer : .official, text: official.text))
       } else {
         document.warnings.append(
-          "\(official.text) is known as an official of \(official.province), but the document is placed in \(document.province ?? "?")"
-        )
+          DocumentWarning(
+            .officialElsewhere,
+            "\(official.text) is known as an official of \(official.province), but the document is placed in \(document.province ?? "?")"
+          ))
       }
     }
     if let province = document.province { document.province2025 = Places.province2025(of: province) }
@@ -852,8 +865,10 @@ enum DirectiveParser {
     if document.level == .unknown, writesToTheProvinces(document, scanner) {
       document.level = .central
       document.warnings.append(
-        "placed as central: it names no issuer, writes to the provinces, and Hà Nội, where its place–date line puts it, is where central bodies sit"
-      )
+        DocumentWarning(
+          .placedAsCentral,
+          "placed as central: it names no issuer, writes to the provinces, and Hà Nội, where its place–date line puts it, is where central bodies sit"
+        ))
     }
     if document.level == .central {
       document.province = nil
@@ -867,7 +882,7 @@ enum DirectiveParser {
   /// (`các tỉnh, thành phố`, `các địa phương`) rather than the capital's own districts is a central
   /// body's: Hà Nội is the seat of both.
   static func writesToTheProvinces(_ document: Document, _ scanner: TextScanner) -> Bool {
-    guard document.province == "Hà Nội", document.provinceEvidence.allSatisfy({ $0.kind == "place_date" }),
+    guard document.province == "Hà Nội", document.provinceEvidence.allSatisfy({ $0.kind == .placeDate }),
       !document.provinceEvidence.isEmpty
     else { return false }
     let toProvinces = scanner.contains("cac tinh, thanh pho") || scanner.contains("cac dia phuong")

@@ -80,7 +80,9 @@ struct Line {
     var lower = range.lowerBound
     var upper = range.upperBound
     func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
-      scalar == "*" || scalar.properties.isWhitespace || scalar == "\u{FEFF}"
+      let value = scalar.value
+      if value < 0x80 { return value == 0x2A || value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+      return ScalarProperties.isWhitespace(scalar) || value == 0xFEFF
     }
     while lower < upper, isTrimmable(scanner.scalars[lower]) { lower += 1 }
     while upper > lower, isTrimmable(scanner.scalars[upper - 1]) { upper -= 1 }
@@ -89,9 +91,48 @@ struct Line {
     text =
       raw.utf8.contains(10)
       ? String(String.UnicodeScalarView(raw.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : raw
-    folded = String(
-      decoding: scanner.folded[lower..<upper].map { $0 == 0 ? UInt8(ascii: "~") : $0 == 10 ? 32 : $0 },
-      as: UTF8.self)
+    folded = String(unsafeUninitializedCapacity: upper - lower) { buffer in
+      for (offset, byte) in scanner.folded[lower..<upper].enumerated() {
+        buffer[offset] = byte == 0 ? UInt8(ascii: "~") : byte == 10 ? 32 : byte
+      }
+      return upper - lower
+    }
+  }
+
+  /// `text.count > limit`, counting no further than the limit.
+  static func hasMoreCharacters(_ text: String, than limit: Int) -> Bool {
+    guard text.utf8.count > limit else { return false }
+    guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else {
+      return false
+    }
+    return end < text.endIndex
+  }
+
+  /// Where `needle` first occurs in `folded` from `start` on, as an offset: `folded` is ASCII, one
+  /// byte a scalar, so byte offsets are scalar offsets.
+  func foldedOffset(of needle: String, from start: Int = 0) -> Int? {
+    let haystack = Array(folded.utf8)
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, start >= 0, haystack.count >= pattern.count,
+      start <= haystack.count - pattern.count
+    else { return nil }
+    for offset in start...(haystack.count - pattern.count)
+    where haystack[offset] == pattern[0] && haystack[offset..<offset + pattern.count].elementsEqual(pattern) {
+      return offset
+    }
+    return nil
+  }
+
+  /// Where `needle` last occurs in `folded`, as an offset.
+  func lastFoldedOffset(of needle: String) -> Int? {
+    let haystack = Array(folded.utf8)
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+    for offset in stride(from: haystack.count - pattern.count, through: 0, by: -1)
+    where haystack[offset..<offset + pattern.count].elementsEqual(pattern) {
+      return offset
+    }
+    return nil
   }
 
   func foldedStart(dropping prefix: String) -> String {
@@ -108,8 +149,8 @@ struct Line {
   /// Letters present and none of them lower case.
   static func isUppercase(_ text: some StringProtocol) -> Bool {
     var sawLetter = false
-    for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-      if scalar.properties.isLowercase { return false }
+    for scalar in text.unicodeScalars where ScalarProperties.isAlphabetic(scalar) {
+      if ScalarProperties.isLowercase(scalar) { return false }
       sawLetter = true
     }
     return sawLetter
@@ -267,12 +308,15 @@ enum Casing {
   /// parted where both halves are Vietnamese syllables (the longest first half wins). Words without
   /// a Vietnamese letter, abbreviations and real syllables are left alone.
   static func deglued(_ text: String, vocabulary: Vocabulary? = nil) -> String {
-    text.split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
+    guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
+    return text.split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
       let word = String(token)
+      // Only a word with a Vietnamese letter is parted.
+      guard word.utf8.contains(where: { $0 >= 0x80 }) else { return word }
       let core = word.trimmed("“”\"'(),.;:!?")
       let scalars = Array(core.unicodeScalars)
       guard scalars.count >= 4, scalars.contains(where: { !$0.isASCII }),
-        scalars.allSatisfy({ $0.properties.isAlphabetic }), !VietnameseSyllables.isSyllable(scalars)
+        scalars.allSatisfy({ ScalarProperties.isAlphabetic($0) }), !VietnameseSyllables.isSyllable(scalars)
       else { return word }
       // Of the ways to part it, the one whose second syllable has the longest initial consonant
       // wins (`Ban|hành` over `Banh|ành`, `thư|nguyễn` over `thưn|guyễn`), then the longest first.
@@ -282,7 +326,8 @@ enum Casing {
         let head = scalars[..<split]
         let tail = scalars[split...]
         guard VietnameseSyllables.isSyllable(head), VietnameseSyllables.isSyllable(tail),
-          head.first?.properties.isUppercase == true || tail.first?.properties.isLowercase == true
+          head.first.map(ScalarProperties.isUppercase) == true
+            || tail.first.map(ScalarProperties.isLowercase) == true
         else { continue }
         let headText = String(String.UnicodeScalarView(head))
         let tailText = String(String.UnicodeScalarView(tail))

@@ -35,7 +35,7 @@ enum LineBreaks {
     let previousCase = letterCase(previousText)
     let nextCase = letterCase(nextText)
     if previousCase == .upper, nextCase == .mixed { return false }
-    if previousCase == .mixed, nextCase == .upper, nextText.count > 3, first.properties.isAlphabetic {
+    if previousCase == .mixed, nextCase == .upper, nextText.count > 3, ScalarProperties.isAlphabetic(first) {
       return false
     }
     if startsParagraph(nextText) { return false }
@@ -46,8 +46,10 @@ enum LineBreaks {
   {
     var lower = range.lowerBound
     var upper = range.upperBound
-    while lower < upper, scalars[lower].properties.isWhitespace || scalars[lower] == "\u{FEFF}" { lower += 1 }
-    while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+    while lower < upper, ScalarProperties.isWhitespace(scalars[lower]) || scalars[lower] == "\u{FEFF}" {
+      lower += 1
+    }
+    while upper > lower, ScalarProperties.isWhitespace(scalars[upper - 1]) { upper -= 1 }
     return lower < upper ? scalars[lower..<upper] : nil
   }
 
@@ -61,8 +63,8 @@ enum LineBreaks {
   /// `.upper` when every letter is a capital, `.mixed` when one is lower case.
   static func letterCase(_ text: ArraySlice<Unicode.Scalar>) -> Case {
     var sawLetter = false
-    for scalar in text where scalar.properties.isAlphabetic {
-      if scalar.properties.isLowercase { return .mixed }
+    for scalar in text where ScalarProperties.isAlphabetic(scalar) {
+      if ScalarProperties.isLowercase(scalar) { return .mixed }
       sawLetter = true
     }
     return sawLetter ? .upper : .none
@@ -87,14 +89,21 @@ enum LineBreaks {
     }
     if romans > 0, index < text.endIndex, text[index] == "." { return true }
     let start = text.startIndex
-    if text.count >= 2, text[start].properties.isLowercase, text[start + 1] == ")" { return true }
+    if text.count >= 2, ScalarProperties.isLowercase(text[start]), text[start + 1] == ")" { return true }
+    if let first = text.first, let initial = VietnameseFolding.fold(first), initial != "d", initial != "c",
+      initial != "m"
+    {
+      return false
+    }
     let word = String(String.UnicodeScalarView(text.prefix(8))).folded
     return word.hasPrefix("dieu ") || word.hasPrefix("chuong ") || word.hasPrefix("muc ")
   }
 
   /// Words that open a paragraph of a directive's preamble.
   static func startsParagraph(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-    guard text.first?.properties.isUppercase == true else { return false }
+    guard let first = text.first, ScalarProperties.isUppercase(first),
+      let initial = VietnameseFolding.fold(first), "cxtkn".unicodeScalars.contains(initial)
+    else { return false }
     let head = String(String.UnicodeScalarView(text.prefix(12))).folded
     return ["can cu ", "xet ", "theo de nghi", "kinh gui", "noi nhan"].contains { head.hasPrefix($0) }
   }

@@ -22,53 +22,45 @@ struct TextScanner {
   /// One pass over the UTF-8 bytes (the text is valid UTF-8: it is a Swift string).
   init(_ text: String) {
     let bytes = Array(text.utf8)
-    var scalars: [Unicode.Scalar] = []
-    var folded: [UInt8] = []
-    var offsets: [Int32] = []
-    scalars.reserveCapacity(bytes.count)
-    folded.reserveCapacity(bytes.count)
-    offsets.reserveCapacity(bytes.count + 1)
+    let byteCount = bytes.count
+    var scalarCount = 0
     let table = VietnameseFolding.asciiTable
-    bytes.withUnsafeBufferPointer { buffer in
-      var index = 0
-      let end = buffer.count
-      while index < end {
-        let lead = buffer[index]
-        offsets.append(Int32(index))
-        if lead < 0x80 {
-          scalars.append(Unicode.Scalar(lead))
-          folded.append(lead >= 65 && lead <= 90 ? lead + 32 : lead)
-          index += 1
-          continue
-        }
-        var value: UInt32
-        var width: Int
-        if lead < 0xE0 {
-          value = UInt32(lead & 0x1F)
-          width = 2
-        } else if lead < 0xF0 {
-          value = UInt32(lead & 0x0F)
-          width = 3
-        } else {
-          value = UInt32(lead & 0x07)
-          width = 4
-        }
-        for continuation in 1..<width where index + continuation < end {
-          value = value << 6 | UInt32(buffer[index + continuation] & 0x3F)
-        }
-        index += width
-        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        scalars.append(scalar)
-        if value < 0x2000 {
-          folded.append(table[Int(value)])
-        } else if (value >= 0x2000 && value <= 0x200A) || value == 0x3000 {
-          folded.append(32)
-        } else {
-          folded.append(0)
+    var folded = [UInt8](repeating: 0, count: byteCount)
+    var offsets = [Int32](repeating: 0, count: byteCount + 1)
+    let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: byteCount) { scalarBuffer, initialized in
+      bytes.withUnsafeBufferPointer { buffer in
+        folded.withUnsafeMutableBufferPointer { foldedBuffer in
+          offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index < byteCount {
+              let lead = base[index]
+              offsetBuffer[scalarCount] = Int32(index)
+              if lead < 0x80 {
+                (scalarBuffer.baseAddress! + scalarCount).initialize(to: Unicode.Scalar(lead))
+                foldedBuffer[scalarCount] = lead >= 65 && lead <= 90 ? lead + 32 : lead
+                scalarCount += 1
+                index += 1
+                continue
+              }
+              let (value, length) = UTF8Decoding.multibyteScalar(at: index, in: base, count: byteCount)
+              index += length
+              (scalarBuffer.baseAddress! + scalarCount).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
+              if value < 0x2000 {
+                foldedBuffer[scalarCount] = table[Int(value)]
+              } else if (value >= 0x2000 && value <= 0x200A) || value == 0x3000 {
+                foldedBuffer[scalarCount] = 32
+              }
+              scalarCount += 1
+            }
+          }
         }
       }
+      initialized = scalarCount
     }
-    offsets.append(Int32(bytes.count))
+    offsets[scalarCount] = Int32(byteCount)
+    folded.removeLast(byteCount - scalarCount)
+    offsets.removeLast(byteCount - scalarCount)
     LineBreaks.markSoft(scalars: scalars, folded: &folded)
     self.scalars = scalars
     self.folded = folded
@@ -123,7 +115,7 @@ struct TextScanner {
   @inline(__always) func isLetter(_ index: Int) -> Bool {
     guard index >= 0, index < count else { return false }
     let byte = folded[index]
-    return (byte >= 97 && byte <= 122) || (byte == 0 && scalars[index].properties.isAlphabetic)
+    return (byte >= 97 && byte <= 122) || (byte == 0 && ScalarProperties.isAlphabetic(scalars[index]))
   }
 
   @inline(__always) func isDigit(_ index: Int) -> Bool {
@@ -142,7 +134,7 @@ struct TextScanner {
 
   func isUppercase(_ index: Int) -> Bool {
     guard index >= 0, index < count else { return false }
-    return scalars[index].properties.isUppercase
+    return ScalarProperties.isUppercase(scalars[index])
   }
 
   /// Skips spaces and tabs (not newlines).
@@ -307,6 +299,15 @@ struct TextScanner {
   }
 
   private func hasTone(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x2000
+      ? TextScanner.tonedBelow2000[Int(scalar.value)] : TextScanner.decomposesWithTone(scalar)
+  }
+
+  private static let tonedBelow2000: [Bool] = (0..<0x2000).map { value in
+    Unicode.Scalar(value).map(decomposesWithTone) ?? false
+  }
+
+  private static func decomposesWithTone(_ scalar: Unicode.Scalar) -> Bool {
     String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.contains { mark in
       [0x300, 0x301, 0x303, 0x309, 0x323].contains(mark.value)
     }

@@ -169,7 +169,7 @@ public struct Gazetteer: Sendable {
       if firstSeen[province] == nil { firstSeen[province] = position }
       if !(names[province] ?? []).contains(mention.text) { names[province, default: []].append(mention.text) }
       if !(evidence[province] ?? []).contains(where: { $0.text == mention.name }) {
-        evidence[province, default: []].append(Evidence(kind: "place_name", text: mention.name))
+        evidence[province, default: []].append(Evidence(kind: .placeName, text: mention.name))
       }
     }
     let ranked = score.keys.sorted {

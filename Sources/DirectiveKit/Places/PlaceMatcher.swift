@@ -22,6 +22,9 @@ struct PlaceMatcher: Sendable {
 
   private let entriesByFirstWord: [String: [Entry]]
   private let kindPhrasesByFirstWord: [String: [KindPhrase]]
+  /// Whether some kind phrase's first word starts with this folded byte: most words are passed
+  /// over without hashing them.
+  private let kindPhraseFirstBytes: [Bool]
   /// Words after which a bare name is a commune, street, person...: `xã`, `đường`, `ông`.
   private let bareBlockers: Set<String>
 
@@ -80,6 +83,9 @@ struct PlaceMatcher: Sendable {
     }
     self.kindPhrasesByFirstWord = Dictionary(grouping: kindPhrases) { $0.words[0] }
       .mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    var firstBytes = [Bool](repeating: false, count: 256)
+    for phrase in kindPhrases { firstBytes[Int(phrase.words[0].utf8.first ?? 0)] = true }
+    self.kindPhraseFirstBytes = firstBytes
 
     let blockers =
       "xã phường trấn thôn ấp bản xóm làng khu tổ đường phố sông núi hồ cầu đảo chợ cảng bến chí ông bà anh chị cụ"
@@ -114,7 +120,9 @@ struct PlaceMatcher: Sendable {
   private func qualifiedMention(at index: Int, tokens: [PlaceToken], scalars: [Unicode.Scalar])
     -> (PlaceMention, Int)?
   {
-    guard let phrases = kindPhrasesByFirstWord[tokens[index].folded] else { return nil }
+    guard kindPhraseFirstBytes[Int(tokens[index].folded.utf8.first ?? 0)],
+      let phrases = kindPhrasesByFirstWord[tokens[index].folded]
+    else { return nil }
     for phrase in phrases {
       let nameStart = index + phrase.words.count
       guard nameStart < tokens.count,

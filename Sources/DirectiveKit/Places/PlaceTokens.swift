@@ -179,9 +179,41 @@ enum PlaceTokenizer {
   static func markedKey(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
     var bases = String.UnicodeScalarView()
     var marks: [UInt32] = []
-    for scalar in String(String.UnicodeScalarView(scalars)).lowercased()
-      .decomposedStringWithCanonicalMapping.unicodeScalars
-    {
+    if scalars.allSatisfy({ hasTabledParts($0.value) }) {
+      // Lower-casing and decomposing these scalars one by one gives what the whole word gives.
+      for scalar in scalars {
+        let parts = tabledParts[Int(scalar.value)]
+        bases.append(contentsOf: parts.bases)
+        marks.append(contentsOf: parts.marks)
+      }
+    } else {
+      let parts = markedParts(of: String(String.UnicodeScalarView(scalars)))
+      bases.append(contentsOf: parts.bases)
+      marks = parts.marks
+    }
+    marks.sort()
+    var key = String(bases)
+    key.unicodeScalars.append(contentsOf: marks.compactMap(Unicode.Scalar.init))
+    return key
+  }
+
+  /// Latin letters with their marks (below U+0370, and U+1E00–U+1EFF), whose parts are looked up.
+  @inline(__always)
+  private static func hasTabledParts(_ value: UInt32) -> Bool {
+    value < 0x370 || (value >= 0x1E00 && value < 0x1F00)
+  }
+
+  private static let tabledParts: [(bases: [Unicode.Scalar], marks: [UInt32])] = (0..<0x1F00).map { value in
+    guard hasTabledParts(UInt32(value)), let scalar = Unicode.Scalar(value) else { return ([], []) }
+    return markedParts(of: String(scalar))
+  }
+
+  /// The base letters of `text` lower-cased and decomposed, and its marks (`đ` counts as `d`
+  /// with a mark); apostrophes dropped.
+  private static func markedParts(of text: String) -> (bases: [Unicode.Scalar], marks: [UInt32]) {
+    var bases: [Unicode.Scalar] = []
+    var marks: [UInt32] = []
+    for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
       if isApostrophe(scalar) {
         continue
       } else if scalar == "đ" {
@@ -193,9 +225,6 @@ enum PlaceTokenizer {
         bases.append(scalar)
       }
     }
-    marks.sort()
-    var key = String(bases)
-    key.unicodeScalars.append(contentsOf: marks.compactMap(Unicode.Scalar.init))
-    return key
+    return (bases, marks)
   }
 }

@@ -154,23 +154,7 @@ struct SearchTokenizer {
   /// The scalar at `index`, which is not ASCII, and its length in bytes.
   @inline(__always)
   private func decodeMultibyte(at index: Int) -> (value: UInt32, length: Int) {
-    let lead = bytes[index]
-    if lead >= 0xC2 && lead < 0xE0, index + 1 < count {
-      return ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), 2)
-    }
-    if lead >= 0xE0 && lead < 0xF0, index + 2 < count {
-      let value =
-        (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
-        | UInt32(bytes[index + 2] & 0x3F)
-      return (value, 3)
-    }
-    if lead >= 0xF0, index + 3 < count {
-      let value =
-        (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
-        | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
-      return (value, 4)
-    }
-    return (0xFFFD, 1)
+    UTF8Decoding.multibyteScalar(at: index, in: bytes, count: count)
   }
 
   @inline(__always)

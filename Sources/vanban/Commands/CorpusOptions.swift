@@ -12,6 +12,11 @@ struct SourceOptions: ParsableArguments {
 
   @Option(help: "Which files to read in folders (default: the config file's glob, else *.txt).")
   var glob: String?
+
+  @Flag(
+    name: .customLong("no-cache"),
+    help: "Parse every file, neither reading nor writing the snapshot kept in $XDG_CACHE_HOME/vanban.")
+  var noCache = false
 }
 
 /// The browser's display: colours and mouse, over the config file's.
@@ -76,11 +81,16 @@ struct CorpusOptions: ParsableArguments {
     guard !settings.corpus.isEmpty else { return ShippedCorpus.load() }
     try checkPaths(settings)
     let meter = progress == nil && isatty(STDERR_FILENO) == 1 ? ProgressMeter() : nil
+    // The browser draws while it loads: what the snapshot has to say waits for the terminal back.
+    let notice: (String) -> Void =
+      progress == nil ? { Output.error("warning: \($0)") } : { DeferredWarnings.add($0) }
     let corpus: Corpus
     do {
       corpus = try Corpus.load(
         paths: settings.corpus.map(\.value), glob: settings.glob.value,
-        progress: progress ?? meter.map { meter in { @Sendable update in meter.show(update) } })
+        snapshot: source.noCache ? nil : SnapshotStore.standard(),
+        progress: progress ?? meter.map { meter in { @Sendable update in meter.show(update) } },
+        notice: notice)
     } catch let error as CorpusError {
       meter?.finish()
       throw UsageFailure(message: error.message)
@@ -127,4 +137,22 @@ struct CorpusOptions: ParsableArguments {
 struct UsageFailure: Error, CustomStringConvertible {
   var message: String
   var description: String { message }
+}
+
+/// Warnings met while the browser owns the terminal, printed on standard error once the program
+/// ends and the terminal is restored.
+enum DeferredWarnings {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var pending: [String] = []
+
+  static func add(_ warning: String) {
+    lock.withLock {
+      if pending.isEmpty { atexit { DeferredWarnings.flush() } }
+      pending.append(warning)
+    }
+  }
+
+  private static func flush() {
+    for warning in lock.withLock({ pending }) { Output.error("warning: \(warning)") }
+  }
 }

@@ -49,7 +49,7 @@ enum DocumentCard {
       lines.append("cites     " + CitationText.describe(citation))
     }
     for id in document.citedBy { lines.append("cited by  " + id) }
-    for warning in document.warnings { lines.append("warning   " + warning) }
+    for warning in document.warnings { lines.append("warning   " + warning.message) }
     return lines.joined(separator: "\n") + "\n\n" + document.text
   }
 }

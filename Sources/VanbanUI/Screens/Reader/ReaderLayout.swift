@@ -175,7 +175,7 @@ public struct ReaderLayout: Sendable {
       let verb = supersession.relation == .repeals ? "Repealed" : "Replaced"
       addField(verb, "⚠ on \(supersession.date.vietnamese) by \(by)", width: width, style: .warning)
     }
-    for warning in document.warnings { addField("Warning", warning, width: width, style: .warning) }
+    for warning in document.warnings { addField("Warning", warning.message, width: width, style: .warning) }
   }
 
   private mutating func addRule(width: Int) {

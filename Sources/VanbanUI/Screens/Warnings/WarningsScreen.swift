@@ -21,11 +21,11 @@ struct WarningsScreen: ScreenView {
         rows.append(ListRow([Segment("  " + warning.path), Segment(" — " + warning.reason, .warning)]))
       }
     }
-    var byKind: [String: [(Document, String)]] = [:]
-    var kinds: [String] = []
+    var byKind: [DocumentWarning.Code: [(Document, DocumentWarning)]] = [:]
+    var kinds: [DocumentWarning.Code] = []
     for document in corpus.documents {
       for warning in document.warnings {
-        let kind = Self.kind(of: warning)
+        let kind = warning.code
         if byKind[kind] == nil { kinds.append(kind) }
         byKind[kind, default: []].append((document, warning))
       }
@@ -36,7 +36,7 @@ struct WarningsScreen: ScreenView {
     }.map(\.element)
     for kind in order {
       let entries = byKind[kind] ?? []
-      rows.append(ListRow("\(kind) · \(entries.count)", .accent))
+      rows.append(ListRow("\(kind.title) · \(entries.count)", .accent))
       for (document, warning) in entries {
         rows.append(
           ListRow(
@@ -45,7 +45,7 @@ struct WarningsScreen: ScreenView {
               Segment(DisplayWidth.fit(Format.province(of: document), to: 14)),
               Segment(Format.label(of: document) + " "),
               Segment(document.id, .dim),
-              Segment("  " + warning, .warning),
+              Segment("  " + warning.message, .warning),
             ], target: .document(document.id)))
       }
     }
@@ -58,22 +58,5 @@ struct WarningsScreen: ScreenView {
       + Format.counted(documents, "document") + " · " + Format.counted(corpus.loadWarnings.count, "file")
       + " not read"
     return ScreenContent(rows: rows, status: status)
-  }
-
-  /// What a warning is about: its words up to the first name, number, quotation or clause
-  /// (`the signer's name is missing`, `the header names`, `undecodable bytes replaced`).
-  static func kind(of warning: String) -> String {
-    var words: [Substring] = []
-    for word in warning.split(separator: " ") {
-      guard let first = word.first else { continue }
-      if !words.isEmpty, first.isUppercase { break }
-      if "“\"(«[".contains(first) || word.contains(where: \.isNumber) { break }
-      if let last = word.last, ",:;.".contains(last) {
-        words.append(word.dropLast())
-        break
-      }
-      words.append(word)
-    }
-    return words.isEmpty ? warning : words.joined(separator: " ")
   }
 }

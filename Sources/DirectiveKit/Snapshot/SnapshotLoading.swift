@@ -1,0 +1,166 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A corpus loaded through its snapshot. When no file changed, the linked documents are taken
+/// as stored: linking is the dearest step of a warm start. Otherwise unchanged files keep their
+/// parsed documents, added and changed ones are parsed, the whole set is linked again and the
+/// snapshot rewritten.
+enum SnapshotLoading {
+  /// A file modified this close to the snapshot's writing is not stored: a second write within the
+  /// same clock tick would keep its stamp.
+  static let settlingNanoseconds: Int64 = 2_000_000_000
+
+  static func load(
+    files: [String], stamps: [FileStamp], warnings: [LoadWarning], store: SnapshotStore, identity: String,
+    progress: (@Sendable (LoadProgress) -> Void)?, notice: (String) -> Void,
+    reader: @Sendable (String) -> Result<[UInt8], CorpusError>
+  ) -> Corpus {
+    let path = store.path(identity: identity)
+    var previous: Snapshot?
+    switch store.openSnapshot(at: path, identity: identity) {
+    case .missing: break
+    case .valid(let snapshot): previous = snapshot
+    case .untrusted(let reason): notice("the snapshot \(path) \(reason): it is rebuilt")
+    }
+
+    // Which stored entry, if any, holds each file: same path and stamp, or the same content under
+    // another name (a rename).
+    var reused: [Int?] = Array(repeating: nil, count: files.count)
+    var toParse: [Int] = []
+    var renamed = false
+    if let previous {
+      var byPath: [String: Int] = [:]
+      var byContent: [ContentIdentity: Int] = [:]
+      for (position, entry) in previous.entries.enumerated() {
+        byPath[entry.path] = position
+        byContent[entry.stamp.content] = position
+      }
+      for index in files.indices {
+        if let position = byPath[files[index]], previous.entries[position].stamp == stamps[index] {
+          reused[index] = position
+        } else if let position = byContent[stamps[index].content], access(files[index], R_OK) == 0 {
+          reused[index] = position
+          renamed = true
+        } else {
+          toParse.append(index)
+        }
+      }
+    } else {
+      toParse = Array(files.indices)
+    }
+
+    if let previous, let linked = previous.linked, toParse.isEmpty, !renamed,
+      files.count == previous.entries.count,
+      linked.count == files.count
+    {
+      if let documents = decodeLinked(linked, from: previous) {
+        let bytes = stamps.reduce(0) { $0 + Int($1.size) }
+        progress?(LoadProgress(filesDone: files.count, filesTotal: files.count, bytesDone: bytes))
+        return Corpus(documents: documents, loadWarnings: warnings)
+      }
+      return rebuild(
+        path, files: files, stamps: stamps, warnings: warnings, store: store, identity: identity,
+        progress: progress, notice: notice, reader: reader)
+    }
+
+    var outcomes: [LoadOutcome?] = Array(repeating: nil, count: files.count)
+    if let snapshot = previous {
+      guard let decoded = decode(reused, from: snapshot) else {
+        return rebuild(
+          path, files: files, stamps: stamps, warnings: warnings, store: store, identity: identity,
+          progress: progress, notice: notice, reader: reader)
+      }
+      for index in files.indices {
+        guard var document = decoded[index] else { continue }
+        document.file = files[index]
+        outcomes[index] = .document(document)
+      }
+    }
+    let parsed = ParallelLoader.parseAll(files: toParse.map { files[$0] }, reader: reader, progress: progress)
+    for (index, outcome) in zip(toParse, parsed) { outcomes[index] = outcome }
+    let outcomesInOrder = outcomes.map { $0! }
+    let linked = Corpus.link(outcomesInOrder, warnings: warnings)
+
+    var entries: [(path: String, stamp: FileStamp, document: SnapshotStore.StoredDocument)] = []
+    entries.reserveCapacity(files.count)
+    var entryOfPath: [String: Int] = [:]
+    let settled = now() - settlingNanoseconds
+    for index in files.indices {
+      guard case .document(let document) = outcomesInOrder[index], stamps[index].modified < settled else {
+        continue
+      }
+      entryOfPath[files[index]] = entries.count
+      if let position = reused[index], let previous, previous.entries[position].path == files[index] {
+        entries.append((files[index], stamps[index], .encoded(previous, previous.entries[position].document)))
+      } else {
+        entries.append((files[index], stamps[index], .parsed(document)))
+      }
+    }
+    let linkedEntries = linked.documents.map { document in entryOfPath[document.file].map { ($0, document) } }
+    let storedLinked = linkedEntries.contains { $0 == nil } ? nil : linkedEntries.map { $0! }
+    if let problem = store.store(at: path, identity: identity, entries: entries, linked: storedLinked) {
+      notice("no snapshot: \(problem)")
+    }
+    return Corpus(documents: linked.documents, loadWarnings: linked.loadWarnings)
+  }
+
+  /// After a snapshot whose checksum held but whose documents do not decode: a load without it.
+  private static func rebuild(
+    _ path: String, files: [String], stamps: [FileStamp], warnings: [LoadWarning], store: SnapshotStore,
+    identity: String, progress: (@Sendable (LoadProgress) -> Void)?, notice: (String) -> Void,
+    reader: @Sendable (String) -> Result<[UInt8], CorpusError>
+  ) -> Corpus {
+    notice("the snapshot \(path) is malformed: a document cannot be read: it is rebuilt")
+    unlink(path)
+    return load(
+      files: files, stamps: stamps, warnings: warnings, store: store, identity: identity, progress: progress,
+      notice: notice, reader: reader)
+  }
+
+  /// The stored documents of the files that reuse one, decoded on all cores; nil when any fails.
+  private static func decode(_ reused: [Int?], from snapshot: Snapshot) -> [Document?]? {
+    decodeInParallel(count: reused.count) { index in
+      guard let position = reused[index] else { return .some(nil) }
+      return (try? snapshot.document(snapshot.entries[position])).map { .some($0) }
+    }
+  }
+
+  private static func decodeLinked(_ linked: [Snapshot.Linked], from snapshot: Snapshot) -> [Document]? {
+    decodeInParallel(count: linked.count) { try? snapshot.linkedDocument(linked[$0]) }
+  }
+
+  /// `decode(index)` for every index, in chunks on all cores, in order; nil when any gives nil.
+  private static func decodeInParallel<Value>(count: Int, _ decode: (Int) -> Value?) -> [Value]? {
+    let chunkSize = 256
+    let chunkCount = (count + chunkSize - 1) / chunkSize
+    let results = ResultSlots<[Value]>(count: chunkCount)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      var values: [Value] = []
+      values.reserveCapacity(chunkSize)
+      for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) {
+        guard let value = decode(index) else { return }
+        values.append(value)
+      }
+      results.set(chunk, values)
+    }
+    var values: [Value] = []
+    values.reserveCapacity(count)
+    for chunk in results.values {
+      guard let chunk else { return nil }
+      values.append(contentsOf: chunk)
+    }
+    return values
+  }
+
+  private static func now() -> Int64 {
+    var time = timespec()
+    clock_gettime(CLOCK_REALTIME, &time)
+    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+  }
+}

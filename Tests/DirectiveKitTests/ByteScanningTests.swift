@@ -1,0 +1,131 @@
+import VanbanGenerator
+import XCTest
+
+@testable import DirectiveKit
+
+/// The byte-level fast paths of the parser against the definitions they stand in for: the one
+/// UTF-8 decoder against the standard library's, folding a string against folding scalar by
+/// scalar, marked keys from the per-scalar table against lower-casing and decomposing the whole
+/// word, and the scanner's arrays against the text they come from.
+final class ByteScanningTests: XCTestCase {
+  /// Letters, marks and symbols the documents hold, with a few from further afield.
+  private static let alphabet: [Unicode.Scalar] =
+    Array(
+      "aAzZ09 .,;:-/–—“”\"'()*|\n\t\r\u{A0}\u{FEFF}đĐăâêôơưĂÂÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+        .unicodeScalars)
+    + [
+      "\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}", "\u{0306}", "\u{0302}", "\u{031B}", "İ",
+      "ß", "Ω", "ς",
+      "中", "\u{2028}", "\u{1F600}", "\u{10FFFF}", "Ď", "ǅ", "\u{0085}",
+    ]
+
+  private static func randomText(_ random: inout SplitMix64, length: Int) -> String {
+    var scalars = String.UnicodeScalarView()
+    for _ in 0..<length { scalars.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+    return String(scalars)
+  }
+
+  func testTheDecoderReadsEveryScalarAsTheStandardLibraryDoes() {
+    var values = Array(0x80..<0xD800) + Array(0xE000..<0x1_0000)
+    values += Array(stride(from: 0x1_0000, through: 0x10_FFFF, by: 97)) + [0x10_FFFF]
+    for value in values {
+      let scalar = Unicode.Scalar(UInt32(value))!
+      let bytes = Array(String(scalar).utf8)
+      let decoded = bytes.withUnsafeBufferPointer {
+        UTF8Decoding.multibyteScalar(at: 0, in: $0.baseAddress!, count: $0.count)
+      }
+      XCTAssertEqual(decoded.value, scalar.value, "U+\(String(value, radix: 16))")
+      XCTAssertEqual(decoded.length, bytes.count, "U+\(String(value, radix: 16))")
+    }
+  }
+
+  func testTheDecoderReplacesACutOffSequenceAndAStrayByte() {
+    for bytes: [UInt8] in [[0xE1, 0xBB], [0xF0, 0x9F, 0x98], [0xC3], [0x80, 0x41], [0xFF]] {
+      let decoded = bytes.withUnsafeBufferPointer {
+        UTF8Decoding.multibyteScalar(at: 0, in: $0.baseAddress!, count: $0.count)
+      }
+      XCTAssertEqual(decoded.value, 0xFFFD, "\(bytes)")
+      XCTAssertEqual(decoded.length, 1, "\(bytes)")
+    }
+  }
+
+  func testTheScannerHoldsTheTextScalarForScalar() {
+    var random = SplitMix64(seed: 13)
+    for _ in 0..<300 {
+      let text = Self.randomText(&random, length: Int(random.next() % 200))
+      let scanner = TextScanner(text)
+      XCTAssertEqual(scanner.scalars, Array(text.unicodeScalars))
+      XCTAssertEqual(scanner.folded.count, scanner.count)
+      XCTAssertEqual(scanner.utf8Offsets.count, scanner.count + 1)
+      XCTAssertEqual(scanner.string(0..<scanner.count), text)
+      for (index, scalar) in scanner.scalars.enumerated() {
+        let start = Int(scanner.utf8Offsets[index])
+        XCTAssertEqual(
+          Array(scanner.utf8[start..<Int(scanner.utf8Offsets[index + 1])]), Array(String(scalar).utf8))
+        if scalar.isASCII, scalar != "\n" {
+          XCTAssertEqual(scanner.folded[index], UInt8(VietnameseFolding.fold(scalar)!.value))
+        }
+      }
+    }
+  }
+
+  func testFoldingAStringFoldsEachScalar() {
+    var random = SplitMix64(seed: 11)
+    for _ in 0..<500 {
+      let text = Self.randomText(&random, length: Int(random.next() % 60))
+      var expected = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        if let folded = VietnameseFolding.fold(scalar) { expected.append(folded) }
+      }
+      XCTAssertEqual(Array(text.folded.unicodeScalars), Array(expected), text.debugDescription)
+    }
+  }
+
+  /// The marked key by its definition: the word lower-cased and decomposed, its base letters
+  /// (`đ` as `d` with U+0335), then its marks in ascending order; apostrophes dropped.
+  private static func definedMarkedKey(_ word: String) -> String {
+    var bases = String.UnicodeScalarView()
+    var marks: [UInt32] = []
+    for scalar in word.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+      if PlaceTokenizer.isApostrophe(scalar) { continue }
+      if scalar == "đ" {
+        bases.append("d")
+        marks.append(0x335)
+      } else if VietnameseFolding.isCombiningMark(scalar.value) {
+        marks.append(scalar.value)
+      } else {
+        bases.append(scalar)
+      }
+    }
+    var key = String(bases)
+    key.unicodeScalars.append(contentsOf: marks.sorted().compactMap(Unicode.Scalar.init))
+    return key
+  }
+
+  func testMarkedKeysFromTheTableMatchTheirDefinition() {
+    var words: [String] = [
+      "Thạnh", "Thanh", "uỷ", "ủy", "HOÀ", "hòa", "Đắk", "H'leo", "İstanbul", "Ďurov", "ǅemal",
+    ]
+    for value in Array(0..<0x370) + Array(0x1E00..<0x1F00) {
+      if let scalar = Unicode.Scalar(value) { words.append(String(scalar)) }
+    }
+    var random = SplitMix64(seed: 7)
+    for _ in 0..<500 { words.append(Self.randomText(&random, length: 1 + Int(random.next() % 8))) }
+    for word in words {
+      XCTAssertEqual(
+        PlaceTokenizer.markedKey(ArraySlice(word.unicodeScalars)), Self.definedMarkedKey(word),
+        word.debugDescription)
+    }
+  }
+
+  func testScalarPropertiesFromTheTableAreTheStandardLibrarys() {
+    for value in Array(0..<0x3000) + [0x1_0400, 0x1_D400, 0x1_F600] {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let name = "U+\(String(value, radix: 16))"
+      XCTAssertEqual(ScalarProperties.isAlphabetic(scalar), scalar.properties.isAlphabetic, name)
+      XCTAssertEqual(ScalarProperties.isUppercase(scalar), scalar.properties.isUppercase, name)
+      XCTAssertEqual(ScalarProperties.isLowercase(scalar), scalar.properties.isLowercase, name)
+      XCTAssertEqual(ScalarProperties.isWhitespace(scalar), scalar.properties.isWhitespace, name)
+    }
+  }
+}

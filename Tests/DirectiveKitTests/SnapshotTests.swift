@@ -1,0 +1,311 @@
+import Foundation
+import XCTest
+
+@testable import DirectiveKit
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The snapshot store: what a warm load gives must be what a fresh parse gives, whatever happened
+/// to the files or to the snapshot between runs.
+final class SnapshotTests: XCTestCase {
+  var folder: URL!
+  var corpus: String { folder.appendingPathComponent("corpus").path }
+  var store: SnapshotStore { SnapshotStore(directory: folder.appendingPathComponent("cache").path) }
+  static let realdev = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/realdev")
+
+  override func setUpWithError() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "vanban-snapshot-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.realdev.path).filter {
+      $0.hasSuffix(".txt")
+    }
+    for name in names.sorted() {
+      try FileManager.default.copyItem(
+        atPath: Self.realdev.appendingPathComponent(name).path, toPath: corpus + "/" + name)
+      age(name)
+    }
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+  /// Sets a file's times a while back, as files are on a second day's start (a file modified in
+  /// the last seconds is never stored).
+  func age(_ name: String, secondsAgo: Int = 600) {
+    let when = timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0)
+    let times = [when, when]
+    XCTAssertEqual(utimensat(AT_FDCWD, corpus + "/" + name, times, 0), 0)
+  }
+
+  func put(_ name: String, _ text: String, secondsAgo: Int = 300) throws {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: corpus + "/" + name))
+    age(name, secondsAgo: secondsAgo)
+  }
+
+  struct Loaded {
+    var corpus: Corpus
+    var notices: [String]
+    var reads: [String]
+  }
+
+  final class Reads: @unchecked Sendable {
+    let lock = NSLock()
+    var paths: [String] = []
+  }
+
+  func load(_ store: SnapshotStore? = nil) throws -> Loaded {
+    let reads = Reads()
+    var notices: [String] = []
+    let loaded = try Corpus.load(
+      paths: [corpus], snapshot: store, notice: { notices.append($0) },
+      reader: { path in
+        reads.lock.withLock { reads.paths.append(path) }
+        return Corpus.readFile(path)
+      })
+    return Loaded(corpus: loaded, notices: notices, reads: reads.paths.sorted())
+  }
+
+  /// Everything a corpus holds, every field of every document included.
+  func fingerprint(_ corpus: Corpus) -> String {
+    var text = ""
+    dump(corpus.documents, to: &text)
+    dump(corpus.loadWarnings, to: &text)
+    return text
+  }
+
+  /// A load through the store, checked against a fresh parse; returns the files it read.
+  @discardableResult
+  func assertWarmEqualsFresh(notices expected: Int = 0, file: StaticString = #filePath, line: UInt = #line)
+    throws
+    -> Loaded
+  {
+    let warm = try load(store)
+    let fresh = try load()
+    XCTAssertEqual(
+      fingerprint(warm.corpus), fingerprint(fresh.corpus), "snapshot and fresh parse differ", file: file,
+      line: line)
+    XCTAssertEqual(warm.notices.count, expected, "\(warm.notices)", file: file, line: line)
+    for notice in warm.notices {
+      XCTAssertFalse(notice.contains("\n"), "one line: \(notice)", file: file, line: line)
+    }
+    return warm
+  }
+
+  var snapshotPath: String {
+    store.path(
+      identity: SnapshotStore.identity(
+        paths: [corpus], glob: "*.txt", workingDirectory: FileManager.default.currentDirectoryPath))
+  }
+
+  func testEveryFieldSurvivesTheRoundTrip() throws {
+    let documents = try load().corpus.documents
+    XCTAssertGreaterThan(documents.count, 20)
+    for document in documents {
+      var writer = ByteWriter()
+      DocumentCoding.write(document, to: &writer)
+      let decoded = try writer.bytes.withUnsafeBytes { bytes in
+        var reader = ByteReader(bytes)
+        let decoded = try DocumentCoding.read(from: &reader)
+        XCTAssertTrue(reader.isAtEnd)
+        return decoded
+      }
+      var before = ""
+      var after = ""
+      dump(document, to: &before)
+      dump(decoded, to: &after)
+      XCTAssertEqual(before, after, document.file)
+    }
+  }
+
+  func testAWarmLoadReadsNoFileAndGivesWhatAFreshParseGives() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: corpus).count
+    let cold = try assertWarmEqualsFresh()
+    XCTAssertEqual(cold.reads.count, files)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: snapshotPath))
+    let warm = try assertWarmEqualsFresh()
+    XCTAssertEqual(warm.reads, [], "an unchanged file is not read again")
+  }
+
+  func testEditsAdditionsRemovalsRenamesAndTouchesShowAtOnce() throws {
+    try assertWarmEqualsFresh()
+    let names = try FileManager.default.contentsOfDirectory(atPath: corpus).sorted()
+
+    let edited = try String(contentsOfFile: corpus + "/" + names[0], encoding: .utf8)
+      .replacingOccurrences(of: "\n", with: "\nSố 77-CV/TU\n", options: [], range: nil)
+    try put(names[0], edited)
+    XCTAssertEqual(try assertWarmEqualsFresh().reads, [corpus + "/" + names[0]], "edited")
+
+    try put(
+      "added.txt",
+      "TỈNH ỦY NAM ĐỊNH\nSố 12-CV/TU\nNam Định, ngày 3 tháng 4 năm 2021\nV/v thực hiện Kết luận 07-KL/TW\n")
+    XCTAssertEqual(try assertWarmEqualsFresh().reads, [corpus + "/added.txt"], "added")
+
+    try FileManager.default.removeItem(atPath: corpus + "/" + names[1])
+    let afterRemoval = try assertWarmEqualsFresh()
+    XCTAssertEqual(afterRemoval.reads, [], "removed")
+    XCTAssertFalse(afterRemoval.corpus.documents.contains { $0.file.hasSuffix(names[1]) })
+
+    try FileManager.default.moveItem(atPath: corpus + "/" + names[2], toPath: corpus + "/zz-renamed.txt")
+    let afterRename = try assertWarmEqualsFresh()
+    XCTAssertEqual(afterRename.reads, [], "a renamed file is not parsed again")
+    XCTAssertNotNil(afterRename.corpus.document(id: "zz-renamed"))
+
+    age(names[3], secondsAgo: 100)
+    XCTAssertEqual(try assertWarmEqualsFresh().reads, [corpus + "/" + names[3]], "touched")
+    XCTAssertEqual(try assertWarmEqualsFresh().reads, [], "settled again")
+  }
+
+  func testAFileChangedWithinTheLastSecondsIsNotTrustedToItsStamp() throws {
+    try put("fresh.txt", "Số 1-CV/TU\n", secondsAgo: 0)
+    try assertWarmEqualsFresh()
+    XCTAssertEqual(try assertWarmEqualsFresh().reads, [corpus + "/fresh.txt"])
+  }
+
+  /// More files than bytes after the last document's index: indexes are no lengths.
+  func testACorpusOfManySmallFiles() throws {
+    for number in 1...400 { try put("letter-\(number).txt", "Số \(number)-CV/TU\n") }
+    try assertWarmEqualsFresh()
+    XCTAssertEqual(try assertWarmEqualsFresh().reads, [])
+  }
+
+  func testLoadWarningsAreTheSameOnAWarmStart() throws {
+    try put("empty.txt", "")
+    try Data([0x25, 0x50, 0x44, 0x46, 0x2D, 0, 1, 2]).write(to: URL(fileURLWithPath: corpus + "/scan.txt"))
+    age("scan.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: corpus + "/gone.txt", withDestinationPath: corpus + "/nowhere")
+    let cold = try assertWarmEqualsFresh()
+    XCTAssertEqual(cold.corpus.loadWarnings.map(\.reason), ["dangling symbolic link"])
+    let warm = try assertWarmEqualsFresh()
+    XCTAssertEqual(warm.reads, [])
+    XCTAssertEqual(warm.corpus.loadWarnings, cold.corpus.loadWarnings)
+    XCTAssertEqual(warm.corpus.document(id: "empty")?.warnings.map(\.code), [.emptyFile])
+    XCTAssertEqual(warm.corpus.document(id: "scan")?.warnings.map(\.code), [.binaryFile])
+    XCTAssertEqual(warm.corpus.warningCount, cold.corpus.warningCount)
+  }
+
+  /// Each way a snapshot goes bad is found, said in one line, and the snapshot rebuilt.
+  func testDamagedSnapshotsAreNeverTrusted() throws {
+    let damages: [(String, (inout [UInt8]) -> Void)] = [
+      ("truncated", { $0.removeLast($0.count / 3) }),
+      ("truncated inside the header", { $0.removeLast($0.count - 20) }),
+      ("empty", { $0.removeAll() }),
+      ("one bit flipped", { $0[$0.count / 2] ^= 0x10 }),
+      ("last bit flipped", { $0[$0.count - 1] ^= 0x01 }),
+      ("checksum bit flipped", { $0[24] ^= 0x01 }),
+      ("foreign version", { $0[8] = 99 }),
+      ("not a snapshot", { $0 = Array("hello, not a snapshot at all, but long enough\n".utf8) }),
+      (
+        "hand-edited, one word",
+        { bytes in
+          let text = Array("ngày".utf8)
+          guard
+            let at = (0..<(bytes.count - text.count)).first(where: {
+              Array(bytes[$0..<$0 + text.count]) == text
+            })
+          else { return XCTFail("no text to edit") }
+          bytes.replaceSubrange(at..<at + text.count, with: Array("NGAY!!".utf8).prefix(text.count))
+        }
+      ),
+      ("hand-edited, a line added", { $0.insert(contentsOf: Array("a note\n".utf8), at: $0.count / 2) }),
+      ("hand-edited, bytes appended", { $0.append(contentsOf: Array("\n".utf8)) }),
+    ]
+    for (name, damage) in damages {
+      try assertWarmEqualsFresh()
+      var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: snapshotPath)))
+      damage(&bytes)
+      try Data(bytes).write(to: URL(fileURLWithPath: snapshotPath))
+      let damaged = try assertWarmEqualsFresh(notices: 1)
+      XCTAssertTrue(damaged.notices.first?.contains(snapshotPath) == true, "\(name): \(damaged.notices)")
+      XCTAssertEqual(
+        damaged.reads.count, try FileManager.default.contentsOfDirectory(atPath: corpus).count, name)
+      let rebuilt = try assertWarmEqualsFresh()
+      XCTAssertEqual(rebuilt.reads, [], "\(name): rebuilt")
+    }
+  }
+
+  /// A value no document can hold, under a checksum made to match: decoding still refuses it.
+  func testAnEditUnderAMatchingChecksumIsStillRefused() throws {
+    for target in ["province", "place_date"] {
+      try assertWarmEqualsFresh()
+      var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: snapshotPath)))
+      let word = Array(target.utf8)
+      let found = (32..<(bytes.count - word.count)).filter { Array(bytes[$0..<$0 + word.count]) == word }
+      XCTAssertFalse(found.isEmpty, target)
+      for at in found { bytes[at + word.count - 1] = UInt8(ascii: "X") }
+      let checksum = bytes[32...].withUnsafeBytes { SnapshotChecksum.digest($0) }
+      withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange(24..<32, with: $0) }
+      try Data(bytes).write(to: URL(fileURLWithPath: snapshotPath))
+      let edited = try assertWarmEqualsFresh(notices: 1)
+      XCTAssertTrue(edited.notices[0].contains("malformed"), edited.notices[0])
+      XCTAssertEqual(try assertWarmEqualsFresh().reads, [], "rebuilt")
+    }
+  }
+
+  func testASnapshotOfAnotherCorpusIsNotTrusted() throws {
+    try assertWarmEqualsFresh()
+    let other = SnapshotStore.identity(paths: ["/elsewhere"], glob: "*.txt", workingDirectory: "/")
+    try FileManager.default.copyItem(atPath: snapshotPath, toPath: store.path(identity: other))
+    guard case .untrusted(let reason) = store.openSnapshot(at: store.path(identity: other), identity: other)
+    else {
+      return XCTFail("a snapshot of another corpus was trusted")
+    }
+    XCTAssertEqual(reason, "belongs to another corpus")
+  }
+
+  func testAStoreThatCannotBeWrittenDegradesToNoCacheWithAWarning() throws {
+    let blocked = SnapshotStore(directory: folder.appendingPathComponent("a-file/vanban").path)
+    try Data("not a folder".utf8).write(to: folder.appendingPathComponent("a-file"))
+    for _ in 0..<2 {
+      let loaded = try load(blocked)
+      XCTAssertEqual(fingerprint(loaded.corpus), fingerprint(try load().corpus))
+      XCTAssertEqual(loaded.notices.count, 1, "\(loaded.notices)")
+      XCTAssertTrue(loaded.notices[0].hasPrefix("no snapshot: cannot create"), loaded.notices[0])
+      XCTAssertEqual(loaded.reads.count, try FileManager.default.contentsOfDirectory(atPath: corpus).count)
+    }
+  }
+
+  func testTwoLoadsAtOnceBothWork() throws {
+    let results = ResultSlots<String>(count: 2)
+    let expected = fingerprint(try load().corpus)
+    DispatchQueue.concurrentPerform(iterations: 2) { slot in
+      results.set(slot, (try? load(store)).map { fingerprint($0.corpus) } ?? "failed")
+    }
+    XCTAssertEqual(results.values, [expected, expected])
+    XCTAssertEqual(try assertWarmEqualsFresh().reads, [])
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: store.directory).filter {
+      $0.hasSuffix(".tmp")
+    }
+    XCTAssertEqual(leftovers, [], "no temporary file is left behind")
+  }
+
+  func testClearRemovesOneCorpusOrAll() throws {
+    try assertWarmEqualsFresh()
+    let other = SnapshotStore.identity(paths: ["/elsewhere"], glob: "*.txt", workingDirectory: "/")
+    try FileManager.default.copyItem(atPath: snapshotPath, toPath: store.path(identity: other))
+    XCTAssertEqual(try store.clear(only: [snapshotPath]), 1)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: snapshotPath))
+    XCTAssertTrue(FileManager.default.fileExists(atPath: store.path(identity: other)))
+    XCTAssertEqual(try store.clear(), 1)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store.directory), [])
+  }
+
+  func testTheStoreFollowsXDGCacheHome() {
+    XCTAssertEqual(
+      SnapshotStore.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.directory, "/c/vanban")
+    XCTAssertEqual(
+      SnapshotStore.standard(environment: ["XDG_CACHE_HOME": "rel", "HOME": "/h"])?.directory,
+      "/h/.cache/vanban")
+    XCTAssertNil(SnapshotStore.standard(environment: [:]))
+    let relative = SnapshotStore.identity(paths: ["docs"], glob: "*.txt", workingDirectory: "/a")
+    XCTAssertNotEqual(
+      relative, SnapshotStore.identity(paths: ["docs"], glob: "*.txt", workingDirectory: "/b"))
+    XCTAssertNotEqual(relative, SnapshotStore.identity(paths: ["docs"], glob: "*.md", workingDirectory: "/a"))
+    XCTAssertEqual(
+      SnapshotStore.identity(paths: ["/x"], glob: "*.txt", workingDirectory: "/a"),
+      SnapshotStore.identity(paths: ["/x"], glob: "*.txt", workingDirectory: "/b"))
+  }
+}
