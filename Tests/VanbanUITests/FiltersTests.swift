@@ -214,8 +214,9 @@ extension FiltersTests {
     var documents = Fixtures.corpus().documents
     documents[1].province = "Bà Rịa - Vũng Tàu"
     documents[1].encoding = "TCVN3"
-    documents[1].warnings.append("decoded as TCVN3 (ABC): the bytes are not UTF-8")
-    documents[3].warnings.append("diacritics lost: 40 letters of the copy were replaced by “?”")
+    documents[1].warnings.append(DocumentWarning(.legacyEncoding, "decoded as TCVN3 (ABC)"))
+    documents[3].warnings.append(
+      DocumentWarning(.diacriticsLost, "diacritics lost: 40 letters of the copy were replaced by “?”"))
     documents[0].dateInferred = true
     return Library(corpus: Corpus(documents: documents, loadWarnings: []))
   }

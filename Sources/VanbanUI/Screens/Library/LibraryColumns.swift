@@ -29,9 +29,7 @@ enum LibraryColumns {
     if !["UTF-8", "UTF-16LE", "UTF-16BE"].contains(document.encoding) {
       text += "[\(document.encoding) guessed] "
     }
-    if document.warnings.contains(where: {
-      $0.hasPrefix("diacritics lost") || $0.hasPrefix("undecodable bytes")
-    }) {
+    if document.warnings.contains(where: { [.diacriticsLost, .undecodableBytes].contains($0.code) }) {
       text += "[marks lost] "
     }
     return text
