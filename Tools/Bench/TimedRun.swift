@@ -64,16 +64,9 @@ struct TimedRun: Sendable {
   static func measure(
     _ program: String, _ arguments: [String], environment: [String: String]
   ) throws -> TimedRun {
-    let process = Process()
-    process.executableURL = try VanbanBench.ownExecutable()
-    process.arguments = [flag, program] + arguments
-    process.environment = environment
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+    guard
+      let object = try jsonObject(
+        from: VanbanBench.ownExecutable(), [flag, program] + arguments, environment: environment),
       let status = object["status"] as? NSNumber
     else { throw BenchFailure("timing \(program) gave no figures") }
     let number = { (key: String) in (object[key] as? NSNumber)?.doubleValue ?? .nan }
@@ -82,4 +75,20 @@ struct TimedRun: Sendable {
       peakResidentMegabytes: number("peak"), lines: Int(number("lines")),
       firstError: object["error"] as? String ?? "")
   }
+}
+
+/// Runs `executable` to its end and reads its standard output as one JSON object, nil when it is not.
+func jsonObject(from executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws
+  -> [String: Any]?
+{
+  let process = Process()
+  process.executableURL = executable
+  process.arguments = arguments
+  if let environment { process.environment = environment }
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
 }

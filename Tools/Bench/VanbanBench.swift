@@ -94,15 +94,8 @@ struct VanbanBench: ParsableCommand {
   /// Whether `binary` has `vanban cache` (a snapshot of the parsed corpus), from its own command
   /// definitions.
   static func hasCacheCommand(_ binary: String) throws -> Bool {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["--experimental-dump-help"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+    guard
+      let object = try jsonObject(from: URL(fileURLWithPath: binary), ["--experimental-dump-help"]),
       let command = object["command"] as? [String: Any]
     else { throw BenchFailure("\(binary) --experimental-dump-help: not the JSON of a command") }
     let subcommands = command["subcommands"] as? [[String: Any]] ?? []
