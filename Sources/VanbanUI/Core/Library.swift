@@ -73,6 +73,8 @@ public final class Library: Sendable {
   /// What the province picker offers: provinces before 2025 (those of the corpus first), those
   /// since, then “Province unknown”; each with how many documents it selects.
   public let provinceOptions: [ProvinceSelection.Option]
+  /// Each option's name folded as the picker compares what is typed.
+  let provinceOptionKeys: [String]
 
   public init(corpus: Corpus) {
     self.corpus = corpus
@@ -96,6 +98,7 @@ public final class Library: Sendable {
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
     provinceOptions = Library.pickerOrder(ProvinceSelection.options(for: documents))
+    provinceOptionKeys = provinceOptions.map { looseName($0.name) }
     let graph = corpus.graph
     let summaries = graph.nodes.enumerated().compactMap { position, node -> (Int, CitedSummary)? in
       let citing = graph.citing(node.id)

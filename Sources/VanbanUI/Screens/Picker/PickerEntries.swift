@@ -35,9 +35,9 @@ extension AppState {
       named.insert(choice)
     }
     if let choice = try? ProvinceSelection.choice2025(picker.query) { named.insert(choice) }
-    return library.provinceOptions.filter { option in
-      named.contains(option.choice) || looseName(option.name).contains(needle)
-    }
+    return zip(library.provinceOptions, library.provinceOptionKeys).filter { option, key in
+      named.contains(option.choice) || key.contains(needle)
+    }.map(\.0)
   }
 
   /// When nothing matches what is typed: the nearest province name, as `--province` suggests it.
