@@ -240,7 +240,13 @@ final class UpdateTests: XCTestCase {
   }
 
   func testHelpListsEveryBinding() {
-    let text = render(press([.character("?")], on: start(width: 140, height: 40))).text
+    // The help scrolls: every page of it.
+    var state = press([.character("?")], on: start(width: 140, height: 40))
+    var text = render(state).text
+    for _ in 0..<5 {
+      state = press([.pageDown], on: state)
+      text += render(state).text
+    }
     for binding in KeyTable.bindings { XCTAssertTrue(text.contains(binding.help), binding.help) }
   }
 

@@ -70,6 +70,23 @@ public struct AppState: Sendable {
   public var loading: LoadStatus?
   /// What is computed from the fields above, kept until its inputs change.
   public internal(set) var derived = DerivedData()
+  // MARK: leave (#14): export, pager, yank, mouse, marks, history, notes
+  /// A line being typed (a file name, a note), nil when none is.
+  public var prompt: Prompt?
+  /// What the terminal layer has to do after this update (`takeRequests`).
+  public var requests: [Request] = []
+  /// Marked document ids, in the order they were marked.
+  public var marks: [String] = []
+  /// A note per document id.
+  public var notes: [String: String] = [:]
+  /// Bumped when marks or notes change, so that the screens showing them are computed again.
+  public var workbenchRevision = 0
+  /// The pages visited in this session, newest first.
+  public var visited: [Page] = [Page(.library)]
+  /// Whether clicks and the wheel go to vanban (off: the terminal selects text).
+  public var mouseCaptured = true
+  /// Whether the corpus is the built-in one, whose documents have no file.
+  public var builtInCorpus = false
 
   // MARK: filters, search, places and glance (#14)
   /// The library's order turned round (`r`).

@@ -29,6 +29,8 @@ public struct LayoutInput: Hashable, Sendable {
   var id: String
   var width: Int
   var foldedCard = false
+  /// The document's note, shown in the card.
+  var note: String? = nil
 }
 
 /// What a list screen's rows and status depend on.
@@ -39,6 +41,8 @@ public struct ContentInput: Hashable, Sendable {
   var matrixColumn: Int
   var groupBy2025: Bool
   var width: Int
+  /// Marks and notes (`AppState.workbenchRevision`).
+  var workbenchRevision = 0
 }
 
 /// Data derived from the state, computed by `update` when its inputs change and read by `render`:
@@ -62,7 +66,8 @@ extension AppState {
   var layoutInput: LayoutInput? {
     switch page.screen {
     case .reader(let id), .links(let id):
-      return LayoutInput(id: id, width: width, foldedCard: height < ReaderLayout.foldedCardBelowRows)
+      return LayoutInput(
+        id: id, width: width, foldedCard: height < ReaderLayout.foldedCardBelowRows, note: notes[id])
     default: return nil
     }
   }
@@ -70,7 +75,7 @@ extension AppState {
   var contentInput: ContentInput {
     ContentInput(
       screen: page.screen, filter: provinceFilter, showMatrix: showMatrix, matrixColumn: matrixColumn,
-      groupBy2025: groupBy2025, width: width)
+      groupBy2025: groupBy2025, width: width, workbenchRevision: workbenchRevision)
   }
 
   /// Indices of the documents the library lists, in the chosen order.
@@ -115,7 +120,8 @@ extension AppState {
 
   private func computeReaderLayout(_ input: LayoutInput) -> ReaderLayout? {
     library.document(id: input.id).map {
-      ReaderLayout(document: $0, library: library, width: input.width, foldedCard: input.foldedCard)
+      ReaderLayout(
+        document: $0, library: library, width: input.width, foldedCard: input.foldedCard, note: input.note)
     }
   }
 

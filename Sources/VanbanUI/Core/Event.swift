@@ -10,4 +10,6 @@ public enum Event: Sendable {
   case indexReady(SearchIndex)
   /// A load going on behind the interface has read this many documents of `filesTotal` files.
   case loadProgress(documents: Int, filesTotal: Int)
+  /// The terminal layer carried out a `Request`: what it did, or the one-line error.
+  case requestDone(message: String)
 }

@@ -14,7 +14,10 @@ public func update(_ state: AppState, _ event: Event) -> AppState {
     next.searchIndex = index
   case .loadProgress(let documents, let filesTotal):
     next.loading = documents < filesTotal ? LoadStatus(documents: documents, filesTotal: filesTotal) : nil
+  case .requestDone(let message):
+    next.message = message
   }
+  if next.page.screen != state.page.screen { next.recordVisit() }
   next.refreshDerived()
   next.page.screen.view.keepSelectionVisible(&next)
   return next
@@ -38,11 +41,12 @@ extension AppState {
     default:
       break
     }
-    let isTyping = picker != nil || searchDraft != nil || find?.editing == true
+    let isTyping = picker != nil || searchDraft != nil || find?.editing == true || prompt != nil
     if isTooSmall && !isTyping {
       if key == .character("q") || key == .character("Q") { shouldQuit = true }
       return
     }
+    if prompt != nil { return handlePrompt(key) }
     if picker != nil { return handlePicker(key) }
     if searchDraft != nil { return handleSearch(key) }
     if find?.editing == true { return handleFind(key) }
@@ -174,6 +178,10 @@ extension AppState {
         page = Page(.library)
       }
     case .quit: shouldQuit = true
+    case .export, .openInPager, .openInEditor, .yankReference, .yankPath, .toggleMouse, .toggleMark,
+      .showMarks,
+      .showHistory, .annotate:
+      performLeave(action)
     case .nextLink, .previousLink, .search, .find, .findNext, .findPrevious, .listLinks, .showDiagram,
       .cycleSort, .toggleGrouping, .toggleMatrix, .columnsLeft, .columnsRight:
       // Bound only on the screens that handle them.
@@ -233,6 +241,12 @@ extension AppState {
       provinceFilter = [filter]
       navigate(to: .library)
       resetListPosition()
+    case .page(let position):
+      guard visited.indices.contains(position) else { return }
+      let visit = visited[position]
+      navigate(to: visit.screen)
+      page.selection = visit.selection
+      page.scroll = visit.scroll
     }
   }
 

@@ -86,6 +86,18 @@ public enum KeyTable {
     KeyBinding(
       [char("x")], .removeChip, .library, "remove the selected filter chip (none selected: the last)"),
     KeyBinding([char("r")], .reverseSort, .library, "reverse the order"),
+    // MARK: leave (#14): export, pager and editor, yank, mouse, marks, history, notes
+    KeyBinding(
+      [char("e")], .export, .everywhere, "export the list shown as CSV or JSON (asks for a file name)"),
+    KeyBinding([char("v")], .openInPager, .everywhere, "open the document in $PAGER (default less)"),
+    KeyBinding([char("E")], .openInEditor, .everywhere, "open the document in $EDITOR (default vi)"),
+    KeyBinding([char("y")], .yankReference, .everywhere, "copy the document's reference (OSC 52)"),
+    KeyBinding([char("Y")], .yankPath, .everywhere, "copy the document's path (OSC 52)"),
+    KeyBinding([char("M")], .toggleMouse, .everywhere, "mouse capture on or off (off: select text)"),
+    KeyBinding([char("m")], .toggleMark, .everywhere, "mark or unmark the document (kept per corpus)"),
+    KeyBinding([char("'")], .showMarks, .everywhere, "the marked documents and notes"),
+    KeyBinding([char("H")], .showHistory, .everywhere, "the pages visited in this session"),
+    KeyBinding([char("a")], .annotate, .everywhere, "a note on the document (empty: remove it)"),
   ]
 
   /// The binding of `action` on `screen`: the screen's own first, then one for everywhere.

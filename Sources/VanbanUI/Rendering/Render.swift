@@ -39,7 +39,11 @@ func drawFooter(status: String, hints: [Hint]? = nil, state: AppState, into grid
   let hints = KeyTable.hints(hints ?? state.page.screen.view.hints, on: state.page.screen)
   grid.put(DisplayWidth.truncate(line, to: grid.width), x: 0, y: statusRow, style: .footer)
   grid.clear(row: hintRow)
-  if let draft = state.searchDraft {
+  if let prompt = state.prompt {
+    let end = grid.put(prompt.label, x: 0, y: hintRow, style: .accent)
+    let after = grid.put(prompt.text, x: end, y: hintRow)
+    grid.put("▏ (Enter ok · Esc cancel)", x: after, y: hintRow, style: .dim)
+  } else if let draft = state.searchDraft {
     let end = grid.put("Search: ", x: 0, y: hintRow, style: .accent)
     let after = grid.put(draft, x: end, y: hintRow)
     grid.put("▏ (Enter keep · Esc cancel)", x: after, y: hintRow, style: .dim)
@@ -88,6 +92,7 @@ extension AppState {
     var notes: [String] = []
     if let loading { notes.append("loading \(loading.documents) of \(loading.filesTotal) files") }
     if isSearchingWithoutIndex { notes.append("indexing… (searching province, issuer, number, type)") }
+    notes += mouseNote
     return notes
   }
 }

@@ -14,6 +14,11 @@ public enum Screen: Hashable, Sendable {
   /// One document among those it stands on and those standing on it.
   case diagram(String)
   case warnings
+  // MARK: leave (#14): marks and history
+  /// The marked documents and those with a note.
+  case marks
+  /// The pages visited in this session.
+  case history
 
   /// The screen's type: its rows, status line, footer hints and how it handles actions.
   public var view: any ScreenView {
@@ -27,6 +32,8 @@ public enum Screen: Hashable, Sendable {
     case .links(let id): return LinksScreen(id: id)
     case .diagram(let id): return DiagramScreen(id: id)
     case .warnings: return WarningsScreen()
+    case .marks: return MarksScreen()
+    case .history: return HistoryScreen()
     }
   }
 
@@ -129,6 +136,8 @@ public enum RowTarget: Hashable, Sendable {
   case document(String)
   case cited(String)
   case province(ProvinceChoice)
+  /// A page of the session's history (its position, newest first).
+  case page(Int)
 }
 
 /// A row of a list screen (graph, provinces, cited page, links, help, diagram).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DirectiveKit
 import Foundation
+import VanbanConfig
 import VanbanUI
 
 struct Browse: ParsableCommand {
@@ -57,8 +58,21 @@ struct Browse: ParsableCommand {
     var state = AppState(library: library, width: size.width, height: size.height)
     // Charts and sparklines are drawn in ASCII where the locale cannot show block characters.
     state.asciiOnly = terminal.asciiOnly
+    // Marks and notes (#14), kept per corpus; a file that cannot be read is a one-line warning.
+    let inputs = settings.corpus.map { RequestRunner.absolute($0.value) }
+    let runner = RequestRunner(
+      terminal: terminal, inputs: inputs, storePath: WorkbenchStore.path(for: inputs))
+    let (stored, storeWarning) = WorkbenchStore.load(runner.storePath)
+    state.marks = stored.marks
+    state.notes = stored.notes
+    state.builtInCorpus = inputs.isEmpty
+    state.mouseCaptured = settings.mouse.value
+    if let storeWarning { state = update(state, .requestDone(message: storeWarning)) }
     while !state.shouldQuit {
       for event in events.take() { state = update(state, event) }
+      for request in state.takeRequests() {
+        if let message = runner.perform(request) { state = update(state, .requestDone(message: message)) }
+      }
       terminal.draw(render(state))
       // While the index is being built, wake up to take it even when no key comes.
       guard let key = terminal.readKey(timeout: state.searchIndex == nil ? 100 : -1) else { continue }

@@ -43,7 +43,8 @@ final class Terminal {
   init(mouse: Bool, colours: Bool) {
     setlocale(LC_ALL, "")
     asciiOnly = String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8"
-    SignalRestore.prepare(mouse: mouse)
+    // Mouse reports are stopped on a signal even when they start off: `M` may turn them on.
+    SignalRestore.prepare(mouse: true)
     initscr()
     raw()
     noecho()

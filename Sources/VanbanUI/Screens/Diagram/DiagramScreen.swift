@@ -32,7 +32,7 @@ struct DiagramScreen: ScreenView {
     guard targets.indices.contains(state.page.selection) else { return true }
     switch targets[state.page.selection] {
     case .document(let id), .cited(let id): state.navigate(to: .diagram(id))
-    case .province: break
+    case .province, .page: break
     }
     return true
   }

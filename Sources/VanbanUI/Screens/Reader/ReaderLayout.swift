@@ -12,6 +12,8 @@ public struct ReaderLink: Hashable, Sendable {
   public var target: LinkTarget
   /// What the status line says of it.
   public var description: String
+  /// Where its mention starts in the text (Unicode scalars); nil for the `Cites` list.
+  public var offset: Int? = nil
 }
 
 /// One drawn scalar of the reader with what it belongs to.
@@ -41,7 +43,8 @@ public struct ReaderLayout: Sendable {
   public static let foldedCardBelowRows = 20
 
   /// `foldedCard`: the card as one line (label, province, date, warnings, subject).
-  public init(document: Document, library: Library, width: Int, foldedCard: Bool = false) {
+  public init(document: Document, library: Library, width: Int, foldedCard: Bool = false, note: String? = nil)
+  {
     scalars = Array(document.text.unicodeScalars)
     let width = max(10, width)
     if foldedCard {
@@ -49,6 +52,7 @@ public struct ReaderLayout: Sendable {
     } else {
       addCard(document, library: library, width: width)
     }
+    if let note { addField("Note", note, width: width, style: .accent) }
     addRule(width: width)
     addBody(document, library: library, width: width)
     addRule(width: width)
@@ -204,6 +208,7 @@ public struct ReaderLayout: Sendable {
       let index = addLink(
         Self.target(of: mention.citation),
         description: Self.describe(mention.citation, in: document, library: library))
+      links[index].offset = mention.span.start
       linkStarts[mention.span.start] = linkStarts[mention.span.start] ?? index
       if Self.isStale(mention.citation, document, library) { staleLinks.insert(index) }
       for offset in mention.span.start..<mention.span.end where linkAt[offset] == nil {
