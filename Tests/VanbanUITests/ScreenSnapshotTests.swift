@@ -70,10 +70,10 @@ final class ScreenSnapshotTests: XCTestCase {
   func testALostHighlightChangesTheStyleMap() {
     let library = render(state(80, 24))
     var unselected = library
-    unselected.paint(row: 2, style: .plain)
+    unselected.paint(row: 3, style: .plain)
     XCTAssertEqual(unselected.text, library.text)
     XCTAssertNotEqual(StyleMap.text(unselected), StyleMap.text(library))
-    XCTAssertTrue(StyleMap.text(library).split(separator: "\n")[2].allSatisfy { $0 == "S" })
+    XCTAssertTrue(StyleMap.text(library).split(separator: "\n")[3].allSatisfy { $0 == "S" })
     let reader = render(state(80, 24, keys: [.end, .enter, .tab, .tab]))
     let styles = StyleMap.text(reader)
     XCTAssertTrue(styles.contains("K"), "the selected link is drawn as one")

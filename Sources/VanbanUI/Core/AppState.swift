@@ -19,7 +19,7 @@ public struct Page: Hashable, Sendable {
 }
 
 public enum SortOrder: String, CaseIterable, Sendable {
-  case date, province, number
+  case date, province, number, type
 }
 
 public struct ProvincePicker: Hashable, Sendable {
@@ -88,6 +88,16 @@ public struct AppState: Sendable {
   /// Whether the corpus is the built-in one, whose documents have no file.
   public var builtInCorpus = false
 
+  // MARK: filters, search, places and glance (#14)
+  /// The library's order turned round (`r`).
+  public var sortReversed = false
+  /// The filter chip selected in the library's header (`f`), nil for none: `x` removes it, or
+  /// the last chip when none is selected.
+  public var chipSelection: Int?
+  /// True when the terminal's locale is not UTF-8: charts and sparklines are drawn in ASCII.
+  /// The terminal layer sets it.
+  public var asciiOnly = false
+
   public init(library: Library, width: Int, height: Int, searchIndex: SearchIndex? = nil) {
     self.library = library
     self.width = width
@@ -113,15 +123,6 @@ public struct AppState: Sendable {
   /// Whether a search is in force while the index is still being built.
   public var isSearchingWithoutIndex: Bool {
     searchIndex == nil && activeQuery.contains { !$0.isWhitespace }
-  }
-
-  /// The picker's entries for its query: old provinces, then 2025 ones.
-  public var pickerEntries: [ProvinceChoice] {
-    guard let picker else { return [] }
-    let needle = picker.query.folded.trimmingCharacters(in: " ")
-    func keep(_ name: String) -> Bool { needle.isEmpty || name.folded.contains(needle) }
-    return library.provinces.filter(keep).map { ProvinceChoice(name: $0, is2025: false) }
-      + library.provinces2025.filter(keep).map { ProvinceChoice(name: $0, is2025: true) }
   }
 }
 

@@ -21,6 +21,7 @@ public struct VisibleInput: Hashable, Sendable {
   var filter: [ProvinceChoice]
   var sort: SortOrder
   var indexed: Bool
+  var reversed = false
 }
 
 /// What a reader layout depends on.
@@ -56,7 +57,9 @@ public struct DerivedData: Sendable {
 
 extension AppState {
   var visibleInput: VisibleInput {
-    VisibleInput(query: activeQuery, filter: provinceFilter, sort: sort, indexed: searchIndex != nil)
+    VisibleInput(
+      query: activeQuery, filter: provinceFilter, sort: sort, indexed: searchIndex != nil,
+      reversed: sortReversed)
   }
 
   /// The document shown by the reader or listed by the links screen.
@@ -123,6 +126,11 @@ extension AppState {
   }
 
   private func computeVisibleDocuments() -> [Int] {
+    let ordered = computeOrderedDocuments()
+    return sortReversed ? ordered.reversed() : ordered
+  }
+
+  private func computeOrderedDocuments() -> [Int] {
     let documents = library.documents
     var indices = library.matching(activeQuery, index: searchIndex)
     if !provinceFilter.isEmpty {
@@ -143,6 +151,8 @@ extension AppState {
         let right = NaturalKey(documents[rhs].number)
         return left == right ? lhs < rhs : left < right
       }
+    case .type:
+      return sortedByType(indices)
     }
   }
 }

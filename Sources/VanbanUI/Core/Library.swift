@@ -52,20 +52,6 @@ extension CentralResponse {
   }
 }
 
-/// Which province a filter names: a province as it was before the 2025 merger, or after.
-public struct ProvinceChoice: Hashable, Sendable {
-  public var name: String
-  public var is2025: Bool
-  public init(name: String, is2025: Bool) {
-    self.name = name
-    self.is2025 = is2025
-  }
-  public func matches(_ document: Document) -> Bool {
-    is2025 ? document.province2025 == name : document.province == name
-  }
-  public var label: String { is2025 ? "\(name) (2025)" : name }
-}
-
 /// The corpus as the browser reads it: documents, with the citation graph's view of what they cite.
 public final class Library: Sendable {
   public static let unknownProvince = CitationGraph.unknownProvince
@@ -81,8 +67,14 @@ public final class Library: Sendable {
   /// Provinces present, before and after 2025, in alphabetical (folded) order.
   public let provinces: [String]
   public let provinces2025: [String]
-  /// The library's province, number and type columns: as wide as their widest value, within bounds.
+  /// The library's date, province, number and type columns as wide as their widest value (with
+  /// its markers); `LibraryColumns` fits them to the terminal's width.
   public let columnWidths: [Int]
+  /// What the province picker offers: provinces before 2025 (those of the corpus first), those
+  /// since, then “Province unknown”; each with how many documents it selects.
+  public let provinceOptions: [ProvinceSelection.Option]
+  /// Each option's name folded as the picker compares what is typed.
+  let provinceOptionKeys: [String]
 
   public init(corpus: Corpus) {
     self.corpus = corpus
@@ -100,11 +92,13 @@ public final class Library: Sendable {
         max(bounds.lowerBound, documents.map { DisplayWidth.width(of: value($0)) }.max() ?? 0))
     }
     columnWidths = [
-      widest({ Format.province(of: $0) }, 8...16), widest({ $0.number ?? "-" }, 6...14),
-      widest({ $0.type ?? "?" }, 4...12),
+      widest(LibraryColumns.date, 10...40), widest(LibraryColumns.province, 8...80),
+      widest(LibraryColumns.number, 6...80), widest(LibraryColumns.type, 4...80),
     ]
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
+    provinceOptions = Library.pickerOrder(ProvinceSelection.options(for: documents))
+    provinceOptionKeys = provinceOptions.map { looseName($0.name) }
     let graph = corpus.graph
     let summaries = graph.nodes.enumerated().compactMap { position, node -> (Int, CitedSummary)? in
       let citing = graph.citing(node.id)

@@ -73,8 +73,11 @@ extension AppState {
       return
     case .enter:
       let entries = pickerEntries
+      if entries.isEmpty, let suggestion = pickerSuggestion {
+        message = "no province named “\(picker.query)”; did you mean “\(suggestion)”?"
+      }
       if entries.indices.contains(picker.selection) {
-        let chosen = entries[picker.selection]
+        let chosen = entries[picker.selection].choice
         if !provinceFilter.contains(chosen) { provinceFilter.append(chosen) }
         resetListPosition()
       }
@@ -90,6 +93,8 @@ extension AppState {
       picker.selection = 0
     default: return
     }
+    if case .character = key { picker.selection = firstPickerEntryInCorpus(query: picker.query) }
+    if key == .backspace { picker.selection = firstPickerEntryInCorpus(query: picker.query) }
     self.picker = picker
     let count = pickerEntries.count
     self.picker?.selection = max(0, min(picker.selection, count - 1))
@@ -180,6 +185,9 @@ extension AppState {
     case .nextLink, .previousLink, .search, .find, .findNext, .findPrevious, .listLinks, .showDiagram,
       .cycleSort, .toggleGrouping, .toggleMatrix, .columnsLeft, .columnsRight:
       // Bound only on the screens that handle them.
+      break
+    case .selectChip, .removeChip, .reverseSort:
+      // The library's (Screens/Filters).
       break
     }
   }

@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
   case showLibrary, showGraph, showProvinces, showWarnings, help, listLinks, showDiagram
   case cycleSort, toggleGrouping, toggleMatrix, columnsLeft, columnsRight
   case close, quit
+  // MARK: filters, search, places and glance (#14)
+  case selectChip, removeChip, reverseSort
   // MARK: leave (#14): export, pager and editor, yank, mouse, marks, history, notes
   case export, openInPager, openInEditor, yankReference, yankPath, toggleMouse
   case toggleMark, showMarks, showHistory, annotate

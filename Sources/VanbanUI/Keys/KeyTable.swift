@@ -64,7 +64,7 @@ public enum KeyTable {
     KeyBinding([char("N")], .findPrevious, .reader, "previous match"),
     KeyBinding([char("p")], .provincePicker, .everywhere, "pick a province to filter by (again: add one)"),
     KeyBinding([char("c")], .clearFilters, .everywhere, "clear every filter"),
-    KeyBinding([char("s")], .cycleSort, .library, "sort by date, province or number"),
+    KeyBinding([char("s")], .cycleSort, .library, "sort by date, province, number or type"),
     KeyBinding([char("t")], .toggleGrouping, .provinces, "group under the 2025 provinces"),
     KeyBinding([char("m")], .toggleMatrix, .graph, "outline or matrix"),
     KeyBinding([.left, char("h")], .columnsLeft, .graph, "matrix: earlier columns (outline: back)"),
@@ -81,6 +81,11 @@ public enum KeyTable {
     KeyBinding([char("?")], .help, .everywhere, "this help"),
     KeyBinding([char("q")], .close, .everywhere, "close the screen; on the library, quit"),
     KeyBinding([char("Q"), .controlC], .quit, .everywhere, "quit at once"),
+    // MARK: filters, search, places and glance (#14)
+    KeyBinding([char("f")], .selectChip, .library, "select the next filter chip in the header"),
+    KeyBinding(
+      [char("x")], .removeChip, .library, "remove the selected filter chip (none selected: the last)"),
+    KeyBinding([char("r")], .reverseSort, .library, "reverse the order"),
     // MARK: leave (#14): export, pager and editor, yank, mouse, marks, history, notes
     KeyBinding(
       [char("e")], .export, .everywhere, "export the list shown as CSV or JSON (asks for a file name)"),

@@ -56,6 +56,8 @@ struct Browse: ParsableCommand {
     let events = Mailbox<Event>()
     SearchIndexing.start(library, into: events)
     var state = AppState(library: library, width: size.width, height: size.height)
+    // Charts and sparklines are drawn in ASCII where the locale cannot show block characters.
+    state.asciiOnly = terminal.asciiOnly
     // Marks and notes (#14), kept per corpus; a file that cannot be read is a one-line warning.
     let inputs = settings.corpus.map { RequestRunner.absolute($0.value) }
     let runner = RequestRunner(

@@ -135,7 +135,7 @@ extension AppState {
     var rows: [[String?]] = corpus.loadWarnings.map { [nil, $0.path, "file not read", $0.reason] }
     for document in corpus.documents {
       for warning in document.warnings {
-        rows.append([document.id, document.file, warning.code.rawValue, warning.message])
+        rows.append([document.id, document.file, warning.code.title, warning.message])
       }
     }
     return ExportTable(name: "warnings", header: ["id", "file", "kind", "warning"], rows: rows)

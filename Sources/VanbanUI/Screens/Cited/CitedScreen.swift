@@ -92,6 +92,7 @@ struct CitedScreen: ScreenView {
       rows.append(ListRow("Answering those answers · \(chained.count)", .accent))
       rows += chained.compactMap { row($0.0, $0.1) }
     }
+    rows += LagChartRows.rows(for: node, state: state)
     return rows
   }
 

@@ -5,8 +5,11 @@ struct HelpScreen: ScreenView {
   var hints: [Hint] { [Hint(.close, "close")] }
 
   func content(in state: AppState) -> ScreenContent {
-    ScreenContent(rows: Self.help(), status: "every key, from the table the key handling reads")
+    ScreenContent(rows: Self.help(), status: HelpScreen.status)
   }
+
+  /// What the help is, in plain words.
+  static let status = "This help: every key and what it does. A key marked (reader) works only there."
 
   static func help() -> [ListRow] {
     var rows: [ListRow] = []

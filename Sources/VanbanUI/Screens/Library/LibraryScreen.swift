@@ -5,8 +5,8 @@ struct LibraryScreen: ScreenView {
   var title: String { "Library" }
   var scope: KeyScope? { .library }
   var followsFilters: Bool { true }
-  /// The column header.
-  var headerRows: Int { 1 }
+  /// The filter chips with the sparkline, then the column header.
+  var headerRows: Int { 2 }
   var hints: [Hint] {
     [
       Hint(.open, "open"), Hint(.search, "search"), Hint(.provincePicker, "province"),
@@ -15,7 +15,7 @@ struct LibraryScreen: ScreenView {
     ]
   }
 
-  func titleNote(in state: AppState) -> String? { "sorted by \(state.sort.rawValue)" }
+  func titleNote(in state: AppState) -> String? { state.sortDescription }
 
   func perform(_ action: Action, on state: inout AppState) -> Bool {
     switch action {
@@ -35,6 +35,7 @@ struct LibraryScreen: ScreenView {
       state.sort = all[((all.firstIndex(of: state.sort) ?? 0) + 1) % all.count]
       state.resetListPosition()
     case .close: state.shouldQuit = true
+    case .selectChip, .removeChip, .reverseSort: state.performFilterAction(action)
     default: return false
     }
     return true
@@ -57,33 +58,31 @@ struct LibraryScreen: ScreenView {
     let library = state.library
     let documents = library.documents
     let visible = state.visibleDocuments
-    let columns = [12] + library.columnWidths
+    let columns = LibraryColumns.fit(library.columnWidths, to: grid.width)
     func line(_ values: [String], subject: String) -> String {
       var text = "  "
       for (value, width) in zip(values, columns) { text += DisplayWidth.fit(value, to: width) + " " }
       let rest = grid.width - DisplayWidth.width(of: text)
       return text + DisplayWidth.truncate(subject, to: rest)
     }
-    grid.put(line(["Date", "Province", "Number", "Type"], subject: "Subject"), x: 0, y: 1, style: .accent)
+    FilterRow.draw(state, visible: visible, into: &grid, y: 1)
+    grid.put(line(["Date", "Province", "Number", "Type"], subject: "Subject"), x: 0, y: 2, style: .accent)
     if visible.isEmpty {
-      grid.put("  No document matches.", x: 0, y: 2, style: .dim)
+      grid.put("  No document matches.", x: 0, y: 3, style: .dim)
     }
     for row in 0..<state.listHeight {
       let index = state.page.scroll + row
       guard visible.indices.contains(index) else { break }
       let document = documents[visible[index]]
       let text = line(
-        [
-          Format.date(of: document), Format.province(of: document), document.number ?? "-",
-          document.type ?? "?",
-        ],
-        subject: (library.signals.isFlagged(document.id) ? "⚠ " : "")
+        LibraryColumns.values(document),
+        subject: (library.signals.isFlagged(document.id) ? "⚠ " : "") + LibraryColumns.markers(document)
           + (document.subject ?? "(no subject) \(document.id)"))
       let selected = index == state.page.selection
-      grid.put(text, x: 0, y: 2 + row, style: selected ? .selected : .plain)
+      grid.put(text, x: 0, y: 3 + row, style: selected ? .selected : .plain)
       if selected {
-        grid.paint(row: 2 + row, style: .selected)
-        grid.put("▸", x: 0, y: 2 + row, style: .selected)
+        grid.paint(row: 3 + row, style: .selected)
+        grid.put("▸", x: 0, y: 3 + row, style: .selected)
       }
     }
     let warnings = library.corpus.warningCount

@@ -52,7 +52,8 @@ struct ProvincesScreen: ScreenView {
       }
     }
     var counts: [String: Int] = [:]
-    for document in library.documents {
+    // Unknown as `Province unknown` selects it: central documents belong to no province.
+    for document in library.documents where document.province != nil || document.level != .central {
       counts[document.province ?? Library.unknownProvince, default: 0] += 1
     }
     let names = library.provinces + (counts[Library.unknownProvince] != nil ? [Library.unknownProvince] : [])
@@ -73,11 +74,11 @@ struct ProvincesScreen: ScreenView {
   static func provinces(_ state: AppState) -> [ListRow] {
     let stats = provinceStats(state.library)
     func row(_ stat: ProvinceStats, indent: String) -> ListRow {
-      let target: RowTarget? =
-        stat.name == Library.unknownProvince ? nil : .province(ProvinceChoice(name: stat.name, is2025: false))
+      let unknown = stat.name == Library.unknownProvince
+      let target: RowTarget = .province(unknown ? .unknown : .province(stat.name))
       return ListRow(
         [
-          Segment(DisplayWidth.fit(indent + stat.name, to: 24)),
+          Segment(DisplayWidth.fit(indent + (unknown ? ProvinceChoice.unknownLabel : stat.name), to: 24)),
           Segment(DisplayWidth.fit(String(stat.documents), to: 7)),
           Segment(DisplayWidth.fit(stat.earliest, to: 16)),
           Segment(stat.medianLag.map { "\($0) d" } ?? "—"),
@@ -96,7 +97,7 @@ struct ProvincesScreen: ScreenView {
       rows.append(
         ListRow(
           [Segment(DisplayWidth.fit(merged + " (2025)", to: 24), .accent), Segment(String(count))],
-          target: .province(ProvinceChoice(name: merged, is2025: true))))
+          target: .province(.province2025(merged))))
       rows += stats.filter { members.contains($0.name) }.map { row($0, indent: "  ") }
     }
     let grouped = Set(documents.filter { $0.province2025 != nil }.compactMap(\.province))

@@ -143,28 +143,3 @@ extension AppState {
     message = "match \(find.current + 1) of \(matches.count)"
   }
 }
-
-/// Offsets (in scalars) of every place the folded query occurs in the folded text.
-public func findMatches(of query: String, in scalars: [Unicode.Scalar]) -> [Range<Int>] {
-  let needle = Array(query.folded.unicodeScalars)
-  guard !needle.isEmpty else { return [] }
-  var folded: [Unicode.Scalar] = []
-  var origin: [Int] = []
-  for (offset, scalar) in scalars.enumerated() {
-    guard let fold = VietnameseFolding.fold(scalar) else { continue }
-    folded.append(fold == "\n" ? " " : fold)
-    origin.append(offset)
-  }
-  guard folded.count >= needle.count else { return [] }
-  var matches: [Range<Int>] = []
-  var index = 0
-  while index <= folded.count - needle.count {
-    if folded[index] == needle[0], Array(folded[index..<(index + needle.count)]) == needle {
-      matches.append(origin[index]..<(origin[index + needle.count - 1] + 1))
-      index += needle.count
-    } else {
-      index += 1
-    }
-  }
-  return matches
-}

@@ -1,0 +1,57 @@
+import DirectiveKit
+
+/// Documents per month over the library's filtered list, in block characters (`▁▂▃▄▅▆▇█`), or in
+/// ASCII when the locale is not UTF-8.
+enum Sparkline {
+  static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+  static let ascii: [Character] = [".", ",", ":", ";", "=", "+", "*", "#"]
+
+  /// Months from the first dated document to the last, with how many documents each has; a
+  /// document without a day counts to its month; one with only a lower bound is left out.
+  static func counts(_ documents: [Document]) -> (first: Month, counts: [Int])? {
+    let months = documents.compactMap { document -> Month? in
+      if let date = document.date { return Month(year: date.year, month: date.month) }
+      return document.month
+    }
+    guard let first = months.min(by: { ($0.year, $0.month) < ($1.year, $1.month) }),
+      let last = months.max(by: { ($0.year, $0.month) < ($1.year, $1.month) })
+    else { return nil }
+    let span = (last.year - first.year) * 12 + last.month - first.month + 1
+    var counts = [Int](repeating: 0, count: span)
+    for month in months { counts[(month.year - first.year) * 12 + month.month - first.month] += 1 }
+    return (first, counts)
+  }
+
+  /// One character a bucket: a space for none, else one of eight heights scaled to the fullest.
+  static func bars(_ counts: [Int], ascii: Bool) -> String {
+    let levels = ascii ? Sparkline.ascii : blocks
+    let top = max(1, counts.max() ?? 1)
+    return String(
+      counts.map { count in
+        count == 0 ? " " : levels[min(levels.count - 1, (count * levels.count - 1) / top)]
+      })
+  }
+
+  /// `2020-07 ▁   █ 2021-07 · per month`, within `width` columns: months are added up in groups
+  /// of as many as needed to fit, and the line says so (`per 2 months`). Empty when no document
+  /// of the list is dated or the room is too small.
+  static func line(_ state: AppState, visible: [Int], width: Int) -> String {
+    let documents = state.library.documents
+    guard let (first, counts) = counts(visible.map { documents[$0] }) else { return "" }
+    var group = 1
+    // Two dates, the spaces and dot between, and the unit.
+    func room(_ group: Int) -> Int {
+      width - 7 - 1 - 1 - 7 - 3 - (group == 1 ? "per month".count : "per \(group) months".count)
+    }
+    while (counts.count + group - 1) / group > room(group), room(group) >= 4 { group += 1 }
+    guard room(group) >= 4 else { return "" }
+    let buckets = stride(from: 0, to: counts.count, by: group).map {
+      counts[$0..<min(counts.count, $0 + group)].reduce(0, +)
+    }
+    let lastIndex = counts.count - 1
+    let lastMonth = Month(
+      year: first.year + (first.month - 1 + lastIndex) / 12, month: (first.month - 1 + lastIndex) % 12 + 1)
+    let unit = group == 1 ? "per month" : "per \(group) months"
+    return "\(first.iso) \(bars(buckets, ascii: state.asciiOnly)) \(lastMonth?.iso ?? "") · \(unit)"
+  }
+}
