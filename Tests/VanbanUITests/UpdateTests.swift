@@ -349,6 +349,28 @@ final class UpdateTests: XCTestCase {
     XCTAssertFalse(state.derived.visible === visible, "a new sort orders again")
   }
 
+  /// The unfiltered response trees arriving as an event: each province filter then narrows them,
+  /// and every graph screen draws what walking the graph for that filter draws.
+  func testResponsesReadyNarrowsToTheSameTreesAsWalkingTheGraph() {
+    let library = Fixtures.shipped
+    var walking = AppState(library: library, width: 140, height: 40)
+    var narrowing = update(walking, .responsesReady(library.responses()))
+    XCTAssertNotNil(narrowing.allResponses)
+    XCTAssertGreaterThan(library.provinces.count, 2)
+    let choices = library.provinces.map { ProvinceChoice(name: $0, is2025: false) } + [.unknown]
+    for choice in choices {
+      let name = "\(choice)"
+      for keys in [[Key.character("2")], [Key.character("2"), .character("m")], [Key.character("3")]] {
+        walking.provinceFilter = [choice]
+        narrowing.provinceFilter = walking.provinceFilter
+        let walked = press(keys, on: walking)
+        let narrowed = press(keys, on: narrowing)
+        XCTAssertEqual(narrowed.responses, walked.responses, name)
+        XCTAssertEqual(render(narrowed).text, render(walked).text, "\(name) \(keys)")
+      }
+    }
+  }
+
   /// Until the index is built, a search reads the metadata and says so; the index arriving as an
   /// event searches the text, and the status line stops saying it.
   func testIndexReadyEventSearchesTheTextAndClearsTheIndexingNote() {

@@ -96,9 +96,12 @@ enum KeyLatency {
     let busiest = library.documents.indices.max {
       library.documents[$0].citations.count < library.documents[$1].citations.count
     }
+    // What the browser builds on other threads once the corpus is loaded, before these keys.
     let searchIndex = library.makeSearchIndex()
+    let responses = library.responses()
     return scripts.map { script in
-      var state = AppState(library: library, width: 140, height: 40, searchIndex: searchIndex)
+      var state = AppState(
+        library: library, width: 140, height: 40, searchIndex: searchIndex, allResponses: responses)
       if script.startOnBusiestDocument, let busiest, let row = state.visibleDocuments.firstIndex(of: busiest)
       {
         state.page.selection = row

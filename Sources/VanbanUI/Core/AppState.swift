@@ -66,6 +66,9 @@ public struct AppState: Sendable {
   /// The full-text index, once built (`Event.indexReady`); until then a search reads the
   /// documents' province, issuer, number and type, and the status line says "indexing…".
   public var searchIndex: SearchIndex?
+  /// The unfiltered response trees, once built (`Event.responsesReady`); until then each screen
+  /// that draws them walks the graph for its filter.
+  public var allResponses: [CentralResponse]?
   /// A load still going on (`Event.loadProgress`), nil when none is.
   public var loading: LoadStatus?
   /// What is computed from the fields above, kept until its inputs change.
@@ -98,12 +101,16 @@ public struct AppState: Sendable {
   /// The terminal layer sets it.
   public var asciiOnly = false
 
-  public init(library: Library, width: Int, height: Int, searchIndex: SearchIndex? = nil) {
+  public init(
+    library: Library, width: Int, height: Int, searchIndex: SearchIndex? = nil,
+    allResponses: [CentralResponse]? = nil
+  ) {
     self.library = library
     self.width = width
     self.height = height
     self.page = Page(.library)
     self.searchIndex = searchIndex
+    self.allResponses = allResponses
     refreshDerived()
   }
 

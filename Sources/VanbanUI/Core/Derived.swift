@@ -91,7 +91,8 @@ extension AppState {
 
   /// The response tree of every central document for the province filter.
   public var responses: [CentralResponse] {
-    derived.responses?.value(for: provinceFilter) ?? library.responses(provinces: provinceFilter)
+    derived.responses?.value(for: provinceFilter)
+      ?? library.responses(provinces: provinceFilter, narrowing: allResponses)
   }
 
   /// The rows and status line of the list screen shown.
@@ -110,7 +111,8 @@ extension AppState {
     }
     let view = page.screen.view
     if view.readsResponses, derived.responses?.input != provinceFilter {
-      derived.responses = Cached(provinceFilter, library.responses(provinces: provinceFilter))
+      derived.responses = Cached(
+        provinceFilter, library.responses(provinces: provinceFilter, narrowing: allResponses))
     }
     let contentInput = contentInput
     if derived.content?.input != contentInput {
@@ -140,19 +142,22 @@ extension AppState {
     case .date:
       return indices
     case .province:
-      return indices.sorted { lhs, rhs in
-        let left = documents[lhs].province?.folded ?? "\u{10FFFF}"
-        let right = documents[rhs].province?.folded ?? "\u{10FFFF}"
-        return (left, lhs) < (right, rhs)
-      }
+      return Self.sorted(indices, of: documents) { $0.province?.folded ?? "\u{10FFFF}" }
     case .number:
-      return indices.sorted { lhs, rhs in
-        let left = NaturalKey(documents[lhs].number)
-        let right = NaturalKey(documents[rhs].number)
-        return left == right ? lhs < rhs : left < right
-      }
+      return Self.sorted(indices, of: documents) { NaturalKey($0.number) }
     case .type:
-      return sortedByType(indices)
+      return Self.sorted(indices, of: documents) { $0.type?.folded ?? "\u{10FFFF}" }
     }
+  }
+
+  /// `indices` ordered by a key of their documents, computed once a document; ties in corpus order.
+  static func sorted<SortKey: Comparable>(
+    _ indices: [Int], of documents: [Document], by key: (Document) -> SortKey
+  ) -> [Int] {
+    let keyed: [(key: SortKey, index: Int)] = indices.map { (key(documents[$0]), $0) }
+    let ordered = keyed.sorted { lhs, rhs in
+      lhs.key == rhs.key ? lhs.index < rhs.index : lhs.key < rhs.key
+    }
+    return ordered.map(\.index)
   }
 }

@@ -8,6 +8,9 @@ public enum Event: Sendable {
   case resize(width: Int, height: Int)
   /// The full-text index is built: searches read it from now on.
   case indexReady(SearchIndex)
+  /// The response trees of every cited central document, unfiltered (`Library.responses()`): a
+  /// province filter narrows them instead of walking the graph again.
+  case responsesReady([CentralResponse])
   /// A load going on behind the interface has read this many documents of `filesTotal` files.
   case loadProgress(documents: Int, filesTotal: Int)
   /// The terminal layer carried out a `Request`: what it did, or the one-line error.

@@ -150,6 +150,16 @@ public final class Library: Sendable {
     corpus.graph.responses(provinces: oldProvinces(filter)).filter { cited(id: $0.node.id) != nil }
   }
 
+  /// The same trees as `responses(provinces:)`, narrowed from `all` (the unfiltered trees) when
+  /// they are at hand.
+  public func responses(provinces filter: [ProvinceChoice], narrowing all: [CentralResponse]?)
+    -> [CentralResponse]
+  {
+    guard let all else { return responses(provinces: filter) }
+    guard let provinces = oldProvinces(filter) else { return all }
+    return corpus.graph.responses(narrowing: all, to: provinces)
+  }
+
   /// The response tree of one cited node, for a province filter.
   public func response(to node: CitedSummary, provinces filter: [ProvinceChoice] = []) -> CentralResponse? {
     corpus.graph.response(to: node.id, provinces: oldProvinces(filter))
@@ -168,7 +178,9 @@ public final class Library: Sendable {
   private func oldProvinces(_ filter: [ProvinceChoice]) -> Set<String>? {
     guard !filter.isEmpty else { return nil }
     return Set(
-      documents.filter { document in filter.contains { $0.matches(document) } }.compactMap(\.province))
+      documents.filter { document in filter.contains { $0.matches(document) } }.map {
+        $0.province ?? CitationGraph.unknownProvince
+      })
   }
 
   /// A plain search: metadata lines are a few dozen bytes.

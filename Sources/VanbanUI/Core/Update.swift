@@ -12,6 +12,8 @@ public func update(_ state: AppState, _ event: Event) -> AppState {
     next.handle(.resize(width: width, height: height))
   case .indexReady(let index):
     next.searchIndex = index
+  case .responsesReady(let responses):
+    next.allResponses = responses
   case .loadProgress(let documents, let filesTotal):
     next.loading = documents < filesTotal ? LoadStatus(documents: documents, filesTotal: filesTotal) : nil
   case .requestDone(let message):

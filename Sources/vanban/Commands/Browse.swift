@@ -55,6 +55,7 @@ struct Browse: ParsableCommand {
     let library = Library(corpus: loaded)
     let events = Mailbox<Event>()
     SearchIndexing.start(library, into: events)
+    ResponseBuilding.start(library, into: events)
     var state = AppState(library: library, width: size.width, height: size.height)
     // Charts and sparklines are drawn in ASCII where the locale cannot show block characters.
     state.asciiOnly = terminal.asciiOnly

@@ -47,3 +47,10 @@ enum SearchIndexing {
     Thread.detachNewThread { mailbox.post(.indexReady(library.makeSearchIndex())) }
   }
 }
+
+/// Builds the unfiltered response trees on another thread and posts `Event.responsesReady`.
+enum ResponseBuilding {
+  static func start(_ library: Library, into mailbox: Mailbox<Event>) {
+    Thread.detachNewThread { mailbox.post(.responsesReady(library.responses())) }
+  }
+}

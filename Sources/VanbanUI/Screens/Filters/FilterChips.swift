@@ -113,16 +113,6 @@ extension AppState {
       break
     }
   }
-
-  /// Documents in order of their type (by name, marks aside), documents without one last.
-  func sortedByType(_ indices: [Int]) -> [Int] {
-    let documents = library.documents
-    return indices.sorted { lhs, rhs in
-      let left = documents[lhs].type?.folded ?? "\u{10FFFF}"
-      let right = documents[rhs].type?.folded ?? "\u{10FFFF}"
-      return (left, lhs) < (right, rhs)
-    }
-  }
 }
 
 /// The library's first header row: the filter chips on the left (the selected one highlighted,

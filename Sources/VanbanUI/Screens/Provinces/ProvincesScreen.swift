@@ -36,10 +36,10 @@ struct ProvincesScreen: ScreenView {
     return true
   }
 
-  static func provinceStats(_ library: Library) -> [ProvinceStats] {
+  static func provinceStats(_ library: Library, responses: [CentralResponse]? = nil) -> [ProvinceStats] {
     var lags: [String: [Int]] = [:]
     var earliest: [String: (Day, Bool)] = [:]
-    for central in library.responses() {
+    for central in responses ?? library.responses() {
       for province in central.provinces {
         for entry in province.entries where entry.isAnswer || entry.relation == nil {
           if let lag = entry.lagDays { lags[province.province, default: []].append(lag) }
@@ -72,7 +72,7 @@ struct ProvincesScreen: ScreenView {
   }
 
   static func provinces(_ state: AppState) -> [ListRow] {
-    let stats = provinceStats(state.library)
+    let stats = provinceStats(state.library, responses: state.allResponses)
     func row(_ stat: ProvinceStats, indent: String) -> ListRow {
       let unknown = stat.name == Library.unknownProvince
       let target: RowTarget = .province(unknown ? .unknown : .province(stat.name))
