@@ -513,6 +513,25 @@ final class UpdateTests: XCTestCase {
       "Tab next link  Enter follow  L links  d diagram  / find  n N next  ← back  q close  ? help")
   }
 
+  /// Every dated entry of the outline and of the diagram hangs from a branch drawn with the
+  /// same glyphs, and a letter answering a letter sits one level under it on both.
+  func testTreeGlyphsAreTheSameOnTheGraphAndTheDiagram() {
+    let outline = render(press([.character("2")], on: start(width: 140, height: 40))).text
+    let diagram = render(
+      press([.end, .up, .enter, .tab, .tab, .enter, .character("d")], on: start(width: 140, height: 40))
+    ).text
+    XCTAssertTrue(diagram.contains("vanban · Diagram · Kết luận|07-KL/TW"), diagram)
+    for text in [outline, diagram] {
+      let entries = text.split(separator: "\n").filter { $0.contains("2021-0") && $0.contains(" d ") }
+      XCTAssertFalse(entries.isEmpty, text)
+      for entry in entries {
+        XCTAssertTrue(entry.contains("├─ ") || entry.contains("└─ "), "no branch: \(entry)")
+      }
+      XCTAssertTrue(text.contains("└─ 2021-06-14"), text)
+      XCTAssertTrue(text.contains("   └─ ≥ 2021-07-21"), text)
+    }
+  }
+
   func testLoadProgressEventsShowInTheStatusLineUntilTheLoadEnds() {
     var state = start()
     XCTAssertFalse(render(state).text.contains("loading"))

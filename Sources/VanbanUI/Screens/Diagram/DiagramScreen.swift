@@ -89,11 +89,9 @@ struct DiagramScreen: ScreenView {
     var rows = [ListRow("\(group.title) · \(group.entries.count)", .accent)]
     let prefixes = TreeLines.prefixes(group.entries.map(\.depth))
     for (entry, prefix) in zip(group.entries, prefixes) {
-      // Entries hang from their group's title; only chains draw branches.
-      let tree = entry.depth == 0 ? "  " : "  " + String(prefix.dropFirst(3))
       rows.append(
         ListRow(
-          [Segment(tree, .dim)]
+          [Segment("  " + prefix, .dim)]
             + columns(entry, in: group, above: above, lagWidth: lagWidth, library: library),
           target: .cited(entry.id)))
     }
