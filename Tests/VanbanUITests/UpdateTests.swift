@@ -447,13 +447,40 @@ final class UpdateTests: XCTestCase {
     XCTAssertTrue(text.contains("4. Điện"), text)
     XCTAssertFalse(text.contains("1. Kết luận "), text)
     XCTAssertTrue(text.contains("columns 3–4 of 4"), text)
-    state = press([.left, .character("h")], on: state)
+    state = press([.left, .character("h"), .left], on: state)
     XCTAssertEqual(state.page.screen, .graph, "in the matrix, ← scrolls instead of going back")
     XCTAssertTrue(render(state).text.contains("columns 1–2 of 4"), render(state).text)
     let outline = press([.character("m"), .left], on: state)
     XCTAssertEqual(outline.page.screen, .library, "on the outline, ← goes back")
     let wide = render(press([.character("2"), .character("m")], on: start(width: 140, height: 40))).text
     XCTAssertFalse(wide.contains("columns"), "every column fits: nothing to scroll")
+  }
+
+  /// ←/→ choose a column of the matrix; Enter on a province's row opens that column's central
+  /// document narrowed to the province (a chip says so); Backspace comes back and puts the
+  /// filter back as it was; coming forward sets it again.
+  func testEnterOnAMatrixCellOpensThatProvincesDocumentsForThatColumn() {
+    var state = press([.character("2"), .character("m")], on: start(width: 140, height: 40))
+    let province = ProvinceChoice(name: "Nam Định", is2025: false)
+    guard let namDinh = state.content.targets.firstIndex(of: .province(province)) else {
+      return XCTFail("no Nam Định row in the matrix")
+    }
+    state.page.selection = namDinh
+    state = press([.right], on: state)
+    XCTAssertEqual(state.matrixCursor, 1)
+    let column = state.responses[1].node.id
+    let opened = press([.enter], on: state)
+    XCTAssertEqual(opened.page.screen, .cited(column))
+    XCTAssertEqual(opened.provinceFilter, [ProvinceChoice(name: "Nam Định", is2025: false)])
+    XCTAssertTrue(render(opened).text.contains("Nam Định"), render(opened).text)
+    let back = press([.backspace], on: opened)
+    XCTAssertEqual(back.page.screen, .graph)
+    XCTAssertEqual(back.provinceFilter, [], "the cell's filter is undone")
+    XCTAssertEqual(back.matrixCursor, 1)
+    XCTAssertEqual(back.page.selection, namDinh)
+    let forward = press([.character("m"), .right], on: back)
+    XCTAssertEqual(forward.page.screen, .cited(column), "on the outline → goes forward")
+    XCTAssertEqual(forward.provinceFilter, opened.provinceFilter, "forward sets the cell's filter again")
   }
 
   /// The widest lag the dates allow (≥ +71,000 days and more) keeps a space before the next

@@ -7,6 +7,10 @@ public struct Page: Hashable, Sendable {
   public var selection: Int
   /// The first row shown.
   public var scroll: Int
+  /// The province filter a matrix cell set on opening this page, and the one it replaced: going
+  /// back from the page puts the replaced one back, coming forward to it sets the cell's again.
+  public var cellFilter: [ProvinceChoice]?
+  public var filterBeforeCell: [ProvinceChoice]?
 
   /// The selection of a reader where no link is selected yet.
   public static let noSelection = -1
@@ -60,6 +64,9 @@ public struct AppState: Sendable {
   public var showMatrix = false
   /// The first central document the matrix shows, when they do not all fit.
   public var matrixColumn = 0
+  /// The matrix's selected column (a central document, counted from the first), which ←/→ move
+  /// and Enter opens for the selected row's province.
+  public var matrixCursor = 0
   public var shouldQuit = false
   /// A one-off note for the status line.
   public var message: String?

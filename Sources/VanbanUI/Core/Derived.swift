@@ -39,6 +39,7 @@ public struct ContentInput: Hashable, Sendable {
   var filter: [ProvinceChoice]
   var showMatrix: Bool
   var matrixColumn: Int
+  var matrixCursor = 0
   var groupBy2025: Bool
   var width: Int
   /// Marks and notes (`AppState.workbenchRevision`).
@@ -75,6 +76,7 @@ extension AppState {
   var contentInput: ContentInput {
     ContentInput(
       screen: page.screen, filter: provinceFilter, showMatrix: showMatrix, matrixColumn: matrixColumn,
+      matrixCursor: matrixCursor,
       groupBy2025: groupBy2025, width: width, workbenchRevision: workbenchRevision)
   }
 

@@ -209,6 +209,7 @@ extension AppState {
       message = "no earlier page"
       return
     }
+    if let before = page.filterBeforeCell { provinceFilter = before }
     forwardStack.append(page)
     page = previous
     find = nil
@@ -221,6 +222,7 @@ extension AppState {
     }
     backStack.append(page)
     page = following
+    if let filter = page.cellFilter { provinceFilter = filter }
     find = nil
   }
 

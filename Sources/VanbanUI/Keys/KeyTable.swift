@@ -67,8 +67,9 @@ public enum KeyTable {
     KeyBinding([char("s")], .cycleSort, .library, "sort by date, province, number or type"),
     KeyBinding([char("t")], .toggleGrouping, .provinces, "group under the 2025 provinces"),
     KeyBinding([char("m")], .toggleMatrix, .graph, "outline or matrix"),
-    KeyBinding([.left, char("h")], .columnsLeft, .graph, "matrix: earlier columns (outline: back)"),
-    KeyBinding([.right, char("l")], .columnsRight, .graph, "matrix: later columns (outline: forward)"),
+    KeyBinding([.left, char("h")], .columnsLeft, .graph, "matrix: the column to the left (outline: back)"),
+    KeyBinding(
+      [.right, char("l")], .columnsRight, .graph, "matrix: the column to the right (outline: forward)"),
     KeyBinding([char("L")], .listLinks, .reader, "list every link of the document"),
     KeyBinding(
       [char("d")], .showDiagram, .reader, "the document's diagram: what it stands on, what stands on it"),

@@ -15,17 +15,23 @@ extension GraphScreen {
     let window = columnWindow(state, count: answers.count, nameWidth: nameWidth)
     let shown = Array(answers[window])
     // Two header rows: the type above, the number (or the date) below.
-    var types = DisplayWidth.fit("", to: nameWidth)
-    var numbers = DisplayWidth.fit("Province", to: nameWidth)
+    // The selected column (←/→) underlined from its heading down: Enter opens its cell.
+    let cursor = min(state.matrixCursor, answers.count - 1)
+    var types = [Segment(DisplayWidth.fit("", to: nameWidth), .accent)]
+    var numbers = [Segment(DisplayWidth.fit("Province", to: nameWidth), .accent)]
     for (offset, central) in shown.enumerated() {
-      let heading = columnHeading(central.node, column: window.lowerBound + offset)
-      types += DisplayWidth.fit(heading.0, to: columnWidth)
-      numbers += DisplayWidth.fit(heading.1, to: columnWidth)
+      let column = window.lowerBound + offset
+      let heading = columnHeading(central.node, column: column)
+      let style: Style = column == cursor ? .link : .accent
+      types.append(Segment(DisplayWidth.fit(heading.0, to: columnWidth - 1), style))
+      types.append(Segment(" "))
+      numbers.append(Segment(DisplayWidth.fit(heading.1, to: columnWidth - 1), style))
+      numbers.append(Segment(" "))
     }
-    var rows = [ListRow(types, .accent), ListRow(numbers, .accent)]
+    var rows = [ListRow(types), ListRow(numbers)]
     for province in provinces {
       var segments = [Segment(DisplayWidth.fit(province, to: nameWidth))]
-      for central in shown {
+      for (offset, central) in shown.enumerated() {
         let cell: String
         if let group = central.provinces.first(where: { $0.province == province }) {
           let answers = group.entries.filter { $0.isAnswer || $0.relation == nil }
@@ -33,15 +39,22 @@ extension GraphScreen {
         } else {
           cell = "·"
         }
-        segments.append(
-          Segment(DisplayWidth.fit(cell, to: columnWidth), cell == "·" || cell == "cites" ? .dim : .plain))
+        let style: Style =
+          window.lowerBound + offset == cursor ? .link : cell == "·" || cell == "cites" ? .dim : .plain
+        segments.append(Segment(DisplayWidth.fit(cell, to: columnWidth - 1), style))
+        segments.append(Segment(" "))
       }
-      let target: RowTarget? =
-        province == Library.unknownProvince ? nil : .province(ProvinceChoice(name: province, is2025: false))
+      let target: RowTarget =
+        .province(
+          province == Library.unknownProvince ? .unknown : ProvinceChoice(name: province, is2025: false))
       rows.append(ListRow(segments, target: target))
     }
     rows.append(ListRow(""))
     rows.append(ListRow("Cells: days from the central document to the province's first answer.", .dim))
+    rows.append(
+      ListRow(
+        "←/→ choose a column; Enter: its documents from the row's province.",
+        .dim))
     rows.append(
       ListRow("cites: the province cites it without answering it (no implements, no according to).", .dim))
     rows.append(ListRow(""))
@@ -106,5 +119,43 @@ extension GraphScreen {
       return "≥ +\(bound.days(since: central))"
     }
     return "?"
+  }
+
+  /// The province of the selected matrix row, nil on a heading or legend row.
+  static func selectedProvince(_ state: AppState) -> ProvinceChoice? {
+    let targets = state.content.targets
+    guard targets.indices.contains(state.page.selection),
+      case .province(let choice) = targets[state.page.selection]
+    else { return nil }
+    return choice
+  }
+}
+
+extension AppState {
+  /// Moves the matrix's selected column, the columns shown following it.
+  mutating func moveMatrixCursor(by step: Int) {
+    let count = responses.count
+    guard count > 0 else { return }
+    matrixCursor = max(0, min(count - 1, min(matrixCursor, count - 1) + step))
+    let window = GraphScreen.columnWindow(self).shown
+    if matrixCursor < window.lowerBound {
+      matrixColumn = matrixCursor
+    } else if matrixCursor >= window.upperBound {
+      matrixColumn = matrixCursor - (window.count - 1)
+    }
+  }
+
+  /// The cited page of the selected column's central document, narrowed to `province`: the
+  /// filter shows as a chip, and Backspace puts back the filter it replaced.
+  mutating func openMatrixCell(province: ProvinceChoice) {
+    let answers = responses
+    guard !answers.isEmpty else { return }
+    let central = answers[min(matrixCursor, answers.count - 1)]
+    let before = provinceFilter
+    navigate(to: .cited(central.node.id))
+    page.cellFilter = [province]
+    page.filterBeforeCell = before
+    provinceFilter = [province]
+    resetListPosition()
   }
 }

@@ -29,21 +29,24 @@ struct GraphScreen: ScreenView {
     case .toggleMatrix:
       state.showMatrix.toggle()
       state.matrixColumn = 0
+      state.matrixCursor = 0
       state.resetListPosition()
+    case .open:
+      guard state.showMatrix, let choice = Self.selectedProvince(state) else { return false }
+      state.openMatrixCell(province: choice)
     // Sideways in the matrix; in the outline, the history's keys as everywhere.
     case .columnsLeft:
       guard state.showMatrix else {
         state.perform(.back)
         return true
       }
-      state.matrixColumn = max(0, Self.columnWindow(state).shown.lowerBound - 1)
+      state.moveMatrixCursor(by: -1)
     case .columnsRight:
       guard state.showMatrix else {
         state.perform(.forward)
         return true
       }
-      let window = Self.columnWindow(state).shown
-      state.matrixColumn = window.lowerBound + (window.upperBound < state.responses.count ? 1 : 0)
+      state.moveMatrixCursor(by: 1)
     default: return false
     }
     return true
