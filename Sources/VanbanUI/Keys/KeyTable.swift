@@ -134,3 +134,16 @@ public enum KeyTable {
     return (candidates.first { $0.scope != .everywhere } ?? candidates.first)?.action
   }
 }
+
+extension KeyTable {
+  /// The key table as the README lists it: a Markdown table, one row a binding, in table order.
+  public static var markdown: String {
+    var lines = ["| keys | where | what |", "|---|---|---|"]
+    for binding in bindings {
+      let keys = binding.keys.map { "`\($0.label)`" }.joined(separator: " ")
+      let help = binding.help.replacingOccurrences(of: "|", with: "\\|")
+      lines.append("| \(keys) | \(binding.scope.rawValue) | \(help) |")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
