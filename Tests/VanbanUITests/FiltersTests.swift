@@ -160,17 +160,16 @@ extension FiltersTests {
     XCTAssertEqual(Sparkline.bars([0, 1, 2, 4, 8], ascii: true), " .,;#")
     let namDinh = press([.character("p")] + typed("nam dinh") + [.enter])
     XCTAssertEqual(
-      Sparkline.line(namDinh, visible: namDinh.visibleDocuments, width: 60), "2021-06 █ 2021-06 · per month")
-    let all12 = start().visibleDocuments
+      Sparkline.line(namDinh, width: 60), "2021-06 █ 2021-06 · per month")
     XCTAssertEqual(
-      Sparkline.line(start(), visible: all12, width: 40), "2020-07 █          █ 2021-06 · per month")
+      Sparkline.line(start(), width: 40), "2020-07 █          █ 2021-06 · per month")
     XCTAssertEqual(
-      Sparkline.line(start(), visible: all12, width: 38), "2020-07 █    █ 2021-06 · per 2 months")
-    XCTAssertEqual(Sparkline.line(start(), visible: all12, width: 30), "", "no room: no sparkline")
+      Sparkline.line(start(), width: 38), "2020-07 █    █ 2021-06 · per 2 months")
+    XCTAssertEqual(Sparkline.line(start(), width: 30), "", "no room: no sparkline")
     var ascii = start()
     ascii.asciiOnly = true
     XCTAssertEqual(
-      Sparkline.line(ascii, visible: all12, width: 40), "2020-07 #          # 2021-06 · per month")
+      Sparkline.line(ascii, width: 40), "2020-07 #          # 2021-06 · per month")
   }
 }
 

@@ -341,9 +341,12 @@ final class UpdateTests: XCTestCase {
   func testTheVisibleOrderIsKeptWhileMoving() {
     var state = start()
     let visible = state.derived.visible
+    let months = state.derived.monthCounts
+    XCTAssertNotNil(months?.value)
     for key in [Key.down, .end, .home, .pageDown, .character("?"), .character("q")] {
       state = update(state, key)
       XCTAssertTrue(state.derived.visible === visible, "\(key) kept the order")
+      XCTAssertTrue(state.derived.monthCounts === months, "\(key) kept the sparkline's counts")
     }
     state = update(state, .character("s"))
     XCTAssertFalse(state.derived.visible === visible, "a new sort orders again")

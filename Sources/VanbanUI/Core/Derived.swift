@@ -51,6 +51,8 @@ public struct ContentInput: Hashable, Sendable {
 /// filter, the rows and status of the list screen shown.
 public struct DerivedData: Sendable {
   public internal(set) var visible: Cached<VisibleInput, [Int]>?
+  /// Documents per month of the visible list, for the library's sparkline.
+  public internal(set) var monthCounts: Cached<VisibleInput, MonthCounts?>?
   public internal(set) var readerLayout: Cached<LayoutInput, ReaderLayout?>?
   public internal(set) var responses: Cached<[ProvinceChoice], [CentralResponse]>?
   public internal(set) var content: Cached<ContentInput, ScreenContent>?
@@ -85,6 +87,11 @@ extension AppState {
     derived.visible?.value(for: visibleInput) ?? computeVisibleDocuments()
   }
 
+  /// Documents per month of the visible list (the library's sparkline).
+  public var monthCounts: MonthCounts? {
+    derived.monthCounts?.value(for: visibleInput) ?? Sparkline.counts(visibleDocuments, of: library.documents)
+  }
+
   /// The layout of the document on screen (reader, links), nil elsewhere or for an unknown id.
   public var readerLayout: ReaderLayout? {
     guard let input = layoutInput else { return nil }
@@ -107,6 +114,9 @@ extension AppState {
     let visibleInput = visibleInput
     if derived.visible?.input != visibleInput {
       derived.visible = Cached(visibleInput, computeVisibleDocuments())
+    }
+    if derived.monthCounts?.input != visibleInput {
+      derived.monthCounts = Cached(visibleInput, Sparkline.counts(visibleDocuments, of: library.documents))
     }
     if let input = layoutInput, derived.readerLayout?.input != input {
       derived.readerLayout = Cached(input, computeReaderLayout(input))

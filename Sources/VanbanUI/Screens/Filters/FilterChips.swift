@@ -118,7 +118,7 @@ extension AppState {
 /// The library's first header row: the filter chips on the left (the selected one highlighted,
 /// with the keys that select and remove them), the sparkline of documents per month on the right.
 enum FilterRow {
-  static func draw(_ state: AppState, visible: [Int], into grid: inout Grid, y: Int) {
+  static func draw(_ state: AppState, into grid: inout Grid, y: Int) {
     let screen = state.page.screen
     let chips = state.filterChips
     let keys = KeyTable.hints([Hint(.selectChip, "select"), Hint(.removeChip, "remove")], on: screen)
@@ -128,7 +128,7 @@ enum FilterRow {
       + (chips.isEmpty
         ? 4 : chips.map { DisplayWidth.width(of: "[\($0.label) ×] ") }.reduce(0, +) + keys.count)
     var x = grid.put("Filters: ", x: 0, y: y, style: .accent)
-    let spark = Sparkline.line(state, visible: visible, width: min(72, grid.width - chipsWidth - 2))
+    let spark = Sparkline.line(state, width: min(72, grid.width - chipsWidth - 2))
     let room = grid.width - (spark.isEmpty ? 0 : DisplayWidth.width(of: spark) + 2)
     if chips.isEmpty {
       grid.put(DisplayWidth.truncate("none", to: max(0, room - x)), x: x, y: y, style: .dim)

@@ -2,16 +2,26 @@ import DirectiveKit
 
 /// Documents per month over the library's filtered list, in block characters (`▁▂▃▄▅▆▇█`), or in
 /// ASCII when the locale is not UTF-8.
+/// Documents per month from `first` on, as the sparkline counts them.
+public struct MonthCounts: Hashable, Sendable {
+  public var first: Month
+  public var counts: [Int]
+}
+
 enum Sparkline {
   static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
   static let ascii: [Character] = [".", ",", ":", ";", "=", "+", "*", "#"]
 
   /// Months from the first dated document to the last, with how many documents each has; a
   /// document without a day counts to its month; one with only a lower bound is left out.
-  static func counts(_ documents: [Document]) -> (first: Month, counts: [Int])? {
-    let months = documents.compactMap { document -> Month? in
-      if let date = document.date { return Month(year: date.year, month: date.month) }
-      return document.month
+  static func counts(_ documents: [Document]) -> MonthCounts? {
+    counts(documents.indices, of: documents)
+  }
+
+  static func counts(_ indices: some Sequence<Int>, of documents: [Document]) -> MonthCounts? {
+    let months = indices.compactMap { index -> Month? in
+      if let date = documents[index].date { return Month(year: date.year, month: date.month) }
+      return documents[index].month
     }
     guard let first = months.min(by: { ($0.year, $0.month) < ($1.year, $1.month) }),
       let last = months.max(by: { ($0.year, $0.month) < ($1.year, $1.month) })
@@ -19,7 +29,7 @@ enum Sparkline {
     let span = (last.year - first.year) * 12 + last.month - first.month + 1
     var counts = [Int](repeating: 0, count: span)
     for month in months { counts[(month.year - first.year) * 12 + month.month - first.month] += 1 }
-    return (first, counts)
+    return MonthCounts(first: first, counts: counts)
   }
 
   /// One character a bucket: a space for none, else one of eight heights scaled to the fullest.
@@ -35,9 +45,9 @@ enum Sparkline {
   /// `2020-07 ▁   █ 2021-07 · per month`, within `width` columns: months are added up in groups
   /// of as many as needed to fit, and the line says so (`per 2 months`). Empty when no document
   /// of the list is dated or the room is too small.
-  static func line(_ state: AppState, visible: [Int], width: Int) -> String {
-    let documents = state.library.documents
-    guard let (first, counts) = counts(visible.map { documents[$0] }) else { return "" }
+  static func line(_ state: AppState, width: Int) -> String {
+    guard let monthCounts = state.monthCounts else { return "" }
+    let (first, counts) = (monthCounts.first, monthCounts.counts)
     var group = 1
     // Two dates, the spaces and dot between, and the unit.
     func room(_ group: Int) -> Int {

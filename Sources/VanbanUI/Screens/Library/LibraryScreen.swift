@@ -65,7 +65,7 @@ struct LibraryScreen: ScreenView {
       let rest = grid.width - DisplayWidth.width(of: text)
       return text + DisplayWidth.truncate(subject, to: rest)
     }
-    FilterRow.draw(state, visible: visible, into: &grid, y: 1)
+    FilterRow.draw(state, into: &grid, y: 1)
     grid.put(line(["Date", "Province", "Number", "Type"], subject: "Subject"), x: 0, y: 2, style: .accent)
     if visible.isEmpty {
       grid.put("  No document matches.", x: 0, y: 3, style: .dim)
