@@ -5,19 +5,7 @@ import XCTest
 
 /// The filters, search, places and glance items of #14: the picker of the kit's province type,
 /// filter chips, reverse sort and sort by type, reader find, markers, columns, lag chart, sparkline.
-final class FiltersTests: XCTestCase {
-  let library = Fixtures.library()
-
-  func start(width: Int = 100, height: Int = 30) -> AppState {
-    AppState(library: library, width: width, height: height, searchIndex: library.makeSearchIndex())
-  }
-
-  func press(_ keys: [Key], on state: AppState? = nil) -> AppState {
-    keys.reduce(state ?? start()) { update($0, $1) }
-  }
-
-  func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
-
+final class FiltersTests: StateTestCase {
   // MARK: 1. one province type
 
   func testThePickerAcceptsWhatProvinceAccepts() {

@@ -175,3 +175,19 @@ func assertSnapshot(_ grid: Grid, _ name: String, file: StaticString = #filePath
     XCTFail("\(name) differs from its snapshot:\n\(actual)", file: file, line: line)
   }
 }
+
+/// What the update tests share: the seed library, a state opened on it with its index built, and
+/// keys pressed one after another.
+class StateTestCase: XCTestCase {
+  let library = Fixtures.library()
+
+  func start(width: Int = 100, height: Int = 30) -> AppState {
+    AppState(library: library, width: width, height: height, searchIndex: library.makeSearchIndex())
+  }
+
+  func press(_ keys: [Key], on state: AppState? = nil) -> AppState {
+    keys.reduce(state ?? start()) { update($0, $1) }
+  }
+
+  func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
+}

@@ -5,18 +5,7 @@ import XCTest
 
 /// Leaving the program with one's work (#14): export, pager and editor, yank, mouse, marks,
 /// notes, history, the links list.
-final class LeaveTests: XCTestCase {
-  let library = Fixtures.library()
-
-  func start(width: Int = 100, height: Int = 30) -> AppState {
-    AppState(library: library, width: width, height: height, searchIndex: library.makeSearchIndex())
-  }
-
-  func press(_ keys: [Key], on state: AppState? = nil) -> AppState {
-    keys.reduce(state ?? start()) { update($0, $1) }
-  }
-
-  func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
+final class LeaveTests: StateTestCase {
   func char(_ character: Character) -> Key { .character(character) }
 
   let letterID = "000_c04fbf0a9182cd61"

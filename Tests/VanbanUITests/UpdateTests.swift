@@ -3,19 +3,7 @@ import XCTest
 
 @testable import VanbanUI
 
-final class UpdateTests: XCTestCase {
-  let library = Fixtures.library()
-
-  func start(width: Int = 100, height: Int = 30) -> AppState {
-    AppState(library: library, width: width, height: height, searchIndex: library.makeSearchIndex())
-  }
-
-  func press(_ keys: [Key], on state: AppState? = nil) -> AppState {
-    keys.reduce(state ?? start()) { update($0, $1) }
-  }
-
-  func typed(_ text: String) -> [Key] { text.map { Key.character($0) } }
-
+final class UpdateTests: StateTestCase {
   func selectedID(_ state: AppState) -> String {
     library.documents[state.visibleDocuments[state.page.selection]].id
   }

@@ -177,23 +177,30 @@ enum PlaceTokenizer {
   /// followed by the word's marks in a fixed order, so `uỷ` = `ủy` and `hoà` = `hòa`, but `Thạnh` ≠
   /// `Thanh`.
   static func markedKey(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    // Lower-casing and decomposing these scalars one by one gives what the whole word gives.
+    guard scalars.allSatisfy({ hasTabledParts($0.value) }) else {
+      return definedMarkedKey(String(String.UnicodeScalarView(scalars)))
+    }
     var bases = String.UnicodeScalarView()
     var marks: [UInt32] = []
-    if scalars.allSatisfy({ hasTabledParts($0.value) }) {
-      // Lower-casing and decomposing these scalars one by one gives what the whole word gives.
-      for scalar in scalars {
-        let parts = tabledParts[Int(scalar.value)]
-        bases.append(contentsOf: parts.bases)
-        marks.append(contentsOf: parts.marks)
-      }
-    } else {
-      let parts = markedParts(of: String(String.UnicodeScalarView(scalars)))
+    for scalar in scalars {
+      let parts = tabledParts[Int(scalar.value)]
       bases.append(contentsOf: parts.bases)
-      marks = parts.marks
+      marks.append(contentsOf: parts.marks)
     }
-    marks.sort()
+    return key(bases: bases, marks: marks)
+  }
+
+  /// The marked key by its definition: the word lower-cased and decomposed as a whole, its base
+  /// letters, then its marks in ascending order. `markedKey` looks the same up in a table.
+  static func definedMarkedKey(_ text: String) -> String {
+    let parts = markedParts(of: text)
+    return key(bases: String.UnicodeScalarView(parts.bases), marks: parts.marks)
+  }
+
+  private static func key(bases: String.UnicodeScalarView, marks: [UInt32]) -> String {
     var key = String(bases)
-    key.unicodeScalars.append(contentsOf: marks.compactMap(Unicode.Scalar.init))
+    key.unicodeScalars.append(contentsOf: marks.sorted().compactMap(Unicode.Scalar.init))
     return key
   }
 
