@@ -140,7 +140,7 @@ extension FiltersTests {
   // MARK: 7. sparkline
 
   func testTheSparklineCountsDocumentsPerMonthOfTheFilteredList() {
-    let all = Sparkline.counts(library.documents)
+    let all = Sparkline.counts(library.documents.indices, of: library.documents)
     XCTAssertEqual(all?.first.iso, "2020-07")
     XCTAssertEqual(all?.counts.count, 12)
     XCTAssertEqual(all?.counts.reduce(0, +), 2, "documents dated only by a lower bound are left out")

@@ -14,10 +14,6 @@ enum Sparkline {
 
   /// Months from the first dated document to the last, with how many documents each has; a
   /// document without a day counts to its month; one with only a lower bound is left out.
-  static func counts(_ documents: [Document]) -> MonthCounts? {
-    counts(documents.indices, of: documents)
-  }
-
   static func counts(_ indices: some Sequence<Int>, of documents: [Document]) -> MonthCounts? {
     let months = indices.compactMap { index -> Month? in
       if let date = documents[index].date { return Month(year: date.year, month: date.month) }
