@@ -7,11 +7,16 @@ import Foundation
   import Darwin
 #endif
 
-/// How far loading has come, for a progress line.
+/// How far loading has come, for a progress line, with what was parsed since the last report.
 public struct LoadProgress: Sendable {
   public var filesDone: Int
   public var filesTotal: Int
   public var bytesDone: Int
+  /// The documents parsed since the last report, in no order, not linked (no `citedBy`, no
+  /// targets in the corpus, no list order). Their ids are those `Corpus.assignIDs` gives when
+  /// every file being parsed becomes a document, as it almost always does: a reader of the final
+  /// corpus finds them again by `file`.
+  public var parsed: [Document] = []
 }
 
 /// An error the user can act on: one line, what and where.
@@ -138,19 +143,26 @@ extension Corpus {
   /// Ids are file names without the extension; a repeated name gets `~2`, `~3` in path order,
   /// skipping any id another file has by its own name (`a~2.txt`): ids are unique, always.
   static func assignIDs(_ documents: inout [Document]) {
-    let bases = documents.map { document -> String in
-      let name = (document.file as NSString).lastPathComponent
+    for (index, id) in ids(files: documents.map(\.file)).enumerated() { documents[index].id = id }
+  }
+
+  /// The ids of `assignIDs` for documents of these files, in this order.
+  static func ids(files: [String]) -> [String] {
+    let bases = files.map { file -> String in
+      let name = (file as NSString).lastPathComponent
       let stem = (name as NSString).deletingPathExtension
       return stem.isEmpty ? name : stem
     }
+    var ids: [String] = []
+    ids.reserveCapacity(bases.count)
     let natural = Set(bases)
     var taken: Set<String> = []
     var lastSuffix: [String: Int] = [:]
-    for (index, base) in bases.enumerated() {
+    for base in bases {
       if lastSuffix[base] == nil, !taken.contains(base) {
         lastSuffix[base] = 1
         taken.insert(base)
-        documents[index].id = base
+        ids.append(base)
         continue
       }
       var suffix = lastSuffix[base] ?? 1
@@ -161,8 +173,9 @@ extension Corpus {
       } while taken.contains(candidate) || natural.contains(candidate)
       lastSuffix[base] = suffix
       taken.insert(candidate)
-      documents[index].id = candidate
+      ids.append(candidate)
     }
+    return ids
   }
 
   /// Date (or `notBefore`), undated last; then province, then number (numerically), then file.
@@ -172,15 +185,16 @@ extension Corpus {
   }
 }
 
-/// What the list sorts by, computed once per document.
-struct ListKey: Comparable {
+/// What the list sorts by, computed once per document: `sortedForList` orders by it, and a list
+/// growing while files are parsed merges by it.
+public struct ListKey: Comparable, Sendable {
   let day: Int
   let province: String
   let serial: Int
   let number: String
   let file: String
 
-  init(_ document: Document) {
+  public init(_ document: Document) {
     day = document.sortDate?.ordinal ?? Int.max
     province = document.province?.folded ?? "\u{10FFFF}"
     let digits = document.number?.prefix { $0.isASCII && $0.isNumber } ?? ""
@@ -189,7 +203,7 @@ struct ListKey: Comparable {
     file = document.file
   }
 
-  static func < (a: ListKey, b: ListKey) -> Bool {
+  public static func < (a: ListKey, b: ListKey) -> Bool {
     (a.day, a.province, a.serial, a.number, a.file) < (b.day, b.province, b.serial, b.number, b.file)
   }
 }
@@ -259,6 +273,8 @@ enum ParallelLoader {
     let chunkCount = (files.count + chunkSize - 1) / chunkSize
     let results = ResultSlots<[LoadOutcome]>(count: chunkCount)
     let counter = ProgressCounter(total: files.count, report: progress)
+    // Only a progress report hands out parsed documents, and only they need ids before linking.
+    let provisionalIDs = progress == nil ? [] : Corpus.ids(files: files)
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let range = (chunk * chunkSize)..<min(files.count, (chunk + 1) * chunkSize)
       var outcomes: [LoadOutcome] = []
@@ -275,7 +291,16 @@ enum ParallelLoader {
         }
       }
       results.set(chunk, outcomes)
-      counter.advance(files: range.count, bytes: bytes)
+      var parsed: [Document] = []
+      if progress != nil {
+        parsed.reserveCapacity(outcomes.count)
+        for (index, outcome) in zip(range, outcomes) {
+          guard case .document(var document) = outcome else { continue }
+          document.id = provisionalIDs[index]
+          parsed.append(document)
+        }
+      }
+      counter.advance(files: range.count, bytes: bytes, parsed: parsed)
     }
     return results.values.flatMap { $0 ?? [] }
   }
@@ -349,12 +374,12 @@ final class ProgressCounter: @unchecked Sendable {
     self.total = total
     self.report = report
   }
-  func advance(files more: Int, bytes moreBytes: Int) {
+  func advance(files more: Int, bytes moreBytes: Int, parsed: [Document]) {
     guard let report else { return }
     lock.lock()
     files += more
     bytes += moreBytes
-    let snapshot = LoadProgress(filesDone: files, filesTotal: total, bytesDone: bytes)
+    let snapshot = LoadProgress(filesDone: files, filesTotal: total, bytesDone: bytes, parsed: parsed)
     lock.unlock()
     report(snapshot)
   }

@@ -46,7 +46,8 @@ public struct LoadStatus: Hashable, Sendable {
 
 /// Everything the interface shows, as plain data; `update` makes the next one.
 public struct AppState: Sendable {
-  public let library: Library
+  /// Grows while the corpus loads and is replaced by the linked one (`Core/Streaming.swift`).
+  public internal(set) var library: Library
   public var width: Int
   public var height: Int
   public var page: Page

@@ -106,7 +106,7 @@ extension AppState {
 
   /// The rows and status line of the list screen shown.
   public var content: ScreenContent {
-    derived.content?.value(for: contentInput) ?? page.screen.view.content(in: self)
+    derived.content?.value(for: contentInput) ?? contentWhileLoading ?? page.screen.view.content(in: self)
   }
 
   /// Recomputes what is stale, and only that: a key changing none of the inputs keeps every value.
@@ -128,7 +128,7 @@ extension AppState {
     }
     let contentInput = contentInput
     if derived.content?.input != contentInput {
-      derived.content = Cached(contentInput, view.content(in: self))
+      derived.content = Cached(contentInput, contentWhileLoading ?? view.content(in: self))
     }
   }
 

@@ -13,6 +13,11 @@ public enum Event: Sendable {
   case responsesReady([CentralResponse])
   /// A load going on behind the interface has read this many documents of `filesTotal` files.
   case loadProgress(documents: Int, filesTotal: Int)
+  /// Documents parsed while the rest of the corpus loads (`LoadProgress.parsed`), and how many
+  /// files of `filesTotal` are read: the library lists them at once, in its order.
+  case documentsParsed([Document], filesDone: Int, filesTotal: Int)
+  /// The corpus, linked: it replaces the library grown from parsed documents.
+  case libraryLoaded(Library)
   /// The terminal layer carried out a `Request`: what it did, or the one-line error.
   case requestDone(message: String)
 }

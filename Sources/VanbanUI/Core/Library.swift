@@ -57,7 +57,13 @@ public final class Library: Sendable {
   public static let unknownProvince = CitationGraph.unknownProvince
 
   public let corpus: Corpus
-  public var documents: [Document] { corpus.documents }
+  /// In list order: the corpus's documents, or those parsed so far while it loads.
+  public let documents: [Document]
+  /// True for a library grown from documents parsed while the corpus loads (`growing`): they are
+  /// not linked yet, so it has no graph, no cited documents and no signals, and its `corpus` is empty.
+  public let isPartial: Bool
+  /// Each document's list key, kept while the library grows so that a batch merges into it.
+  private let listKeys: [ListKey]
   /// Every cited document (central ones first, most cited first).
   public let cited: [CitedSummary]
   private let citedByID: [String: Int]
@@ -79,22 +85,12 @@ public final class Library: Sendable {
   public init(corpus: Corpus) {
     self.corpus = corpus
     let documents = corpus.documents
-    var indexByID: [String: Int] = [:]
-    for (position, document) in documents.enumerated() { indexByID[document.id] = position }
-    self.indexByID = indexByID
-    foldedMetadata = documents.map { document in
-      [document.province, document.province2025, document.issuer, document.number, document.type]
-        .compactMap { $0 }.joined(separator: " ").folded.utf8.map { $0 }
-    }
-    func widest(_ value: (Document) -> String, _ bounds: ClosedRange<Int>) -> Int {
-      min(
-        bounds.upperBound,
-        max(bounds.lowerBound, documents.map { DisplayWidth.width(of: value($0)) }.max() ?? 0))
-    }
-    columnWidths = [
-      widest(LibraryColumns.date, 10...40), widest(LibraryColumns.province, 8...80),
-      widest(LibraryColumns.number, 6...80), widest(LibraryColumns.type, 4...80),
-    ]
+    self.documents = documents
+    isPartial = false
+    listKeys = []
+    indexByID = Library.positions(of: documents)
+    foldedMetadata = documents.map(Library.foldedFields)
+    columnWidths = Library.columnWidths(of: documents)
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
     provinceOptions = Library.pickerOrder(ProvinceSelection.options(for: documents))
@@ -114,6 +110,88 @@ public final class Library: Sendable {
     var citedByID: [String: Int] = [:]
     for (position, summary) in cited.enumerated() { citedByID[summary.id] = position }
     self.citedByID = citedByID
+  }
+
+  /// A library of parsed documents while the corpus loads: `previous` (when it is partial too)
+  /// with `batch` merged into its list order, each document's key computed once.
+  public static func growing(_ previous: Library?, adding batch: [Document]) -> Library {
+    let kept = previous?.isPartial == true ? previous : nil
+    let keyed = batch.map { (key: ListKey($0), document: $0) }.sorted { $0.key < $1.key }
+    let oldDocuments = kept?.documents ?? []
+    let oldKeys = kept?.listKeys ?? []
+    let oldMetadata = kept?.foldedMetadata ?? []
+    var documents: [Document] = []
+    var keys: [ListKey] = []
+    var metadata: [[UInt8]] = []
+    let total = oldDocuments.count + keyed.count
+    documents.reserveCapacity(total)
+    keys.reserveCapacity(total)
+    metadata.reserveCapacity(total)
+    var old = 0
+    var new = 0
+    while old < oldDocuments.count || new < keyed.count {
+      // Ties (the same file given twice) keep the earlier document first.
+      if new == keyed.count || (old < oldDocuments.count && !(keyed[new].key < oldKeys[old])) {
+        documents.append(oldDocuments[old])
+        keys.append(oldKeys[old])
+        metadata.append(oldMetadata[old])
+        old += 1
+      } else {
+        documents.append(keyed[new].document)
+        keys.append(keyed[new].key)
+        metadata.append(foldedFields(keyed[new].document))
+        new += 1
+      }
+    }
+    let batchWidths = columnWidths(of: batch)
+    return Library(
+      partial: documents, listKeys: keys, foldedMetadata: metadata,
+      columnWidths: kept.map { zip($0.columnWidths, batchWidths).map { max($0, $1) } } ?? batchWidths)
+  }
+
+  private init(
+    partial documents: [Document], listKeys: [ListKey], foldedMetadata: [[UInt8]], columnWidths: [Int]
+  ) {
+    corpus = Library.noCorpus
+    self.documents = documents
+    isPartial = true
+    self.listKeys = listKeys
+    self.foldedMetadata = foldedMetadata
+    self.columnWidths = columnWidths
+    indexByID = Library.positions(of: documents)
+    provinces = Library.sortedNames(documents.compactMap(\.province))
+    provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
+    provinceOptions = Library.pickerOrder(ProvinceSelection.options(for: documents))
+    provinceOptionKeys = provinceOptions.map { looseName($0.name) }
+    cited = []
+    citedByID = [:]
+  }
+
+  /// What a partial library links to: nothing.
+  private static let noCorpus = Corpus(documents: [])
+
+  private static func positions(of documents: [Document]) -> [String: Int] {
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(documents.count)
+    for (position, document) in documents.enumerated() { positions[document.id] = position }
+    return positions
+  }
+
+  private static func foldedFields(_ document: Document) -> [UInt8] {
+    [document.province, document.province2025, document.issuer, document.number, document.type]
+      .compactMap { $0 }.joined(separator: " ").folded.utf8.map { $0 }
+  }
+
+  private static func columnWidths(of documents: [Document]) -> [Int] {
+    func widest(_ value: (Document) -> String, _ bounds: ClosedRange<Int>) -> Int {
+      min(
+        bounds.upperBound,
+        max(bounds.lowerBound, documents.map { DisplayWidth.width(of: value($0)) }.max() ?? 0))
+    }
+    return [
+      widest(LibraryColumns.date, 10...40), widest(LibraryColumns.province, 8...80),
+      widest(LibraryColumns.number, 6...80), widest(LibraryColumns.type, 4...80),
+    ]
   }
 
   public func document(id: String) -> Document? {

@@ -16,6 +16,10 @@ public func update(_ state: AppState, _ event: Event) -> AppState {
     next.allResponses = responses
   case .loadProgress(let documents, let filesTotal):
     next.loading = documents < filesTotal ? LoadStatus(documents: documents, filesTotal: filesTotal) : nil
+  case .documentsParsed(let batch, let filesDone, let filesTotal):
+    next.takeParsed(batch, filesDone: filesDone, filesTotal: filesTotal)
+  case .libraryLoaded(let library):
+    next.takeLoaded(library)
   case .requestDone(let message):
     next.message = message
   }
@@ -150,6 +154,7 @@ extension AppState {
 
   /// The screen's own handling first, then what every screen shares.
   mutating func perform(_ action: Action) {
+    if let refusal = refusalWhileLoading(action) { return message = refusal }
     if page.screen.view.perform(action, on: &self) { return }
     switch action {
     case .moveUp: moveInList(by: -1)

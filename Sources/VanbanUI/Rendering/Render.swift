@@ -90,7 +90,7 @@ extension AppState {
   /// `indexing…` while a search reads only the metadata.
   var backgroundNotes: [String] {
     var notes: [String] = []
-    if let loading { notes.append("loading \(loading.documents) of \(loading.filesTotal) files") }
+    if let loadingNote { notes.append(loadingNote) }
     if isSearchingWithoutIndex { notes.append("indexing… (searching province, issuer, number, type)") }
     notes += mouseNote
     return notes

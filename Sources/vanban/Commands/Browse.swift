@@ -26,37 +26,25 @@ struct Browse: ParsableCommand {
       throw ExitCode(2)
     }
     let options = corpus
-    let loadingMessages = Mailbox<LoadingMessage>()
-    CorpusLoading.start(into: loadingMessages) { progress in try options.load(progress: progress) }
+    let feed = LoadingFeed()
+    CorpusLoading.start(into: feed) { progress in try options.load(progress: progress) }
     let terminal = Terminal(mouse: settings.mouse.value, colours: settings.colours.value)
-    var progress: LoadProgress?
-    var outcome: Result<Corpus, Error>?
-    while outcome == nil {
-      for message in loadingMessages.take() {
-        switch message {
-        case .progress(let latest): progress = latest
-        case .finished(let result): outcome = result
-        }
-      }
-      if outcome != nil { break }
-      terminal.draw(loadingFrame(progress, size: terminal.size))
+    // The progress bar until the first documents are parsed, or the corpus comes whole (from
+    // its snapshot, or too fast to stream).
+    var first: [Document] = []
+    while first.isEmpty, feed.takeOutcome() == nil {
+      first = feed.takeParsed()
+      if !first.isEmpty { break }
+      terminal.draw(loadingFrame(feed.latestProgress, size: terminal.size))
       let key = terminal.readKey(timeout: 100)
       if key == .controlC || key == .character("q") || key == .character("Q") {
         terminal.end()
         return
       }
     }
-    guard case .success(let loaded) = outcome else {
-      terminal.end()
-      if case .failure(let error) = outcome { Output.error("\(error)") }
-      throw ExitCode(2)
-    }
     let size = terminal.size
-    let library = Library(corpus: loaded)
-    let events = Mailbox<Event>()
-    SearchIndexing.start(library, into: events)
-    ResponseBuilding.start(library, into: events)
-    var state = AppState(library: library, width: size.width, height: size.height)
+    var state = AppState(
+      library: Library.growing(nil, adding: []), width: size.width, height: size.height)
     // Charts and sparklines are drawn in ASCII where the locale cannot show block characters.
     state.asciiOnly = terminal.asciiOnly
     // Marks and notes (#14), kept per corpus; a file that cannot be read is a one-line warning.
@@ -69,14 +57,34 @@ struct Browse: ParsableCommand {
     state.builtInCorpus = inputs.isEmpty
     state.mouseCaptured = settings.mouse.value
     if let storeWarning { state = update(state, .requestDone(message: storeWarning)) }
+    let events = Mailbox<Event>()
+    // Nil once the linked corpus is in.
+    var streaming: StreamingPace? = StreamingPace(first: first)
     while !state.shouldQuit {
+      switch streaming?.next(feed) ?? StreamingPace.Step.none {
+      case .none: break
+      case .parsed(let batch, let progress):
+        state = update(
+          state, .documentsParsed(batch, filesDone: progress.filesDone, filesTotal: progress.filesTotal))
+      case .loaded(.success(let library)):
+        streaming = nil
+        state = update(state, .libraryLoaded(library))
+        SearchIndexing.start(library, into: events)
+        ResponseBuilding.start(library, into: events)
+      case .loaded(.failure(let error)):
+        terminal.end()
+        Output.error("\(error)")
+        throw ExitCode(2)
+      }
       for event in events.take() { state = update(state, event) }
       for request in state.takeRequests() {
         if let message = runner.perform(request) { state = update(state, .requestDone(message: message)) }
       }
       terminal.draw(render(state))
-      // While the index is being built, wake up to take it even when no key comes.
-      guard let key = terminal.readKey(timeout: state.searchIndex == nil ? 100 : -1) else { continue }
+      streaming?.drawn()
+      // While the corpus loads or the index is being built, wake up to take them even when no key comes.
+      let timeout = streaming?.wait ?? (state.searchIndex == nil ? 100 : -1)
+      guard let key = terminal.readKey(timeout: timeout) else { continue }
       if case .resize(let width, let height) = key {
         state = update(state, Event.resize(width: width, height: height))
       } else {
@@ -97,5 +105,54 @@ struct Browse: ParsableCommand {
       grid.put(String(repeating: "█", count: bar), x: 0, y: 1, style: .accent)
     }
     return grid
+  }
+}
+
+/// When the main loop takes parsed documents into the library: at most every 100 ms, and never
+/// more often than four times what merging and drawing the last batch took, so that the merge
+/// (linear in the documents listed) costs at most a fifth of the main thread, and keys are read
+/// between batches. The linked corpus is taken as soon as it is there.
+struct StreamingPace {
+  enum Step {
+    case none
+    case parsed([Document], LoadProgress)
+    case loaded(Result<Library, Error>)
+  }
+
+  private var pending: [Document]
+  private var lastTaken = DispatchTime.now()
+  private var interval: UInt64 = 0
+  private var mergeStarted: DispatchTime?
+
+  /// From the first documents parsed; none when the corpus came whole (from its snapshot).
+  init(first: [Document]) {
+    self.pending = first
+  }
+
+  mutating func next(_ feed: LoadingFeed) -> Step {
+    if let outcome = feed.takeOutcome() { return .loaded(outcome) }
+    let now = DispatchTime.now()
+    guard now.uptimeNanoseconds >= lastTaken.uptimeNanoseconds + interval else { return .none }
+    let batch = pending + feed.takeParsed()
+    pending = []
+    guard !batch.isEmpty, let progress = feed.latestProgress else { return .none }
+    lastTaken = now
+    mergeStarted = now
+    return .parsed(batch, progress)
+  }
+
+  /// After the frame that shows a batch: what it cost sets the pace.
+  mutating func drawn() {
+    guard let started = mergeStarted else { return }
+    mergeStarted = nil
+    let cost = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
+    interval = max(100_000_000, 4 * cost)
+  }
+
+  /// Milliseconds until the next batch is due.
+  var wait: Int32 {
+    let due = lastTaken.uptimeNanoseconds + interval
+    let now = DispatchTime.now().uptimeNanoseconds
+    return Int32(max(10, min(100, due > now ? (due - now) / 1_000_000 : 0)))
   }
 }

@@ -19,22 +19,54 @@ final class Mailbox<Message: Sendable>: @unchecked Sendable {
   }
 }
 
-/// What loading the corpus on another thread says to the main loop.
-enum LoadingMessage: Sendable {
-  case progress(LoadProgress)
-  case finished(Result<Corpus, Error>)
+/// What a load on another thread has done since the main loop last looked: the documents parsed
+/// (not linked), how far it is, and at the end the library of the linked corpus or the error.
+/// Workers add to it as each chunk of files is parsed; the main loop takes it all at once, as
+/// often as it chooses, so that a batch is merged into the list however many chunks it holds.
+final class LoadingFeed: @unchecked Sendable {
+  private let lock = NSLock()
+  private var parsed: [Document] = []
+  private var progress: LoadProgress?
+  private var outcome: Result<Library, Error>?
+
+  func report(_ update: LoadProgress) {
+    var latest = update
+    latest.parsed = []
+    lock.withLock {
+      parsed.append(contentsOf: update.parsed)
+      // Chunks report from several threads: the count only goes up.
+      if latest.filesDone >= progress?.filesDone ?? 0 { progress = latest }
+    }
+  }
+
+  func finish(_ result: Result<Library, Error>) { lock.withLock { outcome = result } }
+
+  /// How far the load is, without taking anything.
+  var latestProgress: LoadProgress? { lock.withLock { progress } }
+
+  /// The linked corpus's library (or the error) once the load is over, nil before.
+  func takeOutcome() -> Result<Library, Error>? { lock.withLock { outcome } }
+
+  /// The documents parsed since the last call, oldest chunk first.
+  func takeParsed() -> [Document] {
+    lock.withLock {
+      defer { parsed = [] }
+      return parsed
+    }
+  }
 }
 
-/// Loads a corpus on another thread, posting how far it got, so that the interface can draw its
-/// first frame (and a progress bar) at once, however large the corpus.
+/// Loads a corpus on another thread, feeding what it parses and how far it got to the main loop,
+/// so that the interface can draw its first frame at once and list documents as they come,
+/// however large the corpus. The library of the linked corpus is built on that thread too.
 enum CorpusLoading {
   static func start(
-    into mailbox: Mailbox<LoadingMessage>,
+    into feed: LoadingFeed,
     _ load: @escaping @Sendable (@escaping @Sendable (LoadProgress) -> Void) throws -> Corpus
   ) {
     let thread = Thread {
-      let result = Result { try load { progress in mailbox.post(.progress(progress)) } }
-      mailbox.post(.finished(result))
+      let result = Result { Library(corpus: try load { progress in feed.report(progress) }) }
+      feed.finish(result)
     }
     thread.stackSize = 8 << 20
     thread.start()

@@ -85,6 +85,11 @@ struct LibraryScreen: ScreenView {
         grid.put("▸", x: 0, y: 3 + row, style: .selected)
       }
     }
+    guard !library.isPartial else {
+      // Neither count is final yet; the load's own note follows with the files read.
+      let status = "\(visible.count) of \(documents.count) documents read so far"
+      return drawFooter(status: status, state: state, into: &grid)
+    }
     let warnings = library.corpus.warningCount
     // The warnings screen's key, so that the count says where to read them.
     let key = warnings > 0 ? KeyTable.key(for: .showWarnings, on: state.page.screen).map { " (\($0))" } : nil

@@ -1,0 +1,134 @@
+import DirectiveKit
+
+/// A first load that streams: the library lists documents as their files are parsed
+/// (`Event.documentsParsed`), each batch merged into its order, and is replaced by the linked
+/// corpus when that is ready (`Event.libraryLoaded`). Every library page keeps its selected
+/// document on the same row of the screen across both; the search, the filters and the history
+/// stay. Screens that need every document linked (the graph, the matrix, provinces, cited pages,
+/// diagrams, warnings) say that the corpus is loading rather than show partial figures.
+extension AppState {
+  /// Whether the library is still growing from parsed documents.
+  public var isStreaming: Bool { library.isPartial }
+
+  mutating func takeParsed(_ batch: [Document], filesDone: Int, filesTotal: Int) {
+    guard library.isPartial || library.documents.isEmpty else { return }
+    loading = LoadStatus(documents: max(filesDone, loading?.documents ?? 0), filesTotal: filesTotal)
+    replaceLibrary(with: Library.growing(library, adding: batch), renaming: [:])
+  }
+
+  mutating func takeLoaded(_ loaded: Library) {
+    loading = nil
+    var renamed: [String: String] = [:]
+    if library.isPartial {
+      var finalID: [String: String] = [:]
+      finalID.reserveCapacity(loaded.documents.count)
+      for document in loaded.documents where finalID[document.file] == nil {
+        finalID[document.file] = document.id
+      }
+      for document in library.documents {
+        if let id = finalID[document.file], id != document.id { renamed[document.id] = id }
+      }
+    }
+    replaceLibrary(with: loaded, renaming: renamed)
+  }
+
+  /// The library swapped for `next`: each library page keeps its selected document on the row it
+  /// was on (as far as the list allows), and pages of a document whose id changed follow it.
+  private mutating func replaceLibrary(with next: Library, renaming renamed: [String: String]) {
+    let visible = visibleDocuments
+    func anchor(_ page: Page) -> (id: String, row: Int)? {
+      guard page.screen == .library, visible.indices.contains(page.selection) else { return nil }
+      let id = library.documents[visible[page.selection]].id
+      return (renamed[id] ?? id, page.selection - page.scroll)
+    }
+    let anchors = (
+      page: anchor(page), back: backStack.map(anchor), forward: forwardStack.map(anchor),
+      visited: visited.map(anchor)
+    )
+    library = next
+    derived = DerivedData()
+    refreshDerived()
+    let newVisible = visibleDocuments
+    var positionInList = [Int](repeating: -1, count: next.documents.count)
+    for (position, index) in newVisible.enumerated() { positionInList[index] = position }
+    let height = listHeight
+    func place(_ page: inout Page, _ anchor: (id: String, row: Int)?) {
+      page.screen = page.screen.renamingDocuments(renamed)
+      guard let anchor, let index = next.index(of: anchor.id), positionInList[index] >= 0 else { return }
+      page.selection = positionInList[index]
+      page.scroll = max(
+        0, min(page.selection - min(max(anchor.row, 0), height - 1), newVisible.count - height))
+    }
+    place(&page, anchors.page)
+    for position in backStack.indices { place(&backStack[position], anchors.back[position]) }
+    for position in forwardStack.indices { place(&forwardStack[position], anchors.forward[position]) }
+    for position in visited.indices { place(&visited[position], anchors.visited[position]) }
+    if !renamed.isEmpty {
+      // The reader of a renamed document is laid out again under its new id.
+      derived = DerivedData()
+      refreshDerived()
+    }
+  }
+
+  /// The rows of a screen that needs the whole corpus while it loads; nil when it can be shown.
+  var contentWhileLoading: ScreenContent? {
+    guard library.isPartial, page.screen.needsLinkedCorpus else { return nil }
+    return ScreenContent(
+      rows: [
+        ListRow([Segment("Loading the corpus: this page is shown once every file is read and linked.", .dim)])
+      ],
+      status: "loading…")
+  }
+
+  /// Why an action waits for the linked corpus (ids may still change, lists are partial); nil
+  /// when it can be done now.
+  func refusalWhileLoading(_ action: Action) -> String? {
+    guard library.isPartial else { return nil }
+    switch action {
+    case .toggleMark, .annotate, .export, .yankReference:
+      return "wait for the corpus to load: ids are settled once every file is read"
+    default:
+      return nil
+    }
+  }
+
+  /// The status line's word on the load: how many files are read, then that they are linked.
+  var loadingNote: String? {
+    guard let loading else { return nil }
+    if library.isPartial, loading.documents >= loading.filesTotal {
+      return "linking \(groupedDigits(loading.filesTotal)) files…"
+    }
+    return "loading \(groupedDigits(loading.documents)) of \(groupedDigits(loading.filesTotal)) files"
+  }
+}
+
+extension Screen {
+  /// Screens whose figures or links come from the whole corpus, linked.
+  var needsLinkedCorpus: Bool {
+    switch self {
+    case .graph, .provinces, .cited, .diagram, .warnings: return true
+    case .library, .reader, .help, .links, .marks, .history: return false
+    }
+  }
+
+  /// The same screen, for a document whose id changed when the corpus was linked.
+  func renamingDocuments(_ renamed: [String: String]) -> Screen {
+    switch self {
+    case .reader(let id): return .reader(renamed[id] ?? id)
+    case .links(let id): return .links(renamed[id] ?? id)
+    case .diagram(let id): return .diagram(renamed[id] ?? id)
+    default: return self
+    }
+  }
+}
+
+/// `12,345`: a count as the status line writes it.
+func groupedDigits(_ value: Int) -> String {
+  let digits = String(value.magnitude)
+  var grouped = ""
+  for (offset, digit) in digits.enumerated() {
+    if offset > 0, (digits.count - offset) % 3 == 0 { grouped.append(",") }
+    grouped.append(digit)
+  }
+  return (value < 0 ? "-" : "") + grouped
+}
