@@ -57,7 +57,7 @@ final class StreamingTests: XCTestCase {
       XCTAssertEqual(state.visibleDocuments.count, fed.count)
       let text = render(state).text
       let load = fed.count < all.count ? "loading \(fed.count) of 300 files" : "linking 300 files…"
-      XCTAssertTrue(text.contains("\(fed.count) of \(fed.count) documents read so far · \(load)"), text)
+      XCTAssertTrue(text.contains("\(fed.count) of \(fed.count) parsed documents · \(load)"), text)
       XCTAssertFalse(text.contains("warning"), "no warning count before the corpus is linked")
       if let watched {
         XCTAssertEqual(selectedID(state), watched.id, "batch \(number)")

@@ -1,4 +1,5 @@
 import DirectiveKit
+import Foundation
 
 /// A node of the citation graph as the browser lists it: what the graph says of it, and who cites it.
 public struct CitedSummary: Hashable, Sendable {
@@ -52,6 +53,25 @@ extension CentralResponse {
   }
 }
 
+/// The province picker's options of a set of documents, counted the first time they are asked for.
+private final class PickerOptions: @unchecked Sendable {
+  private let lock = NSLock()
+  private let documents: [Document]
+  private var computed: (options: [ProvinceSelection.Option], keys: [String])?
+
+  init(_ documents: [Document]) { self.documents = documents }
+
+  var value: (options: [ProvinceSelection.Option], keys: [String]) {
+    lock.withLock {
+      if let computed { return computed }
+      let options = Library.pickerOrder(ProvinceSelection.options(for: documents))
+      let value = (options, options.map { looseName($0.name) })
+      computed = value
+      return value
+    }
+  }
+}
+
 /// The corpus as the browser reads it: documents, with the citation graph's view of what they cite.
 public final class Library: Sendable {
   public static let unknownProvince = CitationGraph.unknownProvince
@@ -78,9 +98,10 @@ public final class Library: Sendable {
   public let columnWidths: [Int]
   /// What the province picker offers: provinces before 2025 (those of the corpus first), those
   /// since, then “Province unknown”; each with how many documents it selects.
-  public let provinceOptions: [ProvinceSelection.Option]
+  public var provinceOptions: [ProvinceSelection.Option] { picker.value.options }
   /// Each option's name folded as the picker compares what is typed.
-  let provinceOptionKeys: [String]
+  var provinceOptionKeys: [String] { picker.value.keys }
+  private let picker: PickerOptions
 
   public init(corpus: Corpus) {
     self.corpus = corpus
@@ -93,8 +114,8 @@ public final class Library: Sendable {
     columnWidths = Library.columnWidths(of: documents)
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
-    provinceOptions = Library.pickerOrder(ProvinceSelection.options(for: documents))
-    provinceOptionKeys = provinceOptions.map { looseName($0.name) }
+    picker = PickerOptions(documents)
+    _ = picker.value
     let graph = corpus.graph
     let summaries = graph.nodes.enumerated().compactMap { position, node -> (Int, CitedSummary)? in
       let citing = graph.citing(node.id)
@@ -116,7 +137,10 @@ public final class Library: Sendable {
   /// with `batch` merged into its list order, each document's key computed once.
   public static func growing(_ previous: Library?, adding batch: [Document]) -> Library {
     let kept = previous?.isPartial == true ? previous : nil
-    let keyed = batch.map { (key: ListKey($0), document: $0) }.sorted { $0.key < $1.key }
+    let batchKeys = batch.map(ListKey.init)
+    let keyed = batch.indices.sorted { batchKeys[$0] < batchKeys[$1] }.map {
+      (key: batchKeys[$0], document: batch[$0])
+    }
     let oldDocuments = kept?.documents ?? []
     let oldKeys = kept?.listKeys ?? []
     let oldMetadata = kept?.foldedMetadata ?? []
@@ -161,8 +185,8 @@ public final class Library: Sendable {
     indexByID = Library.positions(of: documents)
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
-    provinceOptions = Library.pickerOrder(ProvinceSelection.options(for: documents))
-    provinceOptionKeys = provinceOptions.map { looseName($0.name) }
+    // Counted over every document parsed so far: only when the picker opens, not at each batch.
+    picker = PickerOptions(documents)
     cited = []
     citedByID = [:]
   }

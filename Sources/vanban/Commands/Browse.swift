@@ -29,14 +29,17 @@ struct Browse: ParsableCommand {
     let feed = LoadingFeed()
     CorpusLoading.start(into: feed) { progress in try options.load(progress: progress) }
     let terminal = Terminal(mouse: settings.mouse.value, colours: settings.colours.value)
-    // The progress bar until the first documents are parsed, or the corpus comes whole (from
-    // its snapshot, or too fast to stream).
+    // The progress bar until the first documents are parsed, or the corpus comes whole (from its
+    // snapshot). A load over within `StreamingPace.firstBatchAfter` is never shown in parts.
+    let started = DispatchTime.now()
     var first: [Document] = []
-    while first.isEmpty, feed.takeOutcome() == nil {
-      first = feed.takeParsed()
-      if !first.isEmpty { break }
+    while feed.takeOutcome() == nil {
+      if DispatchTime.now().uptimeNanoseconds >= started.uptimeNanoseconds + StreamingPace.firstBatchAfter {
+        first = feed.takeParsed()
+        if !first.isEmpty { break }
+      }
       terminal.draw(loadingFrame(feed.latestProgress, size: terminal.size))
-      let key = terminal.readKey(timeout: 100)
+      let key = terminal.readKey(timeout: 50)
       if key == .controlC || key == .character("q") || key == .character("Q") {
         terminal.end()
         return
@@ -118,6 +121,10 @@ struct StreamingPace {
     case parsed([Document], LoadProgress)
     case loaded(Result<Library, Error>)
   }
+
+  /// How long a load may take before its first documents are shown: a small corpus (or a warm
+  /// one) comes whole before, as it did before streaming.
+  static let firstBatchAfter: UInt64 = 150_000_000
 
   private var pending: [Document]
   private var lastTaken = DispatchTime.now()

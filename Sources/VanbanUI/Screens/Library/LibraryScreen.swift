@@ -87,7 +87,7 @@ struct LibraryScreen: ScreenView {
     }
     guard !library.isPartial else {
       // Neither count is final yet; the load's own note follows with the files read.
-      let status = "\(visible.count) of \(documents.count) documents read so far"
+      let status = "\(groupedDigits(visible.count)) of \(groupedDigits(documents.count)) parsed documents"
       return drawFooter(status: status, state: state, into: &grid)
     }
     let warnings = library.corpus.warningCount
