@@ -63,4 +63,24 @@ final class StreamedParsingTests: XCTestCase {
     XCTAssertEqual(Corpus.ids(files: files), documents.map(\.id))
     XCTAssertEqual(Corpus.ids(files: files), ["a", "a~3", "a~2", "a~4", "b", ".txt"])
   }
+
+  func testThePlainStemIsWhatFoundationReads() {
+    let paths = [
+      "a.txt", "dir/a.txt", "/abs/dir//Văn bản số 1.txt", "a.b.txt", "a..txt", "x/y.TXT", "z/q.t2",
+      "noext", "dir/.hidden.txt", ".txt", "dir/a.", "dir/a.t-t", "dir/a.tx t", "a.tạt", "d.ir/name",
+      "dir/", "e\u{301}.txt", "ạ.txt", "dir/..", "dir/.", "a/b/c/d.e.f.json", "",
+    ]
+    for path in paths {
+      let name = (path as NSString).lastPathComponent
+      let stem = (name as NSString).deletingPathExtension
+      let foundation = stem.isEmpty ? name : stem
+      if let plain = Corpus.plainStem(path) { XCTAssertEqual(plain, foundation, path) }
+    }
+    XCTAssertEqual(
+      paths.map { Corpus.plainStem($0) != nil },
+      [
+        true, true, true, true, true, true, true, false, false, false, false, false, false, false, false,
+        false, true, true, false, false, true, false,
+      ])
+  }
 }

@@ -182,7 +182,8 @@ public final class Library: Sendable {
     self.listKeys = listKeys
     self.foldedMetadata = foldedMetadata
     self.columnWidths = columnWidths
-    indexByID = Library.positions(of: documents)
+    // Rebuilt at every batch, a table of ids would cost more than the few lookups it serves.
+    indexByID = [:]
     provinces = Library.sortedNames(documents.compactMap(\.province))
     provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
     // Counted over every document parsed so far: only when the picker opens, not at each batch.
@@ -219,10 +220,12 @@ public final class Library: Sendable {
   }
 
   public func document(id: String) -> Document? {
-    indexByID[id].map { documents[$0] }
+    index(of: id).map { documents[$0] }
   }
 
-  public func index(of id: String) -> Int? { indexByID[id] }
+  public func index(of id: String) -> Int? {
+    isPartial ? documents.firstIndex { $0.id == id } : indexByID[id]
+  }
 
   public func cited(id: String) -> CitedSummary? {
     citedByID[id].map { cited[$0] }

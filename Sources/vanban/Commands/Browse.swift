@@ -112,9 +112,10 @@ struct Browse: ParsableCommand {
 }
 
 /// When the main loop takes parsed documents into the library: at most every 100 ms, and never
-/// more often than four times what merging and drawing the last batch took, so that the merge
-/// (linear in the documents listed) costs at most a fifth of the main thread, and keys are read
-/// between batches. The linked corpus is taken as soon as it is there.
+/// sooner than ten times what merging and drawing the last batch took, so that the merge (linear
+/// in the documents listed) keeps the main thread busy a tenth of the time at most, leaving the
+/// cores to the parse, and keys are read between batches. The linked corpus is taken as soon as
+/// it is there.
 struct StreamingPace {
   enum Step {
     case none
@@ -153,7 +154,7 @@ struct StreamingPace {
     guard let started = mergeStarted else { return }
     mergeStarted = nil
     let cost = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
-    interval = max(100_000_000, 4 * cost)
+    interval = max(100_000_000, 10 * cost)
   }
 
   /// Milliseconds until the next batch is due.
