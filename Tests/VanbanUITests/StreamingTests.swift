@@ -139,7 +139,7 @@ final class StreamingTests: XCTestCase {
     var second = Document(id: "b", file: "b.txt", text: "Văn bản b")
     second.date = Day(iso: "2021-02-01")
     var state = streamingState()
-    state = update(state, .documentsParsed([second, first], filesDone: 2, filesTotal: 3))
+    state = update(state, .documentsParsed([second, first], filesDone: 2, filesTotal: 4))
     state = update(state, .key(.enter))
     XCTAssertEqual(state.page.screen, .reader("a~2"))
     XCTAssertTrue(render(state).text.contains("Văn bản z"))
@@ -148,11 +148,19 @@ final class StreamingTests: XCTestCase {
     XCTAssertEqual(marking.marks, [])
     XCTAssertEqual(marking.message, "wait for the corpus to load: ids are settled once every file is read")
 
+    // A batch that lands before it leaves the reader as it was, laid out once.
+    let layout = state.derived.readerLayout
+    var third = Document(id: "c", file: "c.txt", text: "Văn bản c")
+    third.date = Day(iso: "2020-06-01")
+    state = update(state, .documentsParsed([third], filesDone: 3, filesTotal: 4))
+    XCTAssertTrue(state.derived.readerLayout === layout)
+    XCTAssertTrue(render(state).text.contains("Văn bản z"))
+
     // The linked corpus names it otherwise, whatever the stream said.
     var early = Document(id: "a", file: "a/a.txt", text: "Văn bản a")
     early.date = Day(iso: "2020-01-01")
     first.id = "a~3"
-    let documents = [early, second, first]
+    let documents = [early, second, first, third]
     state = update(state, .libraryLoaded(Library(corpus: Corpus(documents: Corpus.sortedForList(documents)))))
     XCTAssertEqual(state.page.screen, .reader("a~3"))
     XCTAssertTrue(render(state).text.contains("Văn bản z"))

@@ -45,8 +45,11 @@ extension AppState {
       page: anchor(page), back: backStack.map(anchor), forward: forwardStack.map(anchor),
       visited: visited.map(anchor)
     )
+    let keptLayout = library.isPartial && next.isPartial ? derived.readerLayout : nil
     library = next
     derived = DerivedData()
+    // A document parsed stays as it was while others are added: the reader need not lay it out again.
+    derived.readerLayout = keptLayout
     refreshDerived()
     let newVisible = visibleDocuments
     var positionInList = [Int](repeating: -1, count: next.documents.count)
