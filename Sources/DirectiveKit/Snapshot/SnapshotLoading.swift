@@ -167,7 +167,7 @@ enum SnapshotLoading {
             slots.value[range.lowerBound..<index].deinitialize()
             return
           }
-          (slots.value.baseAddress! + index).initialize(to: value)
+          (slots.value.baseAddress! + index).initialize(to: consume value)
         }
         decoded.set(chunk, true)
         chunkDone(range)

@@ -281,7 +281,7 @@ public struct SnapshotStore: Sendable {
   ) -> Result<UInt64, WriteFailure> {
     var files = ByteWriter()
     var records: [UInt8] = []
-    var texts: [UInt8] = []
+    var textLength = 0
     var scratch = ByteWriter()
     for entry in entries {
       files.string(entry.path)
@@ -292,29 +292,29 @@ public struct SnapshotStore: Sendable {
         files.fixed64(word)
       }
       let recordOffset = records.count
-      let textOffset = texts.count
+      let textCount: Int
       switch entry.document {
       case .encoded(let snapshot, let position):
         let stored = snapshot.entries[position]
         records.append(contentsOf: snapshot.mapping.bytes[stored.document])
-        texts.append(contentsOf: snapshot.mapping.bytes[stored.text])
+        textCount = stored.text.count
       case .parsed(let document):
         scratch.bytes.removeAll(keepingCapacity: true)
         DocumentCoding.write(document, to: &scratch)
         records.append(contentsOf: scratch.bytes)
-        var text = document.text
-        text.withUTF8 { texts.append(contentsOf: $0) }
+        textCount = document.text.utf8.count
       }
       files.integer(recordOffset)
       files.integer(records.count - recordOffset)
-      files.integer(textOffset)
-      files.integer(texts.count - textOffset)
+      files.integer(textLength)
+      files.integer(textCount)
+      textLength += textCount
     }
     var writer = ByteWriter()
     writer.string(identity)
     writer.string(Self.currentProducer)
     writer.integer(records.count)
-    writer.integer(texts.count)
+    writer.integer(textLength)
     writer.integer(entries.count)
     writer.bytes.append(contentsOf: files.bytes)
     files = ByteWriter()
@@ -329,8 +329,21 @@ public struct SnapshotStore: Sendable {
     }
     writer.bytes.append(contentsOf: records)
     records = []
-    writer.bytes.append(contentsOf: texts)
-    texts = []
+    // The texts last, straight into the payload: a corpus's texts are never held twice.
+    let payloadLength = writer.bytes.count + textLength
+    writer.bytes.reserveCapacity(payloadLength)
+    for entry in entries {
+      switch entry.document {
+      case .encoded(let snapshot, let position):
+        writer.bytes.append(contentsOf: snapshot.mapping.bytes[snapshot.entries[position].text])
+      case .parsed(let document):
+        var text = document.text
+        text.withUTF8 { writer.bytes.append(contentsOf: $0) }
+      }
+    }
+    guard writer.bytes.count == payloadLength else {
+      return .failure(WriteFailure(reason: "cannot write \(path): a text changed while it was written"))
+    }
     let checksum = writer.bytes.withUnsafeBytes { SnapshotChecksum.digest($0) }
     var header = ByteWriter()
     header.bytes.append(contentsOf: Self.magic)
