@@ -108,8 +108,10 @@ final class SnapshotTests: XCTestCase {
       DocumentCoding.write(document, to: &writer)
       let decoded = try writer.bytes.withUnsafeBytes { bytes in
         var reader = ByteReader(bytes)
-        let decoded = try DocumentCoding.read(from: &reader)
+        var decoded = try DocumentCoding.read(from: &reader)
         XCTAssertTrue(reader.isAtEnd)
+        XCTAssertEqual(decoded.text, "", "the fields hold no text")
+        decoded.text = document.text
         return decoded
       }
       var before = ""
@@ -194,6 +196,7 @@ final class SnapshotTests: XCTestCase {
       ("truncated inside the header", { $0.removeLast($0.count - 20) }),
       ("empty", { $0.removeAll() }),
       ("one bit flipped", { $0[$0.count / 2] ^= 0x10 }),
+      ("a bit of the fields flipped", { $0[$0.count / 20] ^= 0x04 }),
       ("last bit flipped", { $0[$0.count - 1] ^= 0x01 }),
       ("checksum bit flipped", { $0[24] ^= 0x01 }),
       ("foreign version", { $0[8] = 99 }),
@@ -291,6 +294,128 @@ final class SnapshotTests: XCTestCase {
     XCTAssertTrue(FileManager.default.fileExists(atPath: store.path(identity: other)))
     XCTAssertEqual(try store.clear(), 1)
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store.directory), [])
+  }
+
+  /// Texts are read from the snapshot's mapping when asked for: replacing or removing the
+  /// snapshot file meanwhile (another vanban rewriting it) leaves them as they were.
+  func testTextsOutliveTheSnapshotFileTheyComeFrom() throws {
+    try assertWarmEqualsFresh()
+    let warm = try load(store).corpus
+    XCTAssertTrue(
+      warm.documents.allSatisfy {
+        if case .mapped = $0.textStorage { return true }
+        return false
+      }, "a warm start keeps no text of its own")
+    XCTAssertEqual(try store.clear(), 1)
+    try Data(repeating: 0x41, count: 1 << 16).write(to: URL(fileURLWithPath: snapshotPath))
+    let fresh = try load().corpus
+    XCTAssertEqual(warm.documents.map(\.text), fresh.documents.map(\.text))
+    XCTAssertTrue(warm.documents.contains { $0.text.contains("ngày") })
+    var edited = warm.documents[0]
+    edited.text = "replaced"
+    XCTAssertEqual(edited.text, "replaced")
+    XCTAssertEqual(warm.documents[0].text, fresh.documents[0].text, "a copy's text is its own")
+  }
+
+  /// What a stored search index keys on: the snapshot's path and a fingerprint that changes with
+  /// any document, the same whether the snapshot was just written or read.
+  func testTheSnapshotFingerprintFollowsTheDocuments() throws {
+    let unstored = try load().corpus
+    XCTAssertNil(unstored.snapshotPath)
+    XCTAssertNil(unstored.snapshotFingerprint)
+    let written = try assertWarmEqualsFresh().corpus
+    XCTAssertEqual(written.snapshotPath, snapshotPath)
+    let fingerprint = try XCTUnwrap(written.snapshotFingerprint)
+    let read = try assertWarmEqualsFresh()
+    XCTAssertEqual(read.reads, [])
+    XCTAssertEqual(read.corpus.snapshotPath, snapshotPath)
+    XCTAssertEqual(read.corpus.snapshotFingerprint, fingerprint)
+
+    let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: corpus).sorted().first)
+    try put(name, try String(contentsOfFile: corpus + "/" + name, encoding: .utf8) + "\nThêm một dòng.\n")
+    let edited = try assertWarmEqualsFresh().corpus
+    XCTAssertNotNil(edited.snapshotFingerprint)
+    XCTAssertNotEqual(edited.snapshotFingerprint, fingerprint)
+    XCTAssertEqual(try load(store).corpus.snapshotFingerprint, edited.snapshotFingerprint)
+
+    let blocked = SnapshotStore(directory: folder.appendingPathComponent("a-file/vanban").path)
+    try Data("not a folder".utf8).write(to: folder.appendingPathComponent("a-file"))
+    let unwritten = try load(blocked).corpus
+    XCTAssertNil(unwritten.snapshotPath)
+    XCTAssertNil(unwritten.snapshotFingerprint)
+  }
+
+  /// A warm start takes the warnings that replaced documents give as stored: the same ones, in the
+  /// same order, none twice; the graph and signals it builds later are those of a fresh parse.
+  func testWarningsOfSupersededDocumentsAndTheGraphAreThoseOfAFreshParse() throws {
+    try put(
+      "new.txt",
+      "BỘ CHÍNH TRỊ\nSố 9-KL/TW\nHà Nội, ngày 10 tháng 01 năm 2022\nKẾT LUẬN\n"
+        + "Kết luận này thay thế Kết luận số 1-KL/TW ngày 01/01/2020 của Bộ Chính trị.\n")
+    for (name, day) in [("after", "01 tháng 02"), ("later", "03 tháng 03")] {
+      try put(
+        "\(name).txt",
+        "TỈNH ỦY NAM ĐỊNH\nSố 5-CV/TU\nNam Định, ngày \(day) năm 2022\nV/v thực hiện Kết luận số 1-KL/TW\n"
+          + "Thực hiện Kết luận số 1-KL/TW ngày 01/01/2020 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu.\n"
+      )
+    }
+    let fresh = try load().corpus
+    let flagged = fresh.documents.filter { $0.warnings.contains { $0.code == .restsOnSuperseded } }
+    XCTAssertGreaterThanOrEqual(flagged.count, 2, "the corpus has documents to flag")
+    try assertWarmEqualsFresh()
+    let warm = try assertWarmEqualsFresh()
+    XCTAssertEqual(warm.reads, [])
+    for document in warm.corpus.documents {
+      let stale = document.warnings.filter { $0.code == .restsOnSuperseded }
+      XCTAssertEqual(stale.count, Set(stale.map(\.message)).count, "none twice: \(document.id)")
+      XCTAssertEqual(
+        stale, fresh.document(id: document.id)?.warnings.filter { $0.code == .restsOnSuperseded })
+    }
+    XCTAssertEqual(warm.corpus.graph.nodes, fresh.graph.nodes)
+    XCTAssertEqual(warm.corpus.graph.edges, fresh.graph.edges)
+    XCTAssertEqual(warm.corpus.signals.stale, fresh.signals.stale)
+    XCTAssertEqual(warm.corpus.signals.supersessions, fresh.signals.supersessions)
+  }
+
+  /// The graph and signals are built on first use, whichever threads ask at the same time.
+  func testTheGraphAskedByManyThreadsAtOnceIsTheFreshParsesGraph() throws {
+    try assertWarmEqualsFresh()
+    let warm = try load(store).corpus
+    let counts = ResultSlots<Int>(count: 8)
+    DispatchQueue.concurrentPerform(iterations: 8) { slot in
+      counts.set(slot, warm.graph.nodes.count + warm.signals.supersessions.count)
+    }
+    let expected = try load().corpus
+    XCTAssertEqual(
+      Set(counts.values), [expected.graph.nodes.count + expected.signals.supersessions.count])
+  }
+
+  /// The checksum over chunks: any one bit flipped, at a chunk's edges or inside, and two chunks
+  /// swapped change it; read from a file it is the one computed in memory.
+  func testTheChecksumSeesEveryFlippedBitAndSwappedChunks() throws {
+    let chunk = SnapshotChecksum.chunkSize
+    var random = SystemRandomNumberGenerator()
+    var bytes = (0..<(2 * chunk + 77)).map { _ in UInt8.random(in: 0...255, using: &random) }
+    let original = bytes.withUnsafeBytes { SnapshotChecksum.digest($0) }
+    for position in [0, 7, 8, 31, 32, chunk - 1, chunk, chunk + 8, 2 * chunk - 1, 2 * chunk, bytes.count - 1]
+    {
+      for bit in [0, 7] {
+        bytes[position] ^= 1 << bit
+        XCTAssertNotEqual(bytes.withUnsafeBytes { SnapshotChecksum.digest($0) }, original, "\(position)")
+        bytes[position] ^= 1 << bit
+      }
+    }
+    let swapped = Array(bytes[chunk..<2 * chunk] + bytes[0..<chunk] + bytes[(2 * chunk)...])
+    XCTAssertNotEqual(swapped.withUnsafeBytes { SnapshotChecksum.digest($0) }, original)
+    XCTAssertNotEqual(bytes.dropLast().withUnsafeBytes { SnapshotChecksum.digest($0) }, original)
+
+    let path = folder.appendingPathComponent("bytes").path
+    try Data([1, 2, 3] + bytes).write(to: URL(fileURLWithPath: path))
+    let descriptor = open(path, O_RDONLY)
+    defer { close(descriptor) }
+    XCTAssertEqual(SnapshotChecksum.digest(descriptor: descriptor, offset: 3, length: bytes.count), original)
+    XCTAssertNil(
+      SnapshotChecksum.digest(descriptor: descriptor, offset: 3, length: bytes.count + 1), "past the end")
   }
 
   func testTheStoreFollowsXDGCacheHome() {

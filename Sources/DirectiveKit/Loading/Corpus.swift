@@ -1,34 +1,80 @@
+import Foundation
+
 /// A parsed corpus: every document, the warnings of files that did not become documents,
 /// and the citation graph between documents and the external documents they cite.
 public final class Corpus: @unchecked Sendable {
   /// In list order: date (or `notBefore`), then province, then number; undated last.
   public let documents: [Document]
   public let loadWarnings: [LoadWarning]
-  public let graph: CitationGraph
-  /// Replaced and repealed documents, and the documents still resting on them.
-  public let signals: Signals
+  /// The snapshot file this corpus was loaded from or written to; nil without one (`--no-cache`,
+  /// the shipped corpus, a snapshot that could not be written).
+  public let snapshotPath: String?
+  /// The checksum of that snapshot's content: it changes whenever any document does.
+  public let snapshotFingerprint: UInt64?
   private let indexByID: [String: Int]
+  private let lock = NSLock()
+  private var builtGraph: CitationGraph?
+  private var builtSignals: Signals?
 
-  public init(documents: [Document], loadWarnings: [LoadWarning] = []) {
-    let graph = CitationGraph(documents: documents)
-    let signals = Signals(documents: documents)
-    var documents = documents
-    if !signals.stale.isEmpty {
-      // A document resting on a replaced or repealed one carries a warning saying so.
-      for position in documents.indices {
-        for stale in signals.stale[documents[position].id] ?? [] {
-          documents[position].warnings.append(
-            DocumentWarning(.restsOnSuperseded, stale.warning(graph: graph)))
-        }
-      }
+  /// Built on first use (listing never needs it), once, whichever thread asks first.
+  public var graph: CitationGraph {
+    lock.withLock {
+      if let builtGraph { return builtGraph }
+      let graph = CitationGraph(documents: documents)
+      builtGraph = graph
+      return graph
     }
+  }
+
+  /// Replaced and repealed documents, and the documents still resting on them; built on first use.
+  public var signals: Signals {
+    lock.withLock {
+      if let builtSignals { return builtSignals }
+      let signals = Signals(documents: documents)
+      builtSignals = signals
+      return signals
+    }
+  }
+
+  public convenience init(documents: [Document], loadWarnings: [LoadWarning] = []) {
+    let flagged = Self.flagged(documents)
+    self.init(
+      flagged: flagged.documents, loadWarnings: loadWarnings, graph: flagged.graph, signals: flagged.signals)
+  }
+
+  /// `documents` as `flagged(_:)` gives them, with what it built to flag them.
+  init(
+    flagged documents: [Document], loadWarnings: [LoadWarning], graph: CitationGraph? = nil,
+    signals: Signals? = nil, snapshotPath: String? = nil, snapshotFingerprint: UInt64? = nil
+  ) {
     self.documents = documents
     self.loadWarnings = loadWarnings
     var index: [String: Int] = [:]
+    index.reserveCapacity(documents.count)
     for (position, document) in documents.enumerated() { index[document.id] = position }
     self.indexByID = index
-    self.graph = graph
-    self.signals = signals
+    self.builtGraph = graph
+    self.builtSignals = signals
+    self.snapshotPath = snapshotPath
+    self.snapshotFingerprint = snapshotFingerprint
+  }
+
+  /// Linked documents with what their signals add: a document resting on a replaced or repealed
+  /// one carries a warning saying so. A snapshot stores documents flagged, so a warm start
+  /// neither flags them again nor builds the graph and signals this needs.
+  static func flagged(_ documents: [Document]) -> (
+    documents: [Document], signals: Signals, graph: CitationGraph?
+  ) {
+    let signals = Signals(documents: documents)
+    guard !signals.stale.isEmpty else { return (documents, signals, nil) }
+    let graph = CitationGraph(documents: documents)
+    var documents = documents
+    for position in documents.indices {
+      for stale in signals.stale[documents[position].id] ?? [] {
+        documents[position].warnings.append(DocumentWarning(.restsOnSuperseded, stale.warning(graph: graph)))
+      }
+    }
+    return (documents, signals, graph)
   }
 
   public func document(id: String) -> Document? {

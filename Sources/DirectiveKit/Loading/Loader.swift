@@ -266,14 +266,21 @@ struct FileWalker {
         visit(path.hasSuffix("/") ? path + entry : path + "/" + entry, isTopLevel: false, name: entry)
       }
     } else if kind == S_IFREG {
-      if isTopLevel || fnmatch(glob, name ?? (path as NSString).lastPathComponent, 0) == 0 {
+      if isTopLevel || fnmatch(glob, name ?? Self.name(of: path), 0) == 0 {
         files.append(path)
         stamps.append(FileStamp(info))
       }
-    } else if isTopLevel || fnmatch(glob, name ?? (path as NSString).lastPathComponent, 0) == 0 {
+    } else if isTopLevel || fnmatch(glob, name ?? Self.name(of: path), 0) == 0 {
       warnings.append(
         LoadWarning(path: path, reason: "not a regular file (a device, socket or pipe): not read"))
     }
+  }
+
+  /// The last component of a path the walk made (a folder, "/", an entry): cheaper than
+  /// `lastPathComponent`, which a warm start would call once a file.
+  private static func name(of path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+    return String(path[path.utf8.index(after: slash)...])
   }
 }
 

@@ -211,8 +211,13 @@ public struct Document: Sendable {
   public var id: String
   /// The path as given on the command line (relative stays relative).
   public var file: String
-  /// The whole text, decoded and NFC-normalised, with line endings as `\n`.
-  public var text: String
+  /// The whole text, decoded and NFC-normalised, with line endings as `\n`. A document of a
+  /// snapshot keeps only where its text lies and decodes it on each read: read it once per use.
+  public var text: String {
+    get { textStorage.string }
+    set { textStorage = .owned(newValue) }
+  }
+  var textStorage: DocumentText
   /// The encoding the bytes were read in: `UTF-8`, `Windows-1258`, ...
   public var encoding: String
 
@@ -253,9 +258,28 @@ public struct Document: Sendable {
   public init(id: String, file: String, text: String, encoding: String = "UTF-8") {
     self.id = id
     self.file = file
-    self.text = text
+    self.textStorage = .owned(text)
     self.encoding = encoding
   }
+}
+
+/// A document's text: a string of its own (freshly parsed), or bytes of a mapped snapshot, whose
+/// mapping lives as long as a document refers to it.
+enum DocumentText: Sendable, CustomDebugStringConvertible, CustomReflectable {
+  case owned(String)
+  case mapped(MappedFile, offset: Int, length: Int)
+
+  var string: String {
+    switch self {
+    case .owned(let text): return text
+    case .mapped(let file, let offset, let length):
+      return ByteReader.string(file.bytes, offset..<offset + length)
+    }
+  }
+
+  /// The text, however held: a document dumps the same from a snapshot as freshly parsed.
+  var debugDescription: String { string.debugDescription }
+  var customMirror: Mirror { Mirror(self, children: [:]) }
 }
 
 /// A problem met while gathering files, for a path that did not become a document.

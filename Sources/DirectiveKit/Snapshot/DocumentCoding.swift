@@ -1,11 +1,9 @@
-/// A parsed document in the snapshot's layout: every field, in declaration order.
+/// A parsed document in the snapshot's layout: every field but the text, in declaration order. The
+/// snapshot keeps texts apart, each file's once, so that reading the fields never touches them.
 enum DocumentCoding {
-  /// Without its text, a document whose text is stored elsewhere (a linked document's is its
-  /// file's).
-  static func write(_ document: Document, to writer: inout ByteWriter, withText: Bool = true) {
+  static func write(_ document: Document, to writer: inout ByteWriter) {
     writer.string(document.id)
     writer.string(document.file)
-    writer.string(withText ? document.text : "")
     writer.string(document.encoding)
     writer.string(document.level.rawValue)
     writer.optional(document.issuer) { $0.string($1) }
@@ -45,17 +43,10 @@ enum DocumentCoding {
     }
   }
 
-  /// The text alone, the third field.
-  static func readText(from reader: inout ByteReader) throws -> String {
-    for _ in 0..<2 { reader.position += try reader.count() }
-    return try reader.string()
-  }
-
   static func read(from reader: inout ByteReader) throws -> Document {
     let id = try reader.string()
     let file = try reader.string()
-    let text = try reader.string()
-    var document = Document(id: id, file: file, text: text, encoding: try reader.string())
+    var document = Document(id: id, file: file, text: "", encoding: try reader.string())
     document.level = try reader.raw(Level.self)
     document.issuer = try reader.optional { try $0.string() }
     document.province = try reader.optional { try $0.string() }

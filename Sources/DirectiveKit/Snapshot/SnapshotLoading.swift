@@ -60,9 +60,13 @@ enum SnapshotLoading {
       linked.count == files.count
     {
       if let documents = decodeLinked(linked, from: previous) {
+        // The table of files before them is read too.
+        previous.release(0..<previous.fields(of: linked[...]).upperBound)
         let bytes = stamps.reduce(0) { $0 + Int($1.size) }
         progress?(LoadProgress(filesDone: files.count, filesTotal: files.count, bytesDone: bytes))
-        return Corpus(documents: documents, loadWarnings: warnings)
+        return Corpus(
+          flagged: documents, loadWarnings: warnings, snapshotPath: path,
+          snapshotFingerprint: previous.checksum)
       }
       return rebuild(
         path, files: files, stamps: stamps, warnings: warnings, store: store, identity: identity,
@@ -97,17 +101,23 @@ enum SnapshotLoading {
       }
       entryOfPath[files[index]] = entries.count
       if let position = reused[index], let previous, previous.entries[position].path == files[index] {
-        entries.append((files[index], stamps[index], .encoded(previous, previous.entries[position].document)))
+        entries.append((files[index], stamps[index], .encoded(previous, entry: position)))
       } else {
         entries.append((files[index], stamps[index], .parsed(document)))
       }
     }
-    let linkedEntries = linked.documents.map { document in entryOfPath[document.file].map { ($0, document) } }
-    let storedLinked = linkedEntries.contains { $0 == nil } ? nil : linkedEntries.map { $0! }
-    if let problem = store.store(at: path, identity: identity, entries: entries, linked: storedLinked) {
-      notice("no snapshot: \(problem)")
+    let flagged = Corpus.flagged(linked.documents)
+    let linkedEntries = flagged.documents.map { document in entryOfPath[document.file].map { ($0, document) }
     }
-    return Corpus(documents: linked.documents, loadWarnings: linked.loadWarnings)
+    let storedLinked = linkedEntries.contains { $0 == nil } ? nil : linkedEntries.map { $0! }
+    var checksum: UInt64?
+    switch store.store(at: path, identity: identity, entries: entries, linked: storedLinked) {
+    case .success(let written): checksum = written
+    case .failure(let failure): notice("no snapshot: \(failure.reason)")
+    }
+    return Corpus(
+      flagged: flagged.documents, loadWarnings: linked.loadWarnings, graph: flagged.graph,
+      signals: flagged.signals, snapshotPath: checksum == nil ? nil : path, snapshotFingerprint: checksum)
   }
 
   /// After a snapshot whose checksum held but whose documents do not decode: a load without it.
@@ -132,30 +142,53 @@ enum SnapshotLoading {
   }
 
   private static func decodeLinked(_ linked: [Snapshot.Linked], from snapshot: Snapshot) -> [Document]? {
-    decodeInParallel(count: linked.count) { try? snapshot.linkedDocument(linked[$0]) }
+    decodeInParallel(count: linked.count) {
+      try? snapshot.linkedDocument(linked[$0])
+    } decoded: { range in
+      snapshot.release(snapshot.fields(of: linked[range]))
+    }
   }
 
-  /// `decode(index)` for every index, in chunks on all cores, in order; nil when any gives nil.
-  private static func decodeInParallel<Value>(count: Int, _ decode: (Int) -> Value?) -> [Value]? {
+  /// `decode(index)` for every index, in chunks on all cores, each value built in its place; nil
+  /// when any gives nil.
+  private static func decodeInParallel<Value>(
+    count: Int, _ decode: (Int) -> Value?, decoded chunkDone: (Range<Int>) -> Void = { _ in }
+  ) -> [Value]? {
     let chunkSize = 256
     let chunkCount = (count + chunkSize - 1) / chunkSize
-    let results = ResultSlots<[Value]>(count: chunkCount)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      var values: [Value] = []
-      values.reserveCapacity(chunkSize)
-      for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) {
-        guard let value = decode(index) else { return }
-        values.append(value)
+    let decoded = ResultSlots<Bool>(count: chunkCount)
+    var failed = false
+    let values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let slots = UncheckedSendable(buffer)
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let range = (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize)
+        for index in range {
+          guard let value = decode(index) else {
+            slots.value[range.lowerBound..<index].deinitialize()
+            return
+          }
+          (slots.value.baseAddress! + index).initialize(to: consume value)
+        }
+        decoded.set(chunk, true)
+        chunkDone(range)
       }
-      results.set(chunk, values)
+      let complete = decoded.values.map { $0 == true }
+      if complete.allSatisfy({ $0 }) {
+        initialized = count
+        return
+      }
+      for (chunk, done) in complete.enumerated() where done {
+        buffer[(chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize)].deinitialize()
+      }
+      failed = true
+      initialized = 0
     }
-    var values: [Value] = []
-    values.reserveCapacity(count)
-    for chunk in results.values {
-      guard let chunk else { return nil }
-      values.append(contentsOf: chunk)
-    }
-    return values
+    return failed ? nil : values
+  }
+
+  private struct UncheckedSendable<Wrapped>: @unchecked Sendable {
+    let value: Wrapped
+    init(_ value: Wrapped) { self.value = value }
   }
 
   private static func now() -> Int64 {

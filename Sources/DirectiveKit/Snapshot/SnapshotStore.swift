@@ -70,7 +70,7 @@ public struct SnapshotStore: Sendable {
   }
 
   /// The change of the layout below that makes every older snapshot foreign.
-  static let formatVersion: UInt32 = 1
+  static let formatVersion: UInt32 = 2
   static let magic = Array("VANBANSN".utf8)
   static let headerSize = 32
   static let fileExtension = ".snapshot"
@@ -84,9 +84,31 @@ public struct SnapshotStore: Sendable {
   }
 
   public func path(identity: String) -> String {
-    let digest = Array(identity.utf8).withUnsafeBytes { SnapshotChecksum.digest($0) }
+    let digest = Self.nameDigest(identity)
     let hex = String(digest, radix: 16)
     return directory + "/" + String(repeating: "0", count: 16 - hex.count) + hex + Self.fileExtension
+  }
+
+  /// A corpus's file name keeps the digest of format 1, so an upgrade overwrites its snapshot.
+  private static func nameDigest(_ identity: String) -> UInt64 {
+    let bytes = Array(identity.utf8)
+    func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {
+      var next = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+      next ^= next >> 29
+      return next
+    }
+    var state: UInt64 = 0x6A09_E667_F3BC_C908 ^ UInt64(bytes.count)
+    let words = bytes.count / 8
+    for index in 0..<words {
+      var word: UInt64 = 0
+      for offset in 0..<8 { word |= UInt64(bytes[index * 8 + offset]) << (UInt64(offset) * 8) }
+      state = mix(state, word)
+    }
+    var tail: UInt64 = 0
+    for offset in (words * 8)..<bytes.count {
+      tail |= UInt64(bytes[offset]) << (UInt64(offset - words * 8) * 8)
+    }
+    return mix(mix(state, tail), UInt64(bytes.count))
   }
 
   /// The build of vanban that writes: a snapshot of another build is not trusted, since its
@@ -124,6 +146,13 @@ public struct SnapshotStore: Sendable {
 
   // MARK: - Reading
 
+  // The layout: the header (`magic`, the format version, the payload's length and its checksum),
+  // then the payload: the corpus's identity, the producer, the lengths of the files' documents
+  // and of the texts, each file (path, stamp, where its parsed document's fields lie among the
+  // files' documents, where its text lies among the texts), optionally the linked corpus (each
+  // document's file and its fields), then the files' documents and last the texts. A warm start
+  // reads the table of files and the linked corpus, and touches neither of the last two.
+
   enum Opened {
     case missing
     case valid(Snapshot)
@@ -159,15 +188,26 @@ public struct SnapshotStore: Sendable {
             ? "is truncated (\(size) of \(length &+ UInt64(Self.headerSize)) bytes)"
             : "has \(UInt64(size - Self.headerSize) - length) bytes more than its header says")
       }
-      let payload = UnsafeRawBufferPointer(rebasing: bytes[Self.headerSize...])
-      guard SnapshotChecksum.digest(payload) == checksum else {
-        return .untrusted("is corrupt (checksum mismatch)")
+      // Read, not mapped: the check leaves no page of the texts resident.
+      guard
+        let digest = SnapshotChecksum.digest(
+          descriptor: descriptor, offset: Self.headerSize, length: size - Self.headerSize)
+      else {
+        return .untrusted("cannot be read (\(String(cString: strerror(errno))))")
       }
+      guard digest == checksum else { return .untrusted("is corrupt (checksum mismatch)") }
       var reader = ByteReader(bytes, from: Self.headerSize)
       guard try reader.string() == identity else { return .untrusted("belongs to another corpus") }
       // Another build of vanban may read documents differently: its snapshot is replaced, as an
       // expected consequence of an upgrade rather than a fault worth a warning.
       guard try reader.string() == Self.currentProducer else { return .missing }
+      let recordLength = try reader.count()
+      let textLength = try reader.count()
+      guard recordLength <= size - textLength else {
+        throw SnapshotDamage(reason: "a length is out of range")
+      }
+      let textStart = size - textLength
+      let recordStart = textStart - recordLength
       let count = try reader.count()
       var entries: [Snapshot.Entry] = []
       entries.reserveCapacity(count)
@@ -177,10 +217,12 @@ public struct SnapshotStore: Sendable {
           device: try reader.fixed64(), inode: try reader.fixed64(),
           size: Int64(bitPattern: try reader.fixed64()),
           modified: Int64(bitPattern: try reader.fixed64()), changed: Int64(bitPattern: try reader.fixed64()))
-        let length = try reader.count()
+        let document = try Self.range(&reader, within: recordLength, "a document")
+        let text = try Self.range(&reader, within: textLength, "a text")
         entries.append(
-          Snapshot.Entry(path: path, stamp: stamp, document: reader.position..<reader.position + length))
-        reader.position += length
+          Snapshot.Entry(
+            path: path, stamp: stamp, document: document.offset(by: recordStart),
+            text: text.offset(by: textStart)))
       }
       let linked = try reader.optional { reader in
         try reader.array { reader in
@@ -193,8 +235,10 @@ public struct SnapshotStore: Sendable {
           return Snapshot.Linked(entry: entry, document: reader.position..<reader.position + length)
         }
       }
-      guard reader.isAtEnd else { return .untrusted("has bytes after its last document") }
-      return .valid(Snapshot(mapping: mapping, entries: entries, linked: linked))
+      guard reader.position == recordStart else { return .untrusted("has bytes after its last document") }
+      return .valid(
+        Snapshot(mapping: mapping, entries: entries, linked: linked, checksum: checksum)
+      )
     } catch let damage as SnapshotDamage {
       return .untrusted("is malformed: \(damage.reason)")
     } catch {
@@ -202,74 +246,127 @@ public struct SnapshotStore: Sendable {
     }
   }
 
+  /// An offset and a length, of a range that must lie within `length` bytes.
+  private static func range(_ reader: inout ByteReader, within length: Int, _ what: String) throws -> Range<
+    Int
+  > {
+    let offset = try reader.integer()
+    let count = try reader.integer()
+    guard offset >= 0, count >= 0, offset <= length, count <= length - offset else {
+      throw SnapshotDamage(reason: "\(what) lies outside its section")
+    }
+    return offset..<offset + count
+  }
+
   // MARK: - Writing
 
-  /// One file's document as it will be stored: the bytes of an earlier snapshot when unchanged.
+  /// One file's document as it will be stored: an entry of an earlier snapshot, its bytes copied,
+  /// when unchanged.
   enum StoredDocument {
-    case encoded(Snapshot, Range<Int>)
+    case encoded(Snapshot, entry: Int)
     case parsed(Document)
+  }
+
+  struct WriteFailure: Error {
+    var reason: String
   }
 
   /// Writes a temporary file beside the snapshot and renames it over, so a reader (another
   /// vanban at the same moment) sees the old snapshot or the new one, never half of one.
-  /// `linked` are the corpus's documents once linked, in list order, each with the entry of its
-  /// file. Returns the reason when it cannot.
+  /// `linked` are the corpus's documents once linked and flagged, in list order, each with the
+  /// entry of its file. Returns the snapshot's checksum, or why it cannot be written.
   func store(
     at path: String, identity: String, entries: [(path: String, stamp: FileStamp, document: StoredDocument)],
     linked: [(entry: Int, document: Document)]?
-  ) -> String? {
-    var writer = ByteWriter()
-    writer.string(identity)
-    writer.string(Self.currentProducer)
-    writer.integer(entries.count)
+  ) -> Result<UInt64, WriteFailure> {
+    var files = ByteWriter()
+    var records: [UInt8] = []
+    var textLength = 0
     var scratch = ByteWriter()
     for entry in entries {
-      writer.string(entry.path)
+      files.string(entry.path)
       for word in [
         entry.stamp.device, entry.stamp.inode, UInt64(bitPattern: entry.stamp.size),
         UInt64(bitPattern: entry.stamp.modified), UInt64(bitPattern: entry.stamp.changed),
       ] {
-        writer.fixed64(word)
+        files.fixed64(word)
       }
+      let recordOffset = records.count
+      let textCount: Int
       switch entry.document {
-      case .encoded(let snapshot, let range):
-        writer.integer(range.count)
-        writer.bytes.append(contentsOf: snapshot.mapping.bytes[range])
+      case .encoded(let snapshot, let position):
+        let stored = snapshot.entries[position]
+        records.append(contentsOf: snapshot.mapping.bytes[stored.document])
+        textCount = stored.text.count
       case .parsed(let document):
         scratch.bytes.removeAll(keepingCapacity: true)
         DocumentCoding.write(document, to: &scratch)
-        writer.integer(scratch.bytes.count)
-        writer.bytes.append(contentsOf: scratch.bytes)
+        records.append(contentsOf: scratch.bytes)
+        textCount = document.text.utf8.count
       }
+      files.integer(recordOffset)
+      files.integer(records.count - recordOffset)
+      files.integer(textLength)
+      files.integer(textCount)
+      textLength += textCount
     }
+    var writer = ByteWriter()
+    writer.string(identity)
+    writer.string(Self.currentProducer)
+    writer.integer(records.count)
+    writer.integer(textLength)
+    writer.integer(entries.count)
+    writer.bytes.append(contentsOf: files.bytes)
+    files = ByteWriter()
     writer.optional(linked) { writer, linked in
       writer.array(linked) { writer, item in
         writer.integer(item.entry)
         scratch.bytes.removeAll(keepingCapacity: true)
-        DocumentCoding.write(item.document, to: &scratch, withText: false)
+        DocumentCoding.write(item.document, to: &scratch)
         writer.integer(scratch.bytes.count)
         writer.bytes.append(contentsOf: scratch.bytes)
       }
     }
+    writer.bytes.append(contentsOf: records)
+    records = []
+    // The texts last, straight into the payload: a corpus's texts are never held twice.
+    let payloadLength = writer.bytes.count + textLength
+    writer.bytes.reserveCapacity(payloadLength)
+    for entry in entries {
+      switch entry.document {
+      case .encoded(let snapshot, let position):
+        writer.bytes.append(contentsOf: snapshot.mapping.bytes[snapshot.entries[position].text])
+      case .parsed(let document):
+        var text = document.text
+        text.withUTF8 { writer.bytes.append(contentsOf: $0) }
+      }
+    }
+    guard writer.bytes.count == payloadLength else {
+      return .failure(WriteFailure(reason: "cannot write \(path): a text changed while it was written"))
+    }
+    let checksum = writer.bytes.withUnsafeBytes { SnapshotChecksum.digest($0) }
     var header = ByteWriter()
     header.bytes.append(contentsOf: Self.magic)
     header.fixed64(UInt64(Self.formatVersion))
     header.fixed64(UInt64(writer.bytes.count))
-    header.fixed64(writer.bytes.withUnsafeBytes { SnapshotChecksum.digest($0) })
+    header.fixed64(checksum)
 
-    if let problem = makeDirectory() { return problem }
+    if let problem = makeDirectory() { return .failure(WriteFailure(reason: problem)) }
     let temporary = "\(path).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { return "cannot write in \(directory): \(String(cString: strerror(errno)))" }
+    guard descriptor >= 0 else {
+      return .failure(
+        WriteFailure(reason: "cannot write in \(directory): \(String(cString: strerror(errno)))"))
+    }
     let written = writeAll(descriptor, header.bytes) && writeAll(descriptor, writer.bytes)
     let failure = String(cString: strerror(errno))
     let closed = close(descriptor) == 0
     guard written, closed, rename(temporary, path) == 0 else {
       let reason = written && closed ? String(cString: strerror(errno)) : failure
       unlink(temporary)
-      return "cannot write \(path): \(reason)"
+      return .failure(WriteFailure(reason: "cannot write \(path): \(reason)"))
     }
-    return nil
+    return .success(checksum)
   }
 
   private func makeDirectory() -> String? {
@@ -302,16 +399,17 @@ public struct SnapshotStore: Sendable {
 }
 
 /// A snapshot read from disk: the mapped file and, per stored file, its stamp and where its
-/// document's bytes lie. Documents are decoded only when used.
+/// document's fields and text lie. Documents are decoded only when used, texts only when read.
 final class Snapshot: @unchecked Sendable {
   struct Entry {
     var path: String
     var stamp: FileStamp
     var document: Range<Int>
+    var text: Range<Int>
   }
 
-  /// A document of the linked corpus: its file's entry, and where its fields lie (its text is
-  /// the entry's).
+  /// A document of the linked corpus: its file's entry (which holds its text), and where its
+  /// fields lie.
   struct Linked {
     var entry: Int
     var document: Range<Int>
@@ -321,28 +419,42 @@ final class Snapshot: @unchecked Sendable {
   let entries: [Entry]
   /// The corpus as last linked, in list order; nil when it was not stored.
   let linked: [Linked]?
+  /// The checksum of the payload, which the header holds and the bytes matched.
+  let checksum: UInt64
 
-  init(mapping: MappedFile, entries: [Entry], linked: [Linked]?) {
+  init(mapping: MappedFile, entries: [Entry], linked: [Linked]?, checksum: UInt64) {
     self.mapping = mapping
     self.entries = entries
     self.linked = linked
+    self.checksum = checksum
   }
 
   func linkedDocument(_ linked: Linked) throws -> Document {
-    var reader = ByteReader(mapping.bytes, from: linked.document.lowerBound, to: linked.document.upperBound)
-    var document = try DocumentCoding.read(from: &reader)
-    guard reader.isAtEnd else { throw SnapshotDamage(reason: "a document is longer than stored") }
-    let entry = entries[linked.entry].document
-    var textReader = ByteReader(mapping.bytes, from: entry.lowerBound, to: entry.upperBound)
-    document.text = try DocumentCoding.readText(from: &textReader)
-    return document
+    try document(in: linked.document, text: entries[linked.entry].text)
   }
 
   func document(_ entry: Entry) throws -> Document {
-    var reader = ByteReader(mapping.bytes, from: entry.document.lowerBound, to: entry.document.upperBound)
-    let document = try DocumentCoding.read(from: &reader)
+    try document(in: entry.document, text: entry.text)
+  }
+
+  private func document(in fields: Range<Int>, text: Range<Int>) throws -> Document {
+    var reader = ByteReader(mapping.bytes, from: fields.lowerBound, to: fields.upperBound)
+    var document = try DocumentCoding.read(from: &reader)
     guard reader.isAtEnd else { throw SnapshotDamage(reason: "a document is longer than stored") }
+    document.textStorage = .mapped(mapping, offset: text.lowerBound, length: text.count)
     return document
+  }
+
+  /// Once decoded, fields need not stay resident: their pages are the file's, read again from it
+  /// if ever touched.
+  func release(_ range: Range<Int>) {
+    mapping.release(range)
+  }
+
+  /// Where the fields of some linked documents lie, from the first one's to the last one's.
+  func fields(of linked: ArraySlice<Linked>) -> Range<Int> {
+    guard let first = linked.first, let last = linked.last else { return 0..<0 }
+    return first.document.lowerBound..<last.document.upperBound
   }
 }
 
@@ -357,5 +469,18 @@ final class MappedFile: @unchecked Sendable {
     bytes = UnsafeRawBufferPointer(start: address, count: size)
   }
 
+  /// Drops the pages of `range` from this process's memory; they stay in the page cache.
+  func release(_ range: Range<Int>) {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = (range.lowerBound + page - 1) / page * page
+    let end = range.upperBound / page * page
+    guard end > start, let base = bytes.baseAddress else { return }
+    madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
+  }
+
   deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
+}
+
+extension Range where Bound == Int {
+  fileprivate func offset(by distance: Int) -> Range<Int> { lowerBound + distance..<upperBound + distance }
 }
