@@ -91,6 +91,12 @@ final class CorpusTablesTests: XCTestCase {
       }
       XCTAssertEqual(GraphTable.lagWidth(responses), Format.lagWidth(lags), "\(String(describing: choice))")
     }
+    for central in Self.responses {
+      let entries = central.provinces.flatMap(\.entries)
+      XCTAssertEqual(
+        GraphTable.lagWidth(entries, from: central.node.date),
+        Format.lagWidth(entries.map { Format.lag($0, from: central.node.date) }), central.node.id)
+    }
     XCTAssertEqual(GraphTable.characterCount(0), 1)
     XCTAssertEqual(GraphTable.characterCount(-7), 2)
     XCTAssertEqual(GraphTable.characterCount(1000), 4)
@@ -162,6 +168,20 @@ final class CorpusTablesTests: XCTestCase {
           "\(node.id) \(String(describing: choice))")
       }
     }
+  }
+
+  func testTheUnfilteredTreeOfACentralDocumentIsTheOneTheGraphWalks() {
+    var found = 0
+    for node in library.cited {
+      let walked = library.response(to: node)
+      if let kept = tables.response(to: node.id) {
+        XCTAssertEqual(kept, walked, node.id)
+        found += 1
+      } else {
+        XCTAssertTrue(walked == nil || !node.isCentral, node.id)
+      }
+    }
+    XCTAssertEqual(found, Self.responses.count)
   }
 
   private func assertSameContent(_ actual: AppState, _ expected: AppState, _ message: String) {

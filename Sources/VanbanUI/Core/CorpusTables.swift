@@ -14,6 +14,8 @@ public struct CorpusTables: Sendable {
   /// Each document's month as the sparkline counts it (`Sparkline.monthNumber`), nil for none.
   let months: [Int32?]
   let graph: GraphTable
+  /// The position in `graph.responses` of each central document's unfiltered tree.
+  let responsePositions: [String: Int]
   let provinces: ProvincesTable
 
   public init(library: Library, responses: [CentralResponse]) {
@@ -37,7 +39,16 @@ public struct CorpusTables: Sendable {
     ]
     months = documents.map { Sparkline.month(of: $0).map(Sparkline.monthNumber) }
     graph = GraphTable(responses: responses, library: library)
+    var positions: [String: Int] = [:]
+    for (position, response) in responses.enumerated() { positions[response.node.id] = position }
+    responsePositions = positions
     provinces = ProvincesTable(library: library, responses: responses)
+  }
+
+  /// The unfiltered response tree of a central document (`Library.response(to:)`), nil for
+  /// another node.
+  func response(to id: String) -> CentralResponse? {
+    responsePositions[id].map { graph.responses[$0] }
   }
 
   /// For each of `provinceKeys`, whether the filter selects its documents.

@@ -114,11 +114,11 @@ struct CitedScreen: ScreenView {
           ], target: .document(supersession.by)))
     }
     rows.append(ListRow(""))
-    let answers = library.response(to: node)
+    let answers = state.derived.tables?.response(to: node.id) ?? library.response(to: node)
     rows.append(ListRow("Cited by \(answers?.headline ?? "no document")", .header))
     if let split = answers?.split, !split.isEmpty { rows.append(ListRow(split, .dim)) }
     let entries = (answers?.provinces ?? []).flatMap { group in group.entries.map { (group.province, $0) } }
-    let lagWidth = Format.lagWidth(entries.map { Format.lag($0.1, from: node.date) })
+    let lagWidth = GraphTable.lagWidth(entries.lazy.map(\.1), from: node.date)
     func line(_ province: String, _ entry: ResponseEntry) -> Line? {
       guard let document = library.document(id: entry.documentID) else { return nil }
       let parent = entry.relation == nil ? entry.answers.flatMap(library.document(id:)) : nil

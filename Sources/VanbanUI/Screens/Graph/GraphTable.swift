@@ -69,20 +69,33 @@ public struct GraphTable: Sendable {
     var widest: [Int: String] = [:]
     for central in responses {
       for province in central.provinces {
-        for entry in province.entries {
-          let shape: Int
-          if let lag = entry.lagDays {
-            shape = (lag >= 0 ? 1 : 2) << 8 | characterCount(lag)
-          } else if let notBefore = entry.notBefore, let date = central.node.date {
-            shape = 3 << 8 | characterCount(notBefore.days(since: date))
-          } else {
-            shape = 0
-          }
-          if widest[shape] == nil { widest[shape] = Format.lag(entry, from: central.node.date) }
-        }
+        addLagShapes(of: province.entries, from: central.node.date, to: &widest)
       }
     }
     return Format.lagWidth(widest.values)
+  }
+
+  /// `Format.lagWidth` of the lags of `entries` from `date`, formatting one lag per shape.
+  static func lagWidth(_ entries: some Sequence<ResponseEntry>, from date: Day?) -> Int {
+    var widest: [Int: String] = [:]
+    addLagShapes(of: entries, from: date, to: &widest)
+    return Format.lagWidth(widest.values)
+  }
+
+  private static func addLagShapes(
+    of entries: some Sequence<ResponseEntry>, from date: Day?, to widest: inout [Int: String]
+  ) {
+    for entry in entries {
+      let shape: Int
+      if let lag = entry.lagDays {
+        shape = (lag >= 0 ? 1 : 2) << 8 | characterCount(lag)
+      } else if let notBefore = entry.notBefore, let date {
+        shape = 3 << 8 | characterCount(notBefore.days(since: date))
+      } else {
+        shape = 0
+      }
+      if widest[shape] == nil { widest[shape] = Format.lag(entry, from: date) }
+    }
   }
 
   /// How many characters `String(value)` has.
