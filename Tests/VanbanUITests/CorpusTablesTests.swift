@@ -111,39 +111,40 @@ final class CorpusTablesTests: XCTestCase {
     tabled = update(tabled, .tablesReady(tables))
     XCTAssertNotNil(tabled.derived.tables)
     let busiest = library.cited.first { $0.isCentral }?.id ?? ""
-    let sessions: [[Key]] = [
-      [], [.character("s")], [.character("s"), .character("s")],
-      [.character("s"), .character("s"), .character("s")],
-      [.character("2")], [.character("2"), .character("m")], [.character("3")],
-      [.character("3"), .character("t")],
-    ]
+    // Every order of the library, then the outline, the matrix, the provinces, grouped.
+    let keys =
+      [Key.character("s"), .character("s"), .character("s"), .character("s")]
+      + [.character("2"), .character("m"), .character("3"), .character("t")]
+    let screens = Array(repeating: Screen.library, count: 5) + [.graph, .graph, .provinces, .provinces]
     for choice in [nil] + Self.choices.map(Optional.some) {
       var withoutTables = direct
       var withTables = tabled
       withoutTables.provinceFilter = choice.map { [$0] } ?? []
       withTables.provinceFilter = withoutTables.provinceFilter
       let name = String(describing: choice)
-      for keys in sessions {
-        let walked = keys.reduce(update(withoutTables, Event.resize(width: 140, height: 40))) {
-          update($0, $1)
+      var walked = update(withoutTables, Event.resize(width: 140, height: 40))
+      var narrowed = update(withTables, Event.resize(width: 140, height: 40))
+      for (position, key) in ([nil] + keys.map(Optional.some)).enumerated() {
+        if let key {
+          walked = update(walked, key)
+          narrowed = update(narrowed, key)
         }
-        let narrowed = keys.reduce(update(withTables, Event.resize(width: 140, height: 40))) {
-          update($0, $1)
-        }
-        XCTAssertEqual(narrowed.page.screen, walked.page.screen, "\(name) \(keys)")
-        XCTAssertEqual(narrowed.visibleDocuments, walked.visibleDocuments, "\(name) \(keys)")
-        XCTAssertEqual(narrowed.monthCounts, walked.monthCounts, "\(name) \(keys)")
-        assertSameContent(narrowed, walked, "\(name) \(keys)")
-        XCTAssertEqual(render(narrowed).text, render(walked).text, "\(name) \(keys)")
+        let step = "\(name) after \(position) keys"
+        XCTAssertEqual(narrowed.page.screen, screens[position], step)
+        XCTAssertEqual(walked.page.screen, screens[position], step)
+        XCTAssertEqual(narrowed.visibleDocuments, walked.visibleDocuments, step)
+        XCTAssertEqual(narrowed.monthCounts, walked.monthCounts, step)
+        assertSameContent(narrowed, walked, step)
+        XCTAssertEqual(render(narrowed).text, render(walked).text, step)
       }
       func citedPage(_ state: AppState) -> AppState {
         var page = state
         page.page = Page(.cited(busiest))
         return update(page, Event.resize(width: 140, height: 40))
       }
-      assertSameContent(citedPage(withTables), citedPage(withoutTables), "cited \(busiest) \(name)")
-      XCTAssertEqual(
-        render(citedPage(withTables)).text, render(citedPage(withoutTables)).text, "cited \(busiest) \(name)")
+      let (citedWithTables, citedWithout) = (citedPage(withTables), citedPage(withoutTables))
+      assertSameContent(citedWithTables, citedWithout, "cited \(busiest) \(name)")
+      XCTAssertEqual(render(citedWithTables).text, render(citedWithout).text, "cited \(busiest) \(name)")
     }
   }
 

@@ -63,7 +63,10 @@ public struct AnswerLag: Sendable, Hashable {
   private static func ranksBefore(_ a: Row, _ b: Row) -> Bool {
     if a.days != b.days { return a.days < b.days }
     if a.isLowerBound != b.isLowerBound { return !a.isLowerBound }
-    if a.province.folded != b.province.folded { return a.province.folded < b.province.folded }
+    // The same name folds the same: only two provinces' names are folded.
+    if a.province != b.province, a.province.folded != b.province.folded {
+      return a.province.folded < b.province.folded
+    }
     return a.documentID < b.documentID
   }
 

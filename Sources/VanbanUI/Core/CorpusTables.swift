@@ -17,6 +17,8 @@ public struct CorpusTables: Sendable {
   /// The position in `graph.responses` of each central document's unfiltered tree.
   let responsePositions: [String: Int]
   let provinces: ProvincesTable
+  /// `Corpus.warningCount`, which adds up every document's warnings: the library's status line.
+  let warningCount: Int
 
   public init(library: Library, responses: [CentralResponse]) {
     let documents = library.documents
@@ -43,6 +45,7 @@ public struct CorpusTables: Sendable {
     for (position, response) in responses.enumerated() { positions[response.node.id] = position }
     responsePositions = positions
     provinces = ProvincesTable(library: library, responses: responses)
+    warningCount = library.corpus.warningCount
   }
 
   /// The unfiltered response tree of a central document (`Library.response(to:)`), nil for

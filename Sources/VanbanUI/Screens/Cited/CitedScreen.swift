@@ -128,13 +128,14 @@ struct CitedScreen: ScreenView {
           flagged: library.signals.isFlagged(document.id), date: node.date, lagWidth: lagWidth))
     }
     let far = Day(year: 2100, month: 1, day: 1)!
-    // Sorted by day, folded province, id: each province folded once, not at each comparison.
-    var foldedProvinces: [String: String] = [:]
-    for (province, _) in entries where foldedProvinces[province] == nil {
-      foldedProvinces[province] = province.folded
-    }
+    // Sorted by day, folded province, id: each province folded once, and compared by its rank
+    // among the folded names (names folding the same share a rank).
+    let folded = Set(entries.map(\.0)).map { ($0, $0.folded) }
+    let foldedOrder = Set(folded.map(\.1)).sorted()
+    let foldedRanks = Dictionary(uniqueKeysWithValues: zip(foldedOrder, foldedOrder.indices))
+    let provinceRanks = Dictionary(uniqueKeysWithValues: folded.map { ($0.0, foldedRanks[$0.1] ?? 0) })
     func byDate(_ group: [(String, ResponseEntry)]) -> [(String, ResponseEntry)] {
-      group.map { ($0, $0.1.date ?? $0.1.notBefore ?? far, foldedProvinces[$0.0] ?? $0.0) }
+      group.map { ($0, $0.1.date ?? $0.1.notBefore ?? far, provinceRanks[$0.0] ?? 0) }
         .sorted { a, b in (a.1, a.2, a.0.1.documentID) < (b.1, b.2, b.0.1.documentID) }.map(\.0)
     }
     var lines = rows.map(Line.row)
