@@ -55,7 +55,8 @@ let package = Package(
     .testTarget(
       name: "VanbanGeneratorTests", dependencies: ["VanbanGenerator", "DirectiveKit"]),
     .testTarget(
-      name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit", "TestSupport"], exclude: ["Snapshots"]
+      name: "VanbanUITests", dependencies: ["VanbanUI", "DirectiveKit", "VanbanGenerator", "TestSupport"],
+      exclude: ["Snapshots"]
     ),
     .testTarget(name: "VanbanConfigTests", dependencies: ["VanbanConfig"]),
     .testTarget(name: "EndToEndTests", dependencies: ["DirectiveKit", "TestSupport"]),

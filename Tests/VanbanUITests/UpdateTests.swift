@@ -289,24 +289,24 @@ final class UpdateTests: StateTestCase {
   /// state (the same objects) while keys only move, toggle back and forth, or draw.
   func testTheGraphsResponseTreeAndRowsAreKeptWhileTheirInputsStay() {
     var state = press([.character("2")])
-    let responses = try? XCTUnwrap(state.derived.responses)
+    let responses = try? XCTUnwrap(state.derived.graph)
     let outline = try? XCTUnwrap(state.derived.content)
     XCTAssertEqual(outline?.value.targets.isEmpty, false)
     for key in [Key.down, .down, .up, .pageDown, .home, .end, .wheelDown, .click(x: 3, y: 4)] {
       state = update(state, key)
       _ = render(state)
-      XCTAssertTrue(state.derived.responses === responses, "\(key) kept the response tree")
+      XCTAssertTrue(state.derived.graph === responses, "\(key) kept the response tree")
       XCTAssertTrue(state.derived.content === outline, "\(key) kept the rows")
     }
     state = update(state, .character("m"))
-    XCTAssertTrue(state.derived.responses === responses, "the matrix reads the same tree")
+    XCTAssertTrue(state.derived.graph === responses, "the matrix reads the same tree")
     XCTAssertFalse(state.derived.content === outline, "the matrix has rows of its own")
     state = press([Key.character("p")] + typed("kien giang") + [.enter], on: state)
-    XCTAssertFalse(state.derived.responses === responses, "a new province filter computes the tree again")
-    XCTAssertEqual(state.derived.responses?.value.flatMap(\.provinces).map(\.province), ["Kiên Giang"])
-    let filtered = state.derived.responses
+    XCTAssertFalse(state.derived.graph === responses, "a new province filter computes the tree again")
+    XCTAssertEqual(state.derived.graph?.value.responses.flatMap(\.provinces).map(\.province), ["Kiên Giang"])
+    let filtered = state.derived.graph
     state = press([.down, .up, .character("m")], on: state)
-    XCTAssertTrue(state.derived.responses === filtered)
+    XCTAssertTrue(state.derived.graph === filtered)
   }
 
   /// The reader's layout is built once for a document and a width: scrolling, links, find and

@@ -8,6 +8,8 @@ struct ScreenLatency {
   var screen: String
   /// Milliseconds, one per key, in script order.
   var milliseconds: [Double]
+  /// The CPU time of the same keys on this thread: what a busy machine's other processes do not add.
+  var cpuMilliseconds: [Double] = []
   /// How many keys the script has; fewer were timed when the time budget ran out.
   var scripted: Int
   /// Nil when every key's screen was the expected one; else what was reached instead.
@@ -15,7 +17,8 @@ struct ScreenLatency {
 
   var json: String {
     let object: [String: Any] = [
-      "screen": screen, "ms": milliseconds, "scripted": scripted, "missed": missed ?? "",
+      "screen": screen, "ms": milliseconds, "cpu_ms": cpuMilliseconds, "scripted": scripted,
+      "missed": missed ?? "",
     ]
     let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
@@ -34,6 +37,7 @@ struct ScreenLatency {
     }
     self.screen = screen
     milliseconds = times.map(\.doubleValue)
+    cpuMilliseconds = (object["cpu_ms"] as? [NSNumber])?.map(\.doubleValue) ?? []
     scripted = (object["scripted"] as? NSNumber)?.intValue ?? times.count
     let missed = object["missed"] as? String ?? ""
     self.missed = missed.isEmpty ? nil : missed
@@ -99,14 +103,17 @@ enum KeyLatency {
     // What the browser builds on other threads once the corpus is loaded, before these keys.
     let searchIndex = library.makeSearchIndex()
     let responses = library.responses()
+    let tables = CorpusTables(library: library, responses: responses)
     return scripts.map { script in
       var state = AppState(
         library: library, width: 140, height: 40, searchIndex: searchIndex, allResponses: responses)
+      state = update(state, .tablesReady(tables))
       if script.startOnBusiestDocument, let busiest, let row = state.visibleDocuments.firstIndex(of: busiest)
       {
         state.page.selection = row
       }
       var times: [Double] = []
+      var cpuTimes: [Double] = []
       var missed: String?
       let keys = script.entry + script.keys
       let budget = Duration.milliseconds(Int(budgetSeconds * 1000))
@@ -114,9 +121,11 @@ enum KeyLatency {
       for (position, key) in keys.enumerated() {
         if clock.now - started > budget { break }
         let start = clock.now
+        let cpuStart = threadCPUMilliseconds()
         state = update(state, key)
         withExtendedLifetime(render(state)) {}
         times.append(BenchMeasurement.milliseconds(clock.now - start))
+        cpuTimes.append(threadCPUMilliseconds() - cpuStart)
         if position == script.entry.count - 1 || (script.entry.isEmpty && position == 0),
           state.page.screen.title != script.reaches
         {
@@ -126,7 +135,42 @@ enum KeyLatency {
       progress(
         "    \(script.name): \(times.count) keys, p99 "
           + String(format: "%.1f ms", BenchMeasurement.percentiles(times).1))
-      return ScreenLatency(screen: script.name, milliseconds: times, scripted: keys.count, missed: missed)
+      var latency = ScreenLatency(
+        screen: script.name, milliseconds: times, scripted: keys.count, missed: missed)
+      latency.cpuMilliseconds = cpuTimes
+      return latency
+    }
+  }
+
+  /// The CPU time this thread has used.
+  static func threadCPUMilliseconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1000 + Double(time.tv_nsec) / 1_000_000
+  }
+}
+
+extension KeyLatency {
+  /// `vanban-bench --keys-only FOLDER`: loads the folder (through a snapshot, so that a second run
+  /// starts at once), then prints each screen's p50, p99 and slowest key.
+  static func timeKeysOnly(folder: String, snapshotDirectory: String, budgetSeconds: Double) throws {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let corpus = try Corpus.load(paths: [folder], snapshot: SnapshotStore(directory: snapshotDirectory))
+    let library = Library(corpus: corpus)
+    progress(
+      "\(corpus.documents.count) documents loaded in "
+        + String(format: "%.1f s", BenchMeasurement.seconds(clock.now - start)))
+    for latency in measure(library: library, budgetSeconds: budgetSeconds) {
+      let (p50, p99) = BenchMeasurement.percentiles(latency.milliseconds)
+      let (cpuP50, cpuP99) = BenchMeasurement.percentiles(latency.cpuMilliseconds)
+      let cpu = latency.cpuMilliseconds
+      let slowest = cpu.indices.max { cpu[$0] < cpu[$1] }
+      print(
+        String(
+          format: "%-50@ wall p50 %6.2f p99 %7.2f ms · CPU p50 %6.2f p99 %7.2f ms, slowest key %d of %d%@",
+          latency.screen as NSString, p50, p99, cpuP50, cpuP99, (slowest ?? -1) + 1, latency.scripted,
+          (latency.missed.map { " MISSED: \($0)" } ?? "") as NSString))
     }
   }
 }

@@ -25,6 +25,8 @@ struct VanbanBench: ParsableCommand {
   var measure: Int?
   @Option(help: "Only time the search index over this many generated documents, kept in memory.")
   var indexOnly: Int?
+  @Option(help: "Only time the scripted keys of every screen on this folder (snapshot in --corpora).")
+  var keysOnly: String?
 
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -50,6 +52,13 @@ struct VanbanBench: ParsableCommand {
   func run() throws {
     if let indexOnly {
       timeIndexOnly(count: indexOnly)
+      return
+    }
+    if let keysOnly {
+      try KeyLatency.timeKeysOnly(
+        folder: keysOnly,
+        snapshotDirectory: URL(fileURLWithPath: corpora).appendingPathComponent("xdg-cache")
+          .appendingPathComponent("vanban").path, budgetSeconds: keySeconds)
       return
     }
     if let measure {

@@ -24,9 +24,16 @@ public struct AnswerLag: Sendable, Hashable {
 
   /// Nil when the node is not in the graph or has no date to count from.
   public init?(central id: String, documents: [Document], graph: CitationGraph) {
+    self.init(
+      central: id, citing: documents, provinces: Set(documents.compactMap(\.province)), graph: graph)
+  }
+
+  /// The same figures from fewer documents: `citing` holds at least those of the documents counted
+  /// that cite the node (`CitationGraph.citing`), `provinces` the provinces of all of them.
+  public init?(central id: String, citing: [Document], provinces: Set<String>, graph: CitationGraph) {
     guard let central = graph.node(id), let from = central.date else { return nil }
     var first: [String: Row] = [:]
-    for document in documents {
+    for document in citing {
       guard let province = document.province,
         let citation = document.citations.first(where: { $0.target == id }),
         Relation.answering.contains(citation.relation)
@@ -48,7 +55,7 @@ public struct AnswerLag: Sendable, Hashable {
     rows = first.values.sorted(by: Self.ranksBefore)
     medianDays = Self.median(rows.filter { !$0.isLowerBound }.map(\.days))
     let answered = Set(first.keys)
-    unanswered = Set(documents.compactMap(\.province)).subtracting(answered).sorted {
+    unanswered = provinces.subtracting(answered).sorted {
       $0.folded != $1.folded ? $0.folded < $1.folded : $0 < $1
     }
   }
@@ -56,7 +63,10 @@ public struct AnswerLag: Sendable, Hashable {
   private static func ranksBefore(_ a: Row, _ b: Row) -> Bool {
     if a.days != b.days { return a.days < b.days }
     if a.isLowerBound != b.isLowerBound { return !a.isLowerBound }
-    if a.province.folded != b.province.folded { return a.province.folded < b.province.folded }
+    // The same name folds the same: only two provinces' names are folded.
+    if a.province != b.province, a.province.folded != b.province.folded {
+      return a.province.folded < b.province.folded
+    }
     return a.documentID < b.documentID
   }
 

@@ -54,8 +54,14 @@ public struct DerivedData: Sendable {
   /// Documents per month of the visible list, for the library's sparkline.
   public internal(set) var monthCounts: Cached<VisibleInput, MonthCounts?>?
   public internal(set) var readerLayout: Cached<LayoutInput, ReaderLayout?>?
-  public internal(set) var responses: Cached<[ProvinceChoice], [CentralResponse]>?
+  /// The graph screen of the province filter: its response trees, outline lines and matrix rows.
+  public internal(set) var graph: Cached<[ProvinceChoice], GraphTable>?
+  /// The provinces screen's figures, once it has been shown (or the tables have come).
+  public internal(set) var provinces: ProvincesTable?
   public internal(set) var content: Cached<ContentInput, ScreenContent>?
+  /// The per-corpus tables, once built (`Event.tablesReady`); until then each value is computed
+  /// from the documents.
+  public internal(set) var tables: CorpusTables?
 }
 
 extension AppState {
@@ -89,7 +95,7 @@ extension AppState {
 
   /// Documents per month of the visible list (the library's sparkline).
   public var monthCounts: MonthCounts? {
-    derived.monthCounts?.value(for: visibleInput) ?? Sparkline.counts(visibleDocuments, of: library.documents)
+    derived.monthCounts?.value(for: visibleInput) ?? computeMonthCounts()
   }
 
   /// The layout of the document on screen (reader, links), nil elsewhere or for an unknown id.
@@ -99,9 +105,17 @@ extension AppState {
   }
 
   /// The response tree of every central document for the province filter.
-  public var responses: [CentralResponse] {
-    derived.responses?.value(for: provinceFilter)
-      ?? library.responses(provinces: provinceFilter, narrowing: allResponses)
+  public var responses: [CentralResponse] { graphTable.responses }
+
+  /// The graph screen of the province filter.
+  var graphTable: GraphTable {
+    derived.graph?.value(for: provinceFilter) ?? computeGraphTable()
+  }
+
+  /// The provinces screen's figures.
+  var provincesTable: ProvincesTable {
+    derived.provinces ?? derived.tables?.provinces
+      ?? ProvincesTable(library: library, responses: allResponses)
   }
 
   /// The rows and status line of the list screen shown.
@@ -116,20 +130,41 @@ extension AppState {
       derived.visible = Cached(visibleInput, computeVisibleDocuments())
     }
     if derived.monthCounts?.input != visibleInput {
-      derived.monthCounts = Cached(visibleInput, Sparkline.counts(visibleDocuments, of: library.documents))
+      derived.monthCounts = Cached(visibleInput, computeMonthCounts())
     }
     if let input = layoutInput, derived.readerLayout?.input != input {
       derived.readerLayout = Cached(input, computeReaderLayout(input))
     }
     let view = page.screen.view
-    if view.readsResponses, derived.responses?.input != provinceFilter {
-      derived.responses = Cached(
-        provinceFilter, library.responses(provinces: provinceFilter, narrowing: allResponses))
+    if view.readsResponses, derived.graph?.input != provinceFilter {
+      derived.graph = Cached(provinceFilter, computeGraphTable())
     }
+    if page.screen == .provinces, derived.provinces == nil { derived.provinces = provincesTable }
     let contentInput = contentInput
     if derived.content?.input != contentInput {
       derived.content = Cached(contentInput, contentWhileLoading ?? view.content(in: self))
     }
+  }
+
+  /// The unfiltered table when it is at hand; else the trees narrowed from the unfiltered ones
+  /// (or walked in the graph before those come), made a table.
+  private func computeGraphTable() -> GraphTable {
+    if provinceFilter.isEmpty, let table = derived.tables?.graph { return table }
+    let responses: [CentralResponse]
+    if let tables = derived.tables, let allResponses, !provinceFilter.isEmpty {
+      responses = library.corpus.graph.responses(
+        narrowing: allResponses, to: tables.graphProvinces(of: provinceFilter))
+    } else {
+      responses = library.responses(provinces: provinceFilter, narrowing: allResponses)
+    }
+    return GraphTable(responses: responses, library: library)
+  }
+
+  private func computeMonthCounts() -> MonthCounts? {
+    guard let months = derived.tables?.months else {
+      return Sparkline.counts(visibleDocuments, of: library.documents)
+    }
+    return Sparkline.counts(visibleDocuments, months: months)
   }
 
   private func computeReaderLayout(_ input: LayoutInput) -> ReaderLayout? {
@@ -148,19 +183,28 @@ extension AppState {
     let documents = library.documents
     var indices = library.matching(activeQuery, index: searchIndex)
     if !provinceFilter.isEmpty {
-      indices = indices.filter { index in provinceFilter.contains { $0.matches(documents[index]) } }
+      if let tables = derived.tables {
+        indices = tables.filter(indices, by: provinceFilter)
+      } else {
+        indices = indices.filter { index in provinceFilter.contains { $0.matches(documents[index]) } }
+      }
     }
+    if sort != .date, let ordered = derived.tables?.ordered(indices, by: sort) { return ordered }
     switch sort {
     case .date:
       return indices
     case .province:
-      return Self.sorted(indices, of: documents) { $0.province?.folded ?? "\u{10FFFF}" }
+      return Self.sorted(indices, of: documents, by: Self.provinceSortKey)
     case .number:
-      return Self.sorted(indices, of: documents) { NaturalKey($0.number) }
+      return Self.sorted(indices, of: documents, by: Self.numberSortKey)
     case .type:
-      return Self.sorted(indices, of: documents) { $0.type?.folded ?? "\u{10FFFF}" }
+      return Self.sorted(indices, of: documents, by: Self.typeSortKey)
     }
   }
+
+  static func provinceSortKey(_ document: Document) -> String { document.province?.folded ?? "\u{10FFFF}" }
+  static func numberSortKey(_ document: Document) -> NaturalKey { NaturalKey(document.number) }
+  static func typeSortKey(_ document: Document) -> String { document.type?.folded ?? "\u{10FFFF}" }
 
   /// `indices` ordered by a key of their documents, computed once a document; ties in corpus order.
   static func sorted<SortKey: Comparable>(

@@ -11,6 +11,9 @@ public enum Event: Sendable {
   /// The response trees of every cited central document, unfiltered (`Library.responses()`): a
   /// province filter narrows them instead of walking the graph again.
   case responsesReady([CentralResponse])
+  /// The per-corpus tables (`CorpusTables`): filters, sorts, the graph and the provinces screen
+  /// read them from now on instead of every document.
+  case tablesReady(CorpusTables)
   /// A load going on behind the interface has read this many documents of `filesTotal` files.
   case loadProgress(documents: Int, filesTotal: Int)
   /// Documents parsed while the rest of the corpus loads (`LoadProgress.parsed`), and how many

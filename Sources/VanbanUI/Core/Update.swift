@@ -14,6 +14,8 @@ public func update(_ state: AppState, _ event: Event) -> AppState {
     next.searchIndex = index
   case .responsesReady(let responses):
     next.allResponses = responses
+  case .tablesReady(let tables):
+    next.derived.tables = tables
   case .loadProgress(let documents, let filesTotal):
     next.loading = documents < filesTotal ? LoadStatus(documents: documents, filesTotal: filesTotal) : nil
   case .documentsParsed(let batch, let filesDone, let filesTotal):

@@ -75,7 +75,7 @@ public protocol ScreenView {
 
 /// A list screen's rows with its status line.
 public struct ScreenContent: Sendable {
-  public var rows: [ListRow]
+  public var rows: ListRows
   public var status: String
   /// What Enter opens on each selectable row, in order.
   public var targets: [RowTarget]
@@ -83,10 +83,18 @@ public struct ScreenContent: Sendable {
   public var selectableRows: [Int]
 
   public init(rows: [ListRow], status: String) {
-    self.rows = rows
+    self.rows = ListRows(rows)
     self.status = status
     selectableRows = rows.indices.filter { rows[$0].isSelectable }
     targets = selectableRows.compactMap { rows[$0].target }
+  }
+
+  /// Rows made when drawn, with the targets they will have: what a long list builds per key.
+  public init(rows: ListRows, status: String, selectableRows: [Int], targets: [RowTarget]) {
+    self.rows = rows
+    self.status = status
+    self.selectableRows = selectableRows
+    self.targets = targets
   }
 
   public static let empty = ScreenContent(rows: [], status: "")

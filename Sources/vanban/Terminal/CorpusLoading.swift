@@ -80,9 +80,14 @@ enum SearchIndexing {
   }
 }
 
-/// Builds the unfiltered response trees on another thread and posts `Event.responsesReady`.
+/// Builds the unfiltered response trees on another thread and posts `Event.responsesReady`, then
+/// the per-corpus tables made from them (`Event.tablesReady`).
 enum ResponseBuilding {
   static func start(_ library: Library, into mailbox: Mailbox<Event>) {
-    Thread.detachNewThread { mailbox.post(.responsesReady(library.responses())) }
+    Thread.detachNewThread {
+      let responses = library.responses()
+      mailbox.post(.responsesReady(responses))
+      mailbox.post(.tablesReady(CorpusTables(library: library, responses: responses)))
+    }
   }
 }

@@ -15,8 +15,69 @@ struct CitedScreen: ScreenView {
   }
 
   func content(in state: AppState) -> ScreenContent {
-    ScreenContent(
-      rows: Self.cited(id, state: state), status: "a document outside the corpus, and who cites it")
+    let lines = Self.cited(id, state: state)
+    var selectableRows: [Int] = []
+    var targets: [RowTarget] = []
+    for (position, line) in lines.enumerated() {
+      guard let target = line.target else { continue }
+      selectableRows.append(position)
+      targets.append(target)
+    }
+    return ScreenContent(
+      rows: ListRows(count: lines.count) { lines[$0].row }, status: Self.status,
+      selectableRows: selectableRows,
+      targets: targets)
+  }
+
+  static let status = "a document outside the corpus, and who cites it"
+
+  /// A row of the page, or a citing document's, made when drawn: the most cited documents have
+  /// thousands.
+  enum Line: Sendable {
+    case row(ListRow)
+    case entry(EntryRow)
+
+    var target: RowTarget? {
+      switch self {
+      case .row(let row): return row.target
+      case .entry(let entry): return .document(entry.document.id)
+      }
+    }
+
+    var row: ListRow {
+      switch self {
+      case .row(let row): return row
+      case .entry(let entry): return entry.row
+      }
+    }
+  }
+
+  /// A document citing the page's, with what its row shows.
+  struct EntryRow: Sendable {
+    var province: String
+    var entry: ResponseEntry
+    var document: Document
+    /// The letter it answers, when it answers one rather than citing the page's document.
+    var parent: Document?
+    var flagged: Bool
+    var date: Day?
+    var lagWidth: Int
+
+    var row: ListRow {
+      var segments = [
+        Segment("  " + DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
+        Segment(DisplayWidth.fit(Format.lag(entry, from: date), to: lagWidth), .accent),
+        Segment(DisplayWidth.fit(province, to: 16)),
+      ]
+      if flagged { segments.append(Segment("⚠ ", .warning)) }
+      segments.append(Segment(Format.label(of: document)))
+      if entry.relation == nil, let parent {
+        segments.append(Segment("  answers " + Format.label(of: parent), .dim))
+      } else {
+        segments.append(Segment("  " + (document.subject ?? document.id), .dim))
+      }
+      return ListRow(segments, target: .document(document.id))
+    }
   }
 
   func perform(_ action: Action, on state: inout AppState) -> Bool {
@@ -25,10 +86,10 @@ struct CitedScreen: ScreenView {
     return true
   }
 
-  static func cited(_ id: String, state: AppState) -> [ListRow] {
+  static func cited(_ id: String, state: AppState) -> [Line] {
     let library = state.library
     guard let node = library.cited(id: id) else {
-      return [ListRow("Nothing in this corpus cites \(id).", .dim)]
+      return [.row(ListRow("Nothing in this corpus cites \(id).", .dim))]
     }
     var rows = [ListRow(node.label, .accent)]
     func field(_ name: String, _ value: String?) {
@@ -53,47 +114,45 @@ struct CitedScreen: ScreenView {
           ], target: .document(supersession.by)))
     }
     rows.append(ListRow(""))
-    let answers = library.response(to: node)
+    let answers = state.derived.tables?.response(to: node.id) ?? library.response(to: node)
     rows.append(ListRow("Cited by \(answers?.headline ?? "no document")", .header))
     if let split = answers?.split, !split.isEmpty { rows.append(ListRow(split, .dim)) }
     let entries = (answers?.provinces ?? []).flatMap { group in group.entries.map { (group.province, $0) } }
-    let lagWidth = Format.lagWidth(entries.map { Format.lag($0.1, from: node.date) })
-    func row(_ province: String, _ entry: ResponseEntry) -> ListRow? {
+    let lagWidth = GraphTable.lagWidth(entries.lazy.map(\.1), from: node.date)
+    func line(_ province: String, _ entry: ResponseEntry) -> Line? {
       guard let document = library.document(id: entry.documentID) else { return nil }
-      var segments = [
-        Segment("  " + DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
-        Segment(DisplayWidth.fit(Format.lag(entry, from: node.date), to: lagWidth), .accent),
-        Segment(DisplayWidth.fit(province, to: 16)),
-      ]
-      if library.signals.isFlagged(document.id) { segments.append(Segment("⚠ ", .warning)) }
-      segments.append(Segment(Format.label(of: document)))
-      if entry.relation == nil, let parent = entry.answers.flatMap(library.document(id:)) {
-        segments.append(Segment("  answers " + Format.label(of: parent), .dim))
-      } else {
-        segments.append(Segment("  " + (document.subject ?? document.id), .dim))
-      }
-      return ListRow(segments, target: .document(document.id))
+      let parent = entry.relation == nil ? entry.answers.flatMap(library.document(id:)) : nil
+      return .entry(
+        EntryRow(
+          province: province, entry: entry, document: document, parent: parent,
+          flagged: library.signals.isFlagged(document.id), date: node.date, lagWidth: lagWidth))
     }
     let far = Day(year: 2100, month: 1, day: 1)!
-    func byDate(_ a: (String, ResponseEntry), _ b: (String, ResponseEntry)) -> Bool {
-      let x = a.1.date ?? a.1.notBefore ?? far
-      let y = b.1.date ?? b.1.notBefore ?? far
-      return (x, a.0.folded, a.1.documentID) < (y, b.0.folded, b.1.documentID)
+    // Sorted by day, folded province, id: each province folded once, and compared by its rank
+    // among the folded names (names folding the same share a rank).
+    let folded = Set(entries.map(\.0)).map { ($0, $0.folded) }
+    let foldedOrder = Set(folded.map(\.1)).sorted()
+    let foldedRanks = Dictionary(uniqueKeysWithValues: zip(foldedOrder, foldedOrder.indices))
+    let provinceRanks = Dictionary(uniqueKeysWithValues: folded.map { ($0.0, foldedRanks[$0.1] ?? 0) })
+    func byDate(_ group: [(String, ResponseEntry)]) -> [(String, ResponseEntry)] {
+      group.map { ($0, $0.1.date ?? $0.1.notBefore ?? far, provinceRanks[$0.0] ?? 0) }
+        .sorted { a, b in (a.1, a.2, a.0.1.documentID) < (b.1, b.2, b.0.1.documentID) }.map(\.0)
     }
+    var lines = rows.map(Line.row)
     // Grouped by what they do with it, answers first; then the letters answering those answers.
     for relation in relationOrder {
-      let group = entries.filter { $0.1.relation == relation }.sorted(by: byDate)
+      let group = byDate(entries.filter { $0.1.relation == relation })
       guard !group.isEmpty else { continue }
-      rows.append(ListRow("\(relationHeading(relation)) · \(group.count)", .accent))
-      rows += group.compactMap { row($0.0, $0.1) }
+      lines.append(.row(ListRow("\(relationHeading(relation)) · \(group.count)", .accent)))
+      lines += group.compactMap { line($0.0, $0.1) }
     }
     let chained = entries.filter { $0.1.relation == nil }
     if !chained.isEmpty {
-      rows.append(ListRow("Answering those answers · \(chained.count)", .accent))
-      rows += chained.compactMap { row($0.0, $0.1) }
+      lines.append(.row(ListRow("Answering those answers · \(chained.count)", .accent)))
+      lines += chained.compactMap { line($0.0, $0.1) }
     }
-    rows += LagChartRows.rows(for: node, state: state)
-    return rows
+    lines += LagChartRows.rows(for: node, state: state).map(Line.row)
+    return lines
   }
 
   /// The order of the relation groups: answers first, then bases, then what changes it, then mentions.

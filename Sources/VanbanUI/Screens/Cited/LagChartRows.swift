@@ -12,11 +12,29 @@ enum LagChartRows {
     return documents.filter { document in state.provinceFilter.contains { $0.matches(document) } }
   }
 
-  static func rows(for node: CitedSummary, state: AppState) -> [ListRow] {
+  /// `vanban lag`'s figures for the documents of the province filter, read from the documents
+  /// citing the node and the provinces the filter selects rather than from every document, when
+  /// the corpus tables are at hand.
+  static func lag(for node: CitedSummary, state: AppState) -> AnswerLag? {
     let library = state.library
-    guard
-      let lag = AnswerLag(central: node.id, documents: documents(state), graph: library.corpus.graph)
-    else { return [] }
+    let graph = library.corpus.graph
+    let filter = state.provinceFilter
+    let provinces: Set<String>
+    if filter.isEmpty {
+      provinces = Set(library.provinces)
+    } else if let tables = state.derived.tables {
+      provinces = tables.provinceNames(selectedBy: filter)
+    } else {
+      return AnswerLag(central: node.id, documents: documents(state), graph: graph)
+    }
+    let citing = graph.citing(node.id).compactMap(library.document(id:)).filter { document in
+      filter.isEmpty || filter.contains { $0.matches(document) }
+    }
+    return AnswerLag(central: node.id, citing: citing, provinces: provinces, graph: graph)
+  }
+
+  static func rows(for node: CitedSummary, state: AppState) -> [ListRow] {
+    guard let lag = lag(for: node, state: state) else { return [] }
     let lines = LagChart.render(lag, unicode: !state.asciiOnly).split(
       separator: "\n", omittingEmptySubsequences: false
     ).map(String.init).filter { !$0.isEmpty }

@@ -15,16 +15,29 @@ enum Sparkline {
   /// Months from the first dated document to the last, with how many documents each has; a
   /// document without a day counts to its month; one with only a lower bound is left out.
   static func counts(_ indices: some Sequence<Int>, of documents: [Document]) -> MonthCounts? {
-    let months = indices.compactMap { index -> Month? in
-      if let date = documents[index].date { return Month(year: date.year, month: date.month) }
-      return documents[index].month
-    }
-    guard let first = months.min(by: { ($0.year, $0.month) < ($1.year, $1.month) }),
-      let last = months.max(by: { ($0.year, $0.month) < ($1.year, $1.month) })
+    counts(monthNumbers: indices.compactMap { month(of: documents[$0]).map(monthNumber) })
+  }
+
+  /// The same counts from each document's month number, kept in `CorpusTables.months`.
+  static func counts(_ indices: some Sequence<Int>, months: [Int32?]) -> MonthCounts? {
+    counts(monthNumbers: indices.compactMap { months[$0] })
+  }
+
+  /// The month a document counts to: its day's, else the month it names.
+  static func month(of document: Document) -> Month? {
+    if let date = document.date { return Month(year: date.year, month: date.month) }
+    return document.month
+  }
+
+  /// Months counted from January of year 0, so that consecutive months are consecutive numbers.
+  static func monthNumber(_ month: Month) -> Int32 { Int32(month.year * 12 + month.month - 1) }
+
+  private static func counts(monthNumbers: [Int32]) -> MonthCounts? {
+    guard let low = monthNumbers.min(), let high = monthNumbers.max(),
+      let first = Month(year: Int(low) / 12, month: Int(low) % 12 + 1)
     else { return nil }
-    let span = (last.year - first.year) * 12 + last.month - first.month + 1
-    var counts = [Int](repeating: 0, count: span)
-    for month in months { counts[(month.year - first.year) * 12 + month.month - first.month] += 1 }
+    var counts = [Int](repeating: 0, count: Int(high - low) + 1)
+    for number in monthNumbers { counts[Int(number - low)] += 1 }
     return MonthCounts(first: first, counts: counts)
   }
 

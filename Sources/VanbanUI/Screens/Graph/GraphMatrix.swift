@@ -2,16 +2,11 @@ import DirectiveKit
 
 extension GraphScreen {
   static func matrix(_ state: AppState) -> [ListRow] {
-    let answers = state.responses
+    let table = state.graphTable
+    let answers = table.responses
     if answers.isEmpty { return [ListRow("No central document is cited by these documents.", .dim)] }
-    var provinces: [String] = []
-    for central in answers {
-      for province in central.provinces where !provinces.contains(province.province) {
-        provinces.append(province.province)
-      }
-    }
-    provinces.sort { ($0.folded, $0) < ($1.folded, $1) }
-    let nameWidth = Self.nameWidth(provinces)
+    let provinces = table.matrixProvinces
+    let nameWidth = table.matrixNameWidth
     let window = columnWindow(state, count: answers.count, nameWidth: nameWidth)
     let shown = Array(answers[window])
     // Two header rows: the type above, the number (or the date) below.
@@ -90,9 +85,9 @@ extension GraphScreen {
 
   /// The columns of the state's matrix, and how many central documents there are.
   static func columnWindow(_ state: AppState) -> (shown: Range<Int>, count: Int) {
-    let answers = state.responses
-    let provinces = Set(answers.flatMap { $0.provinces.map(\.province) })
-    return (columnWindow(state, count: answers.count, nameWidth: nameWidth(provinces)), answers.count)
+    let table = state.graphTable
+    let count = table.responses.count
+    return (columnWindow(state, count: count, nameWidth: table.matrixNameWidth), count)
   }
 
   /// `Kết luận` over `07-KL/TW`; `Điện` over `21/07/2021` for unnumbered documents; numbered

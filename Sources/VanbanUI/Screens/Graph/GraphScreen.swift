@@ -21,8 +21,10 @@ struct GraphScreen: ScreenView {
         rows: Self.matrix(state),
         status: Self.matrixStatus(state))
     }
-    return ScreenContent(rows: Self.outline(state), status: "outline: most cited first")
+    return state.graphTable.outline(library: state.library)
   }
+
+  static let outlineStatus = "outline: most cited first"
 
   func perform(_ action: Action, on state: inout AppState) -> Bool {
     switch action {
@@ -50,47 +52,6 @@ struct GraphScreen: ScreenView {
     default: return false
     }
     return true
-  }
-
-  static func outline(_ state: AppState) -> [ListRow] {
-    let library = state.library
-    let answers = state.responses
-    if answers.isEmpty { return [ListRow("No central document is cited by these documents.", .dim)] }
-    var rows: [ListRow] = []
-    let lagWidth = Format.lagWidth(
-      answers.flatMap { central in
-        central.provinces.flatMap { $0.entries.map { Format.lag($0, from: central.node.date) } }
-      })
-    for central in answers {
-      guard let node = library.cited(id: central.node.id) else { continue }
-      var heading = [
-        Segment(node.label, .accent),
-        Segment(" · " + [node.issuer, node.date?.vietnamese].compactMap { $0 }.joined(separator: " · ")),
-        Segment(" — " + central.headline, .dim),
-      ]
-      if library.signals.supersessions[node.id] != nil { heading.insert(Segment("⚠ ", .warning), at: 0) }
-      rows.append(ListRow(heading, target: .cited(node.id)))
-      rows.append(ListRow([Segment("   "), Segment(central.split, .dim)]))
-      for (provinceIndex, province) in central.provinces.enumerated() {
-        let lastProvince = provinceIndex == central.provinces.count - 1
-        rows.append(
-          ListRow(
-            [Segment(lastProvince ? "└─ " : "├─ ", .dim), Segment(province.province, .accent)],
-            target: province.province == Library.unknownProvince
-              ? nil : .province(ProvinceChoice(name: province.province, is2025: false))))
-        let trunk = lastProvince ? "   " : "│  "
-        for (entry, prefix) in zip(province.entries, TreeLines.prefixes(province.entries.map(\.depth))) {
-          guard let document = library.document(id: entry.documentID) else { continue }
-          rows.append(
-            ListRow(
-              [Segment(trunk + prefix, .dim)]
-                + entryColumns(entry, document, from: node.date, lagWidth: lagWidth, library: library),
-              target: .document(document.id)))
-        }
-      }
-      rows.append(ListRow(""))
-    }
-    return rows
   }
 
   /// Date, lag, relation when it does not answer, warning mark, type and number, subject.

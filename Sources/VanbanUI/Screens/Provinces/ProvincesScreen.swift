@@ -72,7 +72,8 @@ struct ProvincesScreen: ScreenView {
   }
 
   static func provinces(_ state: AppState) -> [ListRow] {
-    let stats = provinceStats(state.library, responses: state.allResponses)
+    let table = state.provincesTable
+    let stats = table.stats
     func row(_ stat: ProvinceStats, indent: String) -> ListRow {
       let unknown = stat.name == Library.unknownProvince
       let target: RowTarget = .province(unknown ? .unknown : .province(stat.name))
@@ -90,22 +91,59 @@ struct ProvincesScreen: ScreenView {
           + DisplayWidth.fit("Earliest answer", to: 16) + "Median lag", .accent)
     ]
     guard state.groupBy2025 else { return rows + stats.map { row($0, indent: "") } }
-    let documents = state.library.documents
-    for merged in state.library.provinces2025 {
-      let members = Set(documents.filter { $0.province2025 == merged }.compactMap(\.province))
-      let count = documents.filter { $0.province2025 == merged }.count
+    for group in table.groups {
       rows.append(
         ListRow(
-          [Segment(DisplayWidth.fit(merged + " (2025)", to: 24), .accent), Segment(String(count))],
-          target: .province(.province2025(merged))))
-      rows += stats.filter { members.contains($0.name) }.map { row($0, indent: "  ") }
+          [
+            Segment(DisplayWidth.fit(group.name + " (2025)", to: 24), .accent),
+            Segment(String(group.documents)),
+          ],
+          target: .province(.province2025(group.name))))
+      rows += group.members.map { row(stats[$0], indent: "  ") }
     }
-    let grouped = Set(documents.filter { $0.province2025 != nil }.compactMap(\.province))
-    let rest = stats.filter { !grouped.contains($0.name) }
-    if !rest.isEmpty {
+    if !table.ungrouped.isEmpty {
       rows.append(ListRow("No 2025 province known", .accent))
-      rows += rest.map { row($0, indent: "  ") }
+      rows += table.ungrouped.map { row(stats[$0], indent: "  ") }
     }
     return rows
+  }
+}
+
+/// The provinces screen's figures, which depend on the corpus alone: computed once, not per key.
+public struct ProvincesTable: Sendable {
+  struct Group: Sendable, Equatable {
+    var name: String
+    var documents: Int
+    /// Positions in `stats` of the provinces of its documents.
+    var members: [Int]
+  }
+
+  let stats: [ProvinceStats]
+  /// Each 2025 province of the corpus, in order.
+  let groups: [Group]
+  /// Positions in `stats` of the provinces no document names a 2025 province for.
+  let ungrouped: [Int]
+
+  init(library: Library, responses: [CentralResponse]?) {
+    stats = ProvincesScreen.provinceStats(library, responses: responses)
+    var members: [String: Set<String>] = [:]
+    var counts: [String: Int] = [:]
+    var grouped = Set<String>()
+    for document in library.documents {
+      guard let merged = document.province2025 else { continue }
+      counts[merged, default: 0] += 1
+      if let province = document.province {
+        members[merged, default: []].insert(province)
+        grouped.insert(province)
+      }
+    }
+    let stats = stats
+    groups = library.provinces2025.map { merged in
+      let names = members[merged] ?? []
+      return Group(
+        name: merged, documents: counts[merged] ?? 0,
+        members: stats.indices.filter { names.contains(stats[$0].name) })
+    }
+    ungrouped = stats.indices.filter { !grouped.contains(stats[$0].name) }
   }
 }
