@@ -37,13 +37,13 @@ public struct ProgramResult: Sendable {
 }
 
 /// The environment of the programs the tests run: this process's, with `VANBAN_CONFIG` pointing at
-/// an empty file so that a configuration file of the person running the tests changes nothing,
-/// then `changes` (nil removes a variable).
+/// an empty file so that a configuration file of the person running the tests changes nothing and
+/// the snapshot cache inside this checkout's `.build`, then `changes` (nil removes a variable).
 public func testEnvironment(_ changes: [String: String?] = [:]) -> [String: String] {
   var environment = ProcessInfo.processInfo.environment
   environment["VANBAN_CONFIG"] = "/dev/null"
-  environment["XDG_CACHE_HOME"] =
-    FileManager.default.temporaryDirectory.appendingPathComponent("vanban-test-cache").path
+  // The checkout's own: another checkout's tests, of another snapshot format, never share it.
+  environment["XDG_CACHE_HOME"] = Package.root.appendingPathComponent(".build/test-cache").path
   for (name, value) in changes { environment[name] = value }
   return environment
 }
