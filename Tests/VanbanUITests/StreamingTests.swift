@@ -73,6 +73,14 @@ final class StreamingTests: XCTestCase {
         XCTAssertGreaterThan(watched!.row, 0)
       }
     }
+    // Between merges, only the count moves.
+    let merged = state.library
+    let counted = update(state, .documentsParsed([], filesDone: 299, filesTotal: 300))
+    XCTAssertTrue(counted.library === merged)
+    XCTAssertEqual(counted.loading, LoadStatus(documents: 300, filesTotal: 300), "the count never goes back")
+    let early = update(streamingState(), .documentsParsed([], filesDone: 12, filesTotal: 300))
+    XCTAssertTrue(early.library.documents.isEmpty)
+    XCTAssertTrue(render(early).text.contains("0 of 0 parsed documents · loading 12 of 300 files"))
     XCTAssertEqual(state.loading, LoadStatus(documents: 300, filesTotal: 300))
     XCTAssertTrue(render(state).text.contains("linking 300 files…"))
 

@@ -17,7 +17,8 @@ public enum Event: Sendable {
   /// A load going on behind the interface has read this many documents of `filesTotal` files.
   case loadProgress(documents: Int, filesTotal: Int)
   /// Documents parsed while the rest of the corpus loads (`LoadProgress.parsed`), and how many
-  /// files of `filesTotal` are read: the library lists them at once, in its order.
+  /// files of `filesTotal` are read: the library lists them at once, in its order. An empty
+  /// batch only says how far the load is.
   case documentsParsed([Document], filesDone: Int, filesTotal: Int)
   /// The corpus, linked: it replaces the library grown from parsed documents.
   case libraryLoaded(Library)

@@ -13,6 +13,8 @@ extension AppState {
   mutating func takeParsed(_ batch: [Document], filesDone: Int, filesTotal: Int) {
     guard library.isPartial || library.documents.isEmpty else { return }
     loading = LoadStatus(documents: max(filesDone, loading?.documents ?? 0), filesTotal: filesTotal)
+    // An empty batch only moves the count.
+    guard !batch.isEmpty else { return }
     replaceLibrary(with: Library.growing(library, adding: batch), renaming: [:])
   }
 

@@ -131,6 +131,9 @@ struct StreamingPace {
   private var lastTaken = DispatchTime.now()
   private var interval: UInt64 = 0
   private var mergeStarted: DispatchTime?
+  /// Documents taken into the library so far, and the files done at the last step.
+  private var listed = 0
+  private var lastReported = 0
 
   /// From the first documents parsed; none when the corpus came whole (from its snapshot).
   init(first: [Document]) {
@@ -141,10 +144,20 @@ struct StreamingPace {
     if let outcome = feed.takeOutcome() { return .loaded(outcome) }
     let now = DispatchTime.now()
     guard now.uptimeNanoseconds >= lastTaken.uptimeNanoseconds + interval else { return .none }
-    let batch = pending + feed.takeParsed()
-    pending = []
-    guard !batch.isEmpty, let progress = feed.latestProgress else { return .none }
+    pending += feed.takeParsed()
+    guard let progress = feed.latestProgress, !pending.isEmpty || progress.filesDone != lastReported else {
+      return .none
+    }
     lastTaken = now
+    lastReported = progress.filesDone
+    // A merge copies the whole list: it waits until the batch adds a tenth to it, so that all the
+    // merges of a load together copy about ten times its documents. Meanwhile only the count moves.
+    guard pending.count * 10 >= listed || progress.filesDone >= progress.filesTotal else {
+      return .parsed([], progress)
+    }
+    let batch = pending
+    pending = []
+    listed += batch.count
     mergeStarted = now
     return .parsed(batch, progress)
   }
