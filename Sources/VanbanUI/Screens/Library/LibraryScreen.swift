@@ -85,7 +85,7 @@ struct LibraryScreen: ScreenView {
         grid.put("▸", x: 0, y: 3 + row, style: .selected)
       }
     }
-    let warnings = state.derived.tables?.warningCount ?? library.corpus.warningCount
+    let warnings = state.tables?.warningCount ?? library.corpus.warningCount
     // The warnings screen's key, so that the count says where to read them.
     let key = warnings > 0 ? KeyTable.key(for: .showWarnings, on: state.page.screen).map { " (\($0))" } : nil
     let status =
