@@ -185,6 +185,22 @@ final class CorpusTablesTests: XCTestCase {
     XCTAssertEqual(found, Self.responses.count)
   }
 
+  /// Tables arriving for another library (one loaded before, say) are kept out of every screen.
+  func testTheTablesOfAnotherLibraryAreNotRead() {
+    let shipped = Fixtures.library()
+    let plain = AppState(library: shipped, width: 140, height: 40)
+    var offered = update(plain, .tablesReady(tables))
+    XCTAssertNil(offered.tables)
+    XCTAssertNotNil(update(AppState(library: library, width: 140, height: 40), .tablesReady(tables)).tables)
+    var expected = plain
+    for key in [Key.character("s"), .character("s"), .character("2"), .character("3")] {
+      offered = update(offered, key)
+      expected = update(expected, key)
+      XCTAssertEqual(offered.visibleDocuments, expected.visibleDocuments, "\(key)")
+      XCTAssertEqual(render(offered).text, render(expected).text, "\(key)")
+    }
+  }
+
   private func assertSameContent(_ actual: AppState, _ expected: AppState, _ message: String) {
     let (left, right) = (actual.content, expected.content)
     XCTAssertEqual(Array(left.rows), Array(right.rows), message)

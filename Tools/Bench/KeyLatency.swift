@@ -103,7 +103,13 @@ enum KeyLatency {
     // What the browser builds on other threads once the corpus is loaded, before these keys.
     let searchIndex = library.makeSearchIndex()
     let responses = library.responses()
+    let tablesStart = clock.now
+    let tablesCPUStart = threadCPUMilliseconds()
     let tables = CorpusTables(library: library, responses: responses)
+    progress(
+      String(
+        format: "    corpus tables (Event.tablesReady) built in %.0f ms, %.0f ms of CPU",
+        BenchMeasurement.milliseconds(clock.now - tablesStart), threadCPUMilliseconds() - tablesCPUStart))
     return scripts.map { script in
       var state = AppState(
         library: library, width: 140, height: 40, searchIndex: searchIndex, allResponses: responses)

@@ -5,6 +5,8 @@ import DirectiveKit
 /// library's orders, each document's month, the unfiltered graph screen and the provinces screen.
 /// A filter or a sort then narrows these instead of reading every document.
 public struct CorpusTables: Sendable {
+  /// The library they were built from: a state of another library does not read them.
+  let library: Library
   /// The distinct (province, is central) pairs of the documents: what a province filter decides on.
   let provinceKeys: [(province: String?, isCentral: Bool)]
   /// Each document's position in `provinceKeys`.
@@ -21,6 +23,7 @@ public struct CorpusTables: Sendable {
   let warningCount: Int
 
   public init(library: Library, responses: [CentralResponse]) {
+    self.library = library
     let documents = library.documents
     var keys: [(province: String?, isCentral: Bool)] = []
     var keyPositions: [String?: [Bool: Int32]] = [:]

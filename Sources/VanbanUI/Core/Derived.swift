@@ -112,9 +112,14 @@ extension AppState {
     derived.graph?.value(for: provinceFilter) ?? computeGraphTable()
   }
 
+  /// The per-corpus tables, when they have come and were built for this state's library.
+  var tables: CorpusTables? {
+    derived.tables.flatMap { $0.library === library ? $0 : nil }
+  }
+
   /// The provinces screen's figures.
   var provincesTable: ProvincesTable {
-    derived.provinces ?? derived.tables?.provinces
+    derived.provinces ?? tables?.provinces
       ?? ProvincesTable(library: library, responses: allResponses)
   }
 
@@ -149,9 +154,9 @@ extension AppState {
   /// The unfiltered table when it is at hand; else the trees narrowed from the unfiltered ones
   /// (or walked in the graph before those come), made a table.
   private func computeGraphTable() -> GraphTable {
-    if provinceFilter.isEmpty, let table = derived.tables?.graph { return table }
+    if provinceFilter.isEmpty, let table = tables?.graph { return table }
     let responses: [CentralResponse]
-    if let tables = derived.tables, let allResponses, !provinceFilter.isEmpty {
+    if let tables, let allResponses, !provinceFilter.isEmpty {
       responses = library.corpus.graph.responses(
         narrowing: allResponses, to: tables.graphProvinces(of: provinceFilter))
     } else {
@@ -161,7 +166,7 @@ extension AppState {
   }
 
   private func computeMonthCounts() -> MonthCounts? {
-    guard let months = derived.tables?.months else {
+    guard let months = tables?.months else {
       return Sparkline.counts(visibleDocuments, of: library.documents)
     }
     return Sparkline.counts(visibleDocuments, months: months)
@@ -183,13 +188,13 @@ extension AppState {
     let documents = library.documents
     var indices = library.matching(activeQuery, index: searchIndex)
     if !provinceFilter.isEmpty {
-      if let tables = derived.tables {
+      if let tables {
         indices = tables.filter(indices, by: provinceFilter)
       } else {
         indices = indices.filter { index in provinceFilter.contains { $0.matches(documents[index]) } }
       }
     }
-    if sort != .date, let ordered = derived.tables?.ordered(indices, by: sort) { return ordered }
+    if sort != .date, let ordered = tables?.ordered(indices, by: sort) { return ordered }
     switch sort {
     case .date:
       return indices

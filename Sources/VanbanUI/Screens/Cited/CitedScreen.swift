@@ -114,7 +114,7 @@ struct CitedScreen: ScreenView {
           ], target: .document(supersession.by)))
     }
     rows.append(ListRow(""))
-    let answers = state.derived.tables?.response(to: node.id) ?? library.response(to: node)
+    let answers = state.tables?.response(to: node.id) ?? library.response(to: node)
     rows.append(ListRow("Cited by \(answers?.headline ?? "no document")", .header))
     if let split = answers?.split, !split.isEmpty { rows.append(ListRow(split, .dim)) }
     let entries = (answers?.provinces ?? []).flatMap { group in group.entries.map { (group.province, $0) } }

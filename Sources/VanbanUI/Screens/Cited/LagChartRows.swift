@@ -22,7 +22,7 @@ enum LagChartRows {
     let provinces: Set<String>
     if filter.isEmpty {
       provinces = Set(library.provinces)
-    } else if let tables = state.derived.tables {
+    } else if let tables = state.tables {
       provinces = tables.provinceNames(selectedBy: filter)
     } else {
       return AnswerLag(central: node.id, documents: documents(state), graph: graph)
