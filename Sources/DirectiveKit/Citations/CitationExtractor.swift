@@ -662,6 +662,7 @@ enum CitationExtractor {
   }()
 
   /// `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
+  static let knownIssuerFirstBytes: [UInt8] = knownIssuers.map { $0.phrase.folded.first ?? 0 }
   static let headsOfBodies = [
     Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"),
   ]
@@ -670,14 +671,17 @@ enum CitationExtractor {
 
   static func readIssuer(_ scanner: TextScanner, at index: Int, limit: Int) -> (Issuer, Int)? {
     guard index < limit else { return nil }
-    for head in headsOfBodies {
+    // Every phrase begins with its first folded byte: the others are passed over unread.
+    let first = scanner.byte(index)
+    for head in headsOfBodies where head.folded.first == first {
       guard let headEnd = scanner.matchPhrase(head, at: index),
         let (body, end) = readIssuer(scanner, at: scanner.skipSpaces(headEnd), limit: limit),
         knownIssuers.contains(where: { body.name.hasPrefix($0.phrase.canonical) })
       else { continue }
       return (Issuer(name: head.canonical + " " + body.name, scope: body.scope), end)
     }
-    for known in knownIssuers {
+    for position in knownIssuers.indices where knownIssuerFirstBytes[position] == first {
+      let known = knownIssuers[position]
       guard let end = scanner.matchPhrase(known.phrase, at: index), end <= limit else { continue }
       if known.provincial {
         if let (province, provinceEnd) = provinceName(scanner, at: scanner.skipSpaces(end), limit: limit) {

@@ -463,18 +463,17 @@ enum DirectiveParser {
     _ lines: [Line], at index: Int, _ scanner: TextScanner, _ vocabulary: Vocabulary? = nil
   ) -> Title? {
     let line = lines[index]
-    let pieces = line.text.components(separatedBy: "**")
+    let pieces = Line.containsStar(line.text) ? line.text.components(separatedBy: "**") : [line.text]
     guard let head = pieces.first?.trimmed(" *"), !head.isEmpty else { return nil }
     let headFolded = head.folded
     // `K ÉT LUẬN`: a type word broken by a stray space in a copy is still the title.
     let spaced = headFolded.filter { $0 != " " }
     let broken =
       Line.isUppercase(head) && head.count <= 24
-      ? DocumentTypes.names.first(where: { $0.name.folded.filter { $0 != " " } == spaced })?.name : nil
+      ? foldedTypeNames.first(where: { $0.unspaced == spaced })?.name : nil
     guard
-      let type = DocumentTypes.names.first(where: { entry in
-        let name = entry.name.folded
-        return headFolded == name || headFolded.hasPrefix(name + " ")
+      let type = foldedTypeNames.first(where: { entry in
+        headFolded == entry.folded || headFolded.hasPrefix(entry.folded + " ")
       })?.name ?? broken
     else { return nil }
     let typeLength =
@@ -508,6 +507,11 @@ enum DirectiveParser {
     return Title(
       type: type, subject: joined.isEmpty ? nil : Casing.capitalizingFirst(joined), consumed: consumed,
       typeLineAlone: alone)
+  }
+
+  /// The names of document types, folded, and folded without spaces.
+  static let foldedTypeNames: [(name: String, folded: String, unspaced: String)] = DocumentTypes.names.map {
+    ($0.name, $0.name.folded, $0.name.folded.filter { $0 != " " })
   }
 
   /// Lines of a subject joined; a run of lines in capitals is sentence-cased as one phrase, so that

@@ -87,16 +87,20 @@ struct Line {
     while lower < upper, isTrimmable(scanner.scalars[lower]) { lower += 1 }
     while upper > lower, isTrimmable(scanner.scalars[upper - 1]) { upper -= 1 }
     textStart = lower
-    let raw = scanner.string(lower..<upper)
-    text =
-      raw.utf8.contains(10)
-      ? String(String.UnicodeScalarView(raw.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : raw
+    text = scanner.string(lower..<upper, newlinesAsSpaces: true)
     folded = String(unsafeUninitializedCapacity: upper - lower) { buffer in
       for (offset, byte) in scanner.folded[lower..<upper].enumerated() {
         buffer[offset] = byte == 0 ? UInt8(ascii: "~") : byte == 10 ? 32 : byte
       }
       return upper - lower
     }
+  }
+
+  /// Whether `text` holds a `*`.
+  static func containsStar(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.baseAddress.map { memchr($0, 0x2A, bytes.count) != nil } ?? false
+    } ?? text.utf8.contains(0x2A)
   }
 
   /// `text.count > limit`, counting no further than the limit.
@@ -218,15 +222,23 @@ enum Casing {
     "Ủy ban Mặt trận Tổ quốc", "Mặt trận", "Hồ Chí Minh", "Thủ tướng Chính phủ", "Ban Tuyên giáo",
   ].map { $0.split(separator: " ").map(String.init) }
 
+  /// The proper phrases and the provinces' names, each with its words folded.
+  static let foldedProperPhrases: [(phrase: [String], folded: [String])] =
+    (properPhrases + Places.provinceNameWords)
+    .map { ($0, $0.map(\.folded)) }
+
+  /// Each document type with the folded words of its name.
+  static let foldedTypeWords: [(entry: (name: String, code: String?), words: [String])] = DocumentTypes.names
+    .map { ($0, $0.name.folded.split(separator: " ").map(String.init)) }
+
   static func sentenceCase(_ upper: String, vocabulary: Vocabulary? = nil) -> String {
     let original = upper.split(separator: " ").map(String.init)
     var words = original.map { $0.lowercased() }
     let foldedWords = words.map { $0.folded.trimmed("“”\"'(),.;:!?") }
-    for phrase in properPhrases + Places.provinceNameWords {
-      let foldedPhrase = phrase.map(\.folded)
+    for (phrase, foldedPhrase) in foldedProperPhrases {
       guard foldedPhrase.count <= words.count else { continue }
       for start in 0...(words.count - foldedPhrase.count)
-      where Array(foldedWords[start..<start + foldedPhrase.count]) == foldedPhrase {
+      where foldedWords[start..<start + foldedPhrase.count].elementsEqual(foldedPhrase) {
         for (offset, canonical) in phrase.enumerated() where canonical.first?.isUppercase == true {
           words[start + offset] = capitalizingFirst(words[start + offset])
         }
@@ -266,11 +278,10 @@ enum Casing {
       }
     }
     // `Chỉ thị số 37-CT/TW`, `Luật Đất đai`: a document named in a title keeps its capitals.
-    for entry in DocumentTypes.names {
-      let typeWords = entry.name.folded.split(separator: " ").map(String.init)
+    for (entry, typeWords) in foldedTypeWords {
       guard typeWords.count < words.count else { continue }
       for start in 0..<(words.count - typeWords.count)
-      where Array(foldedWords[start..<start + typeWords.count]) == typeWords {
+      where foldedWords[start..<start + typeWords.count].elementsEqual(typeWords) {
         let next = start + typeWords.count
         let named = foldedWords[next] == "so" || original[next].contains(where: \.isNumber)
         let law = entry.code == nil && ["luat", "bo luat", "phap lenh"].contains(entry.name.folded)

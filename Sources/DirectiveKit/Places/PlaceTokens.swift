@@ -88,6 +88,7 @@ enum PlaceTokenizer {
     var tokens: [PlaceToken] = []
     tokens.reserveCapacity(scalars.count / 5)
     var folded: [UInt8] = []
+    let foldTable = VietnameseFolding.asciiTable
     var index = 0
     var gap = PlaceToken.Gap.hard
     var lineBreak = false
@@ -120,7 +121,9 @@ enum PlaceTokenizer {
           folded.append(UInt8(current.value) | (currentClass & upperBit != 0 ? 0x20 : 0))
         } else {
           hasMarks = true
-          if let foldedScalar = VietnameseFolding.fold(current) {
+          if current.value < 0x2000, case let byte = foldTable[Int(current.value)], byte != 0 {
+            folded.append(byte)
+          } else if let foldedScalar = VietnameseFolding.fold(current) {
             folded.append(contentsOf: String(foldedScalar).utf8)
           }
         }
