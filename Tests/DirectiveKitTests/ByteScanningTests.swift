@@ -207,4 +207,32 @@ final class ByteScanningTests: XCTestCase {
       }
     }
   }
+
+  func testTheVocabularyReadByScalarsIsTheVocabularyReadByCharacters() throws {
+    var random = SplitMix64(seed: 31)
+    var texts = try Self.sampleTexts()
+    // Lines in capitals and not, sentence ends, trimmed punctuation, `Luật` before a name, and
+    // letters whose case `Character` reads by mapping (`ĸ`, `ɐ`, `ª`, `ǅ`).
+    let words = [
+      "Luật", "Phòng,", "chống", "Đông", "Nam", "Bộ", "BỘ", "(Tỉnh", "ủy)", "“Hà", "Nội”", "ngày.", "Điều:",
+      "-", "ĸa",
+      "ɐb", "ªc", "ǅe", "İstanbul", "x2", "A.", "lệnh", "Pháp", "\n", "\n", "  ",
+    ]
+    for _ in 0..<300 {
+      texts.append(
+        (0..<Int(random.next() % 80)).map { _ in words[Int(random.next() % UInt64(words.count))] }
+          .joined(separator: " "))
+    }
+    var fastPaths = 0
+    for text in texts {
+      if text.unicodeScalars.allSatisfy(TextScanner.standsAlone) { fastPaths += 1 }
+      let cases = Vocabulary.wordCases(in: text).mapValues { [$0.capitalised, $0.lower] }
+      let byCharacters = Vocabulary.wordCasesByCharacters(in: text).mapValues { [$0.capitalised, $0.lower] }
+      XCTAssertEqual(cases, byCharacters, text.debugDescription)
+      XCTAssertEqual(
+        Vocabulary.wordCounts(in: text), Vocabulary.wordCountsByCharacters(in: text.lowercased()),
+        text.debugDescription)
+    }
+    XCTAssertGreaterThan(fastPaths, texts.count / 3, "many texts are read by scalars")
+  }
 }

@@ -375,18 +375,142 @@ extension StringProtocol {
 /// How often each word occurs in one document, and how it is written inside sentences, counted
 /// on first use.
 final class Vocabulary {
+  typealias Cases = [String: (capitalised: Int, lower: Int)]
   private let text: String
-  private lazy var counts: [String: Int] = {
+  private lazy var counts: [String: Int] = Vocabulary.wordCounts(in: text)
+  /// Per lower-case word: how often it is capitalised, and how often not, past a sentence's first word
+  /// in lines not written in capitals.
+  private lazy var cases: Cases = Vocabulary.wordCases(in: text)
+
+  init(_ text: String) { self.text = text }
+
+  func count(_ word: String) -> Int { counts[word.lowercased()] ?? 0 }
+
+  /// The word is written with a capital inside the document's sentences, and never without.
+  func isProperInside(_ word: String) -> Bool {
+    guard let seen = cases[word.lowercased()] else { return false }
+    return seen.capitalised >= 2 && seen.lower == 0
+  }
+
+  /// The lower-cased text's runs of letters, counted. When every scalar is a `Character` of its
+  /// own (`TextScanner.standsAlone`), as in Vietnamese text, the scalars are read directly.
+  static func wordCounts(in text: String) -> [String: Int] {
+    let lower = text.lowercased()
+    guard lower.unicodeScalars.allSatisfy(TextScanner.standsAlone) else {
+      return wordCountsByCharacters(in: lower)
+    }
     var counts: [String: Int] = [:]
-    for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+    var word: [UInt8] = []
+    for scalar in lower.unicodeScalars {
+      if isLetter(scalar) {
+        word.append(contentsOf: scalar.utf8)
+        continue
+      }
+      guard !word.isEmpty else { continue }
+      counts[String(decoding: word, as: UTF8.self), default: 0] += 1
+      word.removeAll(keepingCapacity: true)
+    }
+    if !word.isEmpty { counts[String(decoding: word, as: UTF8.self), default: 0] += 1 }
+    return counts
+  }
+
+  /// `wordCounts` by `Character`s, for a lower-cased text of any scalars.
+  static func wordCountsByCharacters(in lower: String) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for word in lower.split(whereSeparator: { !$0.isLetter }) {
       counts[String(word), default: 0] += 1
     }
     return counts
-  }()
-  /// Per lower-case word: how often it is capitalised, and how often not, past a sentence's first word
-  /// in lines not written in capitals.
-  private lazy var cases: [String: (capitalised: Int, lower: Int)] = {
-    var cases: [String: (capitalised: Int, lower: Int)] = [:]
+  }
+
+  /// Characters trimmed off a word's ends before its case is read.
+  private static let wordTrimmed: Set<Unicode.Scalar> = [
+    "“", "”", "\"", "'", "(", ")", ",", ";", ":", "!", "?", "-",
+  ]
+
+  /// How each word is written past a sentence's first word, in lines not in capitals: lines at
+  /// `\n`, words at spaces, their ends trimmed. When every scalar is a `Character` of its own
+  /// (`TextScanner.standsAlone`), as in Vietnamese text, the scalars are read directly.
+  static func wordCases(in text: String) -> Cases {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.allSatisfy(TextScanner.standsAlone) else { return wordCasesByCharacters(in: text) }
+    var cases: Cases = [:]
+    var lineStart = 0
+    while lineStart < scalars.count {
+      var lineEnd = lineStart
+      while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
+      let line = scalars[lineStart..<lineEnd]
+      lineStart = lineEnd + 1
+      var sawLetter = false
+      var sawLowercase = false
+      for scalar in line where ScalarProperties.isAlphabetic(scalar) {
+        sawLetter = true
+        if ScalarProperties.isLowercase(scalar) {
+          sawLowercase = true
+          break
+        }
+      }
+      guard sawLowercase || !sawLetter else { continue }
+      var sentenceStart = true
+      var previousIsLawWord = false
+      var tokenStart = line.startIndex
+      while tokenStart < line.endIndex {
+        guard line[tokenStart] != " " else {
+          tokenStart += 1
+          continue
+        }
+        var tokenEnd = tokenStart
+        while tokenEnd < line.endIndex, line[tokenEnd] != " " { tokenEnd += 1 }
+        let token = line[tokenStart..<tokenEnd]
+        tokenStart = tokenEnd
+        var wordStart = token.startIndex
+        var wordEnd = token.endIndex
+        while wordStart < wordEnd, wordTrimmed.contains(token[wordStart]) { wordStart += 1 }
+        while wordEnd > wordStart, wordTrimmed.contains(token[wordEnd - 1]) { wordEnd -= 1 }
+        let word = token[wordStart..<wordEnd]
+        let afterSentenceStart = sentenceStart
+        let afterLawWord = previousIsLawWord
+        sentenceStart = token.last == "." || token.last == ":"
+        // `Luật Phòng, chống thiên tai`: a name's first word is capitalised for the name's sake.
+        previousIsLawWord =
+          word.count == 4 && lawWords.contains(VietnameseFolding.fold(String(String.UnicodeScalarView(word))))
+        guard let first = word.first, word.allSatisfy(isLetter), !afterSentenceStart, !afterLawWord
+        else { continue }
+        let key = String(String.UnicodeScalarView(word)).lowercased()
+        if isUppercase(first), word.dropFirst().allSatisfy(isLowercase) {
+          cases[key, default: (0, 0)].capitalised += 1
+        } else if isLowercase(first) {
+          cases[key, default: (0, 0)].lower += 1
+        }
+      }
+    }
+    return cases
+  }
+
+  /// `Character`'s `isLetter`, `isUppercase` and `isLowercase` of each scalar that stands alone
+  /// (bits 1, 2, 4), looked up once: `Character` reads case by mapping, so `ĸ` and `ɐ`, which no
+  /// mapping changes, are upper case as well as lower case.
+  private static let characterClasses: [UInt8] = (0..<0x2060).map { value in
+    guard let scalar = Unicode.Scalar(value), TextScanner.standsAlone(scalar) else { return 0 }
+    let character = Character(scalar)
+    return (character.isLetter ? 1 : 0) | (character.isUppercase ? 2 : 0) | (character.isLowercase ? 4 : 0)
+  }
+
+  private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    characterClasses[Int(scalar.value)] & 1 != 0
+  }
+  private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    characterClasses[Int(scalar.value)] & 2 != 0
+  }
+  private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+    characterClasses[Int(scalar.value)] & 4 != 0
+  }
+
+  private static let lawWords: Set<String> = ["luat", "lenh", "phap"]
+
+  /// `wordCases` by `Character`s, for a text of any scalars.
+  static func wordCasesByCharacters(in text: String) -> Cases {
+    var cases: Cases = [:]
     for line in text.split(separator: "\n") where !Line.isUppercase(line) {
       var sentenceStart = true
       var previous = ""
@@ -409,15 +533,5 @@ final class Vocabulary {
       }
     }
     return cases
-  }()
-
-  init(_ text: String) { self.text = text }
-
-  func count(_ word: String) -> Int { counts[word.lowercased()] ?? 0 }
-
-  /// The word is written with a capital inside the document's sentences, and never without.
-  func isProperInside(_ word: String) -> Bool {
-    guard let seen = cases[word.lowercased()] else { return false }
-    return seen.capitalised >= 2 && seen.lower == 0
   }
 }
