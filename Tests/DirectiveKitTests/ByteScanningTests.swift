@@ -235,4 +235,20 @@ final class ByteScanningTests: XCTestCase {
     }
     XCTAssertGreaterThan(fastPaths, texts.count / 3, "many texts are read by scalars")
   }
+
+  func testTrimmingByScalarsIsTrimmingByCharacters() throws {
+    var random = SplitMix64(seed: 37)
+    let sets = [
+      " ", " *", " ,.", " ,;.", " -*|", " \t", "(),.;:", "“”\"'(),.;:!?", "“”\"'(),;:!?-", "\u{300}", "é",
+    ]
+    var texts = try Self.sampleTexts().map { String($0.prefix(200)) }
+    for _ in 0..<500 { texts.append(Self.randomText(&random, length: Int(random.next() % 12))) }
+    for text in texts {
+      for set in sets {
+        XCTAssertEqual(text.trimmed(set), text.trimmedByCharacters(set), "\(text.debugDescription) \(set)")
+        let slice = text.dropFirst()
+        XCTAssertEqual(slice.trimmed(set), slice.trimmedByCharacters(set), "\(slice.debugDescription) \(set)")
+      }
+    }
+  }
 }

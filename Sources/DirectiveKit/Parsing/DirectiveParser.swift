@@ -5,9 +5,13 @@ enum DirectiveParser {
     var scanner = TextScanner(document.text)
     // A copy whose marked letters became `?` is read through a restored twin of the same length.
     let lost = lostDiacritics(scanner)
+    var readsTwin = false
     if lost > 0, let repaired = DiacriticRepair.repair(document.text) {
       let twin = TextScanner(repaired)
-      if twin.count == scanner.count { scanner = twin }
+      if twin.count == scanner.count {
+        scanner = twin
+        readsTwin = true
+      }
     }
     let lines = Line.split(scanner)
     var layout = Layout(lines: lines)
@@ -28,7 +32,9 @@ enum DirectiveParser {
     document.citations = CitationExtractor.extract(
       scanner, ownNumber: document.number, ownType: document.type, ownTitleStart: layout.titleStart,
       readsBareNumbers: lost > 0)
-    inferProvinceAndIssuer(&document, layout, scanner)
+    // Place names are read in the text itself, not in its restored twin.
+    let textScalars = readsTwin ? Array(document.text.unicodeScalars) : scanner.scalars
+    inferProvinceAndIssuer(&document, layout, scanner, textScalars: textScalars)
   }
 
   /// How many `?` stand for lost letters (`Ngh? quy?t s? 12`): inside a word, or ending one that
@@ -775,13 +781,15 @@ enum DirectiveParser {
         .meetingDateUsed, "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred"))
   }
 
-  static func inferProvinceAndIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
+  static func inferProvinceAndIssuer(
+    _ document: inout Document, _ layout: Layout, _ scanner: TextScanner, textScalars: [Unicode.Scalar]
+  ) {
     if document.province == nil, let (province, words) = signerTitleProvince(document.signer, layout) {
       document.province = province
       document.provinceInferred = true
       document.provinceEvidence.append(Evidence(kind: .signerTitle, text: words))
     }
-    if document.province == nil, let inference = Places.gazetteer.inferProvince(from: document.text) {
+    if document.province == nil, let inference = Places.gazetteer.inferProvince(fromScalars: textScalars) {
       if let province = inference.province {
         document.province = province
         document.provinceInferred = true

@@ -365,6 +365,21 @@ enum Casing {
 extension StringProtocol {
   /// The text without leading and trailing characters from `set`.
   func trimmed(_ set: String) -> String {
+    let scalars = Substring(self).unicodeScalars
+    guard scalars.allSatisfy(TextScanner.standsAlone), set.unicodeScalars.allSatisfy(TextScanner.standsAlone)
+    else { return trimmedByCharacters(set) }
+    // Each scalar is a `Character` of its own: the ends are trimmed scalar by scalar.
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, set.unicodeScalars.contains(scalars[start]) { start = scalars.index(after: start) }
+    while start < end, set.unicodeScalars.contains(scalars[scalars.index(before: end)]) {
+      end = scalars.index(before: end)
+    }
+    return String(scalars[start..<end])
+  }
+
+  /// `trimmed` by `Character`s, for a text of any scalars.
+  func trimmedByCharacters(_ set: String) -> String {
     var slice = Substring(self)
     while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
     while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
@@ -376,11 +391,13 @@ extension StringProtocol {
 /// on first use.
 final class Vocabulary {
   typealias Cases = [String: (capitalised: Int, lower: Int)]
+  /// `Cases` keyed by the lower-cased word's UTF-8 bytes.
+  typealias CasesByBytes = [[UInt8]: (capitalised: Int, lower: Int)]
   private let text: String
   private lazy var counts: [String: Int] = Vocabulary.wordCounts(in: text)
   /// Per lower-case word: how often it is capitalised, and how often not, past a sentence's first word
   /// in lines not written in capitals.
-  private lazy var cases: Cases = Vocabulary.wordCases(in: text)
+  private lazy var cases: CasesByBytes = Vocabulary.wordCasesByBytes(in: text)
 
   init(_ text: String) { self.text = text }
 
@@ -388,7 +405,7 @@ final class Vocabulary {
 
   /// The word is written with a capital inside the document's sentences, and never without.
   func isProperInside(_ word: String) -> Bool {
-    guard let seen = cases[word.lowercased()] else { return false }
+    guard let seen = cases[Array(word.lowercased().utf8)] else { return false }
     return seen.capitalised >= 2 && seen.lower == 0
   }
 
@@ -432,9 +449,20 @@ final class Vocabulary {
   /// `\n`, words at spaces, their ends trimmed. When every scalar is a `Character` of its own
   /// (`TextScanner.standsAlone`), as in Vietnamese text, the scalars are read directly.
   static func wordCases(in text: String) -> Cases {
-    let scalars = Array(text.unicodeScalars)
-    guard scalars.allSatisfy(TextScanner.standsAlone) else { return wordCasesByCharacters(in: text) }
     var cases: Cases = [:]
+    for (key, seen) in wordCasesByBytes(in: text) { cases[String(decoding: key, as: UTF8.self)] = seen }
+    return cases
+  }
+
+  static func wordCasesByBytes(in text: String) -> CasesByBytes {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.allSatisfy(TextScanner.standsAlone) else {
+      var cases: CasesByBytes = [:]
+      for (key, seen) in wordCasesByCharacters(in: text) { cases[Array(key.utf8)] = seen }
+      return cases
+    }
+    var cases: CasesByBytes = [:]
+    var key: [UInt8] = []
     var lineStart = 0
     while lineStart < scalars.count {
       var lineEnd = lineStart
@@ -472,11 +500,11 @@ final class Vocabulary {
         let afterLawWord = previousIsLawWord
         sentenceStart = token.last == "." || token.last == ":"
         // `Luật Phòng, chống thiên tai`: a name's first word is capitalised for the name's sake.
-        previousIsLawWord =
-          word.count == 4 && lawWords.contains(VietnameseFolding.fold(String(String.UnicodeScalarView(word))))
+        previousIsLawWord = isLawWord(word)
         guard let first = word.first, word.allSatisfy(isLetter), !afterSentenceStart, !afterLawWord
         else { continue }
-        let key = String(String.UnicodeScalarView(word)).lowercased()
+        key.removeAll(keepingCapacity: true)
+        for scalar in word { appendLowercased(scalar, to: &key) }
         if isUppercase(first), word.dropFirst().allSatisfy(isLowercase) {
           cases[key, default: (0, 0)].capitalised += 1
         } else if isLowercase(first) {
@@ -485,6 +513,38 @@ final class Vocabulary {
       }
     }
     return cases
+  }
+
+  /// `luật`, `lệnh`, `pháp` in any case and with any marks: their fold.
+  private static func isLawWord(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard word.count == 4 else { return false }
+    var folded: [Unicode.Scalar] = []
+    for scalar in word {
+      guard let fold = VietnameseFolding.fold(scalar) else { return false }
+      folded.append(fold)
+    }
+    return lawWordScalars.contains(folded)
+  }
+
+  private static let lawWordScalars: [[Unicode.Scalar]] = ["luat", "lenh", "phap"].map {
+    Array($0.unicodeScalars)
+  }
+
+  /// The UTF-8 bytes of a scalar's lower-case mapping, as `String.lowercased()` writes them.
+  private static func appendLowercased(_ scalar: Unicode.Scalar, to key: inout [UInt8]) {
+    let value = scalar.value
+    if value < 0x80 {
+      let byte = UInt8(value)
+      key.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+    } else {
+      key.append(contentsOf: lowercaseMappings[Int(value)])
+    }
+  }
+
+  /// Each scalar that stands alone, lower-cased by `String.lowercased()`, in UTF-8.
+  private static let lowercaseMappings: [[UInt8]] = (0..<0x2060).map { value in
+    guard let scalar = Unicode.Scalar(value), TextScanner.standsAlone(scalar) else { return [] }
+    return Array(String(scalar).lowercased().utf8)
   }
 
   /// `Character`'s `isLetter`, `isUppercase` and `isLowercase` of each scalar that stands alone
@@ -505,8 +565,6 @@ final class Vocabulary {
   private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
     characterClasses[Int(scalar.value)] & 4 != 0
   }
-
-  private static let lawWords: Set<String> = ["luat", "lenh", "phap"]
 
   /// `wordCases` by `Character`s, for a text of any scalars.
   static func wordCasesByCharacters(in text: String) -> Cases {

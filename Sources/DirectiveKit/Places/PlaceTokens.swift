@@ -65,7 +65,11 @@ enum PlaceTokenizer {
   /// Foundation's normalisation slows down sharply on long strings, so it runs on pieces of about
   /// a thousand scalars cut before a space or line break, where no composition can straddle the cut.
   static func nfcScalars(of text: String) -> [Unicode.Scalar] {
-    let scalars = Array(text.unicodeScalars)
+    nfcScalars(of: Array(text.unicodeScalars))
+  }
+
+  /// `nfcScalars(of:)` of a text's scalars.
+  static func nfcScalars(of scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
     guard scalars.contains(where: { VietnameseFolding.isCombiningMark($0.value) }) else { return scalars }
     var result: [Unicode.Scalar] = []
     result.reserveCapacity(scalars.count)
