@@ -251,4 +251,16 @@ final class ByteScanningTests: XCTestCase {
       }
     }
   }
+
+  func testListItemsAreCleanedByScalarsAsByCharacters() throws {
+    var random = SplitMix64(seed: 41)
+    var items = try Self.sampleTexts().flatMap { $0.split(separator: "\n").prefix(40).map(String.init) }
+    for _ in 0..<500 { items.append(Self.randomText(&random, length: Int(random.next() % 16))) }
+    items += ["- Như trên;", "– Lưu VT. |", "+ Các sở, ban, ngành: ", "•\u{300} x", "|\u{301}a|b"]
+    for item in items {
+      XCTAssertEqual(Line.cleanItem(item), Line.cleanItemByCharacters(item), item.debugDescription)
+      let expected = item.firstIndex(of: "|").map { String(item[..<$0]) } ?? item
+      XCTAssertEqual(Line.beforeBar(item), expected, item.debugDescription)
+    }
+  }
 }

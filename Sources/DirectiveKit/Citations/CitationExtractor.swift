@@ -68,6 +68,13 @@ enum CitationExtractor {
     let (starts, ordered) = phrasesByPrefix
     let folded = scanner.folded
     while index + 1 < count {
+      // Inside a word of ASCII letters and digits no type phrase begins.
+      if index > 0, case let before = folded[index - 1],
+        (before >= 97 && before <= 122) || (before >= 48 && before <= 57)
+      {
+        index += 1
+        continue
+      }
       let key = Int(folded[index]) << 8 | Int(folded[index + 1])
       let candidates = Int(starts[key])..<Int(starts[key + 1])
       guard !candidates.isEmpty, !scanner.isLetter(index - 1), !scanner.isDigit(index - 1) else {

@@ -659,9 +659,7 @@ enum DirectiveParser {
       index += 1
       if text.isEmpty { continue }
       guard text.hasPrefix("-") || text.hasPrefix("–") || text.hasPrefix("+") else { break }
-      var item = text
-      if let bar = item.firstIndex(of: "|") { item = String(item[..<bar]) }
-      item = Line.cleanItem(item)
+      let item = Line.cleanItem(Line.beforeBar(text))
       if !item.isEmpty { items.append(item) }
     }
     document.distribution = items

@@ -190,10 +190,38 @@ struct Line {
 
   /// `- Các sở, ban, ngành;` → `Các sở, ban, ngành`.
   static func cleanItem(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.allSatisfy(TextScanner.standsAlone) else { return cleanItemByCharacters(text) }
+    // Each scalar is a `Character` of its own: the ends are cleaned scalar by scalar.
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, itemLeads.contains(scalars[start]) { start = scalars.index(after: start) }
+    while start < end, itemEnds.contains(scalars[scalars.index(before: end)]) {
+      end = scalars.index(before: end)
+    }
+    return String(scalars[start..<end])
+  }
+
+  private static let itemLeads = Set("-–+•* \t:".unicodeScalars)
+  private static let itemEnds = Set(";,.:* \t".unicodeScalars)
+
+  /// `cleanItem` by `Character`s, for a text of any scalars.
+  static func cleanItemByCharacters(_ text: String) -> String {
     var scalars = Substring(text)
     while let first = scalars.first, "-–+•* \t:".contains(first) { scalars = scalars.dropFirst() }
     while let last = scalars.last, ";,.:* \t".contains(last) { scalars = scalars.dropLast() }
     return String(scalars)
+  }
+
+  /// The text before its first `|` (a table's cell border), or all of it.
+  static func beforeBar(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.allSatisfy(TextScanner.standsAlone) else {
+      guard let bar = text.firstIndex(of: "|") else { return text }
+      return String(text[..<bar])
+    }
+    guard let bar = scalars.firstIndex(of: "|") else { return text }
+    return String(scalars[..<bar])
   }
 
   /// Lines of one field joined by single spaces.
