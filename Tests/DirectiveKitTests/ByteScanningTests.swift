@@ -107,4 +107,160 @@ final class ByteScanningTests: XCTestCase {
       XCTAssertEqual(ScalarProperties.isWhitespace(scalar), scalar.properties.isWhitespace, name)
     }
   }
+
+  /// Texts of every kind the parser meets: the real development set, generated documents, and
+  /// random scalars from the alphabet above (marks after spaces, carriage returns, C1 controls).
+  private static func sampleTexts() throws -> [String] {
+    let realdev = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/realdev")
+    var texts: [String] = []
+    for name in try FileManager.default.contentsOfDirectory(atPath: realdev.path) where name.hasSuffix(".txt")
+    {
+      let bytes = try [UInt8](Data(contentsOf: realdev.appendingPathComponent(name)))
+      texts.append(TextDecoding.decode(bytes).text)
+    }
+    XCTAssertGreaterThan(texts.count, 20, "the development set is there")
+    texts += CorpusGenerator(seed: 5).generate(count: 40).map(\.text)
+    var random = SplitMix64(seed: 17)
+    for _ in 0..<300 { texts.append(randomText(&random, length: Int(random.next() % 300))) }
+    return texts
+  }
+
+  func testFlatTextIsTheTextSplitOnWhiteSpaceCharacters() throws {
+    var random = SplitMix64(seed: 19)
+    for text in try Self.sampleTexts() {
+      let scanner = TextScanner(text)
+      for _ in 0..<40 {
+        let start = Int(random.next() % UInt64(scanner.count + 1))
+        let end = start + Int(random.next() % UInt64(min(400, scanner.count - start) + 1))
+        let expected = scanner.string(start..<end)
+          .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" })
+          .joined(separator: " ")
+        XCTAssertEqual(scanner.flat(start..<end), expected, scanner.string(start..<end).debugDescription)
+      }
+    }
+  }
+
+  func testAStringWithNewlinesAsSpacesReplacesEachLineBreak() throws {
+    var random = SplitMix64(seed: 23)
+    for text in try Self.sampleTexts() {
+      let scanner = TextScanner(text)
+      for _ in 0..<20 {
+        let start = Int(random.next() % UInt64(scanner.count + 1))
+        let end = start + Int(random.next() % UInt64(min(300, scanner.count - start) + 1))
+        let plain = scanner.string(start..<end)
+        let expected = String(String.UnicodeScalarView(plain.unicodeScalars.map { $0 == "\n" ? " " : $0 }))
+        XCTAssertEqual(scanner.string(start..<end, newlinesAsSpaces: true), expected)
+      }
+    }
+  }
+
+  func testJSONStringsEscapeWhatTheScalarDefinitionEscapes() throws {
+    var random = SplitMix64(seed: 29)
+    var texts = try Self.sampleTexts()
+    let awkward: [Unicode.Scalar] = [
+      "\"", "\\", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "\u{2027}", "\u{2028}", "\u{202E}", "\u{202F}",
+      "\u{2065}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{0}", "\u{1B}", "\r", "é", "\u{1F600}",
+    ]
+    for _ in 0..<300 {
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<Int(random.next() % 40) {
+        scalars.append(awkward[Int(random.next() % UInt64(awkward.count))])
+      }
+      texts.append(String(scalars))
+    }
+    for text in texts {
+      var expected = "\""
+      for scalar in text.unicodeScalars {
+        let value = scalar.value
+        switch scalar {
+        case "\"": expected += "\\\""
+        case "\\": expected += "\\\\"
+        case "\n": expected += "\\n"
+        case "\t": expected += "\\t"
+        case "\r": expected += "\\r"
+        default:
+          if value < 0x20 || (0x7F...0x9F).contains(value) || (0x2028...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value)
+          {
+            let hex = String(value, radix: 16)
+            expected += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+          } else {
+            expected.unicodeScalars.append(scalar)
+          }
+        }
+      }
+      expected += "\""
+      XCTAssertEqual(JSONValue.string(text).rendered(), expected)
+    }
+  }
+
+  func testPlaceTokensAreFoldedScalarByScalar() throws {
+    for text in try Self.sampleTexts() {
+      let scalars = Array(text.unicodeScalars)
+      for token in PlaceTokenizer.tokens(of: scalars) {
+        var expected = String.UnicodeScalarView()
+        for scalar in scalars[token.start..<token.end] where !PlaceTokenizer.isApostrophe(scalar) {
+          if let folded = VietnameseFolding.fold(scalar) { expected.append(folded) }
+        }
+        XCTAssertEqual(token.folded, String(expected))
+      }
+    }
+  }
+
+  func testTheVocabularyReadByScalarsIsTheVocabularyReadByCharacters() throws {
+    var random = SplitMix64(seed: 31)
+    var texts = try Self.sampleTexts()
+    // Lines in capitals and not, sentence ends, trimmed punctuation, `Luật` before a name, and
+    // letters whose case `Character` reads by mapping (`ĸ`, `ɐ`, `ª`, `ǅ`).
+    let words = [
+      "Luật", "Phòng,", "chống", "Đông", "Nam", "Bộ", "BỘ", "(Tỉnh", "ủy)", "“Hà", "Nội”", "ngày.", "Điều:",
+      "-", "ĸa",
+      "ɐb", "ªc", "ǅe", "İstanbul", "x2", "A.", "lệnh", "Pháp", "\n", "\n", "  ",
+    ]
+    for _ in 0..<300 {
+      texts.append(
+        (0..<Int(random.next() % 80)).map { _ in words[Int(random.next() % UInt64(words.count))] }
+          .joined(separator: " "))
+    }
+    var fastPaths = 0
+    for text in texts {
+      if text.unicodeScalars.allSatisfy(TextScanner.standsAlone) { fastPaths += 1 }
+      let cases = Vocabulary.wordCases(in: text).mapValues { [$0.capitalised, $0.lower] }
+      let byCharacters = Vocabulary.wordCasesByCharacters(in: text).mapValues { [$0.capitalised, $0.lower] }
+      XCTAssertEqual(cases, byCharacters, text.debugDescription)
+      XCTAssertEqual(
+        Vocabulary.wordCounts(in: text), Vocabulary.wordCountsByCharacters(in: text.lowercased()),
+        text.debugDescription)
+    }
+    XCTAssertGreaterThan(fastPaths, texts.count / 3, "many texts are read by scalars")
+  }
+
+  func testTrimmingByScalarsIsTrimmingByCharacters() throws {
+    var random = SplitMix64(seed: 37)
+    let sets = [
+      " ", " *", " ,.", " ,;.", " -*|", " \t", "(),.;:", "“”\"'(),.;:!?", "“”\"'(),;:!?-", "\u{300}", "é",
+    ]
+    var texts = try Self.sampleTexts().map { String($0.prefix(200)) }
+    for _ in 0..<500 { texts.append(Self.randomText(&random, length: Int(random.next() % 12))) }
+    for text in texts {
+      for set in sets {
+        XCTAssertEqual(text.trimmed(set), text.trimmedByCharacters(set), "\(text.debugDescription) \(set)")
+        let slice = text.dropFirst()
+        XCTAssertEqual(slice.trimmed(set), slice.trimmedByCharacters(set), "\(slice.debugDescription) \(set)")
+      }
+    }
+  }
+
+  func testListItemsAreCleanedByScalarsAsByCharacters() throws {
+    var random = SplitMix64(seed: 41)
+    var items = try Self.sampleTexts().flatMap { $0.split(separator: "\n").prefix(40).map(String.init) }
+    for _ in 0..<500 { items.append(Self.randomText(&random, length: Int(random.next() % 16))) }
+    items += ["- Như trên;", "– Lưu VT. |", "+ Các sở, ban, ngành: ", "•\u{300} x", "|\u{301}a|b"]
+    for item in items {
+      XCTAssertEqual(Line.cleanItem(item), Line.cleanItemByCharacters(item), item.debugDescription)
+      let expected = item.firstIndex(of: "|").map { String(item[..<$0]) } ?? item
+      XCTAssertEqual(Line.beforeBar(item), expected, item.debugDescription)
+    }
+  }
 }

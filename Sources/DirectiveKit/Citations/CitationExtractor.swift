@@ -68,6 +68,13 @@ enum CitationExtractor {
     let (starts, ordered) = phrasesByPrefix
     let folded = scanner.folded
     while index + 1 < count {
+      // Inside a word of ASCII letters and digits no type phrase begins.
+      if index > 0, case let before = folded[index - 1],
+        (before >= 97 && before <= 122) || (before >= 48 && before <= 57)
+      {
+        index += 1
+        continue
+      }
       let key = Int(folded[index]) << 8 | Int(folded[index + 1])
       let candidates = Int(starts[key])..<Int(starts[key + 1])
       guard !candidates.isEmpty, !scanner.isLetter(index - 1), !scanner.isDigit(index - 1) else {
@@ -662,6 +669,7 @@ enum CitationExtractor {
   }()
 
   /// `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
+  static let knownIssuerFirstBytes: [UInt8] = knownIssuers.map { $0.phrase.folded.first ?? 0 }
   static let headsOfBodies = [
     Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"),
   ]
@@ -670,14 +678,17 @@ enum CitationExtractor {
 
   static func readIssuer(_ scanner: TextScanner, at index: Int, limit: Int) -> (Issuer, Int)? {
     guard index < limit else { return nil }
-    for head in headsOfBodies {
+    // Every phrase begins with its first folded byte: the others are passed over unread.
+    let first = scanner.byte(index)
+    for head in headsOfBodies where head.folded.first == first {
       guard let headEnd = scanner.matchPhrase(head, at: index),
         let (body, end) = readIssuer(scanner, at: scanner.skipSpaces(headEnd), limit: limit),
         knownIssuers.contains(where: { body.name.hasPrefix($0.phrase.canonical) })
       else { continue }
       return (Issuer(name: head.canonical + " " + body.name, scope: body.scope), end)
     }
-    for known in knownIssuers {
+    for position in knownIssuers.indices where knownIssuerFirstBytes[position] == first {
+      let known = knownIssuers[position]
       guard let end = scanner.matchPhrase(known.phrase, at: index), end <= limit else { continue }
       if known.provincial {
         if let (province, provinceEnd) = provinceName(scanner, at: scanner.skipSpaces(end), limit: limit) {

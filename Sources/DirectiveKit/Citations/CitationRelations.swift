@@ -34,6 +34,8 @@ enum CitationRelations {
 
   /// Words that end the search for a cue: the mention is the decision an attached text was issued
   /// with (`ban hành kèm theo Quyết định số …`), or a proposal was only weighed (`Xét đề nghị`).
+  static let cueLastBytes: [UInt8] = cues.map { $0.phrase.last ?? 0 }
+
   static let blockers: [[UInt8]] = ["kem theo", "xet de nghi"].map { Array($0.utf8) }
 
   static let elaborations: [[UInt8]] = ["dac biet la", "nhat la", "trong do co", "trong do", "bao gom"].map {
@@ -181,7 +183,11 @@ enum CitationRelations {
       if reach == 12, elaborations.contains(where: { endsPhrase(scanner, $0, at: wordEnd) != nil }) {
         reach = 80
       }
-      for cue in cues where words <= (cue.reach >= 12 ? reach : cue.reach) {
+      // A cue ends with the word's last byte: the others are passed over unread.
+      let lastByte = scanner.byte(wordEnd - 1)
+      for position in cues.indices where cueLastBytes[position] == lastByte {
+        let cue = cues[position]
+        guard words <= (cue.reach >= 12 ? reach : cue.reach) else { continue }
         if attachedOnly, ![.amends, .replaces, .repeals].contains(cue.relation) { continue }
         guard let cueStart = endsPhrase(scanner, cue.phrase, at: wordEnd), cueStart >= start else { continue }
         if cue.relation == .accordingTo, endsPhrase(scanner, Array("kem theo".utf8), at: wordEnd) != nil {

@@ -16,85 +16,117 @@ public indirect enum JSONValue: Equatable, Sendable {
   /// Compact or indented text. Every control character (C0, DEL, C1) is escaped, so no
   /// document text reaches a terminal as a control sequence.
   public func rendered(indent: Int? = nil) -> String {
-    var output = ""
+    var output: [UInt8] = []
+    output.reserveCapacity(1024)
     write(to: &output, indent: indent, level: 0)
-    return output
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private func write(to output: inout String, indent: Int?, level: Int) {
-    let newline = indent == nil ? "" : "\n"
-    let pad = { (depth: Int) in String(repeating: " ", count: (indent ?? 0) * depth) }
+  private func write(to output: inout [UInt8], indent: Int?, level: Int) {
+    func newline() { if indent != nil { output.append(10) } }
+    func pad(_ depth: Int) {
+      let width = (indent ?? 0) * depth
+      if width > 0 { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width)) }
+    }
     switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .int(let value): output += String(value)
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+    case .int(let value): output.append(contentsOf: String(value).utf8)
     case .number(let value):
       guard value.isFinite else {
-        output += "null"
+        output.append(contentsOf: "null".utf8)
         return
       }
-      output += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+      let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+      output.append(contentsOf: text.utf8)
     case .string(let value): JSONValue.writeString(value, to: &output)
     case .array(let values):
       guard !values.isEmpty else {
-        output += "[]"
+        output.append(contentsOf: "[]".utf8)
         return
       }
-      output += "[" + newline
+      output.append(UInt8(ascii: "["))
+      newline()
       for (position, value) in values.enumerated() {
-        output += pad(level + 1)
+        pad(level + 1)
         value.write(to: &output, indent: indent, level: level + 1)
-        output += (position + 1 < values.count ? "," : "") + newline
+        if position + 1 < values.count { output.append(UInt8(ascii: ",")) }
+        newline()
       }
-      output += pad(level) + "]"
+      pad(level)
+      output.append(UInt8(ascii: "]"))
     case .object(let pairs):
       guard !pairs.isEmpty else {
-        output += "{}"
+        output.append(contentsOf: "{}".utf8)
         return
       }
-      output += "{" + newline
+      output.append(UInt8(ascii: "{"))
+      newline()
       for (position, (key, value)) in pairs.enumerated() {
-        output += pad(level + 1)
+        pad(level + 1)
         JSONValue.writeString(key, to: &output)
-        output += indent == nil ? ":" : ": "
+        output.append(UInt8(ascii: ":"))
+        if indent != nil { output.append(UInt8(ascii: " ")) }
         value.write(to: &output, indent: indent, level: level + 1)
-        output += (position + 1 < pairs.count ? "," : "") + newline
+        if position + 1 < pairs.count { output.append(UInt8(ascii: ",")) }
+        newline()
       }
-      output += pad(level) + "}"
+      pad(level)
+      output.append(UInt8(ascii: "}"))
     }
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  static func writeString(_ text: String, to output: inout String) {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 2)
-    bytes.append(UInt8(ascii: "\""))
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": bytes.append(contentsOf: "\\\"".utf8)
-      case "\\": bytes.append(contentsOf: "\\\\".utf8)
-      case "\n": bytes.append(contentsOf: "\\n".utf8)
-      case "\t": bytes.append(contentsOf: "\\t".utf8)
-      case "\r": bytes.append(contentsOf: "\\r".utf8)
-      default:
-        let value = scalar.value
-        if value < 0x20 || (value >= 0x7F && value <= 0x9F) || (0x2028...0x202E).contains(value)
-          || (0x2066...0x2069).contains(value)
-        {
-          bytes.append(contentsOf: "\\u".utf8)
+  /// The string quoted, on its UTF-8 bytes: `"`, `\` and the control characters escaped, as are
+  /// the line and paragraph separators and the bidirectional controls (U+2028–U+202E, U+2066–U+2069).
+  static func writeString(_ text: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { bytes in
+      let count = bytes.count
+      var index = 0
+      var runStart = 0
+      func escape(_ value: UInt32, length: Int) {
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        switch value {
+        case 0x22: output.append(contentsOf: "\\\"".utf8)
+        case 0x5C: output.append(contentsOf: "\\\\".utf8)
+        case 0x0A: output.append(contentsOf: "\\n".utf8)
+        case 0x09: output.append(contentsOf: "\\t".utf8)
+        case 0x0D: output.append(contentsOf: "\\r".utf8)
+        default:
+          output.append(contentsOf: "\\u".utf8)
           for shift in stride(from: 12, through: 0, by: -4) {
-            bytes.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+            output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
           }
-        } else if value < 0x80 {
-          bytes.append(UInt8(value))
+        }
+        index += length
+        runStart = index
+      }
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          if byte < 0x20 || byte == 0x7F || byte == 0x22 || byte == 0x5C {
+            escape(UInt32(byte), length: 1)
+          } else {
+            index += 1
+          }
+        } else if byte == 0xC2, index + 1 < count, bytes[index + 1] <= 0x9F {
+          escape(UInt32(bytes[index + 1] & 0x3F) | 0x80, length: 2)
+        } else if byte == 0xE2, index + 2 < count,
+          (bytes[index + 1] == 0x80 && (0xA8...0xAE).contains(bytes[index + 2]))
+            || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2]))
+        {
+          let value = 0x2000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+          escape(value, length: 3)
         } else {
-          bytes.append(contentsOf: scalar.utf8)
+          index += 1
         }
       }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
     }
-    bytes.append(UInt8(ascii: "\""))
-    output += String(decoding: bytes, as: UTF8.self)
+    output.append(UInt8(ascii: "\""))
   }
 }
 

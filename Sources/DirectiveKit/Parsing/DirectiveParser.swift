@@ -5,9 +5,13 @@ enum DirectiveParser {
     var scanner = TextScanner(document.text)
     // A copy whose marked letters became `?` is read through a restored twin of the same length.
     let lost = lostDiacritics(scanner)
+    var readsTwin = false
     if lost > 0, let repaired = DiacriticRepair.repair(document.text) {
       let twin = TextScanner(repaired)
-      if twin.count == scanner.count { scanner = twin }
+      if twin.count == scanner.count {
+        scanner = twin
+        readsTwin = true
+      }
     }
     let lines = Line.split(scanner)
     var layout = Layout(lines: lines)
@@ -28,7 +32,9 @@ enum DirectiveParser {
     document.citations = CitationExtractor.extract(
       scanner, ownNumber: document.number, ownType: document.type, ownTitleStart: layout.titleStart,
       readsBareNumbers: lost > 0)
-    inferProvinceAndIssuer(&document, layout, scanner)
+    // Place names are read in the text itself, not in its restored twin.
+    let textScalars = readsTwin ? Array(document.text.unicodeScalars) : scanner.scalars
+    inferProvinceAndIssuer(&document, layout, scanner, textScalars: textScalars)
   }
 
   /// How many `?` stand for lost letters (`Ngh? quy?t s? 12`): inside a word, or ending one that
@@ -463,18 +469,17 @@ enum DirectiveParser {
     _ lines: [Line], at index: Int, _ scanner: TextScanner, _ vocabulary: Vocabulary? = nil
   ) -> Title? {
     let line = lines[index]
-    let pieces = line.text.components(separatedBy: "**")
+    let pieces = Line.containsStar(line.text) ? line.text.components(separatedBy: "**") : [line.text]
     guard let head = pieces.first?.trimmed(" *"), !head.isEmpty else { return nil }
     let headFolded = head.folded
     // `K ÉT LUẬN`: a type word broken by a stray space in a copy is still the title.
     let spaced = headFolded.filter { $0 != " " }
     let broken =
       Line.isUppercase(head) && head.count <= 24
-      ? DocumentTypes.names.first(where: { $0.name.folded.filter { $0 != " " } == spaced })?.name : nil
+      ? foldedTypeNames.first(where: { $0.unspaced == spaced })?.name : nil
     guard
-      let type = DocumentTypes.names.first(where: { entry in
-        let name = entry.name.folded
-        return headFolded == name || headFolded.hasPrefix(name + " ")
+      let type = foldedTypeNames.first(where: { entry in
+        headFolded == entry.folded || headFolded.hasPrefix(entry.folded + " ")
       })?.name ?? broken
     else { return nil }
     let typeLength =
@@ -508,6 +513,11 @@ enum DirectiveParser {
     return Title(
       type: type, subject: joined.isEmpty ? nil : Casing.capitalizingFirst(joined), consumed: consumed,
       typeLineAlone: alone)
+  }
+
+  /// The names of document types, folded, and folded without spaces.
+  static let foldedTypeNames: [(name: String, folded: String, unspaced: String)] = DocumentTypes.names.map {
+    ($0.name, $0.name.folded, $0.name.folded.filter { $0 != " " })
   }
 
   /// Lines of a subject joined; a run of lines in capitals is sentence-cased as one phrase, so that
@@ -649,9 +659,7 @@ enum DirectiveParser {
       index += 1
       if text.isEmpty { continue }
       guard text.hasPrefix("-") || text.hasPrefix("–") || text.hasPrefix("+") else { break }
-      var item = text
-      if let bar = item.firstIndex(of: "|") { item = String(item[..<bar]) }
-      item = Line.cleanItem(item)
+      let item = Line.cleanItem(Line.beforeBar(text))
       if !item.isEmpty { items.append(item) }
     }
     document.distribution = items
@@ -771,13 +779,15 @@ enum DirectiveParser {
         .meetingDateUsed, "no date of its own: the meeting date \(day.vietnamese) is used, marked inferred"))
   }
 
-  static func inferProvinceAndIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
+  static func inferProvinceAndIssuer(
+    _ document: inout Document, _ layout: Layout, _ scanner: TextScanner, textScalars: [Unicode.Scalar]
+  ) {
     if document.province == nil, let (province, words) = signerTitleProvince(document.signer, layout) {
       document.province = province
       document.provinceInferred = true
       document.provinceEvidence.append(Evidence(kind: .signerTitle, text: words))
     }
-    if document.province == nil, let inference = Places.gazetteer.inferProvince(from: document.text) {
+    if document.province == nil, let inference = Places.gazetteer.inferProvince(fromScalars: textScalars) {
       if let province = inference.province {
         document.province = province
         document.provinceInferred = true

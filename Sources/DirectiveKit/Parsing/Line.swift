@@ -87,16 +87,20 @@ struct Line {
     while lower < upper, isTrimmable(scanner.scalars[lower]) { lower += 1 }
     while upper > lower, isTrimmable(scanner.scalars[upper - 1]) { upper -= 1 }
     textStart = lower
-    let raw = scanner.string(lower..<upper)
-    text =
-      raw.utf8.contains(10)
-      ? String(String.UnicodeScalarView(raw.unicodeScalars.map { $0 == "\n" ? " " : $0 })) : raw
+    text = scanner.string(lower..<upper, newlinesAsSpaces: true)
     folded = String(unsafeUninitializedCapacity: upper - lower) { buffer in
       for (offset, byte) in scanner.folded[lower..<upper].enumerated() {
         buffer[offset] = byte == 0 ? UInt8(ascii: "~") : byte == 10 ? 32 : byte
       }
       return upper - lower
     }
+  }
+
+  /// Whether `text` holds a `*`.
+  static func containsStar(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.baseAddress.map { memchr($0, 0x2A, bytes.count) != nil } ?? false
+    } ?? text.utf8.contains(0x2A)
   }
 
   /// `text.count > limit`, counting no further than the limit.
@@ -186,10 +190,38 @@ struct Line {
 
   /// `- Các sở, ban, ngành;` → `Các sở, ban, ngành`.
   static func cleanItem(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.allSatisfy(TextScanner.standsAlone) else { return cleanItemByCharacters(text) }
+    // Each scalar is a `Character` of its own: the ends are cleaned scalar by scalar.
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, itemLeads.contains(scalars[start]) { start = scalars.index(after: start) }
+    while start < end, itemEnds.contains(scalars[scalars.index(before: end)]) {
+      end = scalars.index(before: end)
+    }
+    return String(scalars[start..<end])
+  }
+
+  private static let itemLeads = Set("-–+•* \t:".unicodeScalars)
+  private static let itemEnds = Set(";,.:* \t".unicodeScalars)
+
+  /// `cleanItem` by `Character`s, for a text of any scalars.
+  static func cleanItemByCharacters(_ text: String) -> String {
     var scalars = Substring(text)
     while let first = scalars.first, "-–+•* \t:".contains(first) { scalars = scalars.dropFirst() }
     while let last = scalars.last, ";,.:* \t".contains(last) { scalars = scalars.dropLast() }
     return String(scalars)
+  }
+
+  /// The text before its first `|` (a table's cell border), or all of it.
+  static func beforeBar(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.allSatisfy(TextScanner.standsAlone) else {
+      guard let bar = text.firstIndex(of: "|") else { return text }
+      return String(text[..<bar])
+    }
+    guard let bar = scalars.firstIndex(of: "|") else { return text }
+    return String(scalars[..<bar])
   }
 
   /// Lines of one field joined by single spaces.
@@ -218,15 +250,23 @@ enum Casing {
     "Ủy ban Mặt trận Tổ quốc", "Mặt trận", "Hồ Chí Minh", "Thủ tướng Chính phủ", "Ban Tuyên giáo",
   ].map { $0.split(separator: " ").map(String.init) }
 
+  /// The proper phrases and the provinces' names, each with its words folded.
+  static let foldedProperPhrases: [(phrase: [String], folded: [String])] =
+    (properPhrases + Places.provinceNameWords)
+    .map { ($0, $0.map(\.folded)) }
+
+  /// Each document type with the folded words of its name.
+  static let foldedTypeWords: [(entry: (name: String, code: String?), words: [String])] = DocumentTypes.names
+    .map { ($0, $0.name.folded.split(separator: " ").map(String.init)) }
+
   static func sentenceCase(_ upper: String, vocabulary: Vocabulary? = nil) -> String {
     let original = upper.split(separator: " ").map(String.init)
     var words = original.map { $0.lowercased() }
     let foldedWords = words.map { $0.folded.trimmed("“”\"'(),.;:!?") }
-    for phrase in properPhrases + Places.provinceNameWords {
-      let foldedPhrase = phrase.map(\.folded)
+    for (phrase, foldedPhrase) in foldedProperPhrases {
       guard foldedPhrase.count <= words.count else { continue }
       for start in 0...(words.count - foldedPhrase.count)
-      where Array(foldedWords[start..<start + foldedPhrase.count]) == foldedPhrase {
+      where foldedWords[start..<start + foldedPhrase.count].elementsEqual(foldedPhrase) {
         for (offset, canonical) in phrase.enumerated() where canonical.first?.isUppercase == true {
           words[start + offset] = capitalizingFirst(words[start + offset])
         }
@@ -266,11 +306,10 @@ enum Casing {
       }
     }
     // `Chỉ thị số 37-CT/TW`, `Luật Đất đai`: a document named in a title keeps its capitals.
-    for entry in DocumentTypes.names {
-      let typeWords = entry.name.folded.split(separator: " ").map(String.init)
+    for (entry, typeWords) in foldedTypeWords {
       guard typeWords.count < words.count else { continue }
       for start in 0..<(words.count - typeWords.count)
-      where Array(foldedWords[start..<start + typeWords.count]) == typeWords {
+      where foldedWords[start..<start + typeWords.count].elementsEqual(typeWords) {
         let next = start + typeWords.count
         let named = foldedWords[next] == "so" || original[next].contains(where: \.isNumber)
         let law = entry.code == nil && ["luat", "bo luat", "phap lenh"].contains(entry.name.folded)
@@ -354,6 +393,21 @@ enum Casing {
 extension StringProtocol {
   /// The text without leading and trailing characters from `set`.
   func trimmed(_ set: String) -> String {
+    let scalars = Substring(self).unicodeScalars
+    guard scalars.allSatisfy(TextScanner.standsAlone), set.unicodeScalars.allSatisfy(TextScanner.standsAlone)
+    else { return trimmedByCharacters(set) }
+    // Each scalar is a `Character` of its own: the ends are trimmed scalar by scalar.
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end, set.unicodeScalars.contains(scalars[start]) { start = scalars.index(after: start) }
+    while start < end, set.unicodeScalars.contains(scalars[scalars.index(before: end)]) {
+      end = scalars.index(before: end)
+    }
+    return String(scalars[start..<end])
+  }
+
+  /// `trimmed` by `Character`s, for a text of any scalars.
+  func trimmedByCharacters(_ set: String) -> String {
     var slice = Substring(self)
     while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
     while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
@@ -364,18 +418,185 @@ extension StringProtocol {
 /// How often each word occurs in one document, and how it is written inside sentences, counted
 /// on first use.
 final class Vocabulary {
+  typealias Cases = [String: (capitalised: Int, lower: Int)]
+  /// `Cases` keyed by the lower-cased word's UTF-8 bytes.
+  typealias CasesByBytes = [[UInt8]: (capitalised: Int, lower: Int)]
   private let text: String
-  private lazy var counts: [String: Int] = {
+  private lazy var counts: [String: Int] = Vocabulary.wordCounts(in: text)
+  /// Per lower-case word: how often it is capitalised, and how often not, past a sentence's first word
+  /// in lines not written in capitals.
+  private lazy var cases: CasesByBytes = Vocabulary.wordCasesByBytes(in: text)
+
+  init(_ text: String) { self.text = text }
+
+  func count(_ word: String) -> Int { counts[word.lowercased()] ?? 0 }
+
+  /// The word is written with a capital inside the document's sentences, and never without.
+  func isProperInside(_ word: String) -> Bool {
+    guard let seen = cases[Array(word.lowercased().utf8)] else { return false }
+    return seen.capitalised >= 2 && seen.lower == 0
+  }
+
+  /// The lower-cased text's runs of letters, counted. When every scalar is a `Character` of its
+  /// own (`TextScanner.standsAlone`), as in Vietnamese text, the scalars are read directly.
+  static func wordCounts(in text: String) -> [String: Int] {
+    let lower = text.lowercased()
+    guard lower.unicodeScalars.allSatisfy(TextScanner.standsAlone) else {
+      return wordCountsByCharacters(in: lower)
+    }
     var counts: [String: Int] = [:]
-    for word in text.lowercased().split(whereSeparator: { !$0.isLetter }) {
+    var word: [UInt8] = []
+    for scalar in lower.unicodeScalars {
+      if isLetter(scalar) {
+        word.append(contentsOf: scalar.utf8)
+        continue
+      }
+      guard !word.isEmpty else { continue }
+      counts[String(decoding: word, as: UTF8.self), default: 0] += 1
+      word.removeAll(keepingCapacity: true)
+    }
+    if !word.isEmpty { counts[String(decoding: word, as: UTF8.self), default: 0] += 1 }
+    return counts
+  }
+
+  /// `wordCounts` by `Character`s, for a lower-cased text of any scalars.
+  static func wordCountsByCharacters(in lower: String) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for word in lower.split(whereSeparator: { !$0.isLetter }) {
       counts[String(word), default: 0] += 1
     }
     return counts
-  }()
-  /// Per lower-case word: how often it is capitalised, and how often not, past a sentence's first word
-  /// in lines not written in capitals.
-  private lazy var cases: [String: (capitalised: Int, lower: Int)] = {
-    var cases: [String: (capitalised: Int, lower: Int)] = [:]
+  }
+
+  /// Characters trimmed off a word's ends before its case is read.
+  private static let wordTrimmed: Set<Unicode.Scalar> = [
+    "“", "”", "\"", "'", "(", ")", ",", ";", ":", "!", "?", "-",
+  ]
+
+  /// How each word is written past a sentence's first word, in lines not in capitals: lines at
+  /// `\n`, words at spaces, their ends trimmed. When every scalar is a `Character` of its own
+  /// (`TextScanner.standsAlone`), as in Vietnamese text, the scalars are read directly.
+  static func wordCases(in text: String) -> Cases {
+    var cases: Cases = [:]
+    for (key, seen) in wordCasesByBytes(in: text) { cases[String(decoding: key, as: UTF8.self)] = seen }
+    return cases
+  }
+
+  static func wordCasesByBytes(in text: String) -> CasesByBytes {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.allSatisfy(TextScanner.standsAlone) else {
+      var cases: CasesByBytes = [:]
+      for (key, seen) in wordCasesByCharacters(in: text) { cases[Array(key.utf8)] = seen }
+      return cases
+    }
+    var cases: CasesByBytes = [:]
+    var key: [UInt8] = []
+    var lineStart = 0
+    while lineStart < scalars.count {
+      var lineEnd = lineStart
+      while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
+      let line = scalars[lineStart..<lineEnd]
+      lineStart = lineEnd + 1
+      var sawLetter = false
+      var sawLowercase = false
+      for scalar in line where ScalarProperties.isAlphabetic(scalar) {
+        sawLetter = true
+        if ScalarProperties.isLowercase(scalar) {
+          sawLowercase = true
+          break
+        }
+      }
+      guard sawLowercase || !sawLetter else { continue }
+      var sentenceStart = true
+      var previousIsLawWord = false
+      var tokenStart = line.startIndex
+      while tokenStart < line.endIndex {
+        guard line[tokenStart] != " " else {
+          tokenStart += 1
+          continue
+        }
+        var tokenEnd = tokenStart
+        while tokenEnd < line.endIndex, line[tokenEnd] != " " { tokenEnd += 1 }
+        let token = line[tokenStart..<tokenEnd]
+        tokenStart = tokenEnd
+        var wordStart = token.startIndex
+        var wordEnd = token.endIndex
+        while wordStart < wordEnd, wordTrimmed.contains(token[wordStart]) { wordStart += 1 }
+        while wordEnd > wordStart, wordTrimmed.contains(token[wordEnd - 1]) { wordEnd -= 1 }
+        let word = token[wordStart..<wordEnd]
+        let afterSentenceStart = sentenceStart
+        let afterLawWord = previousIsLawWord
+        sentenceStart = token.last == "." || token.last == ":"
+        // `Luật Phòng, chống thiên tai`: a name's first word is capitalised for the name's sake.
+        previousIsLawWord = isLawWord(word)
+        guard let first = word.first, word.allSatisfy(isLetter), !afterSentenceStart, !afterLawWord
+        else { continue }
+        key.removeAll(keepingCapacity: true)
+        for scalar in word { appendLowercased(scalar, to: &key) }
+        if isUppercase(first), word.dropFirst().allSatisfy(isLowercase) {
+          cases[key, default: (0, 0)].capitalised += 1
+        } else if isLowercase(first) {
+          cases[key, default: (0, 0)].lower += 1
+        }
+      }
+    }
+    return cases
+  }
+
+  /// `luật`, `lệnh`, `pháp` in any case and with any marks: their fold.
+  private static func isLawWord(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard word.count == 4 else { return false }
+    var folded: [Unicode.Scalar] = []
+    for scalar in word {
+      guard let fold = VietnameseFolding.fold(scalar) else { return false }
+      folded.append(fold)
+    }
+    return lawWordScalars.contains(folded)
+  }
+
+  private static let lawWordScalars: [[Unicode.Scalar]] = ["luat", "lenh", "phap"].map {
+    Array($0.unicodeScalars)
+  }
+
+  /// The UTF-8 bytes of a scalar's lower-case mapping, as `String.lowercased()` writes them.
+  private static func appendLowercased(_ scalar: Unicode.Scalar, to key: inout [UInt8]) {
+    let value = scalar.value
+    if value < 0x80 {
+      let byte = UInt8(value)
+      key.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+    } else {
+      key.append(contentsOf: lowercaseMappings[Int(value)])
+    }
+  }
+
+  /// Each scalar that stands alone, lower-cased by `String.lowercased()`, in UTF-8.
+  private static let lowercaseMappings: [[UInt8]] = (0..<0x2060).map { value in
+    guard let scalar = Unicode.Scalar(value), TextScanner.standsAlone(scalar) else { return [] }
+    return Array(String(scalar).lowercased().utf8)
+  }
+
+  /// `Character`'s `isLetter`, `isUppercase` and `isLowercase` of each scalar that stands alone
+  /// (bits 1, 2, 4), looked up once: `Character` reads case by mapping, so `ĸ` and `ɐ`, which no
+  /// mapping changes, are upper case as well as lower case.
+  private static let characterClasses: [UInt8] = (0..<0x2060).map { value in
+    guard let scalar = Unicode.Scalar(value), TextScanner.standsAlone(scalar) else { return 0 }
+    let character = Character(scalar)
+    return (character.isLetter ? 1 : 0) | (character.isUppercase ? 2 : 0) | (character.isLowercase ? 4 : 0)
+  }
+
+  private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    characterClasses[Int(scalar.value)] & 1 != 0
+  }
+  private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    characterClasses[Int(scalar.value)] & 2 != 0
+  }
+  private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+    characterClasses[Int(scalar.value)] & 4 != 0
+  }
+
+  /// `wordCases` by `Character`s, for a text of any scalars.
+  static func wordCasesByCharacters(in text: String) -> Cases {
+    var cases: Cases = [:]
     for line in text.split(separator: "\n") where !Line.isUppercase(line) {
       var sentenceStart = true
       var previous = ""
@@ -398,15 +619,5 @@ final class Vocabulary {
       }
     }
     return cases
-  }()
-
-  init(_ text: String) { self.text = text }
-
-  func count(_ word: String) -> Int { counts[word.lowercased()] ?? 0 }
-
-  /// The word is written with a capital inside the document's sentences, and never without.
-  func isProperInside(_ word: String) -> Bool {
-    guard let seen = cases[word.lowercased()] else { return false }
-    return seen.capitalised >= 2 && seen.lower == 0
   }
 }

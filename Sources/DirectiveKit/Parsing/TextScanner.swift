@@ -94,17 +94,55 @@ struct TextScanner {
 
   func contains(_ needle: String) -> Bool { find(Array(needle.utf8)) != nil }
 
-  func string(_ range: Range<Int>) -> String {
+  /// The text of `range`; with `newlinesAsSpaces`, each line break a space.
+  func string(_ range: Range<Int>, newlinesAsSpaces: Bool = false) -> String {
     let clamped = range.clamped(to: 0..<scalars.count)
-    return String(
-      decoding: utf8[Int(utf8Offsets[clamped.lowerBound])..<Int(utf8Offsets[clamped.upperBound])],
-      as: UTF8.self)
+    let start = Int(utf8Offsets[clamped.lowerBound])
+    let end = Int(utf8Offsets[clamped.upperBound])
+    return utf8.withUnsafeBufferPointer { buffer in
+      let bytes = UnsafeBufferPointer(rebasing: buffer[start..<end])
+      guard newlinesAsSpaces, let base = bytes.baseAddress, memchr(base, 10, bytes.count) != nil else {
+        return String(decoding: bytes, as: UTF8.self)
+      }
+      return String(decoding: bytes.lazy.map { $0 == 10 ? 32 : $0 }, as: UTF8.self)
+    }
   }
 
-  /// The text of `range` on one line: line breaks and runs of white space as single spaces.
+  /// The text of `range` on one line: line breaks and runs of white space (space, tab, no-break
+  /// space) as single spaces, none at either end. A white-space scalar that a mark or a joiner
+  /// after it binds to the next letter is not white space here, as for `Character`s.
   func flat(_ range: Range<Int>) -> String {
-    string(range).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" })
+    let clamped = range.clamped(to: 0..<scalars.count)
+    guard clamped.allSatisfy({ TextScanner.standsAlone(scalars[$0]) }) else {
+      return string(clamped).split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" }
+      )
       .joined(separator: " ")
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(Int(utf8Offsets[clamped.upperBound] - utf8Offsets[clamped.lowerBound]))
+    var pendingSpace = false
+    for index in clamped {
+      let value = scalars[index].value
+      if value == 0x20 || value == 0x0A || value == 0x09 || value == 0xA0 {
+        pendingSpace = !output.isEmpty
+        continue
+      }
+      if pendingSpace {
+        output.append(32)
+        pendingSpace = false
+      }
+      output.append(contentsOf: utf8[Int(utf8Offsets[index])..<Int(utf8Offsets[index + 1])])
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// Scalars that form a `Character` of their own or join one only with scalars of this kind:
+  /// below U+0300 (no mark, joiner or prefix; no carriage return, which joins a line feed), Latin
+  /// letters with marks (U+1E00–U+1EFF) and general punctuation without its joiners and controls.
+  @inline(__always) static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return (value < 0x300 && value != 0x0D) || (value >= 0x1E00 && value <= 0x1EFF)
+      || (value >= 0x2010 && value <= 0x2027) || (value >= 0x2030 && value <= 0x205E)
   }
 
   /// Whether the line break at `index` ends a line of text (a soft break folds to a space).

@@ -157,6 +157,11 @@ public struct Gazetteer: Sendable {
     inferProvince(from: placeMentions(in: text))
   }
 
+  /// `inferProvince(from:)` of a text's scalars.
+  func inferProvince(fromScalars scalars: [Unicode.Scalar]) -> PlaceInference? {
+    inferProvince(from: matcher.mentions(inScalars: scalars))
+  }
+
   public func inferProvince(from mentions: [PlaceMention]) -> PlaceInference? {
     guard !mentions.isEmpty else { return nil }
     var score: [String: Int] = [:]

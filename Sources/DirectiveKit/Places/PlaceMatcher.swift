@@ -99,7 +99,12 @@ struct PlaceMatcher: Sendable {
   }
 
   func mentions(in text: String) -> [PlaceMention] {
-    let scalars = PlaceTokenizer.nfcScalars(of: text)
+    mentions(inScalars: Array(text.unicodeScalars))
+  }
+
+  /// `mentions(in:)` of a text's scalars.
+  func mentions(inScalars textScalars: [Unicode.Scalar]) -> [PlaceMention] {
+    let scalars = PlaceTokenizer.nfcScalars(of: textScalars)
     let tokens = PlaceTokenizer.tokens(of: scalars)
     var mentions: [PlaceMention] = []
     var index = 0

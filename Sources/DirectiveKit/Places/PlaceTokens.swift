@@ -65,7 +65,11 @@ enum PlaceTokenizer {
   /// Foundation's normalisation slows down sharply on long strings, so it runs on pieces of about
   /// a thousand scalars cut before a space or line break, where no composition can straddle the cut.
   static func nfcScalars(of text: String) -> [Unicode.Scalar] {
-    let scalars = Array(text.unicodeScalars)
+    nfcScalars(of: Array(text.unicodeScalars))
+  }
+
+  /// `nfcScalars(of:)` of a text's scalars.
+  static func nfcScalars(of scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
     guard scalars.contains(where: { VietnameseFolding.isCombiningMark($0.value) }) else { return scalars }
     var result: [Unicode.Scalar] = []
     result.reserveCapacity(scalars.count)
@@ -88,6 +92,7 @@ enum PlaceTokenizer {
     var tokens: [PlaceToken] = []
     tokens.reserveCapacity(scalars.count / 5)
     var folded: [UInt8] = []
+    let foldTable = VietnameseFolding.asciiTable
     var index = 0
     var gap = PlaceToken.Gap.hard
     var lineBreak = false
@@ -120,7 +125,9 @@ enum PlaceTokenizer {
           folded.append(UInt8(current.value) | (currentClass & upperBit != 0 ? 0x20 : 0))
         } else {
           hasMarks = true
-          if let foldedScalar = VietnameseFolding.fold(current) {
+          if current.value < 0x2000, case let byte = foldTable[Int(current.value)], byte != 0 {
+            folded.append(byte)
+          } else if let foldedScalar = VietnameseFolding.fold(current) {
             folded.append(contentsOf: String(foldedScalar).utf8)
           }
         }
