@@ -320,10 +320,16 @@ public final class CitationGraph: @unchecked Sendable {
 
   /// What every citing text says of an external document, merged: the most common value wins.
   static func mergedNode(id: String, citations: [Citation]) -> GraphNode {
+    /// The value most citations give; on a tie the longer, then the one cited first, so that the
+    /// answer never depends on the order of a dictionary (which changes from run to run).
     func mostCommon(_ values: [String]) -> String? {
-      var counts: [String: Int] = [:]
-      for value in values { counts[value, default: 0] += 1 }
-      return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.count < $1.key.count) }?.key
+      var counts: [String: (count: Int, first: Int)] = [:]
+      for (position, value) in values.enumerated() {
+        counts[value, default: (0, position)].count += 1
+      }
+      return counts.max { a, b in
+        (a.value.count, a.key.count, -a.value.first) < (b.value.count, b.key.count, -b.value.first)
+      }?.key
     }
     let type = mostCommon(citations.map(\.type))
     let number = mostCommon(citations.compactMap(\.number))
