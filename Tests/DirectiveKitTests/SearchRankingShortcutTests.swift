@@ -51,6 +51,28 @@ final class SearchRankingShortcutTests: XCTestCase {
     XCTAssertGreaterThan(cut, 60)
   }
 
+  func testSnippetsFromTheLeadingTokensAreThoseFromEveryToken() {
+    var compared = 0
+    var random = VanbanGenerator.SplitMix64(seed: 8)
+    for query in Self.queries() + [
+      "type:cong van year:2021", "province:nam dinh", "ban ban thuong", "thường vụ",
+    ] {
+      for typed in [query, query + " t", query + " ng"] {
+        let parsed = SearchQuery.parse(typed, lastWordIsPrefix: typed != query)
+        let hits = Self.index.matchingDocuments(parsed)
+        for _ in 0..<min(4, hits.count) {
+          let document = hits[random.below(hits.count)]
+          XCTAssertEqual(
+            Self.index.snippet(parsed, document: document),
+            Self.index.snippet(parsed, document: document, readingEveryToken: true), "\(typed) in \(document)"
+          )
+          compared += 1
+        }
+      }
+    }
+    XCTAssertGreaterThan(compared, 300)
+  }
+
   func testShortPrefixesMatchAsEveryWordWithThatStart() {
     let words = Self.documents.map { document in
       Set(SearchIndexPropertyTests.naiveWords(document.text))

@@ -842,6 +842,59 @@ public final class SearchIndex: @unchecked Sendable {
     return (tokens, derived)
   }
 
+  /// The tokens of a text up to where `snippet` has settled its window, or all of them: the
+  /// snippet made from them is the one made from every token. With phrases, the window is
+  /// around the first occurrence: tokens stop a window and the longest phrase past one found.
+  /// Without, around the first window of `window` tokens holding as many different words typed
+  /// as the query has (`reachableWords`, which may overcount: then every token is read).
+  private func leadingTokens(
+    of text: String, prefix: [UInt8]?, phrases: [[UInt64]], reachableWords: Int, window: Int,
+    wordIndex: (TextToken) -> Int?
+  ) -> [TextToken] {
+    let longest = phrases.map(\.count).max() ?? 1
+    var tokens: [TextToken] = []
+    var wordAt: [Int] = []
+    var settled: Int? = phrases.isEmpty && reachableWords == 0 ? 0 : nil
+    withSearchTokenizer(text) { tokenizer in
+      while tokenizer.next() {
+        let token = tokenizer.token
+        var extendsPrefix = false
+        if let prefix, token.folded.count >= prefix.count {
+          extendsPrefix = prefix.withUnsafeBufferPointer { prefix in
+            prefix.indices.allSatisfy { token.folded[$0] == prefix[$0] }
+          }
+        }
+        let textToken = TextToken(
+          hash: token.hash, exactHash: token.exactHash, scalarStart: token.scalarStart,
+          scalarEnd: token.scalarEnd, byteStart: token.byteStart, byteEnd: token.byteEnd,
+          extendsPrefix: extendsPrefix)
+        tokens.append(textToken)
+        if let settled {
+          if tokens.count >= settled + window + longest + 2 { break }
+          continue
+        }
+        let end = tokens.count
+        if !phrases.isEmpty {
+          for phrase in phrases where phrase.count <= end {
+            let start = end - phrase.count
+            if phrase.indices.allSatisfy({ tokens[start + $0].hash == phrase[$0] }) {
+              settled = start
+              break
+            }
+          }
+          continue
+        }
+        wordAt.append(wordIndex(textToken) ?? -1)
+        let start = end - window
+        guard start >= 0, wordAt[start] >= 0 else { continue }
+        var seen = Set<Int>()
+        for position in start..<end where wordAt[position] >= 0 { seen.insert(wordAt[position]) }
+        if seen.count >= reachableWords { settled = start }
+      }
+    }
+    return tokens
+  }
+
   private static func occurrences(of phrase: [UInt64], in tokens: [TextToken]) -> [Int] {
     guard !phrase.isEmpty, tokens.count >= phrase.count else { return [] }
     var starts: [Int] = []
@@ -853,16 +906,43 @@ public final class SearchIndex: @unchecked Sendable {
   }
 
   /// About 30 words around the best match, every match in the window marked.
-  func snippet(_ query: SearchQuery, document: Int) -> Snippet {
+  /// `readingEveryToken`: tokenize the whole text even when the window is settled sooner (the
+  /// tests compare the two).
+  func snippet(_ query: SearchQuery, document: Int, readingEveryToken: Bool = false) -> Snippet {
     let prefixWord = query.lastWordIsPrefix ? query.words.last?.folded : nil
     let documentText = documents[document].text
     let wanted = Set(query.numberKeys + query.dateKeys)
-    let (tokens, derived) = tokens(of: documentText, prefix: prefixWord, derived: !wanted.isEmpty)
+    let phrases = query.phraseTokens.map { phrase in phrase.map { fnvHash($0.folded) } }
+    // By folded hash, the words typed, each with its exact spelling (0: any spelling).
+    var wordHashes: [UInt64: [(word: Int, exactHash: UInt64)]] = [:]
+    for (offset, word) in query.words.enumerated()
+    where !(query.lastWordIsPrefix && offset == query.words.count - 1) {
+      wordHashes[fnvHash(word.folded), default: []].append((offset, word.exactHash))
+    }
+    func wordIndex(_ token: TextToken) -> Int? {
+      if let word = wordHashes[token.hash]?.first(where: {
+        $0.exactHash == 0 || $0.exactHash == token.exactHash
+      }) {
+        return word.word
+      }
+      return token.extendsPrefix ? query.words.count - 1 : nil
+    }
+    let window = 30
+    let tokens: [TextToken]
+    let derived: [(first: Int, end: Int, key: [UInt8])]
+    if wanted.isEmpty, !readingEveryToken {
+      tokens = leadingTokens(
+        of: documentText, prefix: prefixWord, phrases: phrases,
+        reachableWords: wordHashes.values.reduce(0) { $0 + $1.count } + (prefixWord == nil ? 0 : 1),
+        window: window, wordIndex: wordIndex)
+      derived = []
+    } else {
+      (tokens, derived) = self.tokens(of: documentText, prefix: prefixWord, derived: true)
+    }
     guard !tokens.isEmpty else { return Snippet(text: "", marks: []) }
     var marked = [Bool](repeating: false, count: tokens.count)
     var strong: [Int] = []
-    for phrase in query.phraseTokens {
-      let hashes = phrase.map { fnvHash($0.folded) }
+    for hashes in phrases {
       for start in Self.occurrences(of: hashes, in: tokens) {
         strong.append(start)
         for position in start..<(start + hashes.count) { marked[position] = true }
@@ -872,27 +952,15 @@ public final class SearchIndex: @unchecked Sendable {
       strong.append(term.first)
       for position in term.first..<min(term.end, tokens.count) { marked[position] = true }
     }
-    // By folded hash, the words typed, each with its exact spelling (0: any spelling).
-    var wordHashes: [UInt64: [(word: Int, exactHash: UInt64)]] = [:]
-    for (offset, word) in query.words.enumerated()
-    where !(query.lastWordIsPrefix && offset == query.words.count - 1) {
-      wordHashes[fnvHash(word.folded), default: []].append((offset, word.exactHash))
-    }
     var wordAt = [Int](repeating: -1, count: tokens.count)
     if !wordHashes.isEmpty || prefixWord != nil {
       for (position, token) in tokens.enumerated() {
-        if let word = wordHashes[token.hash]?.first(where: {
-          $0.exactHash == 0 || $0.exactHash == token.exactHash
-        }) {
-          wordAt[position] = word.word
-          marked[position] = true
-        } else if token.extendsPrefix {
-          wordAt[position] = query.words.count - 1
+        if let word = wordIndex(token) {
+          wordAt[position] = word
           marked[position] = true
         }
       }
     }
-    let window = 30
     var anchor = strong.min() ?? -1
     if anchor < 0 {
       var best = -1
