@@ -497,7 +497,9 @@ public final class SearchIndex: @unchecked Sendable {
       }
       leading = Self.best(found, limit: limit)
       checked = end
-      batchSize *= 2
+      // Each batch reads the lists from their start again: few batches, even when every
+      // document must be checked (words that seldom stand together).
+      batchSize *= 8
     }
     return found
   }
