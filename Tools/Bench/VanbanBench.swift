@@ -237,6 +237,11 @@ struct VanbanBench: ParsableCommand {
           + " %d terms, %.0f MB of postings + %.0f MB of positions",
         count, megabytes, elapsed, megabytes / elapsed, cpu, megabytes / cpu, index.termCount,
         Double(index.postingsSize) / 1e6, Double(index.positionsSize) / 1e6))
+    if let resident = IndexFigures.residentMegabytes() {
+      print(String(format: "resident with the documents and the index: %.0f MB", resident))
+    }
+    for line in IndexFigures.searchLines(index) { print(line) }
+    for line in IndexFigures.fileLines(built: index, documents: documents) { print(line) }
   }
 
   private func loadAverage() -> String {

@@ -39,7 +39,8 @@ public struct SearchHit: Sendable, Equatable {
 /// token positions (see `PostingStore`): phrases are matched from positions without reading
 /// any text. Texts are read again only for snippets.
 public final class SearchIndex: @unchecked Sendable {
-  private let texts: [String]
+  /// The documents indexed; a text is read only to make a snippet or to tell spellings apart.
+  private let documents: [Document]
   private let store: PostingStore
   private let averageLength: Double
   private let provinceNames: [String]
@@ -58,8 +59,10 @@ public final class SearchIndex: @unchecked Sendable {
   private let relationsOfDocument: [UInt16]
   private let sortedTermsLock = NSLock()
   private var sortedTermsStorage: [Int32]?
+  private let shortPrefixLock = NSLock()
+  private var shortPrefixUnions: [[UInt8]: Postings?] = [:]
 
-  public var documentCount: Int { texts.count }
+  public var documentCount: Int { documents.count }
   public var termCount: Int { store.terms.count }
   /// Bytes held by the posting lists: documents, counts and masks.
   public var postingsSize: Int { store.documentBytes.count }
@@ -72,74 +75,137 @@ public final class SearchIndex: @unchecked Sendable {
 
   /// `chunkCount`: how many runs of documents are indexed apart and then joined; by default
   /// four per core.
-  init(documents: [Document], chunkCount: Int?) {
-    texts = documents.map(\.text)
-    store = IndexBuilder.build(texts: texts, chunkCount: chunkCount)
+  convenience init(documents: [Document], chunkCount: Int?) {
+    self.init(
+      documents: documents,
+      parts: Parts(
+        store: IndexBuilder.build(documents: documents, chunkCount: chunkCount),
+        fields: Fields(documents: documents)))
+  }
+
+  /// What the index holds besides the documents: what it is built into and stored as.
+  struct Parts {
+    var store: PostingStore
+    var fields: Fields
+  }
+
+  /// The fields the filters read, one entry per document, names by small ids.
+  struct Fields {
+    var provinceNames: [String] = []
+    var provinceOfDocument: [Int32] = []
+    var province2025OfDocument: [Int32] = []
+    var provinceSpellings: [String] = []
+    var levelOfDocument: [Level] = []
+    var typeNames: [String] = []
+    var typeOfDocument: [Int32] = []
+    var yearOfDocument: [Int16] = []
+    var documentsCiting: [String: [UInt32]] = [:]
+    var relationsCiting: [String: [UInt16]] = [:]
+    var relationsOfDocument: [UInt16] = []
+
+    init() {}
+
+    init(documents: [Document]) {
+      var provinceIDs: [String: Int32] = [:]
+      var provinceNames: [String] = []
+      var provinceSpellings: [String] = []
+      func provinceID(_ name: String?) -> Int32 {
+        guard let name else { return -1 }
+        if let id = provinceIDs[name] { return id }
+        let key = SearchQuery.fieldKey(name)
+        let id = Int32(provinceNames.firstIndex(of: key) ?? provinceNames.count)
+        if Int(id) == provinceNames.count {
+          provinceNames.append(key)
+          provinceSpellings.append(name)
+        }
+        provinceIDs[name] = id
+        return id
+      }
+      provinceOfDocument = documents.map { provinceID($0.province) }
+      province2025OfDocument = documents.map { provinceID($0.province2025) }
+      self.provinceNames = provinceNames
+      self.provinceSpellings = provinceSpellings
+      levelOfDocument = documents.map(\.level)
+
+      var typeIDs: [String: Int32] = [:]
+      var typeNames: [String] = []
+      typeOfDocument = documents.map { document in
+        guard let type = document.type else { return -1 }
+        if let id = typeIDs[type] { return id }
+        let key = SearchQuery.fieldKey(type)
+        let id = Int32(typeNames.firstIndex(of: key) ?? typeNames.count)
+        if Int(id) == typeNames.count { typeNames.append(key) }
+        typeIDs[type] = id
+        return id
+      }
+      self.typeNames = typeNames
+      yearOfDocument = documents.map { Int16($0.sortDate?.year ?? 0) }
+
+      var citing: [String: [UInt32]] = [:]
+      var relationsCiting: [String: [UInt16]] = [:]
+      var relationsOfDocument = [UInt16](repeating: 0, count: documents.count)
+      var keyOfNumber: [String: String] = [:]
+      for (index, document) in documents.enumerated() {
+        var seen = Set<String>()
+        for citation in document.citations {
+          relationsOfDocument[index] |= citation.relation.bit
+          guard let number = citation.number else { continue }
+          let key: String
+          if let known = keyOfNumber[number] {
+            key = known
+          } else {
+            key = canonicalDocumentNumber(number)
+            keyOfNumber[number] = key
+          }
+          if seen.insert(key).inserted {
+            citing[key, default: []].append(UInt32(index))
+            relationsCiting[key, default: []].append(citation.relation.bit)
+          } else if let last = relationsCiting[key]?.indices.last {
+            relationsCiting[key]?[last] |= citation.relation.bit
+          }
+        }
+      }
+      documentsCiting = citing
+      self.relationsCiting = relationsCiting
+      self.relationsOfDocument = relationsOfDocument
+    }
+  }
+
+  init(documents: [Document], parts: Parts, sortedTerms: [Int32]? = nil) {
+    self.documents = documents
+    sortedTermsStorage = sortedTerms
+    store = parts.store
     let total = store.lengths.reduce(0) { $0 + Int($1) }
     averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
+    let fields = parts.fields
+    provinceNames = fields.provinceNames
+    provinceOfDocument = fields.provinceOfDocument
+    province2025OfDocument = fields.province2025OfDocument
+    provinceSpellings = fields.provinceSpellings
+    levelOfDocument = fields.levelOfDocument
+    typeNames = fields.typeNames
+    typeOfDocument = fields.typeOfDocument
+    yearOfDocument = fields.yearOfDocument
+    documentsCiting = fields.documentsCiting
+    relationsCiting = fields.relationsCiting
+    relationsOfDocument = fields.relationsOfDocument
+  }
 
-    var provinceIDs: [String: Int32] = [:]
-    var provinceNames: [String] = []
-    var provinceSpellings: [String] = []
-    func provinceID(_ name: String?) -> Int32 {
-      guard let name else { return -1 }
-      if let id = provinceIDs[name] { return id }
-      let key = SearchQuery.fieldKey(name)
-      let id = Int32(provinceNames.firstIndex(of: key) ?? provinceNames.count)
-      if Int(id) == provinceNames.count {
-        provinceNames.append(key)
-        provinceSpellings.append(name)
-      }
-      provinceIDs[name] = id
-      return id
-    }
-    provinceOfDocument = documents.map { provinceID($0.province) }
-    province2025OfDocument = documents.map { provinceID($0.province2025) }
-    self.provinceNames = provinceNames
-    self.provinceSpellings = provinceSpellings
-    levelOfDocument = documents.map(\.level)
-
-    var typeIDs: [String: Int32] = [:]
-    var typeNames: [String] = []
-    typeOfDocument = documents.map { document in
-      guard let type = document.type else { return -1 }
-      if let id = typeIDs[type] { return id }
-      let key = SearchQuery.fieldKey(type)
-      let id = Int32(typeNames.firstIndex(of: key) ?? typeNames.count)
-      if Int(id) == typeNames.count { typeNames.append(key) }
-      typeIDs[type] = id
-      return id
-    }
-    self.typeNames = typeNames
-    yearOfDocument = documents.map { Int16($0.sortDate?.year ?? 0) }
-
-    var citing: [String: [UInt32]] = [:]
-    var relationsCiting: [String: [UInt16]] = [:]
-    var relationsOfDocument = [UInt16](repeating: 0, count: documents.count)
-    var keyOfNumber: [String: String] = [:]
-    for (index, document) in documents.enumerated() {
-      var seen = Set<String>()
-      for citation in document.citations {
-        relationsOfDocument[index] |= citation.relation.bit
-        guard let number = citation.number else { continue }
-        let key: String
-        if let known = keyOfNumber[number] {
-          key = known
-        } else {
-          key = canonicalDocumentNumber(number)
-          keyOfNumber[number] = key
-        }
-        if seen.insert(key).inserted {
-          citing[key, default: []].append(UInt32(index))
-          relationsCiting[key, default: []].append(citation.relation.bit)
-        } else if let last = relationsCiting[key]?.indices.last {
-          relationsCiting[key]?[last] |= citation.relation.bit
-        }
-      }
-    }
-    documentsCiting = citing
-    self.relationsCiting = relationsCiting
-    self.relationsOfDocument = relationsOfDocument
+  /// The parts again, for writing them to a file.
+  var parts: Parts {
+    var fields = Fields()
+    fields.provinceNames = provinceNames
+    fields.provinceOfDocument = provinceOfDocument
+    fields.province2025OfDocument = province2025OfDocument
+    fields.provinceSpellings = provinceSpellings
+    fields.levelOfDocument = levelOfDocument
+    fields.typeNames = typeNames
+    fields.typeOfDocument = typeOfDocument
+    fields.yearOfDocument = yearOfDocument
+    fields.documentsCiting = documentsCiting
+    fields.relationsCiting = relationsCiting
+    fields.relationsOfDocument = relationsOfDocument
+    return Parts(store: store, fields: fields)
   }
 
   // MARK: Queries
@@ -151,7 +217,7 @@ public final class SearchIndex: @unchecked Sendable {
   /// Hits ranked by score, best first; ties keep document order.
   public func search(_ query: SearchQuery, limit: Int = .max) -> [SearchHit] {
     guard limit > 0 else { return [] }
-    return Self.best(evaluate(query), limit: limit).map { candidate in
+    return Self.best(evaluate(query, limit: limit), limit: limit).map { candidate in
       let document = Int(candidate.document)
       return SearchHit(
         document: document, score: candidate.score, snippet: snippet(query, document: document))
@@ -164,7 +230,7 @@ public final class SearchIndex: @unchecked Sendable {
 
   /// Every matching document, in document order, unranked and without snippets.
   public func matchingDocuments(_ query: SearchQuery) -> [Int] {
-    if query.isEmpty { return Array(0..<texts.count) }
+    if query.isEmpty { return Array(0..<documents.count) }
     return evaluate(query, scoring: false).map { Int($0.document) }
   }
 
@@ -238,7 +304,7 @@ public final class SearchIndex: @unchecked Sendable {
   /// True when the document's text holds the word with the marks it was typed with.
   private func spells(_ document: Int, _ word: SearchQuery.Word) -> Bool {
     var found = false
-    withSearchTokenizer(texts[document]) { tokenizer in
+    withSearchTokenizer(documents[document].text) { tokenizer in
       while !found, tokenizer.next() {
         found =
           tokenizer.token.exactHash == word.exactHash && tokenizer.token.folded.elementsEqual(word.folded)
@@ -249,7 +315,10 @@ public final class SearchIndex: @unchecked Sendable {
 
   /// Candidates satisfying every word, number, date, phrase and filter, in document order.
   /// A word typed with marks matches only that spelling; one typed without matches every spelling.
-  private func evaluate(_ query: SearchQuery, scoring: Bool = true) -> [Candidate] {
+  ///
+  /// With a `limit`, only the candidates that may rank among the `limit` best (see
+  /// `leadingCandidates`); their scores are those of the full evaluation.
+  private func evaluate(_ query: SearchQuery, scoring: Bool = true, limit: Int? = nil) -> [Candidate] {
     var required: [RequiredTerm] = []
     func require(_ word: SearchQuery.Word) -> Bool {
       guard let id = store.terms.find(word.folded) else { return false }
@@ -301,7 +370,7 @@ public final class SearchIndex: @unchecked Sendable {
     var documents: [UInt32]
     var scores: [Double]
     if required.isEmpty {
-      documents = (0..<UInt32(texts.count)).map { $0 }
+      documents = (0..<UInt32(self.documents.count)).map { $0 }
       scores = [Double](repeating: 0, count: documents.count)
     } else {
       required.sort { $0.postings.documents.count < $1.postings.documents.count }
@@ -343,30 +412,39 @@ public final class SearchIndex: @unchecked Sendable {
       }
     }
 
-    var holdsPhrases = [Bool](repeating: true, count: documents.count)
-    for phrase in phraseTerms {
-      markPhraseMatches(phrase, documents: documents, keep: &holdsPhrases)
-    }
-
     let filter = FieldFilter(query: query, index: self)
-    var accepted = [Bool](repeating: false, count: documents.count)
-    for (slot, document) in documents.enumerated() {
-      accepted[slot] = holdsPhrases[slot] && filter.accepts(Int(document))
-    }
-
     // Words typed one after the other that stand so in the document (`thien tai` in `thiên tai`)
     // rank it above every document holding them apart: each run adds the most BM25 can give.
+    var runs: [[Int]] = []
+    var ceiling = 0.0
     if scoring, !query.adjacentRuns.isEmpty {
-      let ceiling =
+      ceiling =
         required.reduce(0) { $0 + inverseDocumentFrequency($1.frequency) * 2.2 }
         + bonusTerms.reduce(0) { $0 + inverseDocumentFrequency($1.documents.count) * 2.2 }
       for run in query.adjacentRuns {
         let ids = run.compactMap { store.terms.find($0.folded) }
-        guard ids.count == run.count else { continue }
-        var holdsRun = accepted
-        markPhraseMatches(ids, documents: documents, keep: &holdsRun)
-        for slot in documents.indices where holdsRun[slot] { scores[slot] += ceiling }
+        if ids.count == run.count { runs.append(ids) }
       }
+    }
+    let readsPositions = phraseTerms.contains { $0.count > 1 } || !runs.isEmpty
+    if let limit, scoring, readsPositions, limit < documents.count / 4 {
+      return leadingCandidates(
+        documents: documents, scores: scores, filter: filter, phrases: phraseTerms, runs: runs,
+        ceiling: ceiling, limit: limit)
+    }
+
+    var holdsPhrases = [Bool](repeating: true, count: documents.count)
+    for phrase in phraseTerms {
+      markPhraseMatches(phrase, documents: documents, keep: &holdsPhrases)
+    }
+    var accepted = [Bool](repeating: false, count: documents.count)
+    for (slot, document) in documents.enumerated() {
+      accepted[slot] = holdsPhrases[slot] && filter.accepts(Int(document))
+    }
+    for ids in runs {
+      var holdsRun = accepted
+      markPhraseMatches(ids, documents: documents, keep: &holdsRun)
+      for slot in documents.indices where holdsRun[slot] { scores[slot] += ceiling }
     }
 
     var candidates: [Candidate] = []
@@ -377,8 +455,57 @@ public final class SearchIndex: @unchecked Sendable {
     return candidates
   }
 
+  /// The candidates of a ranked search whose phrases and runs are checked against positions, read
+  /// only for documents that may still rank among the `limit` best: in order of the score they
+  /// would have with every run held, in growing batches, until the next one's such score is
+  /// below the `limit`-th best score found. A document left out scores below every one of the
+  /// `limit` best, so `best(_:limit:)` of the result is that of every candidate.
+  ///
+  /// `documents`: ascending, each holding every word of `phrases` and `runs`; `scores`: beside
+  /// them, before the runs' bonus.
+  private func leadingCandidates(
+    documents: [UInt32], scores: [Double], filter: FieldFilter, phrases: [[Int]], runs: [[Int]],
+    ceiling: Double, limit: Int
+  ) -> [Candidate] {
+    var ceilings = scores
+    for slot in ceilings.indices {
+      for _ in runs { ceilings[slot] += ceiling }
+    }
+    var order = documents.indices.filter { filter.accepts(Int(documents[$0])) }
+    order.sort { ceilings[$0] > ceilings[$1] || (ceilings[$0] == ceilings[$1] && $0 < $1) }
+    var found: [Candidate] = []
+    var leading: [Candidate] = []
+    var checked = 0
+    var batchSize = max(limit * 2, 64)
+    while checked < order.count {
+      if leading.count == limit, let last = leading.last, ceilings[order[checked]] < last.score { break }
+      let end = min(order.count, checked + batchSize)
+      let slots = order[checked..<end].sorted()
+      let batch = slots.map { documents[$0] }
+      var holdsPhrases = [Bool](repeating: true, count: batch.count)
+      for phrase in phrases {
+        markPhraseMatches(phrase, documents: batch, keep: &holdsPhrases)
+      }
+      var final = slots.map { scores[$0] }
+      for ids in runs {
+        var holdsRun = holdsPhrases
+        markPhraseMatches(ids, documents: batch, keep: &holdsRun)
+        for position in batch.indices where holdsRun[position] { final[position] += ceiling }
+      }
+      for position in batch.indices where holdsPhrases[position] {
+        found.append(Candidate(document: batch[position], score: final[position]))
+      }
+      leading = Self.best(found, limit: limit)
+      checked = end
+      // Each batch reads the lists from their start again: few batches, even when every
+      // document must be checked (words that seldom stand together).
+      batchSize *= 8
+    }
+    return found
+  }
+
   private func inverseDocumentFrequency(_ frequency: Int) -> Double {
-    let count = Double(texts.count)
+    let count = Double(documents.count)
     let frequency = Double(frequency)
     return log(1 + (count - frequency + 0.5) / (frequency + 0.5))
   }
@@ -419,6 +546,8 @@ public final class SearchIndex: @unchecked Sendable {
     var occurrences = 0
     /// True while the positions of `document` have not been read.
     var positionsPending = false
+    /// Positions of documents moved past without reading them, passed over at the next read.
+    var positionsToSkip = 0
 
     init(store: PostingStore, term: Int) {
       documentPosition = store.documentStarts[term]
@@ -431,13 +560,7 @@ public final class SearchIndex: @unchecked Sendable {
       to target: Int, documentBytes: UnsafeBufferPointer<UInt8>, positionBytes: UnsafeBufferPointer<UInt8>
     ) {
       while document < target && documentsLeft > 0 {
-        if positionsPending {
-          var skipped = 0
-          while skipped < occurrences {
-            if positionBytes[positionPosition] < 0x80 { skipped += 1 }
-            positionPosition += 1
-          }
-        }
+        if positionsPending { positionsToSkip += occurrences }
         document += VarInt.read(documentBytes, at: &documentPosition)
         occurrences = VarInt.read(documentBytes, at: &documentPosition)
         documentPosition += 1
@@ -450,6 +573,10 @@ public final class SearchIndex: @unchecked Sendable {
     mutating func readPositions(
       shift: Int, positionBytes: UnsafeBufferPointer<UInt8>, into output: inout [Int]
     ) {
+      if positionsToSkip > 0 {
+        VarInt.skip(positionsToSkip, in: positionBytes, at: &positionPosition)
+        positionsToSkip = 0
+      }
       output.removeAll(keepingCapacity: true)
       var position = 0
       for _ in 0..<occurrences {
@@ -500,7 +627,39 @@ public final class SearchIndex: @unchecked Sendable {
   }
 
   /// The union of the postings of every word that starts with `prefix`; nil when none does.
+  /// Unions for one or two bytes (a word just begun, matching a good part of the vocabulary)
+  /// are kept for the next time.
   private func prefixPostings(_ prefix: [UInt8]) -> Postings? {
+    let isShort = prefix.count <= Self.cachedPrefixLength
+    if isShort {
+      shortPrefixLock.lock()
+      let cached = shortPrefixUnions[prefix]
+      shortPrefixLock.unlock()
+      if let cached { return cached }
+    }
+    let union = prefixUnion(prefix)
+    if isShort {
+      shortPrefixLock.lock()
+      shortPrefixUnions[prefix] = union
+      shortPrefixLock.unlock()
+    }
+    return union
+  }
+
+  static let cachedPrefixLength = 2
+
+  /// Works out now, and keeps, the union of every one-byte prefix that begins a word: the first
+  /// key typed in the browser's search then costs no more than the next ones. Safe beside queries
+  /// on other threads.
+  public func prepareShortPrefixes() {
+    var firstBytes = Set<UInt8>()
+    for id in 0..<store.terms.count {
+      if let first = store.terms.key(id).first { firstBytes.insert(first) }
+    }
+    for first in firstBytes.sorted() { _ = prefixPostings([first]) }
+  }
+
+  private func prefixUnion(_ prefix: [UInt8]) -> Postings? {
     let sorted = sortedTerms()
     var low = 0
     var high = sorted.count
@@ -520,10 +679,19 @@ public final class SearchIndex: @unchecked Sendable {
     }
     guard !matching.isEmpty else { return nil }
     if matching.count == 1 { return decode(matching[0]) }
-    var counts = [UInt32](repeating: 0, count: texts.count)
-    for id in matching {
-      let list = decode(id)
-      for (slot, document) in list.documents.enumerated() { counts[Int(document)] += list.counts[slot] }
+    var counts = [UInt32](repeating: 0, count: documents.count)
+    store.documentBytes.withUnsafeBufferPointer { bytes in
+      counts.withUnsafeMutableBufferPointer { counts in
+        for id in matching {
+          var position = store.documentStarts[id]
+          var document = -1
+          for _ in 0..<Int(store.frequencies[id]) {
+            document += VarInt.read(bytes, at: &position)
+            counts[document] &+= UInt32(truncatingIfNeeded: VarInt.read(bytes, at: &position))
+            position += 1
+          }
+        }
+      }
     }
     var postings = Postings()
     for (document, count) in counts.enumerated() where count > 0 {
@@ -534,8 +702,8 @@ public final class SearchIndex: @unchecked Sendable {
     return postings
   }
 
-  /// Term ids in byte order of their keys, built on first use.
-  private func sortedTerms() -> [Int32] {
+  /// Term ids in byte order of their keys, built on first use (or read with the index's file).
+  func sortedTerms() -> [Int32] {
     sortedTermsLock.lock()
     defer { sortedTermsLock.unlock() }
     if let sorted = sortedTermsStorage { return sorted }
@@ -646,12 +814,13 @@ public final class SearchIndex: @unchecked Sendable {
     var extendsPrefix: Bool
   }
 
-  private func tokens(of document: Int, prefix: [UInt8]?) -> (
+  /// The tokens of a text and, when `derived` is set, the numbers and dates read from them.
+  private func tokens(of text: String, prefix: [UInt8]?, derived detectsDerived: Bool) -> (
     tokens: [TextToken], derived: [(first: Int, end: Int, key: [UInt8])]
   ) {
     var tokens: [TextToken] = []
     var derived: [(first: Int, end: Int, key: [UInt8])] = []
-    withSearchTokenizer(texts[document]) { tokenizer in
+    withSearchTokenizer(text) { tokenizer in
       var detector = DerivedTermDetector()
       while tokenizer.next() {
         let token = tokenizer.token
@@ -666,11 +835,66 @@ public final class SearchIndex: @unchecked Sendable {
             hash: token.hash, exactHash: token.exactHash, scalarStart: token.scalarStart,
             scalarEnd: token.scalarEnd,
             byteStart: token.byteStart, byteEnd: token.byteEnd, extendsPrefix: extendsPrefix))
-        detector.feed(token) { derived.append(($0.firstToken, $0.endToken, $0.keyBytes)) }
+        if detectsDerived {
+          detector.feed(token) { derived.append(($0.firstToken, $0.endToken, $0.keyBytes)) }
+        }
       }
-      detector.finish { derived.append(($0.firstToken, $0.endToken, $0.keyBytes)) }
+      if detectsDerived { detector.finish { derived.append(($0.firstToken, $0.endToken, $0.keyBytes)) } }
     }
     return (tokens, derived)
+  }
+
+  /// The tokens of a text up to where `snippet` has settled its window, or all of them: the
+  /// snippet made from them is the one made from every token. With phrases, the window is
+  /// around the first occurrence: tokens stop a window and the longest phrase past one found.
+  /// Without, around the first window of `window` tokens holding as many different words typed
+  /// as the query has (`reachableWords`, which may overcount: then every token is read).
+  private func leadingTokens(
+    of text: String, prefix: [UInt8]?, phrases: [[UInt64]], reachableWords: Int, window: Int,
+    wordIndex: (TextToken) -> Int?
+  ) -> [TextToken] {
+    let longest = phrases.map(\.count).max() ?? 1
+    var tokens: [TextToken] = []
+    var wordAt: [Int] = []
+    var settled: Int? = phrases.isEmpty && reachableWords == 0 ? 0 : nil
+    withSearchTokenizer(text) { tokenizer in
+      while tokenizer.next() {
+        let token = tokenizer.token
+        var extendsPrefix = false
+        if let prefix, token.folded.count >= prefix.count {
+          extendsPrefix = prefix.withUnsafeBufferPointer { prefix in
+            prefix.indices.allSatisfy { token.folded[$0] == prefix[$0] }
+          }
+        }
+        let textToken = TextToken(
+          hash: token.hash, exactHash: token.exactHash, scalarStart: token.scalarStart,
+          scalarEnd: token.scalarEnd, byteStart: token.byteStart, byteEnd: token.byteEnd,
+          extendsPrefix: extendsPrefix)
+        tokens.append(textToken)
+        if let settled {
+          if tokens.count >= settled + window + longest + 2 { break }
+          continue
+        }
+        let end = tokens.count
+        if !phrases.isEmpty {
+          for phrase in phrases where phrase.count <= end {
+            let start = end - phrase.count
+            if phrase.indices.allSatisfy({ tokens[start + $0].hash == phrase[$0] }) {
+              settled = start
+              break
+            }
+          }
+          continue
+        }
+        wordAt.append(wordIndex(textToken) ?? -1)
+        let start = end - window
+        guard start >= 0, wordAt[start] >= 0 else { continue }
+        var seen = Set<Int>()
+        for position in start..<end where wordAt[position] >= 0 { seen.insert(wordAt[position]) }
+        if seen.count >= reachableWords { settled = start }
+      }
+    }
+    return tokens
   }
 
   private static func occurrences(of phrase: [UInt64], in tokens: [TextToken]) -> [Int] {
@@ -684,62 +908,85 @@ public final class SearchIndex: @unchecked Sendable {
   }
 
   /// About 30 words around the best match, every match in the window marked.
-  func snippet(_ query: SearchQuery, document: Int) -> Snippet {
+  /// `readingEveryToken`: tokenize the whole text even when the window is settled sooner (the
+  /// tests compare the two).
+  func snippet(_ query: SearchQuery, document: Int, readingEveryToken: Bool = false) -> Snippet {
     let prefixWord = query.lastWordIsPrefix ? query.words.last?.folded : nil
-    let (tokens, derived) = tokens(of: document, prefix: prefixWord)
-    guard !tokens.isEmpty else { return Snippet(text: "", marks: []) }
-    var marked = [Bool](repeating: false, count: tokens.count)
-    var strong: [Int] = []
-    for phrase in query.phraseTokens {
-      let hashes = phrase.map { fnvHash($0.folded) }
-      for start in Self.occurrences(of: hashes, in: tokens) {
-        strong.append(start)
-        for position in start..<(start + hashes.count) { marked[position] = true }
-      }
-    }
+    let documentText = documents[document].text
     let wanted = Set(query.numberKeys + query.dateKeys)
-    for term in derived where wanted.contains(term.key) {
-      strong.append(term.first)
-      for position in term.first..<min(term.end, tokens.count) { marked[position] = true }
-    }
+    let phrases = query.phraseTokens.map { phrase in phrase.map { fnvHash($0.folded) } }
     // By folded hash, the words typed, each with its exact spelling (0: any spelling).
     var wordHashes: [UInt64: [(word: Int, exactHash: UInt64)]] = [:]
     for (offset, word) in query.words.enumerated()
     where !(query.lastWordIsPrefix && offset == query.words.count - 1) {
       wordHashes[fnvHash(word.folded), default: []].append((offset, word.exactHash))
     }
+    func wordIndex(_ token: TextToken) -> Int? {
+      if let word = wordHashes[token.hash]?.first(where: {
+        $0.exactHash == 0 || $0.exactHash == token.exactHash
+      }) {
+        return word.word
+      }
+      return token.extendsPrefix ? query.words.count - 1 : nil
+    }
+    let window = 30
+    let tokens: [TextToken]
+    let derived: [(first: Int, end: Int, key: [UInt8])]
+    if wanted.isEmpty, !readingEveryToken {
+      tokens = leadingTokens(
+        of: documentText, prefix: prefixWord, phrases: phrases,
+        reachableWords: wordHashes.values.reduce(0) { $0 + $1.count } + (prefixWord == nil ? 0 : 1),
+        window: window, wordIndex: wordIndex)
+      derived = []
+    } else {
+      (tokens, derived) = self.tokens(of: documentText, prefix: prefixWord, derived: true)
+    }
+    guard !tokens.isEmpty else { return Snippet(text: "", marks: []) }
+    var marked = [Bool](repeating: false, count: tokens.count)
+    var strong: [Int] = []
+    for hashes in phrases {
+      for start in Self.occurrences(of: hashes, in: tokens) {
+        strong.append(start)
+        for position in start..<(start + hashes.count) { marked[position] = true }
+      }
+    }
+    for term in derived where wanted.contains(term.key) {
+      strong.append(term.first)
+      for position in term.first..<min(term.end, tokens.count) { marked[position] = true }
+    }
     var wordAt = [Int](repeating: -1, count: tokens.count)
     if !wordHashes.isEmpty || prefixWord != nil {
       for (position, token) in tokens.enumerated() {
-        if let word = wordHashes[token.hash]?.first(where: {
-          $0.exactHash == 0 || $0.exactHash == token.exactHash
-        }) {
-          wordAt[position] = word.word
-          marked[position] = true
-        } else if token.extendsPrefix {
-          wordAt[position] = query.words.count - 1
+        if let word = wordIndex(token) {
+          wordAt[position] = word
           marked[position] = true
         }
       }
     }
-    let window = 30
     var anchor = strong.min() ?? -1
     if anchor < 0 {
       var best = -1
       for start in tokens.indices where wordAt[start] >= 0 {
+        // The words typed seen in the window: a bit each while there are at most 64 of them.
+        var seen: UInt64 = 0
         var distinct = Set<Int>()
         for position in start..<min(tokens.count, start + window) where wordAt[position] >= 0 {
-          distinct.insert(wordAt[position])
+          if wordAt[position] < 64 {
+            seen |= 1 << UInt64(wordAt[position])
+          } else {
+            distinct.insert(wordAt[position])
+          }
         }
-        if distinct.count > best {
-          best = distinct.count
+        let count = seen.nonzeroBitCount + distinct.count
+        if count > best {
+          best = count
           anchor = start
         }
       }
     }
     let first = max(0, anchor - 8)
     let last = min(tokens.count, first + window) - 1
-    let utf8 = texts[document].utf8
+    let utf8 = documentText.utf8
     let body = String(
       decoding: utf8[
         utf8.index(

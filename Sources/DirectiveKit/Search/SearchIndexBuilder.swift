@@ -31,21 +31,22 @@ struct PostingStore {
 enum IndexBuilder {
   static let variantLimit = 7
 
-  static func build(texts: [String], chunkCount requested: Int? = nil) -> PostingStore {
+  /// Reads each document's text once, while its chunk is indexed.
+  static func build(documents: [Document], chunkCount requested: Int? = nil) -> PostingStore {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     // Chunks of about 2,000 documents keep each one's scratch small; at least four per core.
-    let automatic = max(cores * 4, texts.count / 2000)
-    let chunkCount = max(1, min(texts.count, requested ?? automatic))
+    let automatic = max(cores * 4, documents.count / 2000)
+    let chunkCount = max(1, min(documents.count, requested ?? automatic))
     var chunks = [Chunk?](repeating: nil, count: chunkCount)
     chunks.withUnsafeMutableBufferPointer { slots in
       let slots = slots
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunkIndex in
-        let lower = texts.count * chunkIndex / chunkCount
-        let upper = texts.count * (chunkIndex + 1) / chunkCount
+        let lower = documents.count * chunkIndex / chunkCount
+        let upper = documents.count * (chunkIndex + 1) / chunkCount
         var chunk = Chunk(firstDocument: lower)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Token.maximumLength) { scratch in
           for document in lower..<upper {
-            var text = texts[document]
+            var text = documents[document].text
             text.withUTF8 { chunk.add(bytes: $0, scratch: scratch.baseAddress!) }
           }
         }

@@ -4,7 +4,7 @@ struct TermTable {
   private(set) var arena: [UInt8] = []
   private(set) var starts: [UInt32] = [0]
   private(set) var hashes: [UInt64] = []
-  private var slots: [Int32]
+  private(set) var slots: [Int32]
   private var mask: Int
 
   init(capacity: Int = 1024) {
@@ -12,6 +12,21 @@ struct TermTable {
     while size < capacity * 2 { size <<= 1 }
     slots = [Int32](repeating: -1, count: size)
     mask = size - 1
+  }
+
+  /// A table from its stored arrays; nil unless they fit together (every key within the arena,
+  /// every slot empty or a key, a power of two of slots with room to spare).
+  init?(arena: [UInt8], starts: [UInt32], hashes: [UInt64], slots: [Int32]) {
+    guard starts.count == hashes.count + 1, starts.first == 0, Int(starts.last!) == arena.count,
+      slots.count >= 16, slots.count & (slots.count - 1) == 0, hashes.count * 2 <= slots.count,
+      zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+      slots.allSatisfy({ $0 >= -1 && Int($0) < hashes.count })
+    else { return nil }
+    self.arena = arena
+    self.starts = starts
+    self.hashes = hashes
+    self.slots = slots
+    mask = slots.count - 1
   }
 
   var count: Int { hashes.count }
@@ -117,6 +132,26 @@ enum VarInt {
     }
     bytes[position] = UInt8(value)
     position += 1
+  }
+
+  /// Moves `position` past `count` values, eight bytes at a time while more than eight bytes'
+  /// worth of values are left.
+  static func skip(_ count: Int, in bytes: UnsafeBufferPointer<UInt8>, at position: inout Int) {
+    var left = count
+    let raw = UnsafeRawBufferPointer(bytes)
+    while position + 8 <= raw.count {
+      let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      // A value ends at each byte without its high bit.
+      let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+      // Stop before a word whose last ending is the last one wanted: the bytes after it belong to the next value.
+      guard ends < left else { break }
+      left -= ends
+      position += 8
+    }
+    while left > 0 {
+      if bytes[position] < 0x80 { left -= 1 }
+      position += 1
+    }
   }
 
   @inline(__always)

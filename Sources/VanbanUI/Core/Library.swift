@@ -231,9 +231,17 @@ public final class Library: Sendable {
     citedByID[id].map { cited[$0] }
   }
 
-  /// Builds the full-text index (seconds on a large corpus: the browser does it on another
-  /// thread and sends `Event.indexReady`).
-  public func makeSearchIndex() -> SearchIndex { SearchIndex(documents: documents) }
+  /// The full-text index: read from the file kept beside the corpus's snapshot when it is
+  /// current, else built (seconds on a large corpus: the browser does it on another thread and
+  /// sends `Event.indexReady`) and kept there for the next start; then the words of each first
+  /// letter gathered, so that the first key typed in the search costs no more than the next.
+  /// `warn` hears why the index could not be kept.
+  public func makeSearchIndex(warn: (String) -> Void = { _ in }) -> SearchIndex {
+    // To wire once `Corpus` has them: `snapshotPath: corpus.snapshotPath, fingerprint: corpus.snapshotFingerprint`.
+    let index = SearchIndex.stored(documents: documents, snapshotPath: nil, fingerprint: nil, warn: warn)
+    index.prepareShortPrefixes()
+    return index
+  }
 
   /// Indices of the documents matching a query as it is being typed (the last word may be
   /// unfinished), diacritics optional, in list order. Without an index, only the province,

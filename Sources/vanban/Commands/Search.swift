@@ -31,7 +31,10 @@ struct Search: ParsableCommand {
   func run() throws {
     let loaded = try corpus.load()
     let documents = try corpus.selected(loaded)
-    let index = SearchIndex(documents: documents)
+    let stored = Self.storedIndex(of: loaded, selected: documents)
+    let index = SearchIndex.stored(
+      documents: documents, snapshotPath: stored.snapshotPath, fingerprint: stored.fingerprint,
+      warn: { FileHandle.standardError.write(Data("vanban: \($0)\n".utf8)) })
     let parsed = SearchQuery.parse(query)
     if let problem = index.provinceProblem(in: parsed) {
       throw UsageFailure(message: "province:\(parsed.provinceText ?? ""): " + problem.description)
@@ -65,6 +68,17 @@ struct Search: ParsableCommand {
         Self.countLine(shown: hits.count, matching: index.matchingDocuments(parsed).count, limit: limit))
     }
     if hits.isEmpty { throw ExitCode(1) }
+  }
+
+  /// The snapshot beside which the index of the whole corpus is kept, and the state of the
+  /// documents it must match; nil (build the index here) for a `--province` selection, which is
+  /// indexed apart since its word counts differ, or without a snapshot.
+  static func storedIndex(of corpus: Corpus, selected: [Document]) -> (
+    snapshotPath: String?, fingerprint: UInt64?
+  ) {
+    guard selected.count == corpus.documents.count else { return (nil, nil) }
+    // To wire once `Corpus` has them: `return (corpus.snapshotPath, corpus.snapshotFingerprint)`.
+    return (nil, nil)
   }
 
   /// How many documents match and how many are shown: `2 documents match; all shown`,
