@@ -296,6 +296,25 @@ final class SnapshotTests: XCTestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store.directory), [])
   }
 
+  /// The search index kept beside a snapshot goes with it, and so does a temporary file of an
+  /// index write that was cut short.
+  func testClearRemovesTheSearchIndexBesideTheSnapshot() throws {
+    let corpus = try assertWarmEqualsFresh().corpus
+    XCTAssertEqual(corpus.snapshotPath, snapshotPath)
+    _ = SearchIndex.stored(
+      documents: corpus.documents, snapshotPath: corpus.snapshotPath, fingerprint: corpus.snapshotFingerprint,
+      warn: { XCTFail($0) })
+    let indexPath = SearchIndex.indexPath(snapshotPath: snapshotPath)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: indexPath))
+    XCTAssertEqual(try store.clear(only: [snapshotPath]), 2)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store.directory), [])
+
+    try assertWarmEqualsFresh()
+    FileManager.default.createFile(atPath: indexPath + ".tmp-1-2", contents: Data([1, 2, 3]))
+    XCTAssertEqual(try store.clear(), 2)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store.directory), [])
+  }
+
   /// Texts are read from the snapshot's mapping when asked for: replacing or removing the
   /// snapshot file meanwhile (another vanban rewriting it) leaves them as they were.
   func testTextsOutliveTheSnapshotFileTheyComeFrom() throws {

@@ -115,9 +115,13 @@ enum SnapshotLoading {
     case .success(let written): checksum = written
     case .failure(let failure): notice("no snapshot: \(failure.reason)")
     }
+    // A corpus with a document the snapshot does not hold (a file changed too lately to store) has
+    // no fingerprint: what is kept beside the snapshot could not tell that document's content.
+    let fingerprint = storedLinked == nil ? nil : checksum
     return Corpus(
       flagged: flagged.documents, loadWarnings: linked.loadWarnings, graph: flagged.graph,
-      signals: flagged.signals, snapshotPath: checksum == nil ? nil : path, snapshotFingerprint: checksum)
+      signals: flagged.signals, snapshotPath: fingerprint == nil ? nil : path,
+      snapshotFingerprint: fingerprint)
   }
 
   /// After a snapshot whose checksum held but whose documents do not decode: a load without it.

@@ -122,16 +122,16 @@ public struct SnapshotStore: Sendable {
     return "format \(formatVersion), build \(stamp.size) bytes \(stamp.modified) ns"
   }()
 
-  /// Removes every snapshot of the store (and temporary files left by an interrupted write), or
-  /// those named. Returns how many files went.
+  /// Removes every snapshot of the store with the search index kept beside it (and temporary
+  /// files left by an interrupted write), or those named. Returns how many files went.
   public func clear(only paths: [String]? = nil) throws -> Int {
     var removed = 0
     let names: [String]
     if let paths {
-      names = paths.map { ($0 as NSString).lastPathComponent }
+      names = paths.map { ($0 as NSString).lastPathComponent }.flatMap { [$0, $0 + ".index"] }
     } else {
       guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return 0 }
-      names = entries.filter { $0.hasSuffix(Self.fileExtension) || $0.hasSuffix(".tmp") }
+      names = entries.filter { $0.contains(Self.fileExtension) || $0.hasSuffix(".tmp") }
     }
     for name in names {
       if unlink(directory + "/" + name) == 0 {

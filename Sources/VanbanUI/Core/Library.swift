@@ -237,8 +237,11 @@ public final class Library: Sendable {
   /// letter gathered, so that the first key typed in the search costs no more than the next.
   /// `warn` hears why the index could not be kept.
   public func makeSearchIndex(warn: (String) -> Void = { _ in }) -> SearchIndex {
-    // To wire once `Corpus` has them: `snapshotPath: corpus.snapshotPath, fingerprint: corpus.snapshotFingerprint`.
-    let index = SearchIndex.stored(documents: documents, snapshotPath: nil, fingerprint: nil, warn: warn)
+    // A partial library (documents still streaming in) is never indexed against the snapshot.
+    let unkeyed = isPartial || documents.count != corpus.documents.count
+    let index = SearchIndex.stored(
+      documents: documents, snapshotPath: unkeyed ? nil : corpus.snapshotPath,
+      fingerprint: unkeyed ? nil : corpus.snapshotFingerprint, warn: warn)
     index.prepareShortPrefixes()
     return index
   }

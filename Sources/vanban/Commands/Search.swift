@@ -77,8 +77,7 @@ struct Search: ParsableCommand {
     snapshotPath: String?, fingerprint: UInt64?
   ) {
     guard selected.count == corpus.documents.count else { return (nil, nil) }
-    // To wire once `Corpus` has them: `return (corpus.snapshotPath, corpus.snapshotFingerprint)`.
-    return (nil, nil)
+    return (corpus.snapshotPath, corpus.snapshotFingerprint)
   }
 
   /// How many documents match and how many are shown: `2 documents match; all shown`,
