@@ -35,8 +35,10 @@ final class ExternalNodeTests: XCTestCase {
     let june = letter("b.txt", number: 2, citing: "30/6/2022")
     XCTAssertEqual(externalDate([may, june])?.iso, "2022-05-19")
     XCTAssertEqual(
-      externalDate([letter("a.txt", number: 1, citing: "30/6/2022"), letter("b.txt", number: 2, citing: "19/5/2022")])?
-        .iso, "2022-06-30")
+      externalDate([
+        letter("a.txt", number: 1, citing: "30/6/2022"), letter("b.txt", number: 2, citing: "19/5/2022"),
+      ])?
+      .iso, "2022-06-30")
   }
 
   func testTheDateMostCitationsGiveWins() {

@@ -239,13 +239,13 @@ struct FileWalker {
 
   /// `name`: the path's last component, when the caller knows it (an entry of a folder).
   mutating func visit(_ path: String, isTopLevel: Bool, name: String? = nil) {
-    var linkInfo = stat()
-    guard lstat(path, &linkInfo) == 0 else {
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
       warnings.append(LoadWarning(path: path, reason: "cannot be read: \(String(cString: strerror(errno)))"))
       return
     }
-    var info = stat()
-    guard stat(path, &info) == 0 else {
+    // A second look, through the link, only for a link: one call a file instead of two.
+    if info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 {
       let reason = errno == ELOOP ? "symbolic link loop" : "dangling symbolic link"
       warnings.append(LoadWarning(path: path, reason: reason))
       return

@@ -22,6 +22,8 @@ public enum DisplayWidth {
   public static func width(of scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value < 0x300 { return 1 }
+    // Vietnamese letters with their marks (Latin Extended Additional): no property lookup.
+    if (0x1E00...0x1EFF).contains(value) { return 1 }
     if placeholder(for: scalar) != nil { return 1 }
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
