@@ -138,12 +138,22 @@ public final class Library: Sendable {
   public static func growing(_ previous: Library?, adding batch: [Document]) -> Library {
     let kept = previous?.isPartial == true ? previous : nil
     let batchKeys = batch.map(ListKey.init)
-    let keyed = batch.indices.sorted { batchKeys[$0] < batchKeys[$1] }.map {
+    let order = batch.indices.sorted { batchKeys[$0] < batchKeys[$1] }
+    guard let kept else {
+      // The first batch (a whole corpus from its snapshot, at 100,000 documents): its documents
+      // are copied once, into their order, with nothing to merge.
+      let documents = order.map { batch[$0] }
+      return Library(
+        partial: documents, listKeys: order.map { batchKeys[$0] },
+        foldedMetadata: documents.map(foldedFields),
+        columnWidths: columnWidths(of: documents))
+    }
+    let keyed = order.map {
       (key: batchKeys[$0], document: batch[$0])
     }
-    let oldDocuments = kept?.documents ?? []
-    let oldKeys = kept?.listKeys ?? []
-    let oldMetadata = kept?.foldedMetadata ?? []
+    let oldDocuments = kept.documents
+    let oldKeys = kept.listKeys
+    let oldMetadata = kept.foldedMetadata
     var documents: [Document] = []
     var keys: [ListKey] = []
     var metadata: [[UInt8]] = []
@@ -170,7 +180,7 @@ public final class Library: Sendable {
     let batchWidths = columnWidths(of: batch)
     return Library(
       partial: documents, listKeys: keys, foldedMetadata: metadata,
-      columnWidths: kept.map { zip($0.columnWidths, batchWidths).map { max($0, $1) } } ?? batchWidths)
+      columnWidths: zip(kept.columnWidths, batchWidths).map { max($0, $1) })
   }
 
   private init(

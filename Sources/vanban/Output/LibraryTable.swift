@@ -17,18 +17,31 @@ enum LibraryTable {
           ? visible.replacingOccurrences(of: "\n", with: " ") : visible
       }
     }
-    var widths = header.map(DisplayWidth.width(of:))
-    for row in rows {
+    // Each cell's width is taken once; no cell is cut (a column is as wide as its widest cell), so
+    // a row is its cells, each padded to its column, written straight into one buffer.
+    let headerWidths = header.map { DisplayWidth.width(of: $0) }
+    let cellWidths = rows.map { row in row.map { DisplayWidth.width(of: $0) } }
+    var widths = headerWidths
+    for row in cellWidths {
+      for (column, width) in row.enumerated() { widths[column] = max(widths[column], width) }
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity((rows.count + 1) * (widths.reduce(0, +) + 16))
+    func append(_ row: [String], _ rowWidths: [Int]) {
       for (column, cell) in row.enumerated() {
-        widths[column] = max(widths[column], DisplayWidth.width(of: cell))
+        output.append(contentsOf: cell.utf8)
+        if column < row.count - 1 {
+          output.append(
+            contentsOf: repeatElement(UInt8(ascii: " "), count: widths[column] + 2 - rowWidths[column]))
+        }
       }
     }
-    func format(_ row: [String]) -> String {
-      row.enumerated().map { column, cell in
-        column == row.count - 1 ? cell : DisplayWidth.fit(cell, to: widths[column] + 2)
-      }.joined()
+    append(header, headerWidths)
+    for (row, rowWidths) in zip(rows, cellWidths) {
+      output.append(UInt8(ascii: "\n"))
+      append(row, rowWidths)
     }
-    return ([format(header)] + rows.map(format)).joined(separator: "\n")
+    return String(decoding: output, as: UTF8.self)
   }
 
   /// As the browser writes it (`≥ 2021-06-11` for an undated document); `~` marks an inferred date.
