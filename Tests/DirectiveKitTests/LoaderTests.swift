@@ -54,6 +54,35 @@ final class LoaderTests: XCTestCase {
     XCTAssertTrue(corpus.loadWarnings.allSatisfy { $0.path.hasPrefix(folder.path) })
   }
 
+  /// A folder of more entries than one core looks at alone: the looks are taken on all cores and
+  /// the walk still lists files in name order, with each link's warning, as one look at a time.
+  func testAFolderOfManyEntriesIsWalkedInNameOrderWithItsWarnings() throws {
+    let names = (0..<1_300).map { String(format: "%04d.txt", $0) }
+    for name in names { try write("many/" + name, []) }
+    try write("many/0650/inside.txt", [])
+    let manager = FileManager.default
+    try manager.createSymbolicLink(
+      atPath: folder.appendingPathComponent("many/0007-gone.txt").path,
+      withDestinationPath: "/nonexistent/x.txt")
+    try manager.createSymbolicLink(
+      atPath: folder.appendingPathComponent("many/1299-link.txt").path,
+      withDestinationPath: folder.appendingPathComponent("many/0001.txt").path)
+    var walker = FileWalker(glob: "*.txt")
+    walker.visit(folder.appendingPathComponent("many").path, isTopLevel: true)
+    let listed = walker.files.map { String($0.dropFirst(folder.path.count + "/many/".count)) }
+    // The folder's entries in name order ("0650" before "0650.txt"), the folder's file in its place.
+    let expected = (names + ["0650", "0007-gone.txt", "1299-link.txt"]).sorted().compactMap { entry in
+      entry == "0650" ? "0650/inside.txt" : entry == "0007-gone.txt" ? nil : entry
+    }
+    XCTAssertEqual(listed, expected)
+    XCTAssertEqual(walker.stamps.count, walker.files.count)
+    XCTAssertEqual(walker.warnings.map(\.reason), ["dangling symbolic link"])
+    XCTAssertTrue(walker.warnings[0].path.hasSuffix("/many/0007-gone.txt"))
+    var oneAtATime = [String]()
+    for path in walker.files { if case .found = FileWalker.look(at: path) { oneAtATime.append(path) } }
+    XCTAssertEqual(oneAtATime, walker.files)
+  }
+
   func testAPathThatDoesNotExistIsAnErrorNamingIt() {
     XCTAssertThrowsError(try Corpus.load(paths: ["/no/such/place"])) { error in
       XCTAssertEqual((error as? CorpusError)?.message, "/no/such/place: no such file or directory")
