@@ -812,6 +812,21 @@ public final class SearchIndex: @unchecked Sendable {
     var byteEnd: Int
     /// The token begins with the word being typed.
     var extendsPrefix: Bool
+
+    init(_ token: Token, prefix: [UInt8]?) {
+      hash = token.hash
+      exactHash = token.exactHash
+      scalarStart = token.scalarStart
+      scalarEnd = token.scalarEnd
+      byteStart = token.byteStart
+      byteEnd = token.byteEnd
+      extendsPrefix = false
+      if let prefix, token.folded.count >= prefix.count {
+        extendsPrefix = prefix.withUnsafeBufferPointer { prefix in
+          prefix.indices.allSatisfy { token.folded[$0] == prefix[$0] }
+        }
+      }
+    }
   }
 
   /// The tokens of a text and, when `derived` is set, the numbers and dates read from them.
@@ -824,17 +839,7 @@ public final class SearchIndex: @unchecked Sendable {
       var detector = DerivedTermDetector()
       while tokenizer.next() {
         let token = tokenizer.token
-        var extendsPrefix = false
-        if let prefix, token.folded.count >= prefix.count {
-          extendsPrefix = prefix.withUnsafeBufferPointer { prefix in
-            prefix.indices.allSatisfy { token.folded[$0] == prefix[$0] }
-          }
-        }
-        tokens.append(
-          TextToken(
-            hash: token.hash, exactHash: token.exactHash, scalarStart: token.scalarStart,
-            scalarEnd: token.scalarEnd,
-            byteStart: token.byteStart, byteEnd: token.byteEnd, extendsPrefix: extendsPrefix))
+        tokens.append(TextToken(token, prefix: prefix))
         if detectsDerived {
           detector.feed(token) { derived.append(($0.firstToken, $0.endToken, $0.keyBytes)) }
         }
@@ -860,16 +865,7 @@ public final class SearchIndex: @unchecked Sendable {
     withSearchTokenizer(text) { tokenizer in
       while tokenizer.next() {
         let token = tokenizer.token
-        var extendsPrefix = false
-        if let prefix, token.folded.count >= prefix.count {
-          extendsPrefix = prefix.withUnsafeBufferPointer { prefix in
-            prefix.indices.allSatisfy { token.folded[$0] == prefix[$0] }
-          }
-        }
-        let textToken = TextToken(
-          hash: token.hash, exactHash: token.exactHash, scalarStart: token.scalarStart,
-          scalarEnd: token.scalarEnd, byteStart: token.byteStart, byteEnd: token.byteEnd,
-          extendsPrefix: extendsPrefix)
+        let textToken = TextToken(token, prefix: prefix)
         tokens.append(textToken)
         if let settled {
           if tokens.count >= settled + window + longest + 2 { break }
