@@ -125,9 +125,12 @@ struct VanbanBench: ParsableCommand {
     var size = SizeFigures(documents: count, megabytes: Self.megabytesOnDisk(folder))
     let environment = runEnvironment
     if let rg = executableOnPath("rg") {
-      progress("rg scanning \(count) documents…")
-      size.ripgrep = try TimedRun.measure(
-        rg, ["-l", "-F", "-e", "ngày", "--glob", "*.txt", folder.path], environment: environment)
+      progress("rg scanning \(count) documents (once to fill the page cache, then measured)…")
+      // Both rg and vanban's runs then read the files from the page cache: a first rg reading
+      // them from disk would be judged against vanban runs reading them from memory.
+      let arguments = ["-l", "-F", "-e", "ngày", "--glob", "*.txt", folder.path]
+      _ = try TimedRun.measure(rg, arguments, environment: environment)
+      size.ripgrep = try TimedRun.measure(rg, arguments, environment: environment)
     } else {
       progress("rg is not installed: its rows stay empty")
     }
