@@ -43,20 +43,8 @@ public final class SearchIndex: @unchecked Sendable {
   private let documents: [Document]
   private let store: PostingStore
   private let averageLength: Double
-  private let provinceNames: [String]
-  private let provinceOfDocument: [Int32]
-  private let province2025OfDocument: [Int32]
-  /// The province names as the documents give them, by the ids of `provinceOfDocument`.
-  private let provinceSpellings: [String]
-  private let levelOfDocument: [Level]
-  private let typeNames: [String]
-  private let typeOfDocument: [Int32]
-  private let yearOfDocument: [Int16]
-  private let documentsCiting: [String: [UInt32]]
-  /// Beside each of `documentsCiting`'s documents, the relations (`Relation.bit`) of its citations of that number.
-  private let relationsCiting: [String: [UInt16]]
-  /// The relations of each document's citations, as `Relation.bit`s.
-  private let relationsOfDocument: [UInt16]
+  /// The filters' fields, one entry per document (`Fields`).
+  private let fields: Fields
   private let sortedTermsLock = NSLock()
   private var sortedTermsStorage: [Int32]?
   private let shortPrefixLock = NSLock()
@@ -94,13 +82,16 @@ public final class SearchIndex: @unchecked Sendable {
     var provinceNames: [String] = []
     var provinceOfDocument: [Int32] = []
     var province2025OfDocument: [Int32] = []
+    /// The province names as the documents give them, by the ids of `provinceOfDocument`.
     var provinceSpellings: [String] = []
     var levelOfDocument: [Level] = []
     var typeNames: [String] = []
     var typeOfDocument: [Int32] = []
     var yearOfDocument: [Int16] = []
     var documentsCiting: [String: [UInt32]] = [:]
+    /// Beside each of `documentsCiting`'s documents, the relations (`Relation.bit`) of its citations of that number.
     var relationsCiting: [String: [UInt16]] = [:]
+    /// The relations of each document's citations, as `Relation.bit`s.
     var relationsOfDocument: [UInt16] = []
 
     init() {}
@@ -177,36 +168,11 @@ public final class SearchIndex: @unchecked Sendable {
     store = parts.store
     let total = store.lengths.reduce(0) { $0 + Int($1) }
     averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
-    let fields = parts.fields
-    provinceNames = fields.provinceNames
-    provinceOfDocument = fields.provinceOfDocument
-    province2025OfDocument = fields.province2025OfDocument
-    provinceSpellings = fields.provinceSpellings
-    levelOfDocument = fields.levelOfDocument
-    typeNames = fields.typeNames
-    typeOfDocument = fields.typeOfDocument
-    yearOfDocument = fields.yearOfDocument
-    documentsCiting = fields.documentsCiting
-    relationsCiting = fields.relationsCiting
-    relationsOfDocument = fields.relationsOfDocument
+    fields = parts.fields
   }
 
   /// The parts again, for writing them to a file.
-  var parts: Parts {
-    var fields = Fields()
-    fields.provinceNames = provinceNames
-    fields.provinceOfDocument = provinceOfDocument
-    fields.province2025OfDocument = province2025OfDocument
-    fields.provinceSpellings = provinceSpellings
-    fields.levelOfDocument = levelOfDocument
-    fields.typeNames = typeNames
-    fields.typeOfDocument = typeOfDocument
-    fields.yearOfDocument = yearOfDocument
-    fields.documentsCiting = documentsCiting
-    fields.relationsCiting = relationsCiting
-    fields.relationsOfDocument = relationsOfDocument
-    return Parts(store: store, fields: fields)
-  }
+  var parts: Parts { Parts(store: store, fields: fields) }
 
   // MARK: Queries
 
@@ -721,11 +687,11 @@ public final class SearchIndex: @unchecked Sendable {
   public func provinceProblem(in query: SearchQuery) -> ProvinceSelection.Failure? {
     guard let typed = query.provinceText, let key = query.province else { return nil }
     do {
-      _ = try ProvinceSelection.choice(typed, knownNames: provinceSpellings)
+      _ = try ProvinceSelection.choice(typed, knownNames: fields.provinceSpellings)
       return nil
     } catch let failure as ProvinceSelection.Failure {
       if Gazetteer.standard.province2025(named: typed) != nil { return nil }
-      if provinceNames.contains(where: { $0.hasPrefix(key) }) { return nil }
+      if fields.provinceNames.contains(where: { $0.hasPrefix(key) }) { return nil }
       return failure
     } catch {
       return nil
@@ -748,22 +714,22 @@ public final class SearchIndex: @unchecked Sendable {
       self.index = index
       level = query.level
       if let province = query.province, let typed = query.provinceText {
-        switch try? ProvinceSelection.choice(typed, knownNames: index.provinceSpellings) {
+        switch try? ProvinceSelection.choice(typed, knownNames: index.fields.provinceSpellings) {
         case .unknown?:
           provinceUnknown = true
         case .province(let name)?:
-          provinces = Self.matching(SearchQuery.fieldKey(name), in: index.provinceNames)
+          provinces = Self.matching(SearchQuery.fieldKey(name), in: index.fields.provinceNames)
         case .province2025?, nil:
           let name = Gazetteer.standard.province2025(named: typed).map(SearchQuery.fieldKey) ?? province
-          provinces = Self.matching(name, in: index.provinceNames)
+          provinces = Self.matching(name, in: index.fields.provinceNames)
         }
       }
-      if let type = query.type { types = Self.matching(type, in: index.typeNames) }
+      if let type = query.type { types = Self.matching(type, in: index.fields.typeNames) }
       if let year = query.year { self.year = Int16(clamping: year) }
       if let cites = query.cites {
-        let documents = index.documentsCiting[cites] ?? []
+        let documents = index.fields.documentsCiting[cites] ?? []
         if let relation = query.relation {
-          let relations = index.relationsCiting[cites] ?? []
+          let relations = index.fields.relationsCiting[cites] ?? []
           citing = Set(documents.indices.filter { relations[$0] & relation.bit != 0 }.map { documents[$0] })
         } else {
           citing = Set(documents)
@@ -783,20 +749,22 @@ public final class SearchIndex: @unchecked Sendable {
     func accepts(_ document: Int) -> Bool {
       if let provinces {
         guard
-          provinces.contains(index.provinceOfDocument[document])
-            || provinces.contains(index.province2025OfDocument[document])
+          provinces.contains(index.fields.provinceOfDocument[document])
+            || provinces.contains(index.fields.province2025OfDocument[document])
         else { return false }
       }
       if provinceUnknown {
-        guard index.provinceOfDocument[document] < 0, index.levelOfDocument[document] != .central else {
+        guard index.fields.provinceOfDocument[document] < 0,
+          index.fields.levelOfDocument[document] != .central
+        else {
           return false
         }
       }
-      if let level, index.levelOfDocument[document] != level { return false }
-      if let types, !types.contains(index.typeOfDocument[document]) { return false }
-      if let year, index.yearOfDocument[document] != year { return false }
+      if let level, index.fields.levelOfDocument[document] != level { return false }
+      if let types, !types.contains(index.fields.typeOfDocument[document]) { return false }
+      if let year, index.fields.yearOfDocument[document] != year { return false }
       if let citing, !citing.contains(UInt32(document)) { return false }
-      if let relation, index.relationsOfDocument[document] & relation == 0 { return false }
+      if let relation, index.fields.relationsOfDocument[document] & relation == 0 { return false }
       return true
     }
   }
