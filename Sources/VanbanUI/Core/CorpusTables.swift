@@ -19,8 +19,6 @@ public struct CorpusTables: Sendable {
   /// The position in `graph.responses` of each central document's unfiltered tree.
   let responsePositions: [String: Int]
   let provinces: ProvincesTable
-  /// `Corpus.warningCount`, which adds up every document's warnings: the library's status line.
-  let warningCount: Int
 
   public init(library: Library, responses: [CentralResponse]) {
     self.library = library
@@ -36,19 +34,13 @@ public struct CorpusTables: Sendable {
       return position
     }
     provinceKeys = keys
-    let all = Array(documents.indices)
-    orders = [
-      .province: AppState.sorted(all, of: documents, by: AppState.provinceSortKey),
-      .number: AppState.sorted(all, of: documents, by: AppState.numberSortKey),
-      .type: AppState.sorted(all, of: documents, by: AppState.typeSortKey),
-    ]
-    months = documents.map { Sparkline.month(of: $0).map(Sparkline.monthNumber) }
+    orders = library.orders.isEmpty ? Library.sortOrders(of: documents) : library.orders
+    months = library.monthNumbers ?? documents.map { Sparkline.month(of: $0).map(Sparkline.monthNumber) }
     graph = GraphTable(responses: responses, library: library)
     var positions: [String: Int] = [:]
     for (position, response) in responses.enumerated() { positions[response.node.id] = position }
     responsePositions = positions
     provinces = ProvincesTable(library: library, responses: responses)
-    warningCount = library.corpus.warningCount
   }
 
   /// The unfiltered response tree of a central document (`Library.response(to:)`), nil for
@@ -92,10 +84,6 @@ public struct CorpusTables: Sendable {
 
   /// `indices` in the order `sort`, from the order of every document.
   func ordered(_ indices: [Int], by sort: SortOrder) -> [Int]? {
-    guard let order = orders[sort] else { return nil }
-    if indices.count == order.count { return order }
-    var kept = [Bool](repeating: false, count: order.count)
-    for index in indices { kept[index] = true }
-    return order.filter { kept[$0] }
+    orders[sort].map { Library.ordered(indices, as: $0) }
   }
 }

@@ -144,7 +144,9 @@ extension AppState {
     if view.readsResponses, derived.graph?.input != provinceFilter {
       derived.graph = Cached(provinceFilter, computeGraphTable())
     }
-    if page.screen == .provinces, derived.provinces == nil { derived.provinces = provincesTable }
+    if page.screen == .provinces, derived.provinces == nil, !library.awaitsGraph {
+      derived.provinces = provincesTable
+    }
     let contentInput = contentInput
     if derived.content?.input != contentInput {
       derived.content = Cached(contentInput, contentWhileLoading ?? view.content(in: self))
@@ -154,6 +156,8 @@ extension AppState {
   /// The unfiltered table when it is at hand; else the trees narrowed from the unfiltered ones
   /// (or walked in the graph before those come), made a table.
   private func computeGraphTable() -> GraphTable {
+    // While another thread builds the graph, its screens say so (`contentWhileLoading`).
+    if library.awaitsGraph { return GraphTable(responses: [], library: library) }
     if provinceFilter.isEmpty, let table = tables?.graph { return table }
     let responses: [CentralResponse]
     if let tables, let allResponses, !provinceFilter.isEmpty {
@@ -165,9 +169,11 @@ extension AppState {
     return GraphTable(responses: responses, library: library)
   }
 
+  /// From each document's month, once the library has them; a library growing from parsed
+  /// documents reads the documents; a listing draws no sparkline until its tables come.
   private func computeMonthCounts() -> MonthCounts? {
-    guard let months = tables?.months else {
-      return Sparkline.counts(visibleDocuments, of: library.documents)
+    guard let months = library.monthNumbers else {
+      return library.isPartial ? Sparkline.counts(visibleDocuments, of: library.documents) : nil
     }
     return Sparkline.counts(visibleDocuments, months: months)
   }
@@ -194,7 +200,9 @@ extension AppState {
         indices = indices.filter { index in provinceFilter.contains { $0.matches(documents[index]) } }
       }
     }
-    if sort != .date, let ordered = tables?.ordered(indices, by: sort) { return ordered }
+    if sort != .date, let ordered = tables?.ordered(indices, by: sort) ?? library.ordered(indices, by: sort) {
+      return ordered
+    }
     switch sort {
     case .date:
       return indices

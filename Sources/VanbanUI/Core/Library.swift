@@ -53,19 +53,20 @@ extension CentralResponse {
   }
 }
 
-/// The province picker's options of a set of documents, counted the first time they are asked for.
-private final class PickerOptions: @unchecked Sendable {
+/// A value computed the first time it is read, once, on the thread that reads it first. A library
+/// shared with another thread has its values computed before it is shared, so that the main
+/// thread never waits here for work done elsewhere.
+final class ComputedOnce<Value: Sendable>: @unchecked Sendable {
   private let lock = NSLock()
-  private let documents: [Document]
-  private var computed: (options: [ProvinceSelection.Option], keys: [String])?
+  private var computed: Value?
+  private let compute: @Sendable () -> Value
 
-  init(_ documents: [Document]) { self.documents = documents }
+  init(_ compute: @escaping @Sendable () -> Value) { self.compute = compute }
 
-  var value: (options: [ProvinceSelection.Option], keys: [String]) {
+  var value: Value {
     lock.withLock {
       if let computed { return computed }
-      let options = Library.pickerOrder(ProvinceSelection.options(for: documents))
-      let value = (options, options.map { looseName($0.name) })
+      let value = compute()
       computed = value
       return value
     }
@@ -73,6 +74,13 @@ private final class PickerOptions: @unchecked Sendable {
 }
 
 /// The corpus as the browser reads it: documents, with the citation graph's view of what they cite.
+///
+/// A whole corpus reaches the browser in three steps, each a library of its own (`listing`,
+/// `listed`, `init(corpus:)`), so that the first frame never waits for what only later screens
+/// read: the listing has the documents in list order, the warning count and column widths measured
+/// on a sample; the listed library adds the tables of every document (ids, widths, the folded
+/// fields the search reads, months, sort orders, provinces, signals); the linked one adds the
+/// citation graph.
 public final class Library: Sendable {
   public static let unknownProvince = CitationGraph.unknownProvince
 
@@ -82,40 +90,81 @@ public final class Library: Sendable {
   /// True for a library grown from documents parsed while the corpus loads (`growing`): they are
   /// not linked yet, so it has no graph, no cited documents and no signals, and its `corpus` is empty.
   public let isPartial: Bool
+  /// True for a whole, linked corpus whose citation graph is still being built on another thread
+  /// (`listing`, `listed`): its ids are final, but it has no cited documents yet, and screens
+  /// that read the graph wait for the library that has it.
+  public let awaitsGraph: Bool
   /// Each document's list key, kept while the library grows so that a batch merges into it.
   private let listKeys: [ListKey]
   /// Every cited document (central ones first, most cited first).
   public let cited: [CitedSummary]
   private let citedByID: [String: Int]
-  /// Province, issuer, number and type of each document, folded: what the list shows besides the text.
+  /// Province, issuer, number and type of each document, folded: what the list shows besides the
+  /// text (none in a listing: its search reads the text index only).
   private let foldedMetadata: [[UInt8]]
+  /// Empty in a listing and while the library grows: `index(of:)` then looks through the documents.
   private let indexByID: [String: Int]
   /// Provinces present, before and after 2025, in alphabetical (folded) order.
-  public let provinces: [String]
-  public let provinces2025: [String]
+  public var provinces: [String] { names.value.before2025 }
+  public var provinces2025: [String] { names.value.since2025 }
+  private let names: ComputedOnce<(before2025: [String], since2025: [String])>
   /// The library's date, province, number and type columns as wide as their widest value (with
-  /// its markers); `LibraryColumns` fits them to the terminal's width.
+  /// its markers); `LibraryColumns` fits them to the terminal's width. A listing measures a
+  /// sample (`widthSample`), the libraries after it every document.
   public let columnWidths: [Int]
+  /// Warnings of documents plus those of files that became none (`Corpus.warningCount`).
+  public let warningCount: Int
+  /// Each document's month as the sparkline counts it (`Sparkline.monthNumber`), nil for none;
+  /// nil in a listing, which draws no sparkline, and while the library grows.
+  let monthNumbers: [Int32?]?
+  /// Replaced and repealed documents, and the documents resting on them after (none in a
+  /// listing, nor while the library grows).
+  public let signals: Signals
+  /// Every document in each order but the date's (the list's own), ties in list order; none in a
+  /// listing, nor while the library grows.
+  let orders: [SortOrder: [Int]]
   /// What the province picker offers: provinces before 2025 (those of the corpus first), those
   /// since, then “Province unknown”; each with how many documents it selects.
   public var provinceOptions: [ProvinceSelection.Option] { picker.value.options }
   /// Each option's name folded as the picker compares what is typed.
   var provinceOptionKeys: [String] { picker.value.keys }
-  private let picker: PickerOptions
+  private let picker: ComputedOnce<(options: [ProvinceSelection.Option], keys: [String])>
 
-  public init(corpus: Corpus) {
+  private init(
+    corpus: Corpus, documents: [Document], isPartial: Bool, awaitsGraph: Bool, listKeys: [ListKey] = [],
+    foldedMetadata: [[UInt8]], indexByID: [String: Int], columnWidths: [Int], warningCount: Int,
+    monthNumbers: [Int32?]?, signals: Signals, orders: [SortOrder: [Int]] = [:], cited: [CitedSummary] = [],
+    citedByID: [String: Int] = [:],
+    names: ComputedOnce<(before2025: [String], since2025: [String])>? = nil,
+    picker: ComputedOnce<(options: [ProvinceSelection.Option], keys: [String])>? = nil
+  ) {
     self.corpus = corpus
-    let documents = corpus.documents
     self.documents = documents
-    isPartial = false
-    listKeys = []
-    indexByID = Library.positions(of: documents)
-    foldedMetadata = documents.map(Library.foldedFields)
-    columnWidths = Library.columnWidths(of: documents)
-    provinces = Library.sortedNames(documents.compactMap(\.province))
-    provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
-    picker = PickerOptions(documents)
-    _ = picker.value
+    self.isPartial = isPartial
+    self.awaitsGraph = awaitsGraph
+    self.listKeys = listKeys
+    self.foldedMetadata = foldedMetadata
+    self.indexByID = indexByID
+    self.columnWidths = columnWidths
+    self.warningCount = warningCount
+    self.monthNumbers = monthNumbers
+    self.signals = signals
+    self.orders = orders
+    self.cited = cited
+    self.citedByID = citedByID
+    self.names = names ?? Library.provinceNames(documents)
+    self.picker = picker ?? Library.pickerOptions(documents)
+  }
+
+  /// The linked corpus whole: every table and the cited documents of its graph (seconds at
+  /// 100,000 documents: the browser builds it on another thread, after `listing` and `listed`).
+  public convenience init(corpus: Corpus) {
+    self.init(linking: Library.listed(corpus))
+  }
+
+  /// `listed` with the citation graph's cited documents.
+  public convenience init(linking listed: Library) {
+    let corpus = listed.corpus
     let graph = corpus.graph
     let summaries = graph.nodes.enumerated().compactMap { position, node -> (Int, CitedSummary)? in
       let citing = graph.citing(node.id)
@@ -123,14 +172,80 @@ public final class Library: Sendable {
       let summary = CitedSummary(node: node, citing: citing, mentions: graph.mentions(of: node.id))
       return (position, summary)
     }
-    cited = summaries.sorted { lhs, rhs in
+    let cited = summaries.sorted { lhs, rhs in
       (lhs.1.isCentral ? 0 : 1, -lhs.1.citing.count, lhs.0) < (
         rhs.1.isCentral ? 0 : 1, -rhs.1.citing.count, rhs.0
       )
     }.map(\.1)
     var citedByID: [String: Int] = [:]
     for (position, summary) in cited.enumerated() { citedByID[summary.id] = position }
-    self.citedByID = citedByID
+    self.init(
+      corpus: corpus, documents: listed.documents, isPartial: false, awaitsGraph: false,
+      foldedMetadata: listed.foldedMetadata, indexByID: listed.indexByID, columnWidths: listed.columnWidths,
+      warningCount: listed.warningCount, monthNumbers: listed.monthNumbers, signals: listed.signals,
+      orders: listed.orders, cited: cited, citedByID: citedByID, names: listed.names, picker: listed.picker)
+  }
+
+  /// A whole corpus as its first frame needs it, in a few milliseconds at 100,000 documents: its
+  /// documents in list order, the warning count, column widths measured on `widthSample`. It
+  /// awaits the tables of `listed` (until then a search reads the text index only and
+  /// `index(of:)` looks through the documents) and the graph.
+  public static func listing(_ corpus: Corpus) -> Library {
+    let documents = corpus.documents
+    return Library(
+      corpus: corpus, documents: documents, isPartial: false, awaitsGraph: true, foldedMetadata: [],
+      indexByID: [:], columnWidths: columnWidths(of: documents, at: widthSample(documents.count)),
+      warningCount: warningCount(of: corpus), monthNumbers: nil, signals: .none)
+  }
+
+  /// A whole corpus with the tables of every document but the graph's: ids, widths, the folded
+  /// fields a search reads, months, the sort orders, provinces and the picker's options, signals.
+  public static func listed(_ corpus: Corpus) -> Library {
+    let documents = corpus.documents
+    let library = Library(
+      corpus: corpus, documents: documents, isPartial: false, awaitsGraph: true,
+      foldedMetadata: documents.map(foldedFields), indexByID: positions(of: documents),
+      columnWidths: columnWidths(of: documents, at: documents.indices),
+      warningCount: warningCount(of: corpus), monthNumbers: monthNumbers(of: documents),
+      signals: corpus.signals, orders: sortOrders(of: documents))
+    // Counted here, on the thread that builds the library, rather than when the picker opens.
+    _ = library.picker.value
+    _ = library.names.value
+    return library
+  }
+
+  /// Every document in the order of each sort but the date's, ties in list order.
+  static func sortOrders(of documents: [Document]) -> [SortOrder: [Int]] {
+    let all = Array(documents.indices)
+    return [
+      .province: AppState.sorted(all, of: documents, by: AppState.provinceSortKey),
+      .number: AppState.sorted(all, of: documents, by: AppState.numberSortKey),
+      .type: AppState.sorted(all, of: documents, by: AppState.typeSortKey),
+    ]
+  }
+
+  /// `indices` (in list order) in the order `sort`, taken from `order`, that of every document.
+  static func ordered(_ indices: [Int], as order: [Int]) -> [Int] {
+    if indices.count == order.count { return order }
+    var kept = [Bool](repeating: false, count: order.count)
+    for index in indices { kept[index] = true }
+    return order.filter { kept[$0] }
+  }
+
+  /// `indices` in the order `sort`; nil when the library has no table of it (the date's, which
+  /// is the list's own; a listing's and a growing library's).
+  func ordered(_ indices: [Int], by sort: SortOrder) -> [Int]? {
+    orders[sort].map { Library.ordered(indices, as: $0) }
+  }
+
+  /// Positions of the documents whose widths a listing measures: the first screenfuls of the list
+  /// (what its first frame shows), then documents spread evenly over the rest.
+  static func widthSample(_ count: Int) -> [Int] {
+    let head = min(count, 512)
+    let spread = 2048
+    guard count > head + spread else { return Array(0..<count) }
+    let step = (count - head) / spread
+    return Array(0..<head) + (0..<spread).map { head + $0 * step }
   }
 
   /// A library of parsed documents while the corpus loads: `previous` (when it is partial too)
@@ -140,13 +255,12 @@ public final class Library: Sendable {
     let batchKeys = batch.map(ListKey.init)
     let order = batch.indices.sorted { batchKeys[$0] < batchKeys[$1] }
     guard let kept else {
-      // The first batch (a whole corpus from its snapshot, at 100,000 documents): its documents
-      // are copied once, into their order, with nothing to merge.
+      // The first batch: its documents are copied once, into their order, with nothing to merge.
       let documents = order.map { batch[$0] }
       return Library(
         partial: documents, listKeys: order.map { batchKeys[$0] },
         foldedMetadata: documents.map(foldedFields),
-        columnWidths: columnWidths(of: documents))
+        columnWidths: columnWidths(of: documents, at: documents.indices))
     }
     let keyed = order.map {
       (key: batchKeys[$0], document: batch[$0])
@@ -177,29 +291,21 @@ public final class Library: Sendable {
         new += 1
       }
     }
-    let batchWidths = columnWidths(of: batch)
+    let batchWidths = columnWidths(of: batch, at: batch.indices)
     return Library(
       partial: documents, listKeys: keys, foldedMetadata: metadata,
       columnWidths: zip(kept.columnWidths, batchWidths).map { max($0, $1) })
   }
 
-  private init(
+  private convenience init(
     partial documents: [Document], listKeys: [ListKey], foldedMetadata: [[UInt8]], columnWidths: [Int]
   ) {
-    corpus = Library.noCorpus
-    self.documents = documents
-    isPartial = true
-    self.listKeys = listKeys
-    self.foldedMetadata = foldedMetadata
-    self.columnWidths = columnWidths
-    // Rebuilt at every batch, a table of ids would cost more than the few lookups it serves.
-    indexByID = [:]
-    provinces = Library.sortedNames(documents.compactMap(\.province))
-    provinces2025 = Library.sortedNames(documents.compactMap(\.province2025))
-    // Counted over every document parsed so far: only when the picker opens, not at each batch.
-    picker = PickerOptions(documents)
-    cited = []
-    citedByID = [:]
+    // Rebuilt at every batch, a table of ids would cost more than the few lookups it serves; the
+    // provinces and the picker's options are counted when something reads them.
+    self.init(
+      corpus: Library.noCorpus, documents: documents, isPartial: true, awaitsGraph: false, listKeys: listKeys,
+      foldedMetadata: foldedMetadata, indexByID: [:], columnWidths: columnWidths, warningCount: 0,
+      monthNumbers: nil, signals: .none)
   }
 
   /// What a partial library links to: nothing.
@@ -208,7 +314,9 @@ public final class Library: Sendable {
   private static func positions(of documents: [Document]) -> [String: Int] {
     var positions: [String: Int] = [:]
     positions.reserveCapacity(documents.count)
-    for (position, document) in documents.enumerated() { positions[document.id] = position }
+    documents.withUnsafeBufferPointer { documents in
+      for position in documents.indices { positions[documents[position].id] = position }
+    }
     return positions
   }
 
@@ -217,16 +325,51 @@ public final class Library: Sendable {
       .compactMap { $0 }.joined(separator: " ").folded.utf8.map { $0 }
   }
 
-  private static func columnWidths(of documents: [Document]) -> [Int] {
-    func widest(_ value: (Document) -> String, _ bounds: ClosedRange<Int>) -> Int {
-      min(
-        bounds.upperBound,
-        max(bounds.lowerBound, documents.map { DisplayWidth.width(of: value($0)) }.max() ?? 0))
+  /// The widest value of each column over the documents at `positions`.
+  private static func columnWidths(of documents: [Document], at positions: some Sequence<Int>) -> [Int] {
+    var widest = [0, 0, 0, 0]
+    documents.withUnsafeBufferPointer { documents in
+      for position in positions {
+        widest[0] = max(widest[0], DisplayWidth.width(of: LibraryColumns.date(documents[position])))
+        widest[1] = max(widest[1], DisplayWidth.width(of: LibraryColumns.province(documents[position])))
+        widest[2] = max(widest[2], DisplayWidth.width(of: LibraryColumns.number(documents[position])))
+        widest[3] = max(widest[3], DisplayWidth.width(of: LibraryColumns.type(documents[position])))
+      }
     }
-    return [
-      widest(LibraryColumns.date, 10...40), widest(LibraryColumns.province, 8...80),
-      widest(LibraryColumns.number, 6...80), widest(LibraryColumns.type, 4...80),
-    ]
+    let bounds = [10...40, 8...80, 6...80, 4...80]
+    return zip(widest, bounds).map { min($1.upperBound, max($1.lowerBound, $0)) }
+  }
+
+  /// `Corpus.warningCount`, reading each document's warnings where they lie.
+  private static func warningCount(of corpus: Corpus) -> Int {
+    corpus.documents.withUnsafeBufferPointer { documents in
+      documents.indices.reduce(corpus.loadWarnings.count) { $0 + documents[$1].warnings.count }
+    }
+  }
+
+  private static func monthNumbers(of documents: [Document]) -> [Int32?] {
+    documents.withUnsafeBufferPointer { documents in
+      documents.indices.map { Sparkline.month(of: documents[$0]).map(Sparkline.monthNumber) }
+    }
+  }
+
+  private static func provinceNames(
+    _ documents: [Document]
+  ) -> ComputedOnce<(before2025: [String], since2025: [String])> {
+    ComputedOnce {
+      (
+        sortedNames(documents.compactMap(\.province)), sortedNames(documents.compactMap(\.province2025))
+      )
+    }
+  }
+
+  private static func pickerOptions(
+    _ documents: [Document]
+  ) -> ComputedOnce<(options: [ProvinceSelection.Option], keys: [String])> {
+    ComputedOnce {
+      let options = Library.pickerOrder(ProvinceSelection.options(for: documents))
+      return (options, options.map { looseName($0.name) })
+    }
   }
 
   public func document(id: String) -> Document? {
@@ -234,7 +377,7 @@ public final class Library: Sendable {
   }
 
   public func index(of id: String) -> Int? {
-    isPartial ? documents.firstIndex { $0.id == id } : indexByID[id]
+    indexByID.isEmpty ? documents.firstIndex { $0.id == id } : indexByID[id]
   }
 
   public func cited(id: String) -> CitedSummary? {
@@ -273,7 +416,9 @@ public final class Library: Sendable {
   /// The response tree of every central cited document, most cited first, for a province
   /// filter. `AppState` keeps it until the filter changes.
   public func responses(provinces filter: [ProvinceChoice] = []) -> [CentralResponse] {
-    corpus.graph.responses(provinces: oldProvinces(filter)).filter { cited(id: $0.node.id) != nil }
+    // Never read while another thread builds the graph: the main thread would wait for it.
+    guard !awaitsGraph else { return [] }
+    return corpus.graph.responses(provinces: oldProvinces(filter)).filter { cited(id: $0.node.id) != nil }
   }
 
   /// The same trees as `responses(provinces:)`, narrowed from `all` (the unfiltered trees) when
@@ -281,24 +426,23 @@ public final class Library: Sendable {
   public func responses(provinces filter: [ProvinceChoice], narrowing all: [CentralResponse]?)
     -> [CentralResponse]
   {
-    guard let all else { return responses(provinces: filter) }
+    guard let all, !awaitsGraph else { return responses(provinces: filter) }
     guard let provinces = oldProvinces(filter) else { return all }
     return corpus.graph.responses(narrowing: all, to: provinces)
   }
 
   /// The response tree of one cited node, for a province filter.
   public func response(to node: CitedSummary, provinces filter: [ProvinceChoice] = []) -> CentralResponse? {
-    corpus.graph.response(to: node.id, provinces: oldProvinces(filter))
+    guard !awaitsGraph else { return nil }
+    return corpus.graph.response(to: node.id, provinces: oldProvinces(filter))
   }
 
   /// The diagram of a document or cited node (nil when the graph has none), for a province filter
   /// (which narrows who stands on it, never what it stands on).
   public func related(id: String, provinces filter: [ProvinceChoice] = []) -> RelatedDocuments? {
-    RelatedDocuments(id: id, corpus: corpus, provinces: oldProvinces(filter))
+    guard !awaitsGraph else { return nil }
+    return RelatedDocuments(id: id, corpus: corpus, provinces: oldProvinces(filter))
   }
-
-  /// Replaced and repealed documents, and the documents resting on them after.
-  public var signals: Signals { corpus.signals }
 
   /// The pre-2025 provinces a filter selects; nil when there is no filter.
   private func oldProvinces(_ filter: [ProvinceChoice]) -> Set<String>? {

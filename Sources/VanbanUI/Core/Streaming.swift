@@ -21,14 +21,20 @@ extension AppState {
   mutating func takeLoaded(_ loaded: Library) {
     loading = nil
     var renamed: [String: String] = [:]
-    if library.isPartial {
+    // A library that came whole (from its snapshot) replaces one that never listed a document.
+    if library.isPartial, !library.documents.isEmpty {
       var finalID: [String: String] = [:]
       finalID.reserveCapacity(loaded.documents.count)
-      for document in loaded.documents where finalID[document.file] == nil {
-        finalID[document.file] = document.id
+      loaded.documents.withUnsafeBufferPointer { documents in
+        for position in documents.indices where finalID[documents[position].file] == nil {
+          finalID[documents[position].file] = documents[position].id
+        }
       }
-      for document in library.documents {
-        if let id = finalID[document.file], id != document.id { renamed[document.id] = id }
+      library.documents.withUnsafeBufferPointer { documents in
+        for position in documents.indices {
+          let (file, id) = (documents[position].file, documents[position].id)
+          if let final = finalID[file], final != id { renamed[id] = final }
+        }
       }
     }
     replaceLibrary(with: loaded, renaming: renamed)
@@ -75,19 +81,23 @@ extension AppState {
     }
   }
 
-  /// The rows of a screen that needs the whole corpus while it loads; nil when it can be shown.
+  /// The rows of a screen that needs the whole corpus while it loads, or its graph while that is
+  /// built; nil when it can be shown.
   var contentWhileLoading: ScreenContent? {
-    guard library.isPartial, page.screen.needsLinkedCorpus else { return nil }
-    return ScreenContent(
-      rows: [
-        ListRow([Segment("Loading the corpus: this page is shown once every file is read and linked.", .dim)])
-      ],
-      status: "loading…")
+    guard library.isPartial || library.awaitsGraph, page.screen.needsLinkedCorpus else { return nil }
+    let note =
+      library.isPartial
+      ? "Loading the corpus: this page is shown once every file is read and linked."
+      : "Building the citation graph: this page is shown once it is ready."
+    return ScreenContent(rows: [ListRow([Segment(note, .dim)])], status: "loading…")
   }
 
-  /// Why an action waits for the linked corpus (ids may still change, lists are partial); nil
-  /// when it can be done now.
+  /// Why an action waits for the linked corpus (ids may still change, lists are partial) or its
+  /// graph (the page shown is not drawn yet); nil when it can be done now.
   func refusalWhileLoading(_ action: Action) -> String? {
+    if library.awaitsGraph, action == .export, page.screen.needsLinkedCorpus {
+      return "wait for the citation graph: this page is not drawn yet"
+    }
     guard library.isPartial else { return nil }
     switch action {
     case .toggleMark, .annotate, .export, .yankReference:
@@ -97,8 +107,10 @@ extension AppState {
     }
   }
 
-  /// The status line's word on the load: how many files are read, then that they are linked.
+  /// The status line's word on the load: how many files are read, then that they are linked,
+  /// then that the citation graph is being built.
   var loadingNote: String? {
+    if library.awaitsGraph { return "building the citation graph…" }
     guard let loading else { return nil }
     if library.isPartial, loading.documents >= loading.filesTotal {
       return "linking \(groupedDigits(loading.filesTotal)) files…"

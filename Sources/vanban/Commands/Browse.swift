@@ -33,13 +33,14 @@ struct Browse: ParsableCommand {
     // snapshot). A load over within `StreamingPace.firstBatchAfter` is never shown in parts.
     let started = DispatchTime.now()
     var first: [Document] = []
-    while feed.takeOutcome() == nil {
+    while !feed.hasOutcome {
       if DispatchTime.now().uptimeNanoseconds >= started.uptimeNanoseconds + StreamingPace.firstBatchAfter {
         first = feed.takeParsed()
         if !first.isEmpty { break }
       }
       terminal.draw(loadingFrame(feed.latestProgress, size: terminal.size))
-      let key = terminal.readKey(timeout: 50)
+      // Short, so that the library is drawn as soon as it comes.
+      let key = terminal.readKey(timeout: 10)
       if key == .controlC || key == .character("q") || key == .character("Q") {
         terminal.end()
         return
@@ -61,37 +62,55 @@ struct Browse: ParsableCommand {
     state.mouseCaptured = settings.mouse.value
     if let storeWarning { state = update(state, .requestDone(message: storeWarning)) }
     let events = Mailbox<Event>()
-    // Nil once the linked corpus is in.
+    // Nil once the corpus is in with its graph.
     var streaming: StreamingPace? = StreamingPace(first: first)
+    var indexing = false
+    // A frame is drawn when something changed: while the corpus loads the loop wakes every few
+    // milliseconds, mostly for nothing.
+    var changed = true
+    func apply(_ event: Event) {
+      state = update(state, event)
+      changed = true
+    }
     while !state.shouldQuit {
       switch streaming?.next(feed) ?? StreamingPace.Step.none {
       case .none: break
       case .parsed(let batch, let progress):
-        state = update(
-          state, .documentsParsed(batch, filesDone: progress.filesDone, filesTotal: progress.filesTotal))
+        apply(.documentsParsed(batch, filesDone: progress.filesDone, filesTotal: progress.filesTotal))
       case .loaded(.success(let library)):
-        streaming = nil
-        state = update(state, .libraryLoaded(library))
-        SearchIndexing.start(library, into: events)
-        ResponseBuilding.start(library, into: events)
+        apply(.libraryLoaded(library))
+        // The index reads the documents only, which every library of the linked corpus lists alike.
+        if !indexing {
+          indexing = true
+          SearchIndexing.start(library, into: events)
+        }
+        if !library.awaitsGraph {
+          streaming = nil
+          ResponseBuilding.start(library, into: events)
+        }
       case .loaded(.failure(let error)):
         terminal.end()
         Output.error("\(error)")
         throw ExitCode(2)
       }
-      for event in events.take() { state = update(state, event) }
+      for event in events.take() { apply(event) }
       for request in state.takeRequests() {
-        if let message = runner.perform(request) { state = update(state, .requestDone(message: message)) }
+        if let message = runner.perform(request) { apply(.requestDone(message: message)) }
+        changed = true
       }
-      terminal.draw(render(state))
-      streaming?.drawn()
-      // While the corpus loads or the index is being built, wake up to take them even when no key comes.
-      let timeout = streaming?.wait ?? (state.searchIndex == nil ? 100 : -1)
+      if changed {
+        terminal.draw(render(state))
+        changed = false
+        streaming?.drawn()
+      }
+      // While the corpus loads, or the index or the tables are being built, wake up to take them
+      // even when no key comes.
+      let timeout = streaming?.wait ?? (state.searchIndex == nil || state.derived.tables == nil ? 100 : -1)
       guard let key = terminal.readKey(timeout: timeout) else { continue }
       if case .resize(let width, let height) = key {
-        state = update(state, Event.resize(width: width, height: height))
+        apply(Event.resize(width: width, height: height))
       } else {
-        state = update(state, .key(key))
+        apply(.key(key))
       }
     }
     terminal.end()
@@ -141,7 +160,8 @@ struct StreamingPace {
   }
 
   mutating func next(_ feed: LoadingFeed) -> Step {
-    if let outcome = feed.takeOutcome() { return .loaded(outcome) }
+    if let error = feed.error { return .loaded(.failure(error)) }
+    if let library = feed.takeLibrary() { return .loaded(.success(library)) }
     let now = DispatchTime.now()
     guard now.uptimeNanoseconds >= lastTaken.uptimeNanoseconds + interval else { return .none }
     pending += feed.takeParsed()

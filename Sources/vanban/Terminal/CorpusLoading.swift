@@ -20,14 +20,17 @@ final class Mailbox<Message: Sendable>: @unchecked Sendable {
 }
 
 /// What a load on another thread has done since the main loop last looked: the documents parsed
-/// (not linked), how far it is, and at the end the library of the linked corpus or the error.
+/// (not linked), how far it is, then the libraries of the linked corpus, each with more of its
+/// tables than the last (`Library.listing`, `listed`, `init(linking:)`), or the error.
 /// Workers add to it as each chunk of files is parsed; the main loop takes it all at once, as
 /// often as it chooses, so that a batch is merged into the list however many chunks it holds.
 final class LoadingFeed: @unchecked Sendable {
   private let lock = NSLock()
   private var parsed: [Document] = []
   private var progress: LoadProgress?
-  private var outcome: Result<Library, Error>?
+  /// The latest library published and not yet taken: a later one makes an earlier one needless.
+  private var library: Library?
+  private var failure: Error?
 
   private var everParsed = false
 
@@ -42,7 +45,9 @@ final class LoadingFeed: @unchecked Sendable {
     }
   }
 
-  func finish(_ result: Result<Library, Error>) { lock.withLock { outcome = result } }
+  func publish(_ library: Library) { lock.withLock { self.library = library } }
+
+  func fail(_ error: Error) { lock.withLock { failure = error } }
 
   /// Whether any parsed document has been reported.
   var hasParsed: Bool { lock.withLock { everParsed } }
@@ -50,8 +55,19 @@ final class LoadingFeed: @unchecked Sendable {
   /// How far the load is, without taking anything.
   var latestProgress: LoadProgress? { lock.withLock { progress } }
 
-  /// The linked corpus's library (or the error) once the load is over, nil before.
-  func takeOutcome() -> Result<Library, Error>? { lock.withLock { outcome } }
+  /// Whether a library or the error waits to be taken.
+  var hasOutcome: Bool { lock.withLock { library != nil || failure != nil } }
+
+  /// The error that ended the load, nil while it goes on or once it succeeded.
+  var error: Error? { lock.withLock { failure } }
+
+  /// The latest library published since the last call, nil when none is.
+  func takeLibrary() -> Library? {
+    lock.withLock {
+      defer { library = nil }
+      return library
+    }
+  }
 
   /// The documents parsed since the last call, oldest chunk first.
   func takeParsed() -> [Document] {
@@ -64,25 +80,26 @@ final class LoadingFeed: @unchecked Sendable {
 
 /// Loads a corpus on another thread, feeding what it parses and how far it got to the main loop,
 /// so that the interface can draw its first frame at once and list documents as they come,
-/// however large the corpus. The library of the linked corpus is built on that thread too.
+/// however large the corpus. The libraries of the linked corpus are built on that thread too, in
+/// steps: a corpus that came whole from its snapshot is listed at once (`Library.listing`, a few
+/// milliseconds), then with the tables of every document (`listed`), then with its graph.
 enum CorpusLoading {
   static func start(
     into feed: LoadingFeed,
     _ load: @escaping @Sendable (@escaping @Sendable (LoadProgress) -> Void) throws -> Corpus
   ) {
     let thread = Thread {
-      let result = Result {
+      do {
         let corpus = try load { progress in feed.report(progress) }
-        // A corpus that came whole from its snapshot is listed while its graph is built (seconds
-        // at 100,000 documents), as parsed documents are while a first load goes on.
-        if !feed.hasParsed {
-          let count = corpus.documents.count
-          feed.report(
-            LoadProgress(filesDone: count, filesTotal: count, bytesDone: 0, parsed: corpus.documents))
-        }
-        return Library(corpus: corpus)
+        // Parsed documents are on screen already when the load streamed: they stay until the
+        // listed library can replace them with its search and widths whole.
+        if !feed.hasParsed { feed.publish(Library.listing(corpus)) }
+        let listed = Library.listed(corpus)
+        feed.publish(listed)
+        feed.publish(Library(linking: listed))
+      } catch {
+        feed.fail(error)
       }
-      feed.finish(result)
     }
     thread.stackSize = 8 << 20
     thread.start()

@@ -90,7 +90,7 @@ struct LibraryScreen: ScreenView {
       let status = "\(groupedDigits(visible.count)) of \(groupedDigits(documents.count)) parsed documents"
       return drawFooter(status: status, state: state, into: &grid)
     }
-    let warnings = state.tables?.warningCount ?? library.corpus.warningCount
+    let warnings = library.warningCount
     // The warnings screen's key, so that the count says where to read them.
     let key = warnings > 0 ? KeyTable.key(for: .showWarnings, on: state.page.screen).map { " (\($0))" } : nil
     let status =
