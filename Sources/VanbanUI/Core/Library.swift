@@ -199,7 +199,8 @@ public final class Library: Sendable {
   }
 
   /// A whole corpus with the tables of every document but the graph's: ids, widths, the folded
-  /// fields a search reads, months, the sort orders, provinces and the picker's options, signals.
+  /// fields a search reads, months, the sort orders, provinces and the picker's options, signals
+  /// (counted here rather than by the corpus, whose lock its graph's building holds).
   public static func listed(_ corpus: Corpus) -> Library {
     let documents = corpus.documents
     let library = Library(
@@ -207,7 +208,7 @@ public final class Library: Sendable {
       foldedMetadata: documents.map(foldedFields), indexByID: positions(of: documents),
       columnWidths: columnWidths(of: documents, at: documents.indices),
       warningCount: warningCount(of: corpus), monthNumbers: monthNumbers(of: documents),
-      signals: corpus.signals, orders: sortOrders(of: documents))
+      signals: Signals(documents: documents), orders: sortOrders(of: documents))
     // Counted here, on the thread that builds the library, rather than when the picker opens.
     _ = library.picker.value
     _ = library.names.value

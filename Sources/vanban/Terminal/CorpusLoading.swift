@@ -82,7 +82,8 @@ final class LoadingFeed: @unchecked Sendable {
 /// so that the interface can draw its first frame at once and list documents as they come,
 /// however large the corpus. The libraries of the linked corpus are built on that thread too, in
 /// steps: a corpus that came whole from its snapshot is listed at once (`Library.listing`, a few
-/// milliseconds), then with the tables of every document (`listed`), then with its graph.
+/// milliseconds), then with the tables of every document (`listed`), then with its graph, which
+/// another thread builds meanwhile.
 enum CorpusLoading {
   static func start(
     into feed: LoadingFeed,
@@ -94,6 +95,11 @@ enum CorpusLoading {
         // Parsed documents are on screen already when the load streamed: they stay until the
         // listed library can replace them with its search and widths whole.
         if !feed.hasParsed { feed.publish(Library.listing(corpus)) }
+        // The graph on a thread of its own, while this one reads every document's tables; the
+        // linked library then waits for it.
+        let graphBuilding = Thread { _ = corpus.graph }
+        graphBuilding.stackSize = 8 << 20
+        graphBuilding.start()
         let listed = Library.listed(corpus)
         feed.publish(listed)
         feed.publish(Library(linking: listed))
