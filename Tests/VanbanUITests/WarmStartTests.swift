@@ -144,6 +144,21 @@ final class WarmStartTests: XCTestCase {
     XCTAssertFalse(narrowed(linked).isEmpty)
   }
 
+  func testALibraryLinkedWithItsResponsesHandsThemToTheGraphScreen() {
+    let corpus = Fixtures.corpus()
+    let listed = Library.listed(corpus)
+    let linked = Library(linking: listed, withResponses: true)
+    XCTAssertNil(Library(linking: listed).unfilteredResponses)
+    XCTAssertEqual(linked.unfilteredResponses, Library(corpus: corpus).responses())
+    XCTAssertFalse(linked.unfilteredResponses?.isEmpty ?? true)
+    var waiting = update(start(listed, width: 100, height: 30), .key(.character("2")))
+    XCTAssertNil(waiting.allResponses)
+    waiting = update(waiting, .libraryLoaded(linked))
+    XCTAssertEqual(waiting.allResponses, linked.unfilteredResponses)
+    let direct = update(start(Library(corpus: corpus), width: 100, height: 30), .key(.character("2")))
+    XCTAssertEqual(render(waiting).text, render(direct).text)
+  }
+
   func testTheListingNeitherSearchesFieldsNorReadsTheGraphUntilItsStepsCome() {
     let corpus = Fixtures.corpus()
     let listing = Library.listing(corpus)

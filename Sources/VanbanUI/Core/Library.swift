@@ -99,6 +99,8 @@ public final class Library: Sendable {
   /// Every cited document (central ones first, most cited first).
   public let cited: [CitedSummary]
   private let citedByID: [String: Int]
+  /// `responses()`, when the library was linked with them (`init(linking:withResponses:)`).
+  public let unfilteredResponses: [CentralResponse]?
   /// Province, issuer, number and type of each document, folded: what the list shows besides the
   /// text (none in a listing: its search reads the text index only).
   private let foldedMetadata: [[UInt8]]
@@ -134,7 +136,7 @@ public final class Library: Sendable {
     corpus: Corpus, documents: [Document], isPartial: Bool, awaitsGraph: Bool, listKeys: [ListKey] = [],
     foldedMetadata: [[UInt8]], indexByID: [String: Int], columnWidths: [Int], warningCount: Int,
     monthNumbers: [Int32?]?, signals: Signals, orders: [SortOrder: [Int]] = [:], cited: [CitedSummary] = [],
-    citedByID: [String: Int] = [:],
+    citedByID: [String: Int] = [:], unfilteredResponses: [CentralResponse]? = nil,
     names: ComputedOnce<(before2025: [String], since2025: [String])>? = nil,
     picker: ComputedOnce<(options: [ProvinceSelection.Option], keys: [String])>? = nil
   ) {
@@ -152,6 +154,7 @@ public final class Library: Sendable {
     self.orders = orders
     self.cited = cited
     self.citedByID = citedByID
+    self.unfilteredResponses = unfilteredResponses
     self.names = names ?? Library.provinceNames(documents)
     self.picker = picker ?? Library.pickerOptions(documents)
   }
@@ -162,8 +165,10 @@ public final class Library: Sendable {
     self.init(linking: Library.listed(corpus))
   }
 
-  /// `listed` with the citation graph's cited documents.
-  public convenience init(linking listed: Library) {
+  /// `listed` with the citation graph's cited documents, and with the response trees of every
+  /// central one when `withResponses` (`responses()`, which the browser's graph screens start
+  /// from: built here, on the loading thread, rather than by the first screen that reads them).
+  public convenience init(linking listed: Library, withResponses: Bool = false) {
     let corpus = listed.corpus
     let graph = corpus.graph
     let summaries = graph.nodes.enumerated().compactMap { position, node -> (Int, CitedSummary)? in
@@ -179,11 +184,14 @@ public final class Library: Sendable {
     }.map(\.1)
     var citedByID: [String: Int] = [:]
     for (position, summary) in cited.enumerated() { citedByID[summary.id] = position }
+    let responses =
+      withResponses ? graph.responses(provinces: nil).filter { citedByID[$0.node.id] != nil } : nil
     self.init(
       corpus: corpus, documents: listed.documents, isPartial: false, awaitsGraph: false,
       foldedMetadata: listed.foldedMetadata, indexByID: listed.indexByID, columnWidths: listed.columnWidths,
       warningCount: listed.warningCount, monthNumbers: listed.monthNumbers, signals: listed.signals,
-      orders: listed.orders, cited: cited, citedByID: citedByID, names: listed.names, picker: listed.picker)
+      orders: listed.orders, cited: cited, citedByID: citedByID, unfilteredResponses: responses,
+      names: listed.names, picker: listed.picker)
   }
 
   /// A whole corpus as its first frame needs it, in a few milliseconds at 100,000 documents: its

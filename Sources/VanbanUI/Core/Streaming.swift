@@ -37,6 +37,8 @@ extension AppState {
         }
       }
     }
+    // Before the screens are drawn again: the graph's would otherwise walk every tree itself.
+    if let responses = loaded.unfilteredResponses { allResponses = responses }
     replaceLibrary(with: loaded, renaming: renamed)
   }
 

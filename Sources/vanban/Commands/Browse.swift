@@ -69,8 +69,14 @@ struct Browse: ParsableCommand {
     // milliseconds, mostly for nothing.
     var changed = true
     func apply(_ event: Event) {
+      let replaced = state.library
       state = update(state, event)
       changed = true
+      // A library grown from parsed documents holds its own copy of each (100,000 at the end of a
+      // first load): when another replaces it, it is freed on another thread.
+      if replaced !== state.library, replaced.isPartial {
+        Thread.detachNewThread { withExtendedLifetime(replaced) {} }
+      }
     }
     while !state.shouldQuit {
       switch streaming?.next(feed) ?? StreamingPace.Step.none {

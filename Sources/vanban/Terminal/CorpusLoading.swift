@@ -102,7 +102,7 @@ enum CorpusLoading {
         graphBuilding.start()
         let listed = Library.listed(corpus)
         feed.publish(listed)
-        feed.publish(Library(linking: listed))
+        feed.publish(Library(linking: listed, withResponses: true))
       } catch {
         feed.fail(error)
       }
@@ -119,13 +119,13 @@ enum SearchIndexing {
   }
 }
 
-/// Builds the unfiltered response trees on another thread and posts `Event.responsesReady`, then
-/// the per-corpus tables made from them (`Event.tablesReady`).
+/// Builds the unfiltered response trees on another thread and posts `Event.responsesReady` (unless
+/// the library came with them), then the per-corpus tables made from them (`Event.tablesReady`).
 enum ResponseBuilding {
   static func start(_ library: Library, into mailbox: Mailbox<Event>) {
     Thread.detachNewThread {
-      let responses = library.responses()
-      mailbox.post(.responsesReady(responses))
+      let responses = library.unfilteredResponses ?? library.responses()
+      if library.unfilteredResponses == nil { mailbox.post(.responsesReady(responses)) }
       mailbox.post(.tablesReady(CorpusTables(library: library, responses: responses)))
     }
   }
