@@ -488,10 +488,13 @@ final class Vocabulary {
     return counts
   }
 
-  /// Characters trimmed off a word's ends before its case is read.
-  private static let wordTrimmed: Set<Unicode.Scalar> = [
-    "“", "”", "\"", "'", "(", ")", ",", ";", ":", "!", "?", "-",
-  ]
+  /// `“ ” " ' ( ) , ; : ! ? -`, trimmed off a word's ends before its case is read.
+  @inline(__always) private static func isTrimmedOffWord(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x201C, 0x201D, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2D: return true
+    default: return false
+    }
+  }
 
   /// How each word is written past a sentence's first word, in lines not in capitals: lines at
   /// `\n`, words at spaces, their ends trimmed. When every scalar is a `Character` of its own
@@ -555,8 +558,8 @@ final class Vocabulary {
         tokenStart = tokenEnd
         var wordStart = token.startIndex
         var wordEnd = token.endIndex
-        while wordStart < wordEnd, wordTrimmed.contains(token[wordStart]) { wordStart += 1 }
-        while wordEnd > wordStart, wordTrimmed.contains(token[wordEnd - 1]) { wordEnd -= 1 }
+        while wordStart < wordEnd, isTrimmedOffWord(token[wordStart]) { wordStart += 1 }
+        while wordEnd > wordStart, isTrimmedOffWord(token[wordEnd - 1]) { wordEnd -= 1 }
         let word = token[wordStart..<wordEnd]
         let afterSentenceStart = sentenceStart
         let afterLawWord = previousIsLawWord
