@@ -263,4 +263,97 @@ final class ByteScanningTests: XCTestCase {
       XCTAssertEqual(Line.beforeBar(item), expected, item.debugDescription)
     }
   }
+
+  /// The leftmost offset at or after `start` where `needle` lies in `haystack`, by definition.
+  private static func naiveOffset(of needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    guard !needle.isEmpty, start >= 0, start + needle.count <= haystack.count else { return nil }
+    return (start...(haystack.count - needle.count)).first {
+      haystack[$0..<$0 + needle.count].elementsEqual(needle)
+    }
+  }
+
+  func testFindingInFoldedTextIsTheNaiveSearch() throws {
+    var random = SplitMix64(seed: 41)
+    var checked = 0
+    for text in try Self.sampleTexts() {
+      let scanner = TextScanner(text)
+      let folded = scanner.folded
+      var needles: [[UInt8]] = ["ngay", "so:", "cong van nay", "tinh uy", "?", ", ngay ", "ban hanh "].map {
+        Array($0.utf8)
+      }
+      for _ in 0..<6 where folded.count > 2 {
+        let start = Int(random.next() % UInt64(folded.count - 1))
+        let length = 1 + Int(random.next() % UInt64(min(300, folded.count - start)))
+        needles.append(Array(folded[start..<start + length]))
+      }
+      needles.append(Array(repeating: UInt8(ascii: "a"), count: 3))
+      needles.append([])
+      for needle in needles {
+        for start in [0, 1, folded.count / 2, max(0, folded.count - needle.count), folded.count, -1] {
+          XCTAssertEqual(
+            scanner.find(needle, from: start), Self.naiveOffset(of: needle, in: folded, from: start),
+            "\(String(decoding: needle, as: UTF8.self)) from \(start) in \(text.prefix(80).debugDescription)")
+          checked += 1
+        }
+      }
+      for line in Line.split(scanner) {
+        for needle in ["ngay ", "thang", "nam", ", ngay", line.folded.suffix(3).description] {
+          for start in [0, 2, line.folded.utf8.count] {
+            XCTAssertEqual(
+              line.foldedOffset(of: needle, from: start),
+              Self.naiveOffset(of: Array(needle.utf8), in: Array(line.folded.utf8), from: start), line.folded)
+          }
+        }
+      }
+    }
+    XCTAssertGreaterThan(checked, 1000)
+  }
+
+  func testAskingTheVocabularyAboutSomeWordsAnswersAsTheWholeVocabulary() throws {
+    var random = SplitMix64(seed: 43)
+    for text in try Self.sampleTexts() {
+      let whole = Vocabulary.wordCases(in: text)
+      var asked = Array(whole.keys.sorted().shuffled(using: &random).prefix(12))
+      asked += ["Đông", "NAM", "bộ", "", "ủy", "Phòng", "x2", "ǅe"]
+      asked.shuffle(using: &random)
+      let vocabulary = Vocabulary(text)
+      // Asked in two rounds, the second repeating some words of the first.
+      let first = vocabulary.areProperInside(Array(asked.prefix(asked.count / 2)))
+      let second = vocabulary.areProperInside(Array(asked.suffix(asked.count - asked.count / 3)))
+      let expected = asked.map { word -> Bool in
+        guard let seen = whole[word.lowercased()] else { return false }
+        return seen.capitalised >= 2 && seen.lower == 0
+      }
+      XCTAssertEqual(first, Array(expected.prefix(asked.count / 2)), text.prefix(80).debugDescription)
+      XCTAssertEqual(
+        second, Array(expected.suffix(asked.count - asked.count / 3)), text.prefix(80).debugDescription)
+    }
+  }
+
+  func testAWordSpelledAsAPlaceNameButForCaseHasItsMarkedKey() throws {
+    var random = SplitMix64(seed: 47)
+    var words = Places.gazetteer.provinces.flatMap { $0.name.split(separator: " ").map(String.init) }
+    words += ["ủy", "uỷ", "Hoà", "hòa", "Thạnh", "thanh", "ĐẮK", "Đăk", "H'leo", "M’gar", "İ", "ǅ", "ß", "Ω"]
+    for _ in 0..<2000 {
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<(1 + Int(random.next() % 6)) {
+        scalars.append(Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))])
+      }
+      words.append(String(scalars))
+    }
+    var spelled = 0
+    for word in words {
+      let canonical = Array(word.precomposedStringWithCanonicalMapping.unicodeScalars)
+      let lower = PlaceMatcher.lowerScalars(of: canonical[...])
+      for variant in [word, word.uppercased(), word.lowercased(), word.capitalized, String(word.reversed())] {
+        let scalars = Array(variant.precomposedStringWithCanonicalMapping.unicodeScalars)
+        guard PlaceMatcher.spells(lower, scalars[...]) else { continue }
+        spelled += 1
+        XCTAssertEqual(
+          PlaceTokenizer.markedKey(scalars[...]), PlaceTokenizer.markedKey(canonical[...]),
+          variant.debugDescription)
+      }
+    }
+    XCTAssertGreaterThan(spelled, 200)
+  }
 }

@@ -69,20 +69,28 @@ public enum TextDecoding {
   /// order mark is not binary, though full of NUL bytes.
   public static func looksBinary(_ bytes: [UInt8]) -> Bool {
     if bytes.starts(with: Array("%PDF-".utf8)) { return true }
-    if let utf16 = decodeUTF16(Array(bytes.prefix(64 * 1024))) {
+    if hasUTF16ByteOrderMark(bytes), let utf16 = decodeUTF16(Array(bytes.prefix(64 * 1024))) {
       return looksBinary(Array(utf16.text.utf8))
     }
-    let sample = bytes.prefix(64 * 1024)
-    var controls = 0
-    for byte in sample {
-      if byte == 0 { return true }
-      if byte < 0x20 && !layoutBytes.contains(byte) { controls += 1 }
+    let sampleCount = min(bytes.count, 64 * 1024)
+    return bytes.withUnsafeBufferPointer { buffer in
+      var controls = 0
+      for byte in buffer.prefix(sampleCount) where byte < 0x20 {
+        if byte == 0 { return true }
+        if !isLayoutByte(byte) { controls += 1 }
+      }
+      return controls * 4 > sampleCount
     }
-    return controls * 4 > sample.count
+  }
+
+  private static func hasUTF16ByteOrderMark(_ bytes: [UInt8]) -> Bool {
+    bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
   }
 
   /// Tab, line feed, form feed, carriage return and escape.
-  private static let layoutBytes: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x1B]
+  @inline(__always) private static func isLayoutByte(_ byte: UInt8) -> Bool {
+    byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D || byte == 0x1B
+  }
 
   /// UTF-16 text after its byte order mark (`FF FE` little-endian, `FE FF` big-endian); nil
   /// without one. An odd last byte or unpaired surrogates become U+FFFD with a warning.

@@ -115,16 +115,13 @@ struct Line {
   /// Where `needle` first occurs in `folded` from `start` on, as an offset: `folded` is ASCII, one
   /// byte a scalar, so byte offsets are scalar offsets.
   func foldedOffset(of needle: String, from start: Int = 0) -> Int? {
-    let haystack = Array(folded.utf8)
-    let pattern = Array(needle.utf8)
-    guard !pattern.isEmpty, start >= 0, haystack.count >= pattern.count,
-      start <= haystack.count - pattern.count
-    else { return nil }
-    for offset in start...(haystack.count - pattern.count)
-    where haystack[offset] == pattern[0] && haystack[offset..<offset + pattern.count].elementsEqual(pattern) {
-      return offset
+    var folded = folded
+    var needle = needle
+    return folded.withUTF8 { haystack -> Int? in
+      needle.withUTF8 { pattern -> Int? in
+        ByteSearch.firstOffset(of: pattern, in: haystack, from: start)
+      }
     }
-    return nil
   }
 
   /// Where `needle` last occurs in `folded`, as an offset.
@@ -162,6 +159,10 @@ struct Line {
 
   /// `T/M BAN THƯỜNG VỤ`, `T/L ...`, `K/T ...`, `TM. ...`, `KT. ...`, `TL. ...`.
   static func isCapacity(_ text: String) -> Bool {
+    // Every marker starts with `T`, `K` or `Q`: other lines are passed over without comparing.
+    guard let first = text.utf8.first,
+      first == UInt8(ascii: "T") || first == UInt8(ascii: "K") || first == UInt8(ascii: "Q")
+    else { return false }
     for marker in ["T/M ", "T/L ", "K/T ", "TM. ", "TL. ", "KT. ", "Q. ", "TM.", "KT.", "TL."]
     where text.hasPrefix(marker) {
       return isUppercase(text)
@@ -250,23 +251,34 @@ enum Casing {
     "Ủy ban Mặt trận Tổ quốc", "Mặt trận", "Hồ Chí Minh", "Thủ tướng Chính phủ", "Ban Tuyên giáo",
   ].map { $0.split(separator: " ").map(String.init) }
 
-  /// The proper phrases and the provinces' names, each with its words folded.
-  static let foldedProperPhrases: [(phrase: [String], folded: [String])] =
-    (properPhrases + Places.provinceNameWords)
-    .map { ($0, $0.map(\.folded)) }
+  /// The proper phrases and the provinces' names, each with its words folded, under its first
+  /// folded word: a subject's word is looked up once instead of compared with every phrase.
+  static let properPhrasesByFirstWord: [String: [(phrase: [String], folded: [String])]] =
+    Dictionary(
+      grouping: (properPhrases + Places.provinceNameWords).map { ($0, $0.map(\.folded)) }.filter {
+        !$0.1.isEmpty
+      },
+      by: { $0.1[0] })
 
-  /// Each document type with the folded words of its name.
-  static let foldedTypeWords: [(entry: (name: String, code: String?), words: [String])] = DocumentTypes.names
-    .map { ($0, $0.name.folded.split(separator: " ").map(String.init)) }
+  /// Each document type with the folded words of its name, under its first folded word.
+  static let typeWordsByFirstWord: [String: [(entry: (name: String, code: String?), words: [String])]] =
+    Dictionary(
+      grouping: DocumentTypes.names.map { ($0, $0.name.folded.split(separator: " ").map(String.init)) }.filter
+      {
+        !$0.1.isEmpty
+      },
+      by: { $0.1[0] })
 
   static func sentenceCase(_ upper: String, vocabulary: Vocabulary? = nil) -> String {
     let original = upper.split(separator: " ").map(String.init)
     var words = original.map { $0.lowercased() }
     let foldedWords = words.map { $0.folded.trimmed("“”\"'(),.;:!?") }
-    for (phrase, foldedPhrase) in foldedProperPhrases {
-      guard foldedPhrase.count <= words.count else { continue }
-      for start in 0...(words.count - foldedPhrase.count)
-      where foldedWords[start..<start + foldedPhrase.count].elementsEqual(foldedPhrase) {
+    // Capitalising is idempotent, so the phrases may be matched in any order.
+    for start in foldedWords.indices {
+      for (phrase, foldedPhrase) in properPhrasesByFirstWord[foldedWords[start]] ?? []
+      where start + foldedPhrase.count <= words.count
+        && foldedWords[start..<start + foldedPhrase.count].elementsEqual(foldedPhrase)
+      {
         for (offset, canonical) in phrase.enumerated() where canonical.first?.isUppercase == true {
           words[start + offset] = capitalizingFirst(words[start + offset])
         }
@@ -285,9 +297,9 @@ enum Casing {
     }
     // `VÙNG ĐÔNG NAM BỘ`: a word the document's own text writes only with a capital inside its
     // sentences keeps it (`vùng Đông Nam Bộ`).
-    if let vocabulary {
-      for index in words.indices.dropFirst()
-      where vocabulary.isProperInside(words[index].trimmed("“”\"'(),.;:!?")) {
+    if let vocabulary, words.count > 1 {
+      let proper = vocabulary.areProperInside(words.dropFirst().map { $0.trimmed("“”\"'(),.;:!?") })
+      for (index, isProper) in zip(words.indices.dropFirst(), proper) where isProper {
         words[index] = capitalizingFirst(words[index])
       }
     }
@@ -306,10 +318,11 @@ enum Casing {
       }
     }
     // `Chỉ thị số 37-CT/TW`, `Luật Đất đai`: a document named in a title keeps its capitals.
-    for (entry, typeWords) in foldedTypeWords {
-      guard typeWords.count < words.count else { continue }
-      for start in 0..<(words.count - typeWords.count)
-      where foldedWords[start..<start + typeWords.count].elementsEqual(typeWords) {
+    for start in foldedWords.indices {
+      for (entry, typeWords) in typeWordsByFirstWord[foldedWords[start]] ?? []
+      where start + typeWords.count < words.count
+        && foldedWords[start..<start + typeWords.count].elementsEqual(typeWords)
+      {
         let next = start + typeWords.count
         let named = foldedWords[next] == "so" || original[next].contains(where: \.isNumber)
         let law = entry.code == nil && ["luat", "bo luat", "phap lenh"].contains(entry.name.folded)
@@ -423,18 +436,25 @@ final class Vocabulary {
   typealias CasesByBytes = [[UInt8]: (capitalised: Int, lower: Int)]
   private let text: String
   private lazy var counts: [String: Int] = Vocabulary.wordCounts(in: text)
-  /// Per lower-case word: how often it is capitalised, and how often not, past a sentence's first word
-  /// in lines not written in capitals.
-  private lazy var cases: CasesByBytes = Vocabulary.wordCasesByBytes(in: text)
+  /// Per lower-case word asked about: how often it is capitalised, and how often not, past a
+  /// sentence's first word in lines not written in capitals.
+  private var cases: CasesByBytes = [:]
+  private var askedAbout: Set<[UInt8]> = []
 
   init(_ text: String) { self.text = text }
 
   func count(_ word: String) -> Int { counts[word.lowercased()] ?? 0 }
 
-  /// The word is written with a capital inside the document's sentences, and never without.
-  func isProperInside(_ word: String) -> Bool {
-    guard let seen = cases[Array(word.lowercased().utf8)] else { return false }
-    return seen.capitalised >= 2 && seen.lower == 0
+  /// For each word, whether it is written with a capital inside the document's sentences, and
+  /// never without. The words not asked about before are counted in one pass over the text.
+  func areProperInside(_ words: [String]) -> [Bool] {
+    let keys = words.map { Array($0.lowercased().utf8) }
+    let missing = Set(keys).subtracting(askedAbout)
+    if !missing.isEmpty {
+      for (key, seen) in Vocabulary.wordCasesByBytes(in: text, only: missing) { cases[key] = seen }
+      askedAbout.formUnion(missing)
+    }
+    return keys.map { key in cases[key].map { $0.capitalised >= 2 && $0.lower == 0 } ?? false }
   }
 
   /// The lower-cased text's runs of letters, counted. When every scalar is a `Character` of its
@@ -468,10 +488,13 @@ final class Vocabulary {
     return counts
   }
 
-  /// Characters trimmed off a word's ends before its case is read.
-  private static let wordTrimmed: Set<Unicode.Scalar> = [
-    "“", "”", "\"", "'", "(", ")", ",", ";", ":", "!", "?", "-",
-  ]
+  /// `“ ” " ' ( ) , ; : ! ? -`, trimmed off a word's ends before its case is read.
+  @inline(__always) private static func isTrimmedOffWord(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x201C, 0x201D, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2D: return true
+    default: return false
+    }
+  }
 
   /// How each word is written past a sentence's first word, in lines not in capitals: lines at
   /// `\n`, words at spaces, their ends trimmed. When every scalar is a `Character` of its own
@@ -482,12 +505,26 @@ final class Vocabulary {
     return cases
   }
 
-  static func wordCasesByBytes(in text: String) -> CasesByBytes {
+  /// `wordCases` keyed by bytes; with `only`, of those words alone.
+  static func wordCasesByBytes(in text: String, only wanted: Set<[UInt8]>? = nil) -> CasesByBytes {
     let scalars = Array(text.unicodeScalars)
     guard scalars.allSatisfy(TextScanner.standsAlone) else {
       var cases: CasesByBytes = [:]
-      for (key, seen) in wordCasesByCharacters(in: text) { cases[Array(key.utf8)] = seen }
+      for (key, seen) in wordCasesByCharacters(in: text) where wanted?.contains(Array(key.utf8)) ?? true {
+        cases[Array(key.utf8)] = seen
+      }
       return cases
+    }
+    // A word whose filter bit no wanted word sets is passed over without hashing it.
+    var wantedBits: (UInt64, UInt64, UInt64, UInt64) = wanted == nil ? (~0, ~0, ~0, ~0) : (0, 0, 0, 0)
+    for key in wanted ?? [] {
+      let bit = filterBit(key)
+      switch bit >> 6 {
+      case 0: wantedBits.0 |= 1 << UInt64(bit & 63)
+      case 1: wantedBits.1 |= 1 << UInt64(bit & 63)
+      case 2: wantedBits.2 |= 1 << UInt64(bit & 63)
+      default: wantedBits.3 |= 1 << UInt64(bit & 63)
+      }
     }
     var cases: CasesByBytes = [:]
     var key: [UInt8] = []
@@ -521,8 +558,8 @@ final class Vocabulary {
         tokenStart = tokenEnd
         var wordStart = token.startIndex
         var wordEnd = token.endIndex
-        while wordStart < wordEnd, wordTrimmed.contains(token[wordStart]) { wordStart += 1 }
-        while wordEnd > wordStart, wordTrimmed.contains(token[wordEnd - 1]) { wordEnd -= 1 }
+        while wordStart < wordEnd, isTrimmedOffWord(token[wordStart]) { wordStart += 1 }
+        while wordEnd > wordStart, isTrimmedOffWord(token[wordEnd - 1]) { wordEnd -= 1 }
         let word = token[wordStart..<wordEnd]
         let afterSentenceStart = sentenceStart
         let afterLawWord = previousIsLawWord
@@ -533,6 +570,11 @@ final class Vocabulary {
         else { continue }
         key.removeAll(keepingCapacity: true)
         for scalar in word { appendLowercased(scalar, to: &key) }
+        let bit = filterBit(key)
+        let filterWord =
+          bit >> 6 == 0
+          ? wantedBits.0 : bit >> 6 == 1 ? wantedBits.1 : bit >> 6 == 2 ? wantedBits.2 : wantedBits.3
+        guard filterWord & (1 << UInt64(bit & 63)) != 0, wanted?.contains(key) ?? true else { continue }
         if isUppercase(first), word.dropFirst().allSatisfy(isLowercase) {
           cases[key, default: (0, 0)].capitalised += 1
         } else if isLowercase(first) {
@@ -546,16 +588,23 @@ final class Vocabulary {
   /// `luật`, `lệnh`, `pháp` in any case and with any marks: their fold.
   private static func isLawWord(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
     guard word.count == 4 else { return false }
-    var folded: [Unicode.Scalar] = []
+    var folded: UInt32 = 0
     for scalar in word {
-      guard let fold = VietnameseFolding.fold(scalar) else { return false }
-      folded.append(fold)
+      guard let fold = VietnameseFolding.fold(scalar), fold.value < 0x80 else { return false }
+      folded = folded << 8 | fold.value
     }
-    return lawWordScalars.contains(folded)
+    return lawWords.contains(folded)
   }
 
-  private static let lawWordScalars: [[Unicode.Scalar]] = ["luat", "lenh", "phap"].map {
-    Array($0.unicodeScalars)
+  /// `luat`, `lenh`, `phap`: four ASCII bytes each, packed into one number.
+  private static let lawWords: [UInt32] = ["luat", "lenh", "phap"].map { word in
+    word.utf8.reduce(0) { $0 << 8 | UInt32($1) }
+  }
+
+  /// Where a word's key falls in a 256-bit filter: from its length and its first and last bytes.
+  @inline(__always) private static func filterBit(_ key: [UInt8]) -> Int {
+    guard let first = key.first, let last = key.last else { return 0 }
+    return (Int(first) &* 31 &+ Int(last) &* 7 &+ key.count) & 255
   }
 
   /// The UTF-8 bytes of a scalar's lower-case mapping, as `String.lowercased()` writes them.

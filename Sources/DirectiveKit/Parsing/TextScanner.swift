@@ -72,23 +72,13 @@ struct TextScanner {
 
   /// The first offset at or after `start` where the folded text holds `needle` (folded ASCII).
   func find(_ needle: [UInt8], from start: Int = 0) -> Int? {
-    guard let first = needle.first, start >= 0, start + needle.count <= folded.count else { return nil }
+    guard !needle.isEmpty, start >= 0, start + needle.count <= folded.count else { return nil }
     return folded.withUnsafeBufferPointer { haystack -> Int? in
       guard let base = haystack.baseAddress else { return nil }
-      let last = haystack.count - needle.count
-      var position = start
-      while position <= last {
-        guard let hit = memchr(base + position, Int32(first), last - position + 1) else { return nil }
-        let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        var matches = true
-        for (index, byte) in needle.enumerated().dropFirst() where haystack[offset + index] != byte {
-          matches = false
-          break
-        }
-        if matches { return offset }
-        position = offset + 1
+      return needle.withUnsafeBufferPointer { pattern in
+        ByteSearch.firstOffset(
+          of: pattern, in: UnsafeBufferPointer(start: base, count: haystack.count), from: start)
       }
-      return nil
     }
   }
 
@@ -384,5 +374,28 @@ struct Phrase: Sendable {
     self.folded = folded
     self.dBarOffsets = dBar
     self.plainDOffsets = plainD
+  }
+}
+
+/// Finding a short byte string in a longer one, leftmost first: `memchr` to each place the first
+/// byte occurs, then `memcmp` for the rest. (Horspool was tried: on folded Vietnamese, a small
+/// alphabet, its shifts are short and it lost to `memchr`.)
+enum ByteSearch {
+  static func firstOffset(
+    of pattern: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int
+  ) -> Int? {
+    let length = pattern.count
+    guard length > 0, start >= 0, start + length <= haystack.count, let text = haystack.baseAddress,
+      let needle = pattern.baseAddress
+    else { return nil }
+    let lastStart = haystack.count - length
+    var position = start
+    while position <= lastStart {
+      guard let hit = memchr(text + position, Int32(needle[0]), lastStart - position + 1) else { return nil }
+      let offset = text.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      if memcmp(text + offset + 1, needle + 1, length - 1) == 0 { return offset }
+      position = offset + 1
+    }
+    return nil
   }
 }

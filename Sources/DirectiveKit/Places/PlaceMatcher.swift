@@ -5,6 +5,7 @@ struct PlaceMatcher: Sendable {
   private struct Entry: Sendable {
     let words: [String]
     let markedWords: [String]
+    let lowerWords: [[Unicode.Scalar]]
     let province: String
     let kind: String
     let isProvince: Bool
@@ -14,6 +15,7 @@ struct PlaceMatcher: Sendable {
   private struct KindPhrase: Sendable {
     let words: [String]
     let markedWords: [String]
+    let lowerWords: [[Unicode.Scalar]]
     let kind: String
     let appliesToDistricts: Bool
     let appliesToProvinces: Bool
@@ -34,12 +36,12 @@ struct PlaceMatcher: Sendable {
   ) {
     var entries: [Entry] = []
     func add(_ name: String, province: String, kind: String, isProvince: Bool) {
-      let (words, marked) = PlaceMatcher.words(of: name)
+      let (words, marked, lower) = PlaceMatcher.words(of: name)
       guard !words.isEmpty else { return }
       entries.append(
         Entry(
-          words: words, markedWords: marked, province: province, kind: kind, isProvince: isProvince,
-          bareEligible: false))
+          words: words, markedWords: marked, lowerWords: lower, province: province, kind: kind,
+          isProvince: isProvince, bareEligible: false))
     }
     for province in provinces {
       add(province.name, province: province.name, kind: province.kind, isProvince: true)
@@ -76,9 +78,9 @@ struct PlaceMatcher: Sendable {
       ("thành ủy", "thành phố", true, true), ("tỉnh ủy", "tỉnh", false, true),
     ]
     let kindPhrases = phrases.map { text, kind, districts, provinces in
-      let (words, marked) = PlaceMatcher.words(of: text)
+      let (words, marked, lower) = PlaceMatcher.words(of: text)
       return KindPhrase(
-        words: words, markedWords: marked, kind: kind, appliesToDistricts: districts,
+        words: words, markedWords: marked, lowerWords: lower, kind: kind, appliesToDistricts: districts,
         appliesToProvinces: provinces, allowsDot: words == ["tp"])
     }
     self.kindPhrasesByFirstWord = Dictionary(grouping: kindPhrases) { $0.words[0] }
@@ -92,10 +94,46 @@ struct PlaceMatcher: Sendable {
     self.bareBlockers = Set(blockers.split(separator: " ").map { PlaceMatcher.words(of: String($0)).1[0] })
   }
 
-  private static func words(of name: String) -> ([String], [String]) {
+  /// A name's words folded, their marked keys, and their scalars lower-cased one by one (empty for
+  /// a word with a scalar `latinLowercase` does not map).
+  private static func words(of name: String) -> ([String], [String], [[Unicode.Scalar]]) {
     let scalars = Array(name.precomposedStringWithCanonicalMapping.unicodeScalars)
     let tokens = PlaceTokenizer.tokens(of: scalars)
-    return (tokens.map(\.folded), tokens.map { PlaceTokenizer.markedKey(scalars[$0.start..<$0.end]) })
+    let lower = tokens.map { lowerScalars(of: scalars[$0.start..<$0.end]) }
+    return (tokens.map(\.folded), tokens.map { PlaceTokenizer.markedKey(scalars[$0.start..<$0.end]) }, lower)
+  }
+
+  /// A word's scalars lower-cased one by one by `latinLowercase`; empty when one has no such case.
+  static func lowerScalars(of word: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+    let mapped = word.map(latinLowercase)
+    return mapped.contains(nil) ? [] : mapped.compactMap { $0 }
+  }
+
+  /// The lower case of a Latin scalar (below U+0250, or U+1E00–U+1EFF) that lower-cases to one
+  /// scalar; nil for any other.
+  @inline(__always)
+  private static func latinLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    let value = scalar.value
+    if value < 0x250 { return latinLowercaseTable[Int(value)] }
+    if value >= 0x1E00 && value <= 0x1EFF { return latinLowercaseTable[Int(value - 0x1E00) + 0x250] }
+    return nil
+  }
+
+  private static let latinLowercaseTable: [Unicode.Scalar?] = (Array(0..<0x250) + Array(0x1E00...0x1EFF)).map
+  {
+    value in
+    guard let scalar = Unicode.Scalar(value) else { return nil }
+    let lower = String(scalar).lowercased().unicodeScalars
+    return lower.count == 1 ? lower.first : nil
+  }
+
+  /// Whether a word of the text is written as `lower` but for case, scalar for scalar: then its
+  /// marked key is the one `lower` has, without building it.
+  @inline(__always)
+  static func spells(_ lower: [Unicode.Scalar], _ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard !lower.isEmpty, lower.count == scalars.count else { return false }
+    for (expected, scalar) in zip(lower, scalars) where latinLowercase(scalar) != expected { return false }
+    return true
   }
 
   func mentions(in text: String) -> [PlaceMention] {
@@ -132,7 +170,9 @@ struct PlaceMatcher: Sendable {
       let nameStart = index + phrase.words.count
       guard nameStart < tokens.count,
         let kindUnaccented = accentMatch(
-          tokens[index..<nameStart], words: phrase.words, marked: phrase.markedWords, scalars: scalars)
+          tokens[index..<nameStart], words: phrase.words, marked: phrase.markedWords,
+          lower: phrase.lowerWords,
+          scalars: scalars)
       else { continue }
       let gap = tokens[nameStart].gapBefore
       guard gap == .soft || (gap == .dot && phrase.allowsDot) else { continue }
@@ -146,7 +186,8 @@ struct PlaceMatcher: Sendable {
         let end = nameStart + entry.words.count
         guard end <= tokens.count,
           let nameUnaccented = accentMatch(
-            tokens[nameStart..<end], words: entry.words, marked: entry.markedWords, scalars: scalars),
+            tokens[nameStart..<end], words: entry.words, marked: entry.markedWords, lower: entry.lowerWords,
+            scalars: scalars),
           !kindUnaccented || nameUnaccented
         else { continue }
         if entry.words.count > bestLength {
@@ -181,7 +222,9 @@ struct PlaceMatcher: Sendable {
       guard end <= tokens.count,
         tokens[index..<end].allSatisfy({ $0.letterCase == first.letterCase }),
         tokens[index..<end].dropFirst().allSatisfy({ !$0.lineBreakBefore }),
-        accentMatch(tokens[index..<end], words: entry.words, marked: entry.markedWords, scalars: scalars)
+        accentMatch(
+          tokens[index..<end], words: entry.words, marked: entry.markedWords, lower: entry.lowerWords,
+          scalars: scalars)
           == false
       else { continue }
       if index > 0, joins(tokens[index]) {
@@ -209,7 +252,8 @@ struct PlaceMatcher: Sendable {
   /// Whether `tokens` spell `words`: nil when they do not; false when they match with their marks;
   /// true when the text carries no marks at all and matches only once folded.
   private func accentMatch(
-    _ tokens: ArraySlice<PlaceToken>, words: [String], marked: [String], scalars: [Unicode.Scalar]
+    _ tokens: ArraySlice<PlaceToken>, words: [String], marked: [String], lower: [[Unicode.Scalar]],
+    scalars: [Unicode.Scalar]
   ) -> Bool? {
     guard tokens.count == words.count else { return nil }
     for (offset, token) in tokens.enumerated() {
@@ -219,9 +263,10 @@ struct PlaceMatcher: Sendable {
     if tokens.allSatisfy({ !$0.hasMarks }) {
       return marked == words ? false : true
     }
-    for (offset, token) in tokens.enumerated()
-    where PlaceTokenizer.markedKey(scalars[token.start..<token.end]) != marked[offset] {
-      return nil
+    for (offset, token) in tokens.enumerated() {
+      let word = scalars[token.start..<token.end]
+      if PlaceMatcher.spells(lower[offset], word) { continue }
+      if PlaceTokenizer.markedKey(word) != marked[offset] { return nil }
     }
     return false
   }
