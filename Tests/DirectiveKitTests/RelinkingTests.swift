@@ -424,7 +424,7 @@ final class RelinkingTests: XCTestCase {
     else { return XCTFail("cannot write") }
     try put("extra/one.txt", try read(files[0]))
     let report = try assertIncrementalEqualsFresh("a file added").report
-    XCTAssertEqual(report?.path, .full("the snapshot cannot be relinked"))
+    XCTAssertEqual(report?.path, .full("the snapshot holds no link facts"))
     try put("extra/two.txt", try read(files[1]))
     XCTAssertEqual(try assertIncrementalEqualsFresh("another").report?.path, .incremental)
   }

@@ -55,20 +55,29 @@ enum Relinking {
     case fresh(Document)
   }
 
+  enum Outcome {
+    case relinked(Result)
+    /// Why not: the snapshot lacks what this needs, or the change is too large to gain from it.
+    /// The caller links everything.
+    case declined(String)
+  }
+
   /// `reused`: per file, the stored entry that holds it (same path, or same content under another
-  /// name); `parsed`: the outcomes of the other files. Nil when the snapshot lacks what this needs
-  /// or the change is too large to gain from it: the caller links everything.
+  /// name); `parsed`: the outcomes of the other files.
   static func relink(
     previous: Snapshot, files: [String], reused: [Int?], parsed: [Int: LoadOutcome], warnings: [LoadWarning]
-  ) -> Result? {
-    guard let linked = previous.linked, let factsRange = previous.linkFacts else { return nil }
+  ) -> Outcome {
+    guard let linked = previous.linked, let factsRange = previous.linkFacts else {
+      return .declined("the snapshot holds no link facts")
+    }
     var reader = ByteReader(previous.mapping.bytes, from: factsRange.lowerBound, to: factsRange.upperBound)
     guard let oldFacts = try? LinkFacts.read(from: &reader), reader.isAtEnd, oldFacts.count == linked.count,
       var oldDocuments = decode(linked, from: previous)
-    else { return nil }
+    else { return .declined("the snapshot's linked documents or their link facts cannot be read") }
     var oldPositionOfEntry: [Int: Int] = [:]
     oldPositionOfEntry.reserveCapacity(linked.count)
     for (position, item) in linked.enumerated() { oldPositionOfEntry[item.entry] = position }
+    let unreadable = Outcome.declined("a document of the snapshot cannot be read")
     func parsedForm(ofEntry entry: Int, file: String) -> Document? {
       guard var document = try? previous.document(previous.entries[entry]) else { return nil }
       document.file = file
@@ -87,7 +96,7 @@ enum Relinking {
         if previous.entries[entry].path == files[index], let position = oldPositionOfEntry[entry] {
           slots.append(.kept(position))
         } else {
-          guard let document = parsedForm(ofEntry: entry, file: files[index]) else { return nil }
+          guard let document = parsedForm(ofEntry: entry, file: files[index]) else { return unreadable }
           storedParsed[index] = document
           slots.append(.fresh(document))
         }
@@ -97,7 +106,7 @@ enum Relinking {
           storedParsed[index] = document
           slots.append(.fresh(document))
         case .skipped(let warning)?: loadWarnings.append(warning)
-        case nil: return nil
+        case nil: return .declined("a file was neither stored nor parsed")
         }
       }
       slotFiles.append(files[index])
@@ -114,7 +123,7 @@ enum Relinking {
         keptSlotOfOld[position] = slot
       } else {
         guard let document = parsedForm(ofEntry: linked[position].entry, file: slotFiles[slot]) else {
-          return nil
+          return unreadable
         }
         slots[slot] = .fresh(document)
       }
@@ -151,7 +160,7 @@ enum Relinking {
           oldFacts[position].lookups.contains(where: changedLookups.contains)
         else { continue }
         guard var document = parsedForm(ofEntry: linked[position].entry, file: slotFiles[slot]) else {
-          return nil
+          return unreadable
         }
         document.id = ids[slot]
         dirty[slot] = document
@@ -165,7 +174,9 @@ enum Relinking {
     var pending = dirty.keys.sorted()
     var propagated: Set<String> = []
     while true {
-      if tooMany(dirty.count, of: count) { return nil }
+      if tooMany(dirty.count, of: count) {
+        return .declined("\(dirty.count) of \(count) documents to relink")
+      }
       for slot in pending {
         let resolved = CitationLinker.resolve(&dirty[slot]!, index: slot, own: owns[slot], keys)
         newFacts[slot] = resolved.facts
@@ -191,7 +202,7 @@ enum Relinking {
           oldFacts[position].undatedPrefixes.contains(where: unseen.contains)
         else { continue }
         guard var document = parsedForm(ofEntry: linked[position].entry, file: slotFiles[slot]) else {
-          return nil
+          return unreadable
         }
         document.id = ids[slot]
         dirty[slot] = document
@@ -247,9 +258,10 @@ enum Relinking {
     setCitedBy(&documents, slotOf: order.map(\.slot))
     let signals = Signals(documents: documents)
     flag(&documents, signals)
-    return Result(
-      documents: documents, facts: factsOfSlot, loadWarnings: loadWarnings, signals: signals,
-      parsed: storedParsed, relinked: newFacts.count)
+    return .relinked(
+      Result(
+        documents: documents, facts: factsOfSlot, loadWarnings: loadWarnings, signals: signals,
+        parsed: storedParsed, relinked: newFacts.count))
   }
 
   /// Moves a document out of the array, leaving an empty one: the array is dropped after.

@@ -76,18 +76,22 @@ enum SnapshotLoading {
     let parsed = ParallelLoader.parseAll(files: toParse.map { files[$0] }, reader: reader, progress: progress)
     var parsedOfFile: [Int: LoadOutcome] = [:]
     for (index, outcome) in zip(toParse, parsed) { parsedOfFile[index] = outcome }
-    if let previous,
-      let relinked = Relinking.relink(
+    var declined = "no snapshot"
+    if let previous {
+      switch Relinking.relink(
         previous: previous, files: files, reused: reused, parsed: parsedOfFile, warnings: warnings)
-    {
-      Relinking.record(Relinking.Report(path: .incremental, relinked: relinked.relinked))
-      return write(
-        path, identity: identity, store: store, files: files, stamps: stamps, reused: reused,
-        previous: previous,
-        linked: (relinked.documents, relinked.loadWarnings, relinked.facts), signals: relinked.signals,
-        graph: nil,
-        notice: notice
-      ) { relinked.parsed[$0] }
+      {
+      case .declined(let reason): declined = reason
+      case .relinked(let relinked):
+        Relinking.record(Relinking.Report(path: .incremental, relinked: relinked.relinked))
+        return write(
+          path, identity: identity, store: store, files: files, stamps: stamps, reused: reused,
+          previous: previous,
+          linked: (relinked.documents, relinked.loadWarnings, relinked.facts), signals: relinked.signals,
+          graph: nil,
+          notice: notice
+        ) { relinked.parsed[$0] }
+      }
     }
 
     var outcomes: [LoadOutcome?] = Array(repeating: nil, count: files.count)
@@ -109,7 +113,7 @@ enum SnapshotLoading {
     let flagged = Corpus.flagged(linked.documents)
     Relinking.record(
       Relinking.Report(
-        path: .full(previous == nil ? "no snapshot" : "the snapshot cannot be relinked"),
+        path: .full(declined),
         relinked: linked.documents.count))
     return write(
       path, identity: identity, store: store, files: files, stamps: stamps, reused: reused,
