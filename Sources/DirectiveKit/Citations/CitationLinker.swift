@@ -2,86 +2,187 @@
 /// one, else an external node shared by every citation of the same document. Completes issuers
 /// from context, infers provinces from citations of a committee's own letters, and sets
 /// `citedBy` and `notBefore`.
+///
+/// A document is linked from its parsed form by `resolve` (against the keys of every document),
+/// then `resolveUndated` (against the dated external keys of every document) and `finish`; what
+/// it read of the others and left for them is its `LinkFacts`, by which a load relinks only the
+/// documents a change touches (`Relinking`).
 enum CitationLinker {
   struct Candidate {
     let index: Int
     let scope: String
     let date: Day?
     let type: String?
+    let id: String
+    /// As parsed: linking infers a province only for documents of none, which are never
+    /// candidates of an inference.
+    let province: String?
   }
 
-  static func link(_ documents: inout [Document]) {
+  /// The documents by the keys that citations find them by, in corpus (path) order.
+  struct Keys {
     var byNumber: [String: [Candidate]] = [:]
-    var unnumbered: [String: [Int]] = [:]
-    for (index, document) in documents.enumerated() {
-      if let number = document.number {
-        let candidate = Candidate(
-          index: index, scope: scopeKey(of: document), date: document.date, type: document.type)
-        byNumber[numberKey(number), default: []].append(candidate)
-      } else if let type = document.type, let issuer = document.issuer, let date = document.date {
-        unnumbered[unnumberedKey(type: type, issuer: issuer, date: date), default: []].append(index)
+    var unnumbered: [String: [(index: Int, id: String)]] = [:]
+
+    /// `own` of the document at `index` in path order, with its linked or parsed fields (the ones
+    /// read here are not changed by linking).
+    mutating func add(_ own: LinkFacts.Own, index: Int, document: Document) {
+      switch own {
+      case .numbered(let key, let scope):
+        byNumber[key, default: []].append(
+          Candidate(
+            index: index, scope: scope, date: document.date, type: document.type, id: document.id,
+            province: document.province))
+      case .unnumbered(let key):
+        unnumbered[key, default: []].append((index, document.id))
       }
     }
-    for index in documents.indices {
-      inferProvinceFromOwnCitations(&documents, index, byNumber)
-    }
-    var externalYears: [String: [(year: String, key: String)]] = [:]
-    var pending: [(document: Int, citation: Int, prefix: String)] = []
-    for index in documents.indices {
-      // The citations are worked on outside the array: writing through `documents` while it is
-      // read would copy the array (and the citations) once per citation.
-      var citations = documents[index].citations
-      documents[index].citations = []
-      var warnings: [DocumentWarning] = []
-      let citing = documents[index]
-      for position in citations.indices {
-        completeIssuer(&citations[position], citing: citing)
-        let citation = citations[position]
-        if let target = corpusTarget(citation, citing: index, documents, byNumber, unnumbered) {
-          citations[position].target = documents[target.index].id
-          citations[position].inCorpus = true
-          citations[position].key = canonicalKey(citation, citing: citing)
-          if let warning = target.warning { warnings.append(DocumentWarning(.ambiguousTarget, warning)) }
-          continue
-        }
-        let key = canonicalKey(citation, citing: citing)
-        citations[position].key = key
-        if citation.number != nil, key.hasSuffix(":?") {
-          pending.append((index, position, String(key.dropLast(1))))
-        } else if citation.number != nil, let colon = key.lastIndex(of: ":") {
+  }
+
+  /// Dated external keys by their key without the year, each once, in the order the corpus first
+  /// cites them: the choices of a number cited without a year.
+  struct ExternalYears {
+    var options: [String: [(year: String, key: String)]] = [:]
+
+    /// `only`: the prefixes wanted (nil: all).
+    init(_ facts: some Sequence<LinkFacts>, only: Set<String>? = nil) {
+      for fact in facts {
+        for key in fact.datedExternal {
+          let colon = key.lastIndex(of: ":")!
           let prefix = String(key[...colon])
-          let year = String(key[key.index(after: colon)...])
-          if !(externalYears[prefix]?.contains { $0.key == key } ?? false) {
-            externalYears[prefix, default: []].append((year, key))
+          if let only, !only.contains(prefix) { continue }
+          if !(options[prefix]?.contains { $0.key == key } ?? false) {
+            options[prefix, default: []].append((String(key[key.index(after: colon)...]), key))
           }
         }
       }
-      documents[index].citations = citations
-      documents[index].warnings += warnings
     }
-    for (index, position, prefix) in pending {
-      let options = externalYears[prefix] ?? []
+  }
+
+  static func link(_ documents: inout [Document]) -> [LinkFacts] {
+    var keys = Keys()
+    var owns: [LinkFacts.Own?] = []
+    owns.reserveCapacity(documents.count)
+    for (index, document) in documents.enumerated() {
+      let own = ownKey(of: document)
+      owns.append(own)
+      if let own { keys.add(own, index: index, document: document) }
+    }
+    var facts: [LinkFacts] = []
+    facts.reserveCapacity(documents.count)
+    var undated: [[(position: Int, prefix: String)]] = []
+    undated.reserveCapacity(documents.count)
+    for index in documents.indices {
+      let resolved = resolve(&documents[index], index: index, own: owns[index], keys)
+      facts.append(resolved.facts)
+      undated.append(resolved.undated)
+    }
+    let years = ExternalYears(facts)
+    for index in documents.indices {
+      resolveUndated(&documents[index], undated[index], years)
+      finish(&documents[index])
+    }
+    setCitedBy(&documents)
+    return facts
+  }
+
+  /// What citations find a parsed document by: its number (with the scope it is valid in), or
+  /// its type, issuer and date.
+  static func ownKey(of document: Document) -> LinkFacts.Own? {
+    if let number = document.number {
+      return .numbered(key: numberKey(number), scope: scopeKey(of: document))
+    }
+    if let type = document.type, let issuer = document.issuer, let date = document.date {
+      return .unnumbered(key: unnumberedKey(type: type, issuer: issuer, date: date))
+    }
+    return nil
+  }
+
+  /// Infers the province of a parsed document, completes and resolves its citations to the
+  /// corpus or to external keys; those of a number without a year are left for `resolveUndated`.
+  static func resolve(_ document: inout Document, index: Int, own: LinkFacts.Own?, _ keys: Keys) -> (
+    facts: LinkFacts, undated: [(position: Int, prefix: String)]
+  ) {
+    var facts = LinkFacts(own: own)
+    var looked: Set<String> = []
+    func look(_ key: String) {
+      if looked.insert(key).inserted { facts.lookups.append(key) }
+    }
+    var undated: [(position: Int, prefix: String)] = []
+    inferProvinceFromOwnCitations(&document, index, keys.byNumber)
+    // The citations are worked on outside the document: writing through it while it is read
+    // would copy them once per citation.
+    var citations = document.citations
+    document.citations = []
+    var warnings: [DocumentWarning] = []
+    let citing = document
+    var dated: Set<String> = []
+    for position in citations.indices {
+      completeIssuer(&citations[position], citing: citing)
+      let citation = citations[position]
+      if let number = citation.number {
+        look(LinkFacts.numberLookup(numberKey(number)))
+      } else if let issuer = citation.issuer, let date = citation.date {
+        look(LinkFacts.unnumberedLookup(unnumberedKey(type: citation.type, issuer: issuer, date: date)))
+      }
+      if let target = corpusTarget(citation, citing: index, citingDocument: citing, keys) {
+        citations[position].target = target.id
+        citations[position].inCorpus = true
+        citations[position].key = canonicalKey(citation, citing: citing)
+        if let warning = target.warning { warnings.append(DocumentWarning(.ambiguousTarget, warning)) }
+        continue
+      }
+      let key = canonicalKey(citation, citing: citing)
+      citations[position].key = key
+      if citation.number != nil, key.hasSuffix(":?") {
+        let prefix = String(key.dropLast(1))
+        undated.append((position, prefix))
+        if !facts.undatedPrefixes.contains(prefix) { facts.undatedPrefixes.append(prefix) }
+      } else if citation.number != nil, dated.insert(key).inserted {
+        facts.datedExternal.append(key)
+      }
+    }
+    document.citations = citations
+    document.warnings += warnings
+    return (facts, undated)
+  }
+
+  /// A number cited without a year is taken as the external document of that number whose year
+  /// is nearest the citing document's.
+  static func resolveUndated(
+    _ document: inout Document, _ undated: [(position: Int, prefix: String)], _ years: ExternalYears
+  ) {
+    for (position, prefix) in undated {
+      let options = years.options[prefix] ?? []
       guard !options.isEmpty else { continue }
-      let citingYear = documents[index].sortDate?.year ?? 0
+      let citingYear = document.sortDate?.year ?? 0
       let chosen = options.min {
         abs((Int($0.year) ?? 0) - citingYear) < abs((Int($1.year) ?? 0) - citingYear)
       }!
-      documents[index].citations[position].key = chosen.key
+      document.citations[position].key = chosen.key
       if options.count > 1 {
-        let number = documents[index].citations[position].number ?? ""
-        documents[index].warnings.append(
+        let number = document.citations[position].number ?? ""
+        document.warnings.append(
           DocumentWarning(
             .undatedNumber,
             "\(number) without a date could be any of \(options.count) documents; taken as the one of \(chosen.year), nearest in time"
           ))
       }
     }
-    for index in documents.indices {
-      for position in documents[index].citations.indices where !documents[index].citations[position].inCorpus
-      {
-        documents[index].citations[position].target = "ext:" + documents[index].citations[position].key
-      }
+  }
+
+  /// External targets named by their keys, and the lower bound of an undated document's date.
+  static func finish(_ document: inout Document) {
+    for position in document.citations.indices where !document.citations[position].inCorpus {
+      document.citations[position].target = "ext:" + document.citations[position].key
     }
+    if document.date == nil {
+      document.notBefore = document.citations.compactMap(\.date).max()
+    }
+  }
+
+  /// Every document's `citedBy`: the documents citing it, in path order, once per citation.
+  static func setCitedBy(_ documents: inout [Document]) {
     var citedBy: [String: [String]] = [:]
     for document in documents {
       for citation in document.citations where citation.inCorpus {
@@ -89,10 +190,8 @@ enum CitationLinker {
       }
     }
     for index in documents.indices {
-      documents[index].citedBy = citedBy[documents[index].id] ?? []
-      if documents[index].date == nil {
-        documents[index].notBefore = documents[index].citations.compactMap(\.date).max()
-      }
+      let citing = citedBy[documents[index].id] ?? []
+      if documents[index].citedBy != citing { documents[index].citedBy = citing }
     }
   }
 
@@ -147,37 +246,35 @@ enum CitationLinker {
 
   // MARK: - Resolution
 
-  static func corpusTarget(
-    _ citation: Citation, citing: Int, _ documents: [Document], _ byNumber: [String: [Candidate]],
-    _ unnumbered: [String: [Int]]
-  ) -> (index: Int, warning: String?)? {
+  static func corpusTarget(_ citation: Citation, citing: Int, citingDocument: Document, _ keys: Keys) -> (
+    id: String, warning: String?
+  )? {
     guard let number = citation.number else {
       guard let issuer = citation.issuer, let date = citation.date else { return nil }
-      let matches = (unnumbered[unnumberedKey(type: citation.type, issuer: issuer, date: date)] ?? []).filter
-      { $0 != citing }
-      return matches.first.map { ($0, nil) }
+      let matches = keys.unnumbered[unnumberedKey(type: citation.type, issuer: issuer, date: date)] ?? []
+      return matches.first { $0.index != citing }.map { ($0.id, nil) }
     }
-    let scope = scopeKey(of: citation, citing: documents[citing])
+    let scope = scopeKey(of: citation, citing: citingDocument)
     let year = citation.date?.year ?? DocumentTypes.parts(ofNumber: number).year
-    let candidates = (byNumber[numberKey(number)] ?? []).filter { candidate in
+    let candidates = (keys.byNumber[numberKey(number)] ?? []).filter { candidate in
       candidate.index != citing && candidate.scope == scope
         && (citation.date == nil || candidate.date == nil || candidate.date == citation.date)
         && (year == nil || candidate.date == nil || candidate.date?.year == year)
     }
-    return nearest(candidates, to: documents[citing].sortDate, number: number)
+    return nearest(candidates, to: citingDocument.sortDate, number: number)
   }
 
   static func nearest(_ candidates: [Candidate], to day: Day?, number: String) -> (
-    index: Int, warning: String?
+    id: String, warning: String?
   )? {
     guard let first = candidates.first else { return nil }
-    guard candidates.count > 1 else { return (first.index, nil) }
+    guard candidates.count > 1 else { return (first.id, nil) }
     let reference = day?.ordinal ?? 0
     let chosen = candidates.min { a, b in
       abs((a.date?.ordinal ?? Int.max / 2) - reference) < abs((b.date?.ordinal ?? Int.max / 2) - reference)
     }!
     return (
-      chosen.index,
+      chosen.id,
       "\(number) matches \(candidates.count) documents of the corpus; taken as the one nearest in date"
     )
   }
@@ -185,26 +282,25 @@ enum CitationLinker {
   /// A letter citing `Công văn số 215-CV/TU ... của Ban Thường vụ Tỉnh ủy` — its own committee's —
   /// belongs to the province of that letter when the corpus holds it.
   static func inferProvinceFromOwnCitations(
-    _ documents: inout [Document], _ index: Int, _ byNumber: [String: [Candidate]]
+    _ document: inout Document, _ index: Int, _ byNumber: [String: [Candidate]]
   ) {
-    guard documents[index].province == nil, documents[index].level != .central else { return }
-    for citation in documents[index].citations where citation.scope == .ownProvince {
+    guard document.province == nil, document.level != .central else { return }
+    for citation in document.citations where citation.scope == .ownProvince {
       guard let number = citation.number else { continue }
       let candidates = (byNumber[numberKey(number)] ?? []).filter { candidate in
         candidate.index != index && candidate.scope != "vn" && candidate.scope != "?"
           && (citation.date == nil || candidate.date == citation.date)
       }
-      let provinces = Set(candidates.compactMap { documents[$0.index].province })
+      let provinces = Set(candidates.compactMap(\.province))
       guard let province = provinces.first else { continue }
       if provinces.count > 1 {
-        documents[index].warnings.append(
+        document.warnings.append(
           DocumentWarning(
             .numberOfSeveralProvinces,
             "\(number) is a letter of several provinces in the corpus (\(provinces.sorted().joined(separator: ", "))): province left open"
           ))
         continue
       }
-      var document = documents[index]
       document.province = province
       document.province2025 = Places.province2025(of: province)
       document.provinceInferred = true
@@ -213,7 +309,6 @@ enum CitationLinker {
       if let issuer = document.issuer, issuer.hasSuffix("Tỉnh ủy") || issuer.hasSuffix("Thành ủy") {
         document.issuer = issuer + " " + province
       }
-      documents[index] = document
       return
     }
   }

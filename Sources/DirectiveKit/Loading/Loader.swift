@@ -87,8 +87,9 @@ extension Corpus {
   }
 
   /// Ids, links and list order: what a corpus is made of, before its graph.
+  /// `facts` are the documents' link facts, in list order too.
   static func link(_ parsed: [LoadOutcome], warnings: [LoadWarning]) -> (
-    documents: [Document], loadWarnings: [LoadWarning]
+    documents: [Document], loadWarnings: [LoadWarning], facts: [LinkFacts]
   ) {
     var loadWarnings = warnings
     var documents: [Document] = []
@@ -99,8 +100,9 @@ extension Corpus {
       }
     }
     assignIDs(&documents)
-    CitationLinker.link(&documents)
-    return (sortedForList(documents), loadWarnings)
+    let facts = CitationLinker.link(&documents)
+    let order = listOrder(documents)
+    return (order.map { documents[$0] }, loadWarnings, order.map { facts[$0] })
   }
 
   public static func build(sources: [SourceFile]) -> Corpus {
@@ -205,8 +207,13 @@ extension Corpus {
 
   /// Date (or `notBefore`), undated last; then province, then number (numerically), then file.
   public static func sortedForList(_ documents: [Document]) -> [Document] {
+    listOrder(documents).map { documents[$0] }
+  }
+
+  /// The positions of `documents` in list order.
+  static func listOrder(_ documents: [Document]) -> [Int] {
     let keys = documents.map(ListKey.init)
-    return documents.indices.sorted { keys[$0] < keys[$1] }.map { documents[$0] }
+    return documents.indices.sorted { keys[$0] < keys[$1] }
   }
 }
 

@@ -8,9 +8,9 @@ import Foundation
 #endif
 
 /// A corpus loaded through its snapshot. When no file changed, the linked documents are taken
-/// as stored: linking is the dearest step of a warm start. Otherwise unchanged files keep their
-/// parsed documents, added and changed ones are parsed, the whole set is linked again and the
-/// snapshot rewritten.
+/// as stored: linking is the dearest step of a warm start. Otherwise added and changed files are
+/// parsed, only the documents the change touches are linked again (`Relinking`; the whole set
+/// when the snapshot lacks what that needs) and the snapshot is rewritten.
 enum SnapshotLoading {
   /// A file modified this close to the snapshot's writing is not stored: a second write within the
   /// same clock tick would keep its stamp.
@@ -73,6 +73,27 @@ enum SnapshotLoading {
         progress: progress, notice: notice, reader: reader)
     }
 
+    let parsed = ParallelLoader.parseAll(files: toParse.map { files[$0] }, reader: reader, progress: progress)
+    var parsedOfFile: [Int: LoadOutcome] = [:]
+    for (index, outcome) in zip(toParse, parsed) { parsedOfFile[index] = outcome }
+    var declined = "no snapshot"
+    if let previous {
+      switch Relinking.relink(
+        previous: previous, files: files, reused: reused, parsed: parsedOfFile, warnings: warnings)
+      {
+      case .declined(let reason): declined = reason
+      case .relinked(let relinked):
+        Relinking.record(Relinking.Report(path: .incremental, relinked: relinked.relinked))
+        return write(
+          path, identity: identity, store: store, files: files, stamps: stamps, reused: reused,
+          previous: previous,
+          linked: (relinked.documents, relinked.loadWarnings, relinked.facts), signals: relinked.signals,
+          graph: nil,
+          notice: notice
+        ) { relinked.parsed[$0] }
+      }
+    }
+
     var outcomes: [LoadOutcome?] = Array(repeating: nil, count: files.count)
     if let snapshot = previous {
       guard let decoded = decode(reused, from: snapshot) else {
@@ -86,32 +107,54 @@ enum SnapshotLoading {
         outcomes[index] = .document(document)
       }
     }
-    let parsed = ParallelLoader.parseAll(files: toParse.map { files[$0] }, reader: reader, progress: progress)
-    for (index, outcome) in zip(toParse, parsed) { outcomes[index] = outcome }
+    for (index, outcome) in parsedOfFile { outcomes[index] = outcome }
     let outcomesInOrder = outcomes.map { $0! }
     let linked = Corpus.link(outcomesInOrder, warnings: warnings)
+    let flagged = Corpus.flagged(linked.documents)
+    Relinking.record(
+      Relinking.Report(
+        path: .full(declined),
+        relinked: linked.documents.count))
+    return write(
+      path, identity: identity, store: store, files: files, stamps: stamps, reused: reused,
+      previous: previous,
+      linked: (flagged.documents, linked.loadWarnings, linked.facts), signals: flagged.signals,
+      graph: flagged.graph, notice: notice
+    ) { index in
+      guard case .document(let document) = outcomesInOrder[index] else { return nil }
+      return document
+    }
+  }
 
+  /// Writes the snapshot of a linked and flagged corpus and returns the corpus. `parsedDocument`
+  /// gives the parsed document of a file that is not stored as it was (nil: none, or the stored
+  /// one at the same path).
+  private static func write(
+    _ path: String, identity: String, store: SnapshotStore, files: [String], stamps: [FileStamp],
+    reused: [Int?], previous: Snapshot?,
+    linked: (documents: [Document], loadWarnings: [LoadWarning], facts: [LinkFacts]), signals: Signals,
+    graph: CitationGraph?, notice: (String) -> Void, parsedDocument: (Int) -> Document?
+  ) -> Corpus {
     var entries: [(path: String, stamp: FileStamp, document: SnapshotStore.StoredDocument)] = []
     entries.reserveCapacity(files.count)
     var entryOfPath: [String: Int] = [:]
     let settled = now() - settlingNanoseconds
-    for index in files.indices {
-      guard case .document(let document) = outcomesInOrder[index], stamps[index].modified < settled else {
-        continue
-      }
-      entryOfPath[files[index]] = entries.count
+    for index in files.indices where stamps[index].modified < settled {
       if let position = reused[index], let previous, previous.entries[position].path == files[index] {
+        entryOfPath[files[index]] = entries.count
         entries.append((files[index], stamps[index], .encoded(previous, entry: position)))
-      } else {
+      } else if let document = parsedDocument(index) {
+        entryOfPath[files[index]] = entries.count
         entries.append((files[index], stamps[index], .parsed(document)))
       }
     }
-    let flagged = Corpus.flagged(linked.documents)
-    let linkedEntries = flagged.documents.map { document in entryOfPath[document.file].map { ($0, document) }
-    }
+    let linkedEntries = linked.documents.map { document in entryOfPath[document.file].map { ($0, document) } }
     let storedLinked = linkedEntries.contains { $0 == nil } ? nil : linkedEntries.map { $0! }
     var checksum: UInt64?
-    switch store.store(at: path, identity: identity, entries: entries, linked: storedLinked) {
+    switch store.store(
+      at: path, identity: identity, entries: entries, linked: storedLinked,
+      linkFacts: storedLinked == nil ? nil : linked.facts)
+    {
     case .success(let written): checksum = written
     case .failure(let failure): notice("no snapshot: \(failure.reason)")
     }
@@ -119,9 +162,8 @@ enum SnapshotLoading {
     // no fingerprint: what is kept beside the snapshot could not tell that document's content.
     let fingerprint = storedLinked == nil ? nil : checksum
     return Corpus(
-      flagged: flagged.documents, loadWarnings: linked.loadWarnings, graph: flagged.graph,
-      signals: flagged.signals, snapshotPath: fingerprint == nil ? nil : path,
-      snapshotFingerprint: fingerprint)
+      flagged: linked.documents, loadWarnings: linked.loadWarnings, graph: graph, signals: signals,
+      snapshotPath: fingerprint == nil ? nil : path, snapshotFingerprint: fingerprint)
   }
 
   /// After a snapshot whose checksum held but whose documents do not decode: a load without it.

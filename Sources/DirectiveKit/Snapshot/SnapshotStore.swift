@@ -70,7 +70,7 @@ public struct SnapshotStore: Sendable {
   }
 
   /// The change of the layout below that makes every older snapshot foreign.
-  static let formatVersion: UInt32 = 2
+  static let formatVersion: UInt32 = 3
   static let magic = Array("VANBANSN".utf8)
   static let headerSize = 32
   static let fileExtension = ".snapshot"
@@ -150,7 +150,8 @@ public struct SnapshotStore: Sendable {
   // then the payload: the corpus's identity, the producer, the lengths of the files' documents
   // and of the texts, each file (path, stamp, where its parsed document's fields lie among the
   // files' documents, where its text lies among the texts), optionally the linked corpus (each
-  // document's file and its fields), then the files' documents and last the texts. A warm start
+  // document's file and its fields), optionally its link facts (format 3: `LinkFacts`, for a load
+  // that relinks only what a change touches), then the files' documents and last the texts. A warm start
   // reads the table of files and the linked corpus, and touches neither of the last two.
 
   enum Opened {
@@ -235,9 +236,14 @@ public struct SnapshotStore: Sendable {
           return Snapshot.Linked(entry: entry, document: reader.position..<reader.position + length)
         }
       }
+      let linkFacts = try reader.optional { reader in
+        let length = try reader.count()
+        defer { reader.position += length }
+        return reader.position..<reader.position + length
+      }
       guard reader.position == recordStart else { return .untrusted("has bytes after its last document") }
       return .valid(
-        Snapshot(mapping: mapping, entries: entries, linked: linked, checksum: checksum)
+        Snapshot(mapping: mapping, entries: entries, linked: linked, checksum: checksum, linkFacts: linkFacts)
       )
     } catch let damage as SnapshotDamage {
       return .untrusted("is malformed: \(damage.reason)")
@@ -277,7 +283,7 @@ public struct SnapshotStore: Sendable {
   /// entry of its file. Returns the snapshot's checksum, or why it cannot be written.
   func store(
     at path: String, identity: String, entries: [(path: String, stamp: FileStamp, document: StoredDocument)],
-    linked: [(entry: Int, document: Document)]?
+    linked: [(entry: Int, document: Document)]?, linkFacts: [LinkFacts]? = nil
   ) -> Result<UInt64, WriteFailure> {
     var files = ByteWriter()
     var records: [UInt8] = []
@@ -326,6 +332,12 @@ public struct SnapshotStore: Sendable {
         writer.integer(scratch.bytes.count)
         writer.bytes.append(contentsOf: scratch.bytes)
       }
+    }
+    writer.optional(linkFacts) { writer, facts in
+      scratch.bytes.removeAll(keepingCapacity: true)
+      LinkFacts.write(facts, to: &scratch)
+      writer.integer(scratch.bytes.count)
+      writer.bytes.append(contentsOf: scratch.bytes)
     }
     writer.bytes.append(contentsOf: records)
     records = []
@@ -421,12 +433,17 @@ final class Snapshot: @unchecked Sendable {
   let linked: [Linked]?
   /// The checksum of the payload, which the header holds and the bytes matched.
   let checksum: UInt64
+  /// Where the link facts of the linked corpus lie (`LinkFacts`, in list order); nil when not stored.
+  let linkFacts: Range<Int>?
 
-  init(mapping: MappedFile, entries: [Entry], linked: [Linked]?, checksum: UInt64) {
+  init(
+    mapping: MappedFile, entries: [Entry], linked: [Linked]?, checksum: UInt64, linkFacts: Range<Int>? = nil
+  ) {
     self.mapping = mapping
     self.entries = entries
     self.linked = linked
     self.checksum = checksum
+    self.linkFacts = linkFacts
   }
 
   func linkedDocument(_ linked: Linked) throws -> Document {
