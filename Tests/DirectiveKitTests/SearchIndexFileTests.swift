@@ -185,6 +185,39 @@ final class SearchIndexFileTests: XCTestCase {
       parts.fields.write(to: &writer)
     }
     XCTAssertNil(load(path), "a province id past the names")
+
+    func written(_ pairs: PairStore) throws -> SearchIndex? {
+      let parts = Self.built.parts
+      let sortedTerms = Self.built.sortedTerms()
+      try SearchIndexFile.writeFile(
+        to: path, fingerprint: Self.fingerprint, documentCount: Self.documents.count
+      ) {
+        writer in
+        parts.store.write(to: &writer)
+        pairs.write(to: &writer)
+        parts.fields.write(to: &writer)
+        writer.append(sortedTerms)
+      }
+      return load(path)
+    }
+    let pairs = Self.built.parts.pairs
+    XCTAssertGreaterThan(pairs.commonTerms.count, 1)
+    XCTAssertNotNil(try written(pairs), "the arrays as written")
+    var misshapen = pairs
+    misshapen.frequencies.removeLast()
+    XCTAssertNil(try written(misshapen), "a pair without its frequency")
+    misshapen = pairs
+    misshapen.commonTerms[1] = misshapen.commonTerms[0]
+    XCTAssertNil(try written(misshapen), "a common word twice")
+    misshapen = pairs
+    misshapen.commonTerms[0] = Int32(Self.built.termCount)
+    XCTAssertNil(try written(misshapen), "a common word past the terms")
+    misshapen = pairs
+    misshapen.starts[1] = misshapen.starts.last! + 1
+    XCTAssertNil(try written(misshapen), "a list past the bytes")
+    misshapen = pairs
+    misshapen.frequencies[0] = UInt32(Self.documents.count + 1)
+    XCTAssertNil(try written(misshapen), "more documents than the corpus")
   }
 
   func testWritingReplacesTheFileWholeAndLeavesNothingElse() throws {

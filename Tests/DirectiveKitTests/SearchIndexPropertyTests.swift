@@ -80,6 +80,68 @@ final class SearchIndexPropertyTests: XCTestCase {
     XCTAssertGreaterThan(nonTrivial, 40)
   }
 
+  /// Phrases of the commonest words, whose pairs the index keeps: those that stand in the
+  /// texts, the same words the other way round, and words never seen together.
+  func testPhrasesOfCommonWordsMatchTheNaiveReading() {
+    var frequency: [String: Int] = [:]
+    for words in Self.naive { for word in Set(words) { frequency[word, default: 0] += 1 } }
+    let common = frequency.keys.sorted { (frequency[$0]!, $1) > (frequency[$1]!, $0) }.prefix(40)
+    var random = VanbanGenerator.SplitMix64(seed: 31)
+    var found = 0
+    var missing = 0
+    var phrases: [[String]] = []
+    for _ in 0..<60 {
+      let words = Self.naive[random.below(Self.naive.count)]
+      let length = 2 + random.below(3)
+      let start = random.below(words.count - length)
+      phrases.append(Array(words[start..<(start + length)]))
+    }
+    for _ in 0..<60 {
+      phrases.append(
+        (0..<(2 + random.below(2))).map { _ in common[common.startIndex + random.below(common.count)] })
+    }
+    for phrase in phrases + phrases.map({ Array($0.reversed()) }) {
+      let expected = Self.naiveMatches(phrase)
+      if expected.isEmpty { missing += 1 } else if expected.count < Self.documents.count { found += 1 }
+      let query = "\"" + phrase.joined(separator: " ") + "\""
+      XCTAssertEqual(Self.index.matchingDocuments(query), expected, query)
+    }
+    XCTAssertGreaterThan(found, 40)
+    XCTAssertGreaterThan(missing, 20)
+    XCTAssertGreaterThan(Self.index.pairsSize, 0)
+  }
+
+  /// The index without its pairs of common words reads every candidate's positions: the same
+  /// documents, scores and snippets.
+  func testPairsOfCommonWordsChangeNoAnswer() {
+    var parts = Self.index.parts
+    parts.pairs = PairStore()
+    let withoutPairs = SearchIndex(documents: Self.documents, parts: parts)
+    XCTAssertEqual(withoutPairs.pairsSize, 0)
+    var random = VanbanGenerator.SplitMix64(seed: 32)
+    var queries = [
+      "\"ban thuong vu\"", "ban thuong vu", "\"tinh uy\"", "cua va cac", "\"cua va cac\"", "phong chong dich",
+      "\"phong chong dich\" covid", "tinh uy \"ban chap hanh\"", "ban ban thuong", "\"uy ban nhan dan tinh\"",
+      "\"vu ban thuong\"", "cac cac",
+    ]
+    while queries.count < 80 {
+      let words = Self.naive[random.below(Self.naive.count)]
+      let length = 2 + random.below(3)
+      let start = random.below(words.count - length)
+      var picked = Array(words[start..<(start + length)])
+      if random.chance(0.3) { picked.swapAt(0, length - 1) }
+      let text = picked.joined(separator: " ")
+      queries.append(random.chance(0.5) ? "\"\(text)\"" : text)
+    }
+    for query in queries {
+      XCTAssertEqual(Self.index.matchingDocuments(query), withoutPairs.matchingDocuments(query), query)
+      for limit in [5, 50, Int.max] {
+        XCTAssertEqual(
+          Self.index.search(query, limit: limit), withoutPairs.search(query, limit: limit), query)
+      }
+    }
+  }
+
   func testWordsMatchTheNaiveReading() {
     var random = VanbanGenerator.SplitMix64(seed: 12)
     for _ in 0..<100 {
@@ -96,6 +158,8 @@ final class SearchIndexPropertyTests: XCTestCase {
     XCTAssertEqual(whole.termCount, pieces.termCount)
     XCTAssertEqual(whole.postingsSize, pieces.postingsSize)
     XCTAssertEqual(whole.positionsSize, pieces.positionsSize)
+    XCTAssertEqual(whole.pairsSize, pieces.pairsSize)
+    XCTAssertEqual(whole.parts.pairs.commonTerms.count, pieces.parts.pairs.commonTerms.count)
     for query in [
       "ket luan", "phòng chống dịch", "\"tổ Covid cộng đồng\"", "thuỷ", "thủy", "Tỉnh uỷ", "07-KL/TW", "2021",
       "province:nam dinh tiem", "cites:16/CT-TTg",

@@ -14,6 +14,8 @@ struct ScreenLatency {
   var scripted: Int
   /// Nil when every key's screen was the expected one; else what was reached instead.
   var missed: String?
+  /// Each key timed and the search in force after it (for naming the slowest keys).
+  var labels: [String] = []
 
   var json: String {
     let object: [String: Any] = [
@@ -120,6 +122,7 @@ enum KeyLatency {
       }
       var times: [Double] = []
       var cpuTimes: [Double] = []
+      var labels: [String] = []
       var missed: String?
       let keys = script.entry + script.keys
       let budget = Duration.milliseconds(Int(budgetSeconds * 1000))
@@ -132,6 +135,7 @@ enum KeyLatency {
         withExtendedLifetime(render(state)) {}
         times.append(BenchMeasurement.milliseconds(clock.now - start))
         cpuTimes.append(threadCPUMilliseconds() - cpuStart)
+        labels.append("\(key)" + (state.activeQuery.isEmpty ? "" : " → “\(state.activeQuery)”"))
         if position == script.entry.count - 1 || (script.entry.isEmpty && position == 0),
           state.page.screen.title != script.reaches
         {
@@ -144,6 +148,7 @@ enum KeyLatency {
       var latency = ScreenLatency(
         screen: script.name, milliseconds: times, scripted: keys.count, missed: missed)
       latency.cpuMilliseconds = cpuTimes
+      latency.labels = labels
       return latency
     }
   }
@@ -177,6 +182,10 @@ extension KeyLatency {
           format: "%-50@ wall p50 %6.2f p99 %7.2f ms · CPU p50 %6.2f p99 %7.2f ms, slowest key %d of %d%@",
           latency.screen as NSString, p50, p99, cpuP50, cpuP99, (slowest ?? -1) + 1, latency.scripted,
           (latency.missed.map { " MISSED: \($0)" } ?? "") as NSString))
+      let slowestKeys = cpu.indices.sorted { cpu[$0] > cpu[$1] }.prefix(4).map { position in
+        String(format: "#%d %@ %.1f ms", position + 1, latency.labels[position] as NSString, cpu[position])
+      }
+      print("    slowest by CPU: " + slowestKeys.joined(separator: ", "))
     }
   }
 }

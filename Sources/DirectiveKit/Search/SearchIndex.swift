@@ -42,11 +42,18 @@ public final class SearchIndex: @unchecked Sendable {
   /// The documents indexed; a text is read only to make a snippet or to tell spellings apart.
   private let documents: [Document]
   private let store: PostingStore
+  private let pairs: PairStore
+  /// Term id to its index among `pairs.commonTerms`.
+  private let commonIndexOfTerm: [Int: Int]
   private let averageLength: Double
   /// The filters' fields, one entry per document (`Fields`).
   private let fields: Fields
   private let sortedTermsLock = NSLock()
   private var sortedTermsStorage: [Int32]?
+  private let decodedLock = NSLock()
+  private var recentlyDecoded: [(term: Int, postings: Postings)] = []
+  private let lastMatchLock = NSLock()
+  private var lastMatch: (query: SearchQuery, documents: [Int])?
   private let shortPrefixLock = NSLock()
   private var shortPrefixUnions: [[UInt8]: Postings?] = [:]
 
@@ -56,6 +63,8 @@ public final class SearchIndex: @unchecked Sendable {
   public var postingsSize: Int { store.documentBytes.count }
   /// Bytes held by the word positions.
   public var positionsSize: Int { store.positionBytes.count }
+  /// Bytes held by the documents of pairs of common words.
+  public var pairsSize: Int { pairs.bytes.count }
 
   public convenience init(documents: [Document]) {
     self.init(documents: documents, chunkCount: nil)
@@ -64,16 +73,15 @@ public final class SearchIndex: @unchecked Sendable {
   /// `chunkCount`: how many runs of documents are indexed apart and then joined; by default
   /// four per core.
   convenience init(documents: [Document], chunkCount: Int?) {
+    let (store, pairs) = IndexBuilder.build(documents: documents, chunkCount: chunkCount)
     self.init(
-      documents: documents,
-      parts: Parts(
-        store: IndexBuilder.build(documents: documents, chunkCount: chunkCount),
-        fields: Fields(documents: documents)))
+      documents: documents, parts: Parts(store: store, pairs: pairs, fields: Fields(documents: documents)))
   }
 
   /// What the index holds besides the documents: what it is built into and stored as.
   struct Parts {
     var store: PostingStore
+    var pairs: PairStore
     var fields: Fields
   }
 
@@ -166,13 +174,17 @@ public final class SearchIndex: @unchecked Sendable {
     self.documents = documents
     sortedTermsStorage = sortedTerms
     store = parts.store
+    pairs = parts.pairs
+    var commonIndex: [Int: Int] = [:]
+    for (index, term) in parts.pairs.commonTerms.enumerated() { commonIndex[Int(term)] = index }
+    commonIndexOfTerm = commonIndex
     let total = store.lengths.reduce(0) { $0 + Int($1) }
     averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
     fields = parts.fields
   }
 
   /// The parts again, for writing them to a file.
-  var parts: Parts { Parts(store: store, fields: fields) }
+  var parts: Parts { Parts(store: store, pairs: pairs, fields: fields) }
 
   // MARK: Queries
 
@@ -194,10 +206,15 @@ public final class SearchIndex: @unchecked Sendable {
     matchingDocuments(SearchQuery.parse(query))
   }
 
-  /// Every matching document, in document order, unranked and without snippets.
+  /// Every matching document, in document order, unranked and without snippets. The last
+  /// answer is kept: a query typed on reads the same one again (`"ban thuong vu` then its
+  /// closing quote).
   public func matchingDocuments(_ query: SearchQuery) -> [Int] {
     if query.isEmpty { return Array(0..<documents.count) }
-    return evaluate(query, scoring: false).map { Int($0.document) }
+    if let last = lastMatchLock.withLock({ lastMatch }), last.query == query { return last.documents }
+    let found = evaluate(query, scoring: false).map { Int($0.document) }
+    lastMatchLock.withLock { lastMatch = (query, found) }
+    return found
   }
 
   struct Candidate {
@@ -256,7 +273,7 @@ public final class SearchIndex: @unchecked Sendable {
     } else {
       return nil
     }
-    let all = decode(id)
+    let all = decodedPostings(id)
     var kept = Postings()
     for slot in all.documents.indices where all.masks[slot] & bit != 0 {
       if bit == 0x80, !spells(Int(all.documents[slot]), word) { continue }
@@ -289,7 +306,7 @@ public final class SearchIndex: @unchecked Sendable {
     func require(_ word: SearchQuery.Word) -> Bool {
       guard let id = store.terms.find(word.folded) else { return false }
       if word.exactHash == 0 {
-        required.append(RequiredTerm(postings: decode(id), frequency: Int(store.frequencies[id])))
+        required.append(RequiredTerm(postings: decodedPostings(id), frequency: Int(store.frequencies[id])))
       } else {
         guard let postings = exactPostings(id, word: word) else { return false }
         required.append(RequiredTerm(postings: postings, frequency: postings.documents.count))
@@ -322,7 +339,7 @@ public final class SearchIndex: @unchecked Sendable {
     var seenKeys = Set<[UInt8]>()
     for key in keys where seenKeys.insert(key).inserted {
       guard let id = store.terms.find(key) else { return [] }
-      required.append(RequiredTerm(postings: decode(id), frequency: Int(store.frequencies[id])))
+      required.append(RequiredTerm(postings: decodedPostings(id), frequency: Int(store.frequencies[id])))
     }
 
     var bonusTerms: [Postings] = []
@@ -344,21 +361,10 @@ public final class SearchIndex: @unchecked Sendable {
       scores = [Double](repeating: 0, count: documents.count)
       for term in required {
         let idf = inverseDocumentFrequency(term.frequency)
-        var kept = 0
-        var cursor = 0
-        let list = term.postings
-        for slot in 0..<documents.count {
-          let document = documents[slot]
-          while cursor < list.documents.count && list.documents[cursor] < document { cursor += 1 }
-          guard cursor < list.documents.count, list.documents[cursor] == document else { continue }
-          documents[kept] = document
-          scores[kept] = scores[slot]
-          if scoring {
-            scores[kept] +=
-              idf * termWeight(count: list.counts[cursor], length: store.lengths[Int(document)])
-          }
-          kept += 1
-        }
+        let kept = Self.intersect(
+          &documents, scores: &scores, with: term.postings, scoring: scoring ? idf : nil,
+          lengths: store.lengths,
+          weight: termWeight(_:_:))
         documents.removeLast(documents.count - kept)
         scores.removeLast(scores.count - kept)
         if documents.isEmpty { return [] }
@@ -403,9 +409,11 @@ public final class SearchIndex: @unchecked Sendable {
     for phrase in phraseTerms {
       markPhraseMatches(phrase, documents: documents, keep: &holdsPhrases)
     }
-    var accepted = [Bool](repeating: false, count: documents.count)
-    for (slot, document) in documents.enumerated() {
-      accepted[slot] = holdsPhrases[slot] && filter.accepts(Int(document))
+    var accepted = holdsPhrases
+    if !filter.acceptsEveryDocument {
+      for (slot, document) in documents.enumerated() where accepted[slot] {
+        accepted[slot] = filter.accepts(Int(document))
+      }
     }
     for ids in runs {
       var holdsRun = accepted
@@ -421,6 +429,34 @@ public final class SearchIndex: @unchecked Sendable {
     return candidates
   }
 
+  /// Keeps at the front of `documents` (ascending) those the list holds, with their scores beside
+  /// them, plus `idf` times the term's weight when scoring; returns how many are kept.
+  private static func intersect(
+    _ documents: inout [UInt32], scores: inout [Double], with list: Postings, scoring idf: Double?,
+    lengths: [UInt32], weight: (UInt32, UInt32) -> Double
+  ) -> Int {
+    documents.withUnsafeMutableBufferPointer { documents in
+      scores.withUnsafeMutableBufferPointer { scores in
+        list.documents.withUnsafeBufferPointer { listed in
+          var kept = 0
+          var cursor = 0
+          for slot in 0..<documents.count {
+            let document = documents[slot]
+            while cursor < listed.count && listed[cursor] < document { cursor += 1 }
+            guard cursor < listed.count, listed[cursor] == document else { continue }
+            documents[kept] = document
+            scores[kept] = scores[slot]
+            if let idf {
+              scores[kept] += idf * weight(list.counts[cursor], lengths[Int(document)])
+            }
+            kept += 1
+          }
+          return kept
+        }
+      }
+    }
+  }
+
   /// The candidates of a ranked search whose phrases and runs are checked against positions, read
   /// only for documents that may still rank among the `limit` best: in order of the score they
   /// would have with every run held, in growing batches, until the next one's such score is
@@ -433,11 +469,19 @@ public final class SearchIndex: @unchecked Sendable {
     documents: [UInt32], scores: [Double], filter: FieldFilter, phrases: [[Int]], runs: [[Int]],
     ceiling: Double, limit: Int
   ) -> [Candidate] {
+    // A document lacking a pair of common words of a run cannot hold the run: its ceiling
+    // leaves out that run's bonus. One lacking a pair of a phrase is no candidate.
     var ceilings = scores
-    for slot in ceilings.indices {
-      for _ in runs { ceilings[slot] += ceiling }
+    for ids in runs {
+      var mayHold = [Bool](repeating: true, count: documents.count)
+      _ = keepDocumentsHoldingPairs(ids, documents: documents, keep: &mayHold)
+      for slot in ceilings.indices where mayHold[slot] { ceilings[slot] += ceiling }
     }
-    var order = documents.indices.filter { filter.accepts(Int(documents[$0])) }
+    var possible = [Bool](repeating: true, count: documents.count)
+    for phrase in phrases where phrase.count > 1 {
+      _ = keepDocumentsHoldingPairs(phrase, documents: documents, keep: &possible)
+    }
+    var order = documents.indices.filter { possible[$0] && filter.accepts(Int(documents[$0])) }
     order.sort { ceilings[$0] > ceilings[$1] || (ceilings[$0] == ceilings[$1] && $0 < $1) }
     var found: [Candidate] = []
     var leading: [Candidate] = []
@@ -476,11 +520,34 @@ public final class SearchIndex: @unchecked Sendable {
     return log(1 + (count - frequency + 0.5) / (frequency + 0.5))
   }
 
+  private func termWeight(_ count: UInt32, _ length: UInt32) -> Double {
+    termWeight(count: count, length: length)
+  }
+
   private func termWeight(count: UInt32, length: UInt32) -> Double {
     let k1 = 1.2
     let b = 0.75
     let tf = Double(count)
     return tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(length) / averageLength))
+  }
+
+  /// Lists this long or longer are kept once decoded (`decodedPostings`).
+  static let keptListLength = 4096
+  /// How many decoded lists are kept: the words of a query being typed.
+  static let keptListCount = 8
+
+  /// The decoded list of a term; the last few long ones are kept, so that a query typed word by
+  /// word decodes each word once.
+  private func decodedPostings(_ id: Int) -> Postings {
+    guard store.frequencies[id] >= Self.keptListLength else { return decode(id) }
+    if let kept = decodedLock.withLock({ recentlyDecoded.first { $0.term == id } }) { return kept.postings }
+    let postings = decode(id)
+    decodedLock.withLock {
+      recentlyDecoded.removeAll { $0.term == id }
+      recentlyDecoded.insert((id, postings), at: 0)
+      if recentlyDecoded.count > Self.keptListCount { recentlyDecoded.removeLast() }
+    }
+    return postings
   }
 
   private func decode(_ id: Int) -> Postings {
@@ -522,9 +589,8 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// Moves to `target`, which the term's list holds.
-    mutating func advance(
-      to target: Int, documentBytes: UnsafeBufferPointer<UInt8>, positionBytes: UnsafeBufferPointer<UInt8>
-    ) {
+    @inline(__always)
+    mutating func advance(to target: Int, documentBytes: UnsafeBufferPointer<UInt8>) {
       while document < target && documentsLeft > 0 {
         if positionsPending { positionsToSkip += occurrences }
         document += VarInt.read(documentBytes, at: &documentPosition)
@@ -535,21 +601,37 @@ public final class SearchIndex: @unchecked Sendable {
       }
     }
 
-    /// The positions of the current document, plus `shift`, into `output`.
-    mutating func readPositions(
-      shift: Int, positionBytes: UnsafeBufferPointer<UInt8>, into output: inout [Int]
-    ) {
+    /// Positions of the current document not read yet (`startReading`, `nextPosition`).
+    var unread = 0
+    /// The last position of the current document read.
+    var position = 0
+
+    /// Readies the positions of the current document to be read one at a time.
+    @inline(__always)
+    mutating func startReading(positionBytes: UnsafeBufferPointer<UInt8>) {
       if positionsToSkip > 0 {
         VarInt.skip(positionsToSkip, in: positionBytes, at: &positionPosition)
         positionsToSkip = 0
       }
-      output.removeAll(keepingCapacity: true)
-      var position = 0
-      for _ in 0..<occurrences {
-        position += VarInt.read(positionBytes, at: &positionPosition)
-        output.append(position - shift)
-      }
+      unread = occurrences
+      position = 0
       positionsPending = false
+    }
+
+    /// Reads the next position of the current document into `position`; false when none is left.
+    @inline(__always)
+    mutating func nextPosition(positionBytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard unread > 0 else { return false }
+      position += VarInt.read(positionBytes, at: &positionPosition)
+      unread -= 1
+      return true
+    }
+
+    /// Leaves the positions not read to be skipped when the list is read again.
+    @inline(__always)
+    mutating func stopReading() {
+      positionsToSkip += unread
+      unread = 0
     }
   }
 
@@ -557,39 +639,92 @@ public final class SearchIndex: @unchecked Sendable {
   /// phrase's words never stand one after the other.
   private func markPhraseMatches(_ phrase: [Int], documents: [UInt32], keep: inout [Bool]) {
     guard phrase.count > 1 else { return }
+    if keepDocumentsHoldingPairs(phrase, documents: documents, keep: &keep) { return }
     var cursors = phrase.map { PositionCursor(store: store, term: $0) }
-    var starts: [Int] = []
-    var next: [Int] = []
     store.documentBytes.withUnsafeBufferPointer { documentBytes in
       store.positionBytes.withUnsafeBufferPointer { positionBytes in
-        for (slot, document) in documents.enumerated() where keep[slot] {
-          let document = Int(document)
-          cursors[0].advance(to: document, documentBytes: documentBytes, positionBytes: positionBytes)
-          cursors[0].readPositions(shift: 0, positionBytes: positionBytes, into: &starts)
-          for word in 1..<phrase.count {
-            cursors[word].advance(to: document, documentBytes: documentBytes, positionBytes: positionBytes)
-            cursors[word].readPositions(shift: word, positionBytes: positionBytes, into: &next)
-            Self.intersect(&starts, with: next)
-            if starts.isEmpty { break }
+        cursors.withUnsafeMutableBufferPointer { cursors in
+          keep.withUnsafeMutableBufferPointer { keep in
+            for (slot, document) in documents.enumerated() where keep[slot] {
+              for word in cursors.indices {
+                cursors[word].advance(to: Int(document), documentBytes: documentBytes)
+                cursors[word].startReading(positionBytes: positionBytes)
+              }
+              if !Self.phraseStands(cursors, positionBytes: positionBytes) { keep[slot] = false }
+              for word in cursors.indices { cursors[word].stopReading() }
+            }
           }
-          if starts.isEmpty { keep[slot] = false }
         }
       }
     }
   }
 
-  /// Keeps the values of `sorted` that `other` (sorted too) holds.
-  private static func intersect(_ sorted: inout [Int], with other: [Int]) {
-    var kept = 0
-    var cursor = 0
-    for value in sorted {
-      while cursor < other.count && other[cursor] < value { cursor += 1 }
-      if cursor < other.count && other[cursor] == value {
-        sorted[kept] = value
-        kept += 1
+  /// The documents where the words `first` then `second` (term ids) stand one after the other,
+  /// ascending; nil when either is not a common word, of which the index keeps no pairs.
+  private func pairDocuments(_ first: Int, _ second: Int) -> [UInt32]? {
+    guard let firstIndex = commonIndexOfTerm[first], let secondIndex = commonIndexOfTerm[second] else {
+      return nil
+    }
+    let key = firstIndex * pairs.commonTerms.count + secondIndex
+    var documents: [UInt32] = []
+    documents.reserveCapacity(Int(pairs.frequencies[key]))
+    pairs.bytes.withUnsafeBufferPointer { bytes in
+      var position = pairs.starts[key]
+      let end = pairs.starts[key + 1]
+      var document = -1
+      while position < end {
+        document += VarInt.read(bytes, at: &position)
+        documents.append(UInt32(document))
       }
     }
-    sorted.removeLast(sorted.count - kept)
+    return documents
+  }
+
+  /// Clears `keep` for each document (ascending) lacking a pair of common words that the phrase
+  /// holds; true when that settles the phrase everywhere (two words, both common), so that no
+  /// position need be read.
+  private func keepDocumentsHoldingPairs(_ phrase: [Int], documents: [UInt32], keep: inout [Bool]) -> Bool {
+    var settled = phrase.count == 2
+    for index in 0..<(phrase.count - 1) {
+      guard let list = pairDocuments(phrase[index], phrase[index + 1]) else {
+        settled = false
+        continue
+      }
+      var cursor = 0
+      for (slot, document) in documents.enumerated() where keep[slot] {
+        while cursor < list.count && list[cursor] < document { cursor += 1 }
+        if cursor == list.count || list[cursor] != document { keep[slot] = false }
+      }
+    }
+    return settled
+  }
+
+  /// True when the current document of every cursor has a position `p` where word `i` stands
+  /// at `p + i` for each `i`. Reads positions only up to the first such `p`.
+  @inline(__always)
+  private static func phraseStands(
+    _ cursors: UnsafeMutableBufferPointer<PositionCursor>, positionBytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    for word in cursors.indices {
+      guard cursors[word].nextPosition(positionBytes: positionBytes) else { return false }
+    }
+    var start = cursors[0].position
+    var agreeing = 0
+    var word = 0
+    while true {
+      while cursors[word].position - word < start {
+        guard cursors[word].nextPosition(positionBytes: positionBytes) else { return false }
+      }
+      let found = cursors[word].position - word
+      if found > start {
+        start = found
+        agreeing = 1
+      } else {
+        agreeing += 1
+      }
+      if agreeing == cursors.count { return true }
+      word = word + 1 == cursors.count ? 0 : word + 1
+    }
   }
 
   /// The union of the postings of every word that starts with `prefix`; nil when none does.
@@ -618,6 +753,8 @@ public final class SearchIndex: @unchecked Sendable {
   /// key typed in the browser's search then costs no more than the next ones. Safe beside queries
   /// on other threads.
   public func prepareShortPrefixes() {
+    // The tokenizer's table of scalars, made on first use: by the first key typed otherwise.
+    _ = ScalarInfo.storage
     var firstBytes = Set<UInt8>()
     for id in 0..<store.terms.count {
       if let first = store.terms.key(id).first { firstBytes.insert(first) }
@@ -744,6 +881,12 @@ public final class SearchIndex: @unchecked Sendable {
       let equal = names.indices.filter { names[$0] == key }
       if !equal.isEmpty { return Set(equal.map { Int32($0) }) }
       return Set(names.indices.filter { names[$0].hasPrefix(key) }.map { Int32($0) })
+    }
+
+    /// True when the query names no filter.
+    var acceptsEveryDocument: Bool {
+      provinces == nil && !provinceUnknown && level == nil && types == nil && year == nil && citing == nil
+        && relation == nil
     }
 
     func accepts(_ document: Int) -> Bool {

@@ -26,24 +26,42 @@ struct PostingStore {
   }
 }
 
+/// The documents where two common words stand one after the other (a pair-of-words index for
+/// the common words only): a phrase of common words is checked against positions only in the
+/// documents holding each of its pairs, and a pair of two words is answered without positions.
+///
+/// Pair `(first, second)`, by the words' indices in `commonTerms`, has key
+/// `first * commonTerms.count + second`; its documents are gaps (varints, the first counted
+/// from -1) in `bytes[starts[key]..<starts[key + 1]]`.
+struct PairStore {
+  var commonTerms: [Int32] = []
+  var starts: [Int] = [0]
+  var bytes: [UInt8] = []
+  var frequencies: [UInt32] = []
+
+  var keyCount: Int { commonTerms.count * commonTerms.count }
+}
+
 /// Builds the posting lists, one chunk of documents per task on every core, then joins the
 /// chunks in document order.
 enum IndexBuilder {
   static let variantLimit = 7
 
   /// Reads each document's text once, while its chunk is indexed.
-  static func build(documents: [Document], chunkCount requested: Int? = nil) -> PostingStore {
+  static func build(documents: [Document], chunkCount requested: Int? = nil) -> (PostingStore, PairStore) {
     let cores = ProcessInfo.processInfo.activeProcessorCount
     // Chunks of about 2,000 documents keep each one's scratch small; at least four per core.
     let automatic = max(cores * 4, documents.count / 2000)
     let chunkCount = max(1, min(documents.count, requested ?? automatic))
+    var common = TermTable(capacity: commonWordLimit)
+    for word in commonWords(documents) { _ = common.insert(word) }
     var chunks = [Chunk?](repeating: nil, count: chunkCount)
     chunks.withUnsafeMutableBufferPointer { slots in
       let slots = slots
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunkIndex in
         let lower = documents.count * chunkIndex / chunkCount
         let upper = documents.count * (chunkIndex + 1) / chunkCount
-        var chunk = Chunk(firstDocument: lower)
+        var chunk = Chunk(firstDocument: lower, common: common)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Token.maximumLength) { scratch in
           for document in lower..<upper {
             var text = documents[document].text
@@ -54,7 +72,106 @@ enum IndexBuilder {
         slots[chunkIndex] = chunk
       }
     }
-    return merge(&chunks)
+    let pairs = mergePairs(chunks, common: common)
+    let store = merge(&chunks)
+    return (store, resolve(pairs, common: common, terms: store.terms))
+  }
+
+  /// At most this many words are common (`PairStore`).
+  static let commonWordLimit = 128
+  /// The common words are those in the most of this many documents, spread over the corpus.
+  static let commonWordSample = 500
+
+  /// The words in the most documents of a sample spread evenly over the corpus (in at least
+  /// two of them), most frequent first; ties in the order first met. The same documents give
+  /// the same words however the corpus is chunked.
+  static func commonWords(_ documents: [Document]) -> [[UInt8]] {
+    let sampled = min(documents.count, commonWordSample)
+    guard sampled > 1 else { return [] }
+    var table = TermTable(capacity: 1 << 14)
+    var documentCounts: [Int] = []
+    var lastSample: [Int] = []
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Token.maximumLength) { scratch in
+      for sample in 0..<sampled {
+        var text = documents[sample * documents.count / sampled].text
+        text.withUTF8 { bytes in
+          var tokenizer = SearchTokenizer(bytes: bytes, scratch: scratch.baseAddress!)
+          while tokenizer.next() {
+            let (id, isNew) = table.insert(tokenizer.token.folded, hash: tokenizer.token.hash)
+            if isNew {
+              documentCounts.append(0)
+              lastSample.append(-1)
+            }
+            if lastSample[id] != sample {
+              lastSample[id] = sample
+              documentCounts[id] += 1
+            }
+          }
+        }
+      }
+    }
+    let ranked = documentCounts.indices.filter { documentCounts[$0] >= 2 }.sorted {
+      documentCounts[$0] > documentCounts[$1] || (documentCounts[$0] == documentCounts[$1] && $0 < $1)
+    }
+    return ranked.prefix(commonWordLimit).map { Array(table.key($0)) }
+  }
+
+  /// Joins the chunks' pair lists, in chunk order; `commonTerms` is left to `resolve`.
+  private static func mergePairs(_ chunks: [Chunk?], common: TermTable) -> PairStore {
+    var pairs = PairStore()
+    let keyCount = common.count * common.count
+    guard keyCount > 0 else { return pairs }
+    var sizes = [Int](repeating: 0, count: keyCount)
+    var lastDocument = [Int](repeating: -1, count: keyCount)
+    pairs.frequencies = [UInt32](repeating: 0, count: keyCount)
+    for case let chunk? in chunks {
+      for (slot, key) in chunk.pairKeys.enumerated() {
+        let key = Int(key)
+        let first = Int(chunk.pairFirstDocument[slot])
+        sizes[key] +=
+          chunk.pairSize(slot) - VarInt.length(first + 1) + VarInt.length(first - lastDocument[key])
+        lastDocument[key] = Int(chunk.pairLastDocument[slot])
+        pairs.frequencies[key] += chunk.pairFrequencies[slot]
+      }
+    }
+    pairs.starts = [Int](repeating: 0, count: keyCount + 1)
+    for key in 0..<keyCount { pairs.starts[key + 1] = pairs.starts[key] + sizes[key] }
+    var cursors = Array(pairs.starts.dropLast())
+    var previous = [Int](repeating: -1, count: keyCount)
+    pairs.bytes = [UInt8](unsafeUninitializedCapacity: pairs.starts[keyCount]) { output, count in
+      for case let chunk? in chunks {
+        chunk.pairBytes.withUnsafeBufferPointer { source in
+          for (slot, key) in chunk.pairKeys.enumerated() {
+            let key = Int(key)
+            var position = chunk.pairStarts[slot]
+            let end = chunk.pairStarts[slot + 1]
+            let first = VarInt.read(source, at: &position) - 1
+            VarInt.write(first - previous[key], to: output, at: &cursors[key])
+            previous[key] = Int(chunk.pairLastDocument[slot])
+            let rest = end - position
+            if rest > 0 {
+              UnsafeMutableRawPointer(output.baseAddress! + cursors[key]).copyMemory(
+                from: source.baseAddress! + position, byteCount: rest)
+              cursors[key] += rest
+            }
+          }
+        }
+      }
+      count = pairs.starts[keyCount]
+    }
+    return pairs
+  }
+
+  /// The pairs with the common words named by their term ids; none when a common word is not a
+  /// term (which a word of the corpus always is).
+  private static func resolve(_ pairs: PairStore, common: TermTable, terms: TermTable) -> PairStore {
+    var resolved = pairs
+    resolved.commonTerms = []
+    for index in 0..<common.count {
+      guard let id = common.withKey(index, { terms.find($0, hash: $1) }) else { return PairStore() }
+      resolved.commonTerms.append(Int32(id))
+    }
+    return resolved
   }
 
   /// Joins the chunks: every chunk's lists of a term, in chunk order, become one list. Sizes are
@@ -225,6 +342,13 @@ enum IndexBuilder {
     /// and take no position.
     private var stream: [UInt32] = []
     private var streamEnds: [Int] = []
+    /// The common words (`PairStore`), and each local term's index among them (-1: not common).
+    private let common: TermTable
+    private var commonIndexOfTerm: [Int16] = []
+    /// Per pair of common words standing one after the other: its key, then (with bit 16 and
+    /// up) the document within the chunk.
+    private var pairStream: [UInt64] = []
+    private var pairSeen: [UInt64] = []
 
     // Filled by `finish`: per local term, its stream bytes (the first gap counted from -1).
     var documentBytes: [UInt8] = []
@@ -234,14 +358,25 @@ enum IndexBuilder {
     var frequencies: [UInt32] = []
     var firstDocumentOf: [Int] = []
     var lastDocumentOf: [Int] = []
+    /// Filled by `finish`: the keys of the pairs found, ascending, and beside each its documents
+    /// as gaps (the first counted from -1) in `pairBytes`.
+    var pairKeys: [UInt16] = []
+    var pairStarts: [Int] = []
+    var pairBytes: [UInt8] = []
+    var pairFrequencies: [UInt32] = []
+    var pairFirstDocument: [UInt32] = []
+    var pairLastDocument: [UInt32] = []
 
     private static let idMask: UInt32 = (1 << 28) - 1
     private static let derivedBit: UInt32 = 1 << 31
 
-    init(firstDocument: Int) {
+    init(firstDocument: Int, common: TermTable = TermTable()) {
       self.firstDocument = firstDocument
+      self.common = common
       stream.reserveCapacity(1 << 16)
     }
+
+    func pairSize(_ slot: Int) -> Int { pairStarts[slot + 1] - pairStarts[slot] }
 
     func documentSize(_ local: Int) -> Int { documentStarts[local + 1] - documentStarts[local] }
     func positionSize(_ local: Int) -> Int { positionStarts[local + 1] - positionStarts[local] }
@@ -250,11 +385,29 @@ enum IndexBuilder {
       var length: UInt32 = 0
       var tokenizer = SearchTokenizer(bytes: bytes, scratch: scratch)
       var detector = DerivedTermDetector()
+      let document = UInt64(streamEnds.count) << 16
+      let commonCount = common.count
+      var previousCommon = -1
+      // Each pair once a document: a bit a pair, cleared where set after the document.
+      if pairSeen.count < (commonCount * commonCount + 63) / 64 {
+        pairSeen = [UInt64](repeating: 0, count: (commonCount * commonCount + 63) / 64)
+      }
+      let firstPair = pairStream.count
       while tokenizer.next() {
         let token = tokenizer.token
         let id = termID(token.folded, hash: token.hash)
         stream.append(UInt32(id) | (variantIndex(id, token.exactHash) << 28))
         length += 1
+        let commonIndex = Int(commonIndexOfTerm[id])
+        if previousCommon >= 0 && commonIndex >= 0 {
+          let key = previousCommon * commonCount + commonIndex
+          let bit = UInt64(1) << UInt64(key & 63)
+          if pairSeen[key >> 6] & bit == 0 {
+            pairSeen[key >> 6] |= bit
+            pairStream.append(document | UInt64(key))
+          }
+        }
+        previousCommon = commonIndex
         if token.isDigits || detector.isPending {
           detector.feed(token) { term in
             stream.append(UInt32(termID(term.key, hash: fnvHash(term.key))) | Self.derivedBit)
@@ -266,6 +419,7 @@ enum IndexBuilder {
       detector.finish { term in
         stream.append(UInt32(termID(term.key, hash: fnvHash(term.key))) | Self.derivedBit)
       }
+      for entry in pairStream[firstPair...] { pairSeen[Int(entry & 0xFFFF) >> 6] = 0 }
       lengths.append(length)
       streamEnds.append(stream.count)
     }
@@ -288,6 +442,7 @@ enum IndexBuilder {
       if isNew {
         variantHashes.append(contentsOf: repeatElement(0, count: IndexBuilder.variantLimit))
         variantCounts.append(0)
+        commonIndexOfTerm.append(common.count == 0 ? -1 : Int16(common.find(key, hash: hash) ?? -1))
       }
       return id
     }
@@ -362,6 +517,46 @@ enum IndexBuilder {
       }
       documentStarts.append(documentBytes.count)
       positionStarts.append(positionBytes.count)
+      finishPairs()
+    }
+
+    /// Sorts the pairs by key (a counting sort, stable: documents stay in order) and writes
+    /// each key's documents once.
+    private mutating func finishPairs() {
+      pairStarts = [0]
+      let keyCount = common.count * common.count
+      guard keyCount > 0, !pairStream.isEmpty else {
+        pairStream = []
+        return
+      }
+      var starts = [Int](repeating: 0, count: keyCount + 1)
+      for entry in pairStream { starts[Int(entry & 0xFFFF) + 1] += 1 }
+      for key in 0..<keyCount { starts[key + 1] += starts[key] }
+      var cursors = Array(starts.dropLast())
+      var documents = [UInt32](repeating: 0, count: pairStream.count)
+      for entry in pairStream {
+        let key = Int(entry & 0xFFFF)
+        documents[cursors[key]] = UInt32(truncatingIfNeeded: entry >> 16)
+        cursors[key] += 1
+      }
+      pairStream = []
+      pairBytes.reserveCapacity(documents.count / 2)
+      for key in 0..<keyCount where starts[key] < starts[key + 1] {
+        var previousDocument = -1
+        var count: UInt32 = 0
+        for slot in starts[key]..<starts[key + 1] {
+          let global = firstDocument + Int(documents[slot])
+          guard global != previousDocument else { continue }
+          if previousDocument < 0 { pairFirstDocument.append(UInt32(global)) }
+          VarInt.append(global - previousDocument, to: &pairBytes)
+          previousDocument = global
+          count += 1
+        }
+        pairKeys.append(UInt16(key))
+        pairStarts.append(pairBytes.count)
+        pairFrequencies.append(count)
+        pairLastDocument.append(UInt32(previousDocument))
+      }
     }
   }
 }

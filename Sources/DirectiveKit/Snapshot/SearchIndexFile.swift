@@ -17,7 +17,8 @@ import Foundation
 /// the arrays are written and checked as they are read.
 enum SearchIndexFile {
   static let magic = Array("VBSEARCH".utf8)
-  static let version: UInt32 = 1
+  /// 2: the pairs of common words (`PairStore`) after the posting lists.
+  static let version: UInt32 = 2
   static let headerSize = 48
 
   struct Header {
@@ -289,6 +290,7 @@ extension SearchIndex {
     try SearchIndexFile.writeFile(to: path, fingerprint: fingerprint, documentCount: documentCount) {
       writer in
       parts.store.write(to: &writer)
+      parts.pairs.write(to: &writer)
       parts.fields.write(to: &writer)
       writer.append(sortedTerms)
     }
@@ -304,13 +306,16 @@ extension SearchIndex {
       }
       var reader = SearchIndexFile.Reader(payload: payload)
       let store = PostingStore(reading: &reader, documentCount: documents.count)
+      let pairs = PairStore(reading: &reader, documentCount: documents.count)
       let fields = Fields(reading: &reader, documentCount: documents.count)
       let sortedTerms: [Int32] = reader.array()
-      guard !reader.failed, reader.isAtEnd, reader.checksum == header.checksum, let store, let fields,
-        isPermutation(sortedTerms, count: store.terms.count)
+      guard !reader.failed, reader.isAtEnd, reader.checksum == header.checksum, let store, let pairs,
+        let fields, isPermutation(sortedTerms, count: store.terms.count),
+        pairs.commonTerms.allSatisfy({ Int($0) < store.terms.count })
       else { return nil }
       return SearchIndex(
-        documents: documents, parts: Parts(store: store, fields: fields), sortedTerms: sortedTerms)
+        documents: documents, parts: Parts(store: store, pairs: pairs, fields: fields),
+        sortedTerms: sortedTerms)
     }
   }
 
@@ -402,6 +407,32 @@ extension PostingStore {
       positionStarts: positionStarts,
       positionBytes: positionBytes, frequencies: frequencies, variantStarts: variantStarts,
       variantHashes: variantHashes, lengths: lengths)
+  }
+}
+
+extension PairStore {
+  func write(to writer: inout SearchIndexFile.Writer) {
+    writer.append(commonTerms)
+    writer.append(starts)
+    writer.append(bytes)
+    writer.append(frequencies)
+  }
+
+  /// The pairs as `write` wrote them; nil when their arrays do not fit together (common words
+  /// repeated or too many, offsets out of order or past the bytes). The term ids are checked
+  /// against the terms by the caller; the bytes are trusted to the checksum.
+  init?(reading reader: inout SearchIndexFile.Reader, documentCount: Int) {
+    self.init()
+    commonTerms = reader.array()
+    starts = reader.array()
+    bytes = reader.array()
+    frequencies = reader.array()
+    let keyCount = commonTerms.count * commonTerms.count
+    guard commonTerms.count <= IndexBuilder.commonWordLimit, Set(commonTerms).count == commonTerms.count,
+      commonTerms.allSatisfy({ $0 >= 0 }), starts.count == keyCount + 1, starts.first == 0,
+      starts.last == bytes.count, zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }),
+      frequencies.count == keyCount, frequencies.allSatisfy({ Int($0) <= documentCount })
+    else { return nil }
   }
 }
 

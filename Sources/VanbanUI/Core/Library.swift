@@ -73,6 +73,29 @@ final class ComputedOnce<Value: Sendable>: @unchecked Sendable {
   }
 }
 
+/// A library's metadata index, built once on whichever thread asks first.
+private final class PreparedMetadataIndex: @unchecked Sendable {
+  private let lock = NSLock()
+  private var index: MetadataIndex?
+
+  var built: MetadataIndex? { lock.withLock { index } }
+
+  private var building = false
+
+  /// Builds the index unless it is built or being built; `built` stays nil (and never waits)
+  /// until it is done.
+  func prepare(lines: [[UInt8]]) {
+    let starts = lock.withLock {
+      guard index == nil, !building else { return false }
+      building = true
+      return true
+    }
+    guard starts else { return }
+    let made = MetadataIndex(lines: lines)
+    lock.withLock { index = made }
+  }
+}
+
 /// The corpus as the browser reads it: documents, with the citation graph's view of what they cite.
 ///
 /// A whole corpus reaches the browser in three steps, each a library of its own (`listing`,
@@ -104,6 +127,9 @@ public final class Library: Sendable {
   /// Province, issuer, number and type of each document, folded: what the list shows besides the
   /// text (none in a listing: its search reads the text index only).
   private let foldedMetadata: [[UInt8]]
+  /// `foldedMetadata` indexed for `matching`, once `prepareMetadataIndex` has run; shared by the
+  /// listed library and the linked one made from it, which have the same documents.
+  private let metadataIndex: PreparedMetadataIndex
   /// Empty in a listing and while the library grows: `index(of:)` then looks through the documents.
   private let indexByID: [String: Int]
   /// Provinces present, before and after 2025, in alphabetical (folded) order.
@@ -138,9 +164,11 @@ public final class Library: Sendable {
     monthNumbers: [Int32?]?, signals: Signals, orders: [SortOrder: [Int]] = [:], cited: [CitedSummary] = [],
     citedByID: [String: Int] = [:], unfilteredResponses: [CentralResponse]? = nil,
     names: ComputedOnce<(before2025: [String], since2025: [String])>? = nil,
-    picker: ComputedOnce<(options: [ProvinceSelection.Option], keys: [String])>? = nil
+    picker: ComputedOnce<(options: [ProvinceSelection.Option], keys: [String])>? = nil,
+    metadataIndex: PreparedMetadataIndex = PreparedMetadataIndex()
   ) {
     self.corpus = corpus
+    self.metadataIndex = metadataIndex
     self.documents = documents
     self.isPartial = isPartial
     self.awaitsGraph = awaitsGraph
@@ -191,7 +219,7 @@ public final class Library: Sendable {
       foldedMetadata: listed.foldedMetadata, indexByID: listed.indexByID, columnWidths: listed.columnWidths,
       warningCount: listed.warningCount, monthNumbers: listed.monthNumbers, signals: listed.signals,
       orders: listed.orders, cited: cited, citedByID: citedByID, unfilteredResponses: responses,
-      names: listed.names, picker: listed.picker)
+      names: listed.names, picker: listed.picker, metadataIndex: listed.metadataIndex)
   }
 
   /// A whole corpus as its first frame needs it, in a few milliseconds at 100,000 documents: its
@@ -405,7 +433,14 @@ public final class Library: Sendable {
       documents: documents, snapshotPath: unkeyed ? nil : corpus.snapshotPath,
       fingerprint: unkeyed ? nil : corpus.snapshotFingerprint, warn: warn)
     index.prepareShortPrefixes()
+    prepareMetadataIndex()
     return index
+  }
+
+  /// Builds the index of the metadata lines that `matching` reads once it is there (on the thread
+  /// that builds the search index: at 100,000 documents it takes longer than a frame).
+  public func prepareMetadataIndex() {
+    metadataIndex.prepare(lines: foldedMetadata)
   }
 
   /// Indices of the documents matching a query as it is being typed (the last word may be
@@ -415,11 +450,35 @@ public final class Library: Sendable {
     guard query.contains(where: { !$0.isWhitespace }) else { return Array(documents.indices) }
     let inText = index?.matchingDocuments(SearchQuery.parse(query, lastWordIsPrefix: true)) ?? []
     let words = query.folded.split(separator: " ").map { Array($0.utf8) }
-    let inMetadata = foldedMetadata.indices.filter { index in
+    let inMetadata =
+      metadataIndex.built?.documents(holdingEvery: words) ?? matchingMetadataLines(words)
+    return Library.union(inText, inMetadata)
+  }
+
+  /// The documents whose metadata line holds every word, each line read.
+  func matchingMetadataLines(_ words: [[UInt8]]) -> [Int] {
+    foldedMetadata.indices.filter { index in
       words.allSatisfy { Library.bytes(foldedMetadata[index], contain: $0) }
     }
-    guard !inMetadata.isEmpty else { return inText }
-    return Array(Set(inText).union(inMetadata)).sorted()
+  }
+
+  /// The values of two ascending lists, ascending, each once.
+  static func union(_ left: [Int], _ right: [Int]) -> [Int] {
+    if right.isEmpty { return left }
+    if left.isEmpty { return right }
+    var result: [Int] = []
+    result.reserveCapacity(max(left.count, right.count))
+    var leftSlot = 0
+    var rightSlot = 0
+    while leftSlot < left.count && rightSlot < right.count {
+      let value = min(left[leftSlot], right[rightSlot])
+      result.append(value)
+      if left[leftSlot] == value { leftSlot += 1 }
+      if right[rightSlot] == value { rightSlot += 1 }
+    }
+    result += left[leftSlot...]
+    result += right[rightSlot...]
+    return result
   }
 
   /// The response tree of every central cited document, most cited first, for a province

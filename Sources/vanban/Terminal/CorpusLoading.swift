@@ -102,6 +102,7 @@ enum CorpusLoading {
         graphBuilding.start()
         let listed = Library.listed(corpus)
         feed.publish(listed)
+        listed.prepareMetadataIndex()
         feed.publish(Library(linking: listed, withResponses: true))
       } catch {
         feed.fail(error)
