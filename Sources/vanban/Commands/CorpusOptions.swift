@@ -105,6 +105,7 @@ struct CorpusOptions: ParsableArguments {
     if progress == nil, warningsOnStandardError {
       for warning in corpus.loadWarnings { Output.error("warning: \(warning)") }
     }
+    KeptCorpus.keep(corpus)
     return corpus
   }
 
@@ -154,5 +155,16 @@ enum DeferredWarnings {
 
   private static func flush() {
     for warning in lock.withLock({ pending }) { Output.error("warning: \(warning)") }
+  }
+}
+
+/// The corpora a command loaded, held to the end of the process: `exit` then gives their memory
+/// back at once instead of each document's strings and arrays being freed one by one.
+enum KeptCorpus {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var kept: [Corpus] = []
+
+  static func keep(_ corpus: Corpus) {
+    lock.withLock { kept.append(corpus) }
   }
 }
