@@ -178,10 +178,16 @@ enum SnapshotChecksum {
       let start = offset + chunk * chunkSize
       let range = start..<min(offset + length, start + chunkSize)
       digests.set(chunk, chunkDigest(UnsafeRawBufferPointer(rebasing: file.bytes[range]), index: chunk))
-      file.release(range)
+      // A fault maps the pages around the one asked for too: those of the chunks on either side,
+      // which may be done already, go as well.
+      file.release(
+        max(offset, range.lowerBound - faultAround)..<min(offset + length, range.upperBound + faultAround))
     }
     return combine(digests.values.map { $0 ?? 0 }, length: length)
   }
+
+  /// More than the kernel maps around a page fault (64 KiB by default).
+  private static let faultAround = 1 << 18
 
   private static func chunkCount(_ length: Int) -> Int { max(1, (length + chunkSize - 1) / chunkSize) }
 

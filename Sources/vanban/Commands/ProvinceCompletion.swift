@@ -9,8 +9,8 @@ import DirectiveKit
 ///
 /// The argument parser asks for these whenever it reads a command line, but uses them only to
 /// write completion scripts and the description of the commands the manual page is made from;
-/// reading the gazetteer for them at every start cost a tenth of a warm `vanban list` of 10,000
-/// documents, so any other run is given none.
+/// reading the gazetteer for them at every start was most of a warm `vanban list` of the seed
+/// documents (37 of 51 CPU-ms), so any other run is given none.
 enum ProvinceCompletion {
   static var before2025: CompletionKind {
     describesItself ? .list(Gazetteer.standard.provinces.map { slug($0.name) }) : .default

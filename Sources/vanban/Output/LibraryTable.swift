@@ -43,12 +43,17 @@ enum LibraryTable {
       }
       cells.append(visible)
     }
-    for document in documents {
+    func addRow(_ document: borrowing Document) {
       add(dateColumn(document), column: 0)
       add(Format.province(of: document, unknown: "—"), column: 1)
       add(document.number ?? "—", column: 2)
       add(document.typeInferred ? (document.type ?? "—") + "?" : document.type ?? "—", column: 3)
       add(document.subject ?? "(no subject)", column: 4)
+    }
+    // By position, not `for document in`: each document is read in place rather than copied,
+    // which retains and releases every one of its strings and arrays.
+    documents.withUnsafeBufferPointer { rows in
+      for position in rows.indices { addRow(rows[position]) }
     }
     var output: [UInt8] = []
     output.reserveCapacity((documents.count + 1) * (widths.dropLast().reduce(0, +) + 48))
