@@ -27,8 +27,13 @@ enum Output {
   }
 
   static func write(_ text: String, to stream: UnsafeMutablePointer<FILE>) {
-    var bytes = Array(text.utf8)
-    if fwrite(&bytes, 1, bytes.count, stream) < bytes.count || fflush(stream) != 0 {
+    write(bytes: Array(text.utf8), to: stream)
+  }
+
+  /// Bytes already made visible (as `LibraryTable.bytes` makes them), written as they are.
+  static func write(bytes: [UInt8], to stream: UnsafeMutablePointer<FILE>) {
+    let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, stream) }
+    if written < bytes.count || fflush(stream) != 0 {
       if errno == EPIPE { exit(0) }
     }
   }

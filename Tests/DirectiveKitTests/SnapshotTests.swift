@@ -1,4 +1,5 @@
 import Foundation
+import VanbanGenerator
 import XCTest
 
 @testable import DirectiveKit
@@ -119,6 +120,65 @@ final class SnapshotTests: XCTestCase {
       dump(document, to: &before)
       dump(decoded, to: &after)
       XCTAssertEqual(before, after, document.file)
+    }
+  }
+
+  /// A warm start checks each document's details without decoding them: the check must refuse
+  /// exactly what decoding refuses, whatever byte is changed or cut off.
+  func testTheCheckOfDetailsRefusesWhatDecodingRefuses() throws {
+    let documents = try load().corpus.documents
+    var generator = SplitMix64(seed: 13)
+    var refused = 0
+    for document in documents {
+      var writer = ByteWriter()
+      DocumentCoding.write(document, to: &writer)
+      for _ in 0..<40 {
+        var bytes = writer.bytes
+        let position = Int(generator.next() % UInt64(bytes.count))
+        switch generator.next() % 3 {
+        case 0: bytes[position] ^= UInt8(truncatingIfNeeded: generator.next() | 1)
+        case 1: bytes[position] = UInt8(truncatingIfNeeded: generator.next() % 3)
+        default: bytes.removeLast(bytes.count - position)
+        }
+        let (decodes, checks) = bytes.withUnsafeBytes { bytes in
+          var decoding = ByteReader(bytes)
+          var checking = ByteReader(bytes)
+          let decodes = (try? DocumentCoding.read(from: &decoding)).map { _ in decoding.isAtEnd } ?? false
+          let checks =
+            (try? DocumentCoding.readChecked(from: &checking)).map { _ in checking.isAtEnd } ?? false
+          return (decodes, checks)
+        }
+        XCTAssertEqual(checks, decodes, "\(document.file), byte \(position)")
+        if !decodes { refused += 1 }
+      }
+    }
+    XCTAssertGreaterThan(refused, 0, "some changes are refused")
+  }
+
+  /// A document of a warm start decodes its details only when read, and changing one of them
+  /// changes that document alone: its copies, and the corpus, keep theirs.
+  func testADocumentOfASnapshotIsAValueLikeAnyOther() throws {
+    try assertWarmEqualsFresh()
+    let warm = try load(store).corpus
+    let fresh = try load().corpus
+    XCTAssertTrue(warm.documents.allSatisfy { $0.storedDetails != nil }, "details left in the snapshot")
+    XCTAssertEqual(warm.warningCount, fresh.warningCount)
+    XCTAssertEqual(warm.documents.map(\.warningCount), fresh.documents.map(\.warnings.count))
+    let position = try XCTUnwrap(warm.documents.firstIndex { !$0.citations.isEmpty })
+    var edited = warm.documents[position]
+    let copy = edited
+    edited.warnings.append(DocumentWarning(.noSignature, "added"))
+    edited.citations[0].target = "elsewhere"
+    XCTAssertNil(edited.storedDetails, "a changed document holds its details itself")
+    XCTAssertEqual(edited.warnings.count, fresh.documents[position].warnings.count + 1)
+    XCTAssertEqual(edited.warningCount, edited.warnings.count)
+    XCTAssertEqual(edited.citations[0].target, "elsewhere")
+    XCTAssertEqual(
+      Array(edited.citations.dropFirst()), Array(fresh.documents[position].citations.dropFirst()))
+    XCTAssertEqual(edited.points, fresh.documents[position].points)
+    for unchanged in [copy, warm.documents[position]] {
+      XCTAssertEqual(unchanged.warnings, fresh.documents[position].warnings)
+      XCTAssertEqual(unchanged.citations, fresh.documents[position].citations)
     }
   }
 
@@ -432,9 +492,11 @@ final class SnapshotTests: XCTestCase {
     try Data([1, 2, 3] + bytes).write(to: URL(fileURLWithPath: path))
     let descriptor = open(path, O_RDONLY)
     defer { close(descriptor) }
-    XCTAssertEqual(SnapshotChecksum.digest(descriptor: descriptor, offset: 3, length: bytes.count), original)
-    XCTAssertNil(
-      SnapshotChecksum.digest(descriptor: descriptor, offset: 3, length: bytes.count + 1), "past the end")
+    let mapping = try XCTUnwrap(MappedFile(descriptor: descriptor, size: bytes.count + 3))
+    XCTAssertEqual(SnapshotChecksum.digest(mapping, offset: 3, length: bytes.count), original)
+    XCTAssertEqual(
+      SnapshotChecksum.digest(mapping, offset: 3, length: bytes.count), original, "the same once released")
+    XCTAssertNotEqual(SnapshotChecksum.digest(mapping, offset: 2, length: bytes.count), original)
   }
 
   func testTheStoreFollowsXDGCacheHome() {

@@ -11,7 +11,7 @@ public final class Corpus: @unchecked Sendable {
   public let snapshotPath: String?
   /// The checksum of that snapshot's content: it changes whenever any document does.
   public let snapshotFingerprint: UInt64?
-  private let indexByID: [String: Int]
+  private var builtIndexByID: [String: Int]?
   private let lock = NSLock()
   private var builtGraph: CitationGraph?
   private var builtSignals: Signals?
@@ -20,6 +20,7 @@ public final class Corpus: @unchecked Sendable {
   public var graph: CitationGraph {
     lock.withLock {
       if let builtGraph { return builtGraph }
+      decodeDetails()
       let graph = CitationGraph(documents: documents)
       builtGraph = graph
       return graph
@@ -30,6 +31,7 @@ public final class Corpus: @unchecked Sendable {
   public var signals: Signals {
     lock.withLock {
       if let builtSignals { return builtSignals }
+      decodeDetails()
       let signals = Signals(documents: documents)
       builtSignals = signals
       return signals
@@ -49,10 +51,6 @@ public final class Corpus: @unchecked Sendable {
   ) {
     self.documents = documents
     self.loadWarnings = loadWarnings
-    var index: [String: Int] = [:]
-    index.reserveCapacity(documents.count)
-    for (position, document) in documents.enumerated() { index[document.id] = position }
-    self.indexByID = index
     self.builtGraph = graph
     self.builtSignals = signals
     self.snapshotPath = snapshotPath
@@ -77,12 +75,39 @@ public final class Corpus: @unchecked Sendable {
     return (documents, signals, graph)
   }
 
+  /// Decodes every document's details on all cores, for a caller about to read them all: the
+  /// documents of a snapshot otherwise decode theirs one by one, when first read.
+  public func decodeDetails() {
+    let documents = self.documents
+    let chunkSize = 256
+    DispatchQueue.concurrentPerform(iterations: (documents.count + chunkSize - 1) / chunkSize) { chunk in
+      for position in (chunk * chunkSize)..<min(documents.count, (chunk + 1) * chunkSize) {
+        _ = documents[position].storedDetails?.details
+      }
+    }
+  }
+
   public func document(id: String) -> Document? {
     indexByID[id].map { documents[$0] }
   }
 
+  /// Built on first use (listing never needs it).
+  private var indexByID: [String: Int] {
+    lock.withLock {
+      if let builtIndexByID { return builtIndexByID }
+      var index: [String: Int] = [:]
+      index.reserveCapacity(documents.count)
+      for (position, document) in documents.enumerated() { index[document.id] = position }
+      builtIndexByID = index
+      return index
+    }
+  }
+
   /// Warnings of documents plus warnings of files that became none.
   public var warningCount: Int {
-    loadWarnings.count + documents.reduce(0) { $0 + $1.warnings.count }
+    // By position: `reduce` would copy every document.
+    documents.withUnsafeBufferPointer { documents in
+      documents.indices.reduce(loadWarnings.count) { $0 + documents[$1].warningCount }
+    }
   }
 }

@@ -207,7 +207,7 @@ public struct Citation: Hashable, Sendable {
 }
 
 /// One file of the corpus, parsed. Every readable text file becomes one, however broken.
-public struct Document: Sendable {
+public struct Document: Sendable, CustomReflectable {
   public var id: String
   /// The path as given on the command line (relative stays relative).
   public var file: String
@@ -226,34 +226,101 @@ public struct Document: Sendable {
   public var province: String?
   public var province2025: String?
   public var provinceInferred = false
-  public var provinceEvidence: [Evidence] = []
+  public var provinceEvidence: [Evidence] {
+    get { storedDetails?.details.provinceEvidence ?? ownDetails.provinceEvidence }
+    _modify {
+      takeDetails()
+      yield &ownDetails.provinceEvidence
+    }
+  }
   public var type: String?
   public var typeInferred = false
   /// What an inferred type rests on (`subject_line`: a `V/v` subject is a letter's).
-  public var typeEvidence: Evidence?
+  public var typeEvidence: Evidence? {
+    get { storedDetails.map { $0.details.typeEvidence } ?? ownDetails.typeEvidence }
+    _modify {
+      takeDetails()
+      yield &ownDetails.typeEvidence
+    }
+  }
   public var number: String?
   public var date: Day?
   public var dateInferred = false
   /// What an inferred date rests on (`meeting_date`).
-  public var dateEvidence: Evidence?
+  public var dateEvidence: Evidence? {
+    get { storedDetails.map { $0.details.dateEvidence } ?? ownDetails.dateEvidence }
+    _modify {
+      takeDetails()
+      yield &ownDetails.dateEvidence
+    }
+  }
   /// The month the header gives when it gives no day (`Hà Nội, tháng 02 năm 2021`); `date` is nil.
   public var month: Month?
   /// The earliest date the document can bear when `date` is nil: the latest date it cites.
   public var notBefore: Day?
   public var subject: String?
-  public var recipients: [String] = []
-  public var points: [NumberedPoint] = []
-  public var signer: Signer?
+  public var recipients: [String] {
+    get { storedDetails?.details.recipients ?? ownDetails.recipients }
+    _modify {
+      takeDetails()
+      yield &ownDetails.recipients
+    }
+  }
+  public var points: [NumberedPoint] {
+    get { storedDetails?.details.points ?? ownDetails.points }
+    _modify {
+      takeDetails()
+      yield &ownDetails.points
+    }
+  }
+  public var signer: Signer? {
+    get { storedDetails.map { $0.details.signer } ?? ownDetails.signer }
+    _modify {
+      takeDetails()
+      yield &ownDetails.signer
+    }
+  }
   /// The `Nơi nhận` list.
-  public var distribution: [String] = []
-  public var citations: [Citation] = []
+  public var distribution: [String] {
+    get { storedDetails?.details.distribution ?? ownDetails.distribution }
+    _modify {
+      takeDetails()
+      yield &ownDetails.distribution
+    }
+  }
+  public var citations: [Citation] {
+    get { storedDetails?.details.citations ?? ownDetails.citations }
+    _modify {
+      takeDetails()
+      yield &ownDetails.citations
+    }
+  }
   /// Ids of corpus documents that cite this one.
-  public var citedBy: [String] = []
-  public var warnings: [DocumentWarning] = []
+  public var citedBy: [String] {
+    get { storedDetails?.details.citedBy ?? ownDetails.citedBy }
+    _modify {
+      takeDetails()
+      yield &ownDetails.citedBy
+    }
+  }
+  public var warnings: [DocumentWarning] {
+    get { storedDetails?.details.warnings ?? ownDetails.warnings }
+    _modify {
+      takeDetails()
+      yield &ownDetails.warnings
+    }
+  }
+
+  /// The fields a list does not show, when the document holds them itself.
+  var ownDetails = DocumentDetails()
+  /// The same fields of a document of a snapshot: decoded from it when first read.
+  var storedDetails: StoredDetails?
 
   public var items: Int { points.count }
   /// `date`, else `notBefore`: where the document sits on the time line.
   public var sortDate: Day? { date ?? month?.firstDay ?? notBefore }
+  /// How many warnings it carries, without decoding them from a snapshot.
+  public var warningCount: Int { storedDetails?.warningCount ?? ownDetails.warnings.count }
 
   public init(id: String, file: String, text: String, encoding: String = "UTF-8") {
     self.id = id
@@ -261,6 +328,46 @@ public struct Document: Sendable {
     self.textStorage = .owned(text)
     self.encoding = encoding
   }
+
+  /// Details decoded from a snapshot become the document's own before one of them changes.
+  private mutating func takeDetails() {
+    guard let stored = storedDetails else { return }
+    ownDetails = stored.details
+    storedDetails = nil
+  }
+
+  /// Every field by name, however the document holds it: a document dumps the same from a
+  /// snapshot as freshly parsed.
+  public var customMirror: Mirror {
+    Mirror(
+      self,
+      children: [
+        ("id", id), ("file", file), ("text", text), ("encoding", encoding), ("level", level),
+        ("issuer", issuer as Any), ("province", province as Any), ("province2025", province2025 as Any),
+        ("provinceInferred", provinceInferred), ("provinceEvidence", provinceEvidence),
+        ("type", type as Any), ("typeInferred", typeInferred), ("typeEvidence", typeEvidence as Any),
+        ("number", number as Any), ("date", date as Any), ("dateInferred", dateInferred),
+        ("dateEvidence", dateEvidence as Any), ("month", month as Any), ("notBefore", notBefore as Any),
+        ("subject", subject as Any), ("recipients", recipients), ("points", points),
+        ("signer", signer as Any), ("distribution", distribution), ("citations", citations),
+        ("citedBy", citedBy), ("warnings", warnings),
+      ], displayStyle: .struct)
+  }
+}
+
+/// What a document holds beyond what a list of documents shows: what its inferences rest on, its
+/// addressees, points, signer, citations and warnings.
+struct DocumentDetails: Sendable {
+  var provinceEvidence: [Evidence] = []
+  var typeEvidence: Evidence?
+  var dateEvidence: Evidence?
+  var recipients: [String] = []
+  var points: [NumberedPoint] = []
+  var signer: Signer?
+  var distribution: [String] = []
+  var citations: [Citation] = []
+  var citedBy: [String] = []
+  var warnings: [DocumentWarning] = []
 }
 
 /// A document's text: a string of its own (freshly parsed), or bytes of a mapped snapshot, whose

@@ -168,33 +168,26 @@ enum SnapshotChecksum {
     return combine(digests.values.map { $0 ?? 0 }, length: bytes.count)
   }
 
-  /// The digest of `length` bytes of a file from `offset`, read through a buffer per core so that
-  /// none of it stays resident; nil when it cannot be read.
-  static func digest(descriptor: Int32, offset: Int, length: Int) -> UInt64? {
+  /// The digest of `length` bytes of a mapped file from `offset`, on all cores, each chunk's
+  /// pages dropped from memory once digested, so that none of it stays resident. Reading the
+  /// mapping costs a fault per few pages; reading the file into a buffer cost a copy of every byte.
+  static func digest(_ file: MappedFile, offset: Int, length: Int) -> UInt64 {
     let chunks = chunkCount(length)
     let digests = ResultSlots<UInt64>(count: chunks)
-    let workers = max(1, min(chunks, ProcessInfo.processInfo.activeProcessorCount))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-      defer { buffer.deallocate() }
-      for chunk in stride(from: worker, to: chunks, by: workers) {
-        let wanted = min(chunkSize, length - chunk * chunkSize)
-        var filled = 0
-        while filled < wanted {
-          let count = pread(
-            descriptor, buffer.baseAddress! + filled, wanted - filled,
-            off_t(offset + chunk * chunkSize + filled))
-          if count < 0, errno == EINTR { continue }
-          guard count > 0 else { return }
-          filled += count
-        }
-        digests.set(chunk, chunkDigest(UnsafeRawBufferPointer(rebasing: buffer[0..<wanted]), index: chunk))
-      }
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      let start = offset + chunk * chunkSize
+      let range = start..<min(offset + length, start + chunkSize)
+      digests.set(chunk, chunkDigest(UnsafeRawBufferPointer(rebasing: file.bytes[range]), index: chunk))
+      // A fault maps the pages around the one asked for too: those of the chunks on either side,
+      // which may be done already, go as well.
+      file.release(
+        max(offset, range.lowerBound - faultAround)..<min(offset + length, range.upperBound + faultAround))
     }
-    let values = digests.values
-    guard !values.contains(where: { $0 == nil }) else { return nil }
-    return combine(values.map { $0! }, length: length)
+    return combine(digests.values.map { $0 ?? 0 }, length: length)
   }
+
+  /// More than the kernel maps around a page fault (64 KiB by default).
+  private static let faultAround = 1 << 18
 
   private static func chunkCount(_ length: Int) -> Int { max(1, (length + chunkSize - 1) / chunkSize) }
 

@@ -34,7 +34,12 @@ enum SnapshotLoading {
     var reused: [Int?] = Array(repeating: nil, count: files.count)
     var toParse: [Int] = []
     var renamed = false
-    if let previous {
+    if let previous, previous.entries.count == files.count,
+      zip(previous.entries, zip(files, stamps)).allSatisfy({ $0.path == $1.0 && $0.stamp == $1.1 })
+    {
+      // Every file where it was, unchanged: no table of paths and contents is needed.
+      reused = Array(previous.entries.indices)
+    } else if let previous {
       var byPath: [String: Int] = [:]
       var byContent: [ContentIdentity: Int] = [:]
       for (position, entry) in previous.entries.enumerated() {

@@ -189,13 +189,7 @@ public struct SnapshotStore: Sendable {
             ? "is truncated (\(size) of \(length &+ UInt64(Self.headerSize)) bytes)"
             : "has \(UInt64(size - Self.headerSize) - length) bytes more than its header says")
       }
-      // Read, not mapped: the check leaves no page of the texts resident.
-      guard
-        let digest = SnapshotChecksum.digest(
-          descriptor: descriptor, offset: Self.headerSize, length: size - Self.headerSize)
-      else {
-        return .untrusted("cannot be read (\(String(cString: strerror(errno))))")
-      }
+      let digest = SnapshotChecksum.digest(mapping, offset: Self.headerSize, length: size - Self.headerSize)
       guard digest == checksum else { return .untrusted("is corrupt (checksum mismatch)") }
       var reader = ByteReader(bytes, from: Self.headerSize)
       guard try reader.string() == identity else { return .untrusted("belongs to another corpus") }
@@ -446,8 +440,14 @@ final class Snapshot: @unchecked Sendable {
     self.linkFacts = linkFacts
   }
 
+  /// A document of the linked corpus with its details left in the mapping until read.
   func linkedDocument(_ linked: Linked) throws -> Document {
-    try document(in: linked.document, text: entries[linked.entry].text)
+    var reader = ByteReader(mapping.bytes, from: linked.document.lowerBound, to: linked.document.upperBound)
+    var document = try DocumentCoding.readListed(from: &reader, mapping: mapping)
+    guard reader.isAtEnd else { throw SnapshotDamage(reason: "a document is longer than stored") }
+    let text = entries[linked.entry].text
+    document.textStorage = .mapped(mapping, offset: text.lowerBound, length: text.count)
+    return document
   }
 
   func document(_ entry: Entry) throws -> Document {

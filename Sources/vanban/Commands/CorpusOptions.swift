@@ -105,6 +105,7 @@ struct CorpusOptions: ParsableArguments {
     if progress == nil, warningsOnStandardError {
       for warning in corpus.loadWarnings { Output.error("warning: \(warning)") }
     }
+    KeptCorpus.keep(corpus)
     return corpus
   }
 
@@ -117,7 +118,13 @@ struct CorpusOptions: ParsableArguments {
   /// The documents that pass the province filters, in list order.
   func selected(_ corpus: Corpus) throws -> [Document] {
     guard let filter = try provinceFilter(corpus) else { return corpus.documents }
-    return corpus.documents.filter(filter.matches)
+    // By position, not `filter`: a document is copied only when it is kept.
+    return corpus.documents.withUnsafeBufferPointer { documents in
+      documents.indices.filter {
+        filter.matches(province: documents[$0].province, level: documents[$0].level)
+      }
+      .map { documents[$0] }
+    }
   }
 
   /// Nil when no province option is given; a one-line error for a name that is no province
@@ -125,7 +132,13 @@ struct CorpusOptions: ParsableArguments {
   func provinceFilter(_ corpus: Corpus? = nil) throws -> ProvinceSelection? {
     guard province != nil || province2025 != nil else { return nil }
     do {
-      let knownNames = Array(Set(corpus?.documents.compactMap(\.province) ?? [])).sorted()
+      var names = Set<String>()
+      corpus?.documents.withUnsafeBufferPointer { documents in
+        for position in documents.indices {
+          if let name = documents[position].province { names.insert(name) }
+        }
+      }
+      let knownNames = Array(names).sorted()
       return try ProvinceSelection(province: province, province2025: province2025, knownNames: knownNames)
     } catch let failure as ProvinceSelection.Failure {
       throw UsageFailure(message: failure.description)
@@ -154,5 +167,16 @@ enum DeferredWarnings {
 
   private static func flush() {
     for warning in lock.withLock({ pending }) { Output.error("warning: \(warning)") }
+  }
+}
+
+/// The corpora a command loaded, held to the end of the process: `exit` then gives their memory
+/// back at once instead of each document's strings and arrays being freed one by one.
+enum KeptCorpus {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var kept: [Corpus] = []
+
+  static func keep(_ corpus: Corpus) {
+    lock.withLock { kept.append(corpus) }
   }
 }

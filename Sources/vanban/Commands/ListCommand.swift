@@ -1,6 +1,12 @@
 import ArgumentParser
 import DirectiveKit
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 struct ListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list", abstract: "List the documents (date, province, number, type, subject).")
@@ -12,6 +18,7 @@ struct ListCommand: ParsableCommand {
     let loaded = try corpus.load(warningsOnStandardError: output.chosen != .text)
     let documents = try corpus.selected(loaded)
     let builtIn = corpus.readsBuiltInCorpus
+    if output.chosen != .text { loaded.decodeDetails() }
     switch output.chosen {
     case .json:
       Output.raw(
@@ -25,7 +32,9 @@ struct ListCommand: ParsableCommand {
       return
     case .text: break
     }
-    Output.line(LibraryTable.render(documents))
+    var table = LibraryTable.bytes(documents)
+    table.append(UInt8(ascii: "\n"))
+    Output.write(bytes: table, to: stdout)
     Output.line(LibraryTable.summary(loaded, shown: documents.count))
     for warning in loaded.loadWarnings { Output.line("warning: \(warning)") }
   }
