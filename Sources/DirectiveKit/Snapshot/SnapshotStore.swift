@@ -70,7 +70,7 @@ public struct SnapshotStore: Sendable {
   }
 
   /// The change of the layout below that makes every older snapshot foreign.
-  static let formatVersion: UInt32 = 3
+  static let formatVersion: UInt32 = 4
   static let magic = Array("VANBANSN".utf8)
   static let headerSize = 32
   static let fileExtension = ".snapshot"
@@ -150,9 +150,9 @@ public struct SnapshotStore: Sendable {
   // then the payload: the corpus's identity, the producer, the lengths of the files' documents
   // and of the texts, each file (path, stamp, where its parsed document's fields lie among the
   // files' documents, where its text lies among the texts), optionally the linked corpus (each
-  // document's file and its fields), optionally its link facts (format 3: `LinkFacts`, for a load
-  // that relinks only what a change touches), then the files' documents and last the texts. A warm start
-  // reads the table of files and the linked corpus, and touches neither of the last two.
+  // document's file and its fields), optionally its link facts (`LinkFacts`, for a load that relinks
+  // only what a change touches), then the files' documents and last the texts. A warm start reads
+  // the table of files and the linked corpus, and touches neither of the last two.
 
   enum Opened {
     case missing
