@@ -154,16 +154,21 @@ enum Relinking {
         dirty[slot] = document
       }
     }
+    /// Takes a kept document back to its stored parsed form, to be relinked; false when it cannot be read.
+    func markDirty(_ slot: Int, keptAt position: Int) -> Bool {
+      guard var document = parsedForm(ofEntry: linked[position].entry, file: slotFiles[slot]) else {
+        return false
+      }
+      document.id = ids[slot]
+      dirty[slot] = document
+      return true
+    }
     if !changedLookups.isEmpty {
       for slot in slots.indices {
         guard case .kept(let position) = slots[slot],
           oldFacts[position].lookups.contains(where: changedLookups.contains)
         else { continue }
-        guard var document = parsedForm(ofEntry: linked[position].entry, file: slotFiles[slot]) else {
-          return unreadable
-        }
-        document.id = ids[slot]
-        dirty[slot] = document
+        guard markDirty(slot, keptAt: position) else { return unreadable }
       }
     }
 
@@ -201,11 +206,7 @@ enum Relinking {
         guard case .kept(let position) = slots[slot],
           oldFacts[position].undatedPrefixes.contains(where: unseen.contains)
         else { continue }
-        guard var document = parsedForm(ofEntry: linked[position].entry, file: slotFiles[slot]) else {
-          return unreadable
-        }
-        document.id = ids[slot]
-        dirty[slot] = document
+        guard markDirty(slot, keptAt: position) else { return unreadable }
         pending.append(slot)
       }
     }
