@@ -245,9 +245,11 @@ public final class Library: Sendable {
       columnWidths: columnWidths(of: documents, at: documents.indices),
       warningCount: warningCount(of: corpus), monthNumbers: monthNumbers(of: documents),
       signals: Signals(documents: documents), orders: sortOrders(of: documents))
-    // Counted here, on the thread that builds the library, rather than when the picker opens.
+    // Counted here, on the thread that builds the library, rather than when the picker opens or
+    // the diagram first looks a document up.
     _ = library.picker.value
     _ = library.names.value
+    corpus.prepareLookups()
     return library
   }
 
