@@ -11,30 +11,49 @@ public final class Corpus: @unchecked Sendable {
   public let snapshotPath: String?
   /// The checksum of that snapshot's content: it changes whenever any document does.
   public let snapshotFingerprint: UInt64?
-  private var builtIndexByID: [String: Int]?
+  private var builtPositionsByID: [String: Int]?
+  /// The graph's and the signals': held while either is built, seconds at 100,000 documents.
   private let lock = NSLock()
+  /// The table of ids' own, so that a lookup never waits for the graph.
+  private let positionsLock = NSLock()
   private var builtGraph: CitationGraph?
   private var builtSignals: Signals?
 
   /// Built on first use (listing never needs it), once, whichever thread asks first.
   public var graph: CitationGraph {
-    lock.withLock {
-      if let builtGraph { return builtGraph }
-      decodeDetails()
-      let graph = CitationGraph(documents: documents)
-      builtGraph = graph
-      return graph
-    }
+    builtOnce(\.builtGraph, under: lock, decodingDetails: true) { CitationGraph(documents: documents) }
   }
 
   /// Replaced and repealed documents, and the documents still resting on them; built on first use.
   public var signals: Signals {
+    builtOnce(\.builtSignals, under: lock, decodingDetails: true) { Signals(documents: documents) }
+  }
+
+  /// Each document's position in `documents` by its id; built on first use (listing never needs it).
+  public var positionsByID: [String: Int] {
+    builtOnce(\.builtPositionsByID, under: positionsLock, decodingDetails: false) {
+      var positions: [String: Int] = [:]
+      positions.reserveCapacity(documents.count)
+      // By position: `enumerated()` would copy every document.
+      documents.withUnsafeBufferPointer { documents in
+        for position in documents.indices { positions[documents[position].id] = position }
+      }
+      return positions
+    }
+  }
+
+  /// The value kept in `slot`, made by `make` the first time, once, under `lock`; with every
+  /// document's details decoded first (on all cores) when `make` reads them all.
+  private func builtOnce<Value>(
+    _ slot: ReferenceWritableKeyPath<Corpus, Value?>, under lock: NSLock, decodingDetails: Bool,
+    _ make: () -> Value
+  ) -> Value {
     lock.withLock {
-      if let builtSignals { return builtSignals }
-      decodeDetails()
-      let signals = Signals(documents: documents)
-      builtSignals = signals
-      return signals
+      if let built = self[keyPath: slot] { return built }
+      if decodingDetails { decodeDetails() }
+      let built = make()
+      self[keyPath: slot] = built
+      return built
     }
   }
 
@@ -88,25 +107,7 @@ public final class Corpus: @unchecked Sendable {
   }
 
   public func document(id: String) -> Document? {
-    indexByID[id].map { documents[$0] }
-  }
-
-  /// Builds the table `document(id:)` reads now, on the caller's thread, rather than at the first
-  /// lookup (about 0.1 s at 100,000 documents: a key's worth in the browser).
-  public func prepareLookups() {
-    _ = indexByID
-  }
-
-  /// Built on first use (listing never needs it).
-  private var indexByID: [String: Int] {
-    lock.withLock {
-      if let builtIndexByID { return builtIndexByID }
-      var index: [String: Int] = [:]
-      index.reserveCapacity(documents.count)
-      for (position, document) in documents.enumerated() { index[document.id] = position }
-      builtIndexByID = index
-      return index
-    }
+    positionsByID[id].map { documents[$0] }
   }
 
   /// Warnings of documents plus warnings of files that became none.

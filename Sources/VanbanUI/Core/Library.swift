@@ -241,15 +241,13 @@ public final class Library: Sendable {
     let documents = corpus.documents
     let library = Library(
       corpus: corpus, documents: documents, isPartial: false, awaitsGraph: true,
-      foldedMetadata: documents.map(foldedFields), indexByID: positions(of: documents),
+      foldedMetadata: documents.map(foldedFields), indexByID: corpus.positionsByID,
       columnWidths: columnWidths(of: documents, at: documents.indices),
       warningCount: warningCount(of: corpus), monthNumbers: monthNumbers(of: documents),
       signals: Signals(documents: documents), orders: sortOrders(of: documents))
-    // Counted here, on the thread that builds the library, rather than when the picker opens or
-    // the diagram first looks a document up.
+    // Counted here, on the thread that builds the library, rather than when the picker opens.
     _ = library.picker.value
     _ = library.names.value
-    corpus.prepareLookups()
     return library
   }
 
@@ -349,15 +347,6 @@ public final class Library: Sendable {
 
   /// What a partial library links to: nothing.
   private static let noCorpus = Corpus(documents: [])
-
-  private static func positions(of documents: [Document]) -> [String: Int] {
-    var positions: [String: Int] = [:]
-    positions.reserveCapacity(documents.count)
-    documents.withUnsafeBufferPointer { documents in
-      for position in documents.indices { positions[documents[position].id] = position }
-    }
-    return positions
-  }
 
   private static func foldedFields(_ document: Document) -> [UInt8] {
     [document.province, document.province2025, document.issuer, document.number, document.type]
