@@ -499,6 +499,75 @@ final class SnapshotTests: XCTestCase {
     XCTAssertNotEqual(SnapshotChecksum.digest(mapping, offset: 2, length: bytes.count), original)
   }
 
+  /// The store streams its payload through buffers of several chunks, taking the checksum on the
+  /// way: texts larger than a buffer, empty ones, and lengths off every boundary read back whole,
+  /// under the checksum the whole payload has in memory.
+  func testASnapshotStreamedThroughItsBuffersReadsBackWhole() throws {
+    let chunk = SnapshotChecksum.chunkSize
+    // Lines of 60 bytes: a text's length lies off every boundary.
+    let lineCounts = [9 * chunk / 60 + 1, 0, 1, 3 * chunk / 60, 4_919]
+    var entries: [(path: String, stamp: FileStamp, document: SnapshotStore.StoredDocument)] = []
+    var texts: [String] = []
+    for (index, lines) in lineCounts.enumerated() {
+      let text = String(repeating: "Nghị quyết số \(index)-NQ/TU về phòng, chống thiên tai\n", count: lines)
+      let size = text.utf8.count
+      texts.append(text)
+      var document = Document(id: "d\(index)", file: "/corpus/d\(index).txt", text: text)
+      document.subject = "văn bản \(index)"
+      document.warnings = [DocumentWarning(.emptyFile, "warning \(index)")]
+      let stamp = FileStamp(device: 1, inode: UInt64(index), size: Int64(size), modified: 5, changed: 6)
+      entries.append((document.file, stamp, .parsed(document)))
+    }
+    let linked = entries.indices.reversed().map { index -> (entry: Int, document: Document) in
+      guard case .parsed(let document) = entries[index].document else { fatalError() }
+      return (index, document)
+    }
+    let path = folder.appendingPathComponent("streamed.snapshot").path
+    guard
+      case .success(let checksum) = store.store(
+        at: path, identity: "streamed", entries: entries, linked: linked)
+    else { return XCTFail("not written") }
+
+    let file = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+    XCTAssertGreaterThan(file.count, 12 * chunk)
+    let payload = Array(file[SnapshotStore.headerSize...])
+    XCTAssertEqual(payload.withUnsafeBytes { SnapshotChecksum.digest($0) }, checksum)
+    guard case .valid(let snapshot) = store.openSnapshot(at: path, identity: "streamed") else {
+      return XCTFail("not read back")
+    }
+    XCTAssertEqual(snapshot.checksum, checksum)
+    XCTAssertEqual(snapshot.entries.map(\.path), entries.map(\.path))
+    XCTAssertEqual(snapshot.entries.map(\.stamp), entries.map(\.stamp))
+    for (index, entry) in snapshot.entries.enumerated() {
+      let document = try snapshot.document(entry)
+      XCTAssertEqual(document.text, texts[index], "text \(index)")
+      XCTAssertEqual(document.subject, "văn bản \(index)")
+      XCTAssertEqual(document.warnings.map(\.message), ["warning \(index)"])
+    }
+    let linkedBack = try XCTUnwrap(snapshot.linked).map { try snapshot.linkedDocument($0) }
+    XCTAssertEqual(linkedBack.map(\.id), linked.map(\.document.id))
+    XCTAssertEqual(linkedBack.map(\.text), linked.map { texts[$0.entry] })
+  }
+
+  /// A document read from a snapshot is written again by copying its details' bytes: they must be
+  /// the bytes encoding the same document afresh gives.
+  func testADocumentOfASnapshotIsWrittenAgainAsItsFreshEncoding() throws {
+    try assertWarmEqualsFresh()
+    let warm = try load(store).corpus.documents
+    XCTAssertFalse(warm.isEmpty)
+    for document in warm {
+      XCTAssertNotNil(document.storedDetails, "details left in the snapshot")
+      var copied = ByteWriter()
+      DocumentCoding.write(document, to: &copied)
+      var owned = document
+      owned.warnings = document.warnings
+      XCTAssertNil(owned.storedDetails, "details taken")
+      var encoded = ByteWriter()
+      DocumentCoding.write(owned, to: &encoded)
+      XCTAssertEqual(copied.bytes, encoded.bytes, document.file)
+    }
+  }
+
   func testTheStoreFollowsXDGCacheHome() {
     XCTAssertEqual(
       SnapshotStore.standard(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"])?.directory, "/c/vanban")

@@ -191,13 +191,13 @@ enum SnapshotChecksum {
 
   private static func chunkCount(_ length: Int) -> Int { max(1, (length + chunkSize - 1) / chunkSize) }
 
-  private static func combine(_ digests: [UInt64], length: Int) -> UInt64 {
+  static func combine(_ digests: [UInt64], length: Int) -> UInt64 {
     var state: UInt64 = 0x6A09_E667_F3BC_C908 ^ UInt64(length)
     for digest in digests { state = mix(state, digest) }
     return mix(state, UInt64(length))
   }
 
-  private static func chunkDigest(_ bytes: UnsafeRawBufferPointer, index: Int) -> UInt64 {
+  static func chunkDigest(_ bytes: UnsafeRawBufferPointer, index: Int) -> UInt64 {
     let seed = UInt64(index) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
     var lanes = (
       seed ^ 0xBB67_AE85_84CA_A73B, seed ^ 0x3C6E_F372_FE94_F82B, seed ^ 0xA54F_F53A_5F1D_36F1,

@@ -25,7 +25,14 @@ enum DocumentCoding {
     }
     writer.optional(document.notBefore, writeDay)
     writer.optional(document.subject) { $0.string($1) }
-    writer.integer(document.warnings.count)
+    writer.integer(document.warningCount)
+    if let stored = document.storedDetails {
+      // Details still as a snapshot holds them are copied as bytes, neither decoded nor encoded:
+      // rewriting a snapshot after one file changed copies every other document's.
+      writer.integer(stored.range.count)
+      writer.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: stored.mapping.bytes[stored.range]))
+      return
+    }
     var details = ByteWriter()
     writeDetails(document, to: &details)
     writer.integer(details.bytes.count)
@@ -230,8 +237,10 @@ enum DocumentCoding {
 /// A document's details left in a mapped snapshot, decoded once, when first read, whichever
 /// thread reads first; the copies of a document share them.
 final class StoredDetails: @unchecked Sendable {
-  private let mapping: MappedFile
-  private let range: Range<Int>
+  let mapping: MappedFile
+  /// Where the encoded details lie in `mapping`: a document never changed since is written
+  /// again by copying them.
+  let range: Range<Int>
   let warningCount: Int
   private var decoded: DocumentDetails?
 

@@ -275,87 +275,59 @@ public struct SnapshotStore: Sendable {
   /// vanban at the same moment) sees the old snapshot or the new one, never half of one.
   /// `linked` are the corpus's documents once linked and flagged, in list order, each with the
   /// entry of its file. Returns the snapshot's checksum, or why it cannot be written.
+  ///
+  /// The payload streams to the file as it is made, its checksum taken on the way: only the files'
+  /// documents are held whole (the table of files before them needs their lengths); the linked
+  /// documents are encoded a batch at a time, and the texts go from each document to the file.
   func store(
     at path: String, identity: String, entries: [(path: String, stamp: FileStamp, document: StoredDocument)],
     linked: [(entry: Int, document: Document)]?, linkFacts: [LinkFacts]? = nil
   ) -> Result<UInt64, WriteFailure> {
-    var files = ByteWriter()
-    var records: [UInt8] = []
-    var textLength = 0
-    var scratch = ByteWriter()
+    let records = EncodedBatch.encode(count: entries.count) { index, writer in
+      switch entries[index].document {
+      case .encoded(let snapshot, let position):
+        writer.bytes.append(
+          contentsOf: UnsafeRawBufferPointer(
+            rebasing: snapshot.mapping.bytes[snapshot.entries[position].document]))
+      case .parsed(let document):
+        DocumentCoding.write(document, to: &writer)
+      }
+    }
+    var textCounts: [Int] = []
+    textCounts.reserveCapacity(entries.count)
     for entry in entries {
-      files.string(entry.path)
+      switch entry.document {
+      case .encoded(let snapshot, let position): textCounts.append(snapshot.entries[position].text.count)
+      case .parsed(let document): textCounts.append(document.textStorage.utf8Count)
+      }
+    }
+    let textLength = textCounts.reduce(0, +)
+
+    var head = ByteWriter()
+    head.string(identity)
+    head.string(Self.currentProducer)
+    head.integer(records.length)
+    head.integer(textLength)
+    head.integer(entries.count)
+    var recordOffset = 0
+    var textOffset = 0
+    for (index, entry) in entries.enumerated() {
+      head.string(entry.path)
       for word in [
         entry.stamp.device, entry.stamp.inode, UInt64(bitPattern: entry.stamp.size),
         UInt64(bitPattern: entry.stamp.modified), UInt64(bitPattern: entry.stamp.changed),
       ] {
-        files.fixed64(word)
+        head.fixed64(word)
       }
-      let recordOffset = records.count
-      let textCount: Int
-      switch entry.document {
-      case .encoded(let snapshot, let position):
-        let stored = snapshot.entries[position]
-        records.append(contentsOf: snapshot.mapping.bytes[stored.document])
-        textCount = stored.text.count
-      case .parsed(let document):
-        scratch.bytes.removeAll(keepingCapacity: true)
-        DocumentCoding.write(document, to: &scratch)
-        records.append(contentsOf: scratch.bytes)
-        textCount = document.text.utf8.count
-      }
-      files.integer(recordOffset)
-      files.integer(records.count - recordOffset)
-      files.integer(textLength)
-      files.integer(textCount)
-      textLength += textCount
+      head.integer(recordOffset)
+      head.integer(records.lengths[index])
+      head.integer(textOffset)
+      head.integer(textCounts[index])
+      recordOffset += records.lengths[index]
+      textOffset += textCounts[index]
     }
-    var writer = ByteWriter()
-    writer.string(identity)
-    writer.string(Self.currentProducer)
-    writer.integer(records.count)
-    writer.integer(textLength)
-    writer.integer(entries.count)
-    writer.bytes.append(contentsOf: files.bytes)
-    files = ByteWriter()
-    writer.optional(linked) { writer, linked in
-      writer.array(linked) { writer, item in
-        writer.integer(item.entry)
-        scratch.bytes.removeAll(keepingCapacity: true)
-        DocumentCoding.write(item.document, to: &scratch)
-        writer.integer(scratch.bytes.count)
-        writer.bytes.append(contentsOf: scratch.bytes)
-      }
-    }
-    writer.optional(linkFacts) { writer, facts in
-      scratch.bytes.removeAll(keepingCapacity: true)
-      LinkFacts.write(facts, to: &scratch)
-      writer.integer(scratch.bytes.count)
-      writer.bytes.append(contentsOf: scratch.bytes)
-    }
-    writer.bytes.append(contentsOf: records)
-    records = []
-    // The texts last, straight into the payload: a corpus's texts are never held twice.
-    let payloadLength = writer.bytes.count + textLength
-    writer.bytes.reserveCapacity(payloadLength)
-    for entry in entries {
-      switch entry.document {
-      case .encoded(let snapshot, let position):
-        writer.bytes.append(contentsOf: snapshot.mapping.bytes[snapshot.entries[position].text])
-      case .parsed(let document):
-        var text = document.text
-        text.withUTF8 { writer.bytes.append(contentsOf: $0) }
-      }
-    }
-    guard writer.bytes.count == payloadLength else {
-      return .failure(WriteFailure(reason: "cannot write \(path): a text changed while it was written"))
-    }
-    let checksum = writer.bytes.withUnsafeBytes { SnapshotChecksum.digest($0) }
-    var header = ByteWriter()
-    header.bytes.append(contentsOf: Self.magic)
-    header.fixed64(UInt64(Self.formatVersion))
-    header.fixed64(UInt64(writer.bytes.count))
-    header.fixed64(checksum)
+    head.bool(linked != nil)
+    if let linked { head.integer(linked.count) }
 
     if let problem = makeDirectory() { return .failure(WriteFailure(reason: problem)) }
     let temporary = "\(path).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -364,15 +336,68 @@ public struct SnapshotStore: Sendable {
       return .failure(
         WriteFailure(reason: "cannot write in \(directory): \(String(cString: strerror(errno)))"))
     }
-    let written = writeAll(descriptor, header.bytes) && writeAll(descriptor, writer.bytes)
-    let failure = String(cString: strerror(errno))
+    var file = ChecksummedFile(descriptor: descriptor, skipping: Self.headerSize)
+    file.append(head.bytes)
+    head = ByteWriter()
+    if let linked {
+      // A batch at a time: the linked documents' encodings are never all held at once.
+      let batchSize = 8192
+      for batchStart in stride(from: 0, to: linked.count, by: batchSize) {
+        let batch = batchStart..<min(linked.count, batchStart + batchSize)
+        let encoded = EncodedBatch.encode(count: batch.count) { index, writer in
+          let item = linked[batch.lowerBound + index]
+          var document = ByteWriter()
+          DocumentCoding.write(item.document, to: &document)
+          writer.integer(item.entry)
+          writer.integer(document.bytes.count)
+          writer.bytes.append(contentsOf: document.bytes)
+        }
+        for chunk in encoded.chunks { file.append(chunk) }
+      }
+    }
+    var tail = ByteWriter()
+    tail.optional(linkFacts) { writer, facts in
+      var encoded = ByteWriter()
+      LinkFacts.write(facts, to: &encoded)
+      writer.integer(encoded.bytes.count)
+      writer.bytes.append(contentsOf: encoded.bytes)
+    }
+    file.append(tail.bytes)
+    tail = ByteWriter()
+    for chunk in records.chunks { file.append(chunk) }
+    var textsMatch = true
+    for (index, entry) in entries.enumerated() {
+      let before = file.length
+      switch entry.document {
+      case .encoded(let snapshot, let position):
+        file.append(UnsafeRawBufferPointer(rebasing: snapshot.mapping.bytes[snapshot.entries[position].text]))
+      case .parsed(let document):
+        document.textStorage.withUTF8 { file.append($0) }
+      }
+      if file.length - before != textCounts[index] { textsMatch = false }
+    }
+    let finished = file.finish()
+    var header = ByteWriter()
+    header.bytes.append(contentsOf: Self.magic)
+    header.fixed64(UInt64(Self.formatVersion))
+    header.fixed64(UInt64(file.length))
+    header.fixed64(finished.checksum)
+    let written =
+      finished.written
+      && header.bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress!, $0.count, 0) }
+        == header.bytes.count
+    let failure = file.failure ?? String(cString: strerror(errno))
     let closed = close(descriptor) == 0
+    guard textsMatch else {
+      unlink(temporary)
+      return .failure(WriteFailure(reason: "cannot write \(path): a text changed while it was written"))
+    }
     guard written, closed, rename(temporary, path) == 0 else {
       let reason = written && closed ? String(cString: strerror(errno)) : failure
       unlink(temporary)
       return .failure(WriteFailure(reason: "cannot write \(path): \(reason)"))
     }
-    return .success(checksum)
+    return .success(finished.checksum)
   }
 
   private func makeDirectory() -> String? {
@@ -388,19 +413,6 @@ public struct SnapshotStore: Sendable {
       return "cannot create \(directory): not a folder"
     }
     return nil
-  }
-
-  private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
-    var done = 0
-    while done < bytes.count {
-      let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + done, bytes.count - done) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return false
-      }
-      done += count
-    }
-    return true
   }
 }
 
@@ -500,4 +512,160 @@ final class MappedFile: @unchecked Sendable {
 
 extension Range where Bound == Int {
   fileprivate func offset(by distance: Int) -> Range<Int> { lowerBound + distance..<upperBound + distance }
+}
+
+/// Documents encoded on all cores, a chunk of them per buffer, the buffers kept in order and
+/// never joined: a corpus's encodings are not copied into one more buffer.
+struct EncodedBatch {
+  var chunks: [[UInt8]]
+  /// Each document's encoded length, in order.
+  var lengths: [Int]
+  var length: Int
+
+  static func encode(count: Int, _ encode: (Int, inout ByteWriter) -> Void) -> EncodedBatch {
+    let chunkSize = 256
+    let chunkCount = (count + chunkSize - 1) / chunkSize
+    let results = ResultSlots<(bytes: [UInt8], lengths: [Int])>(count: chunkCount)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      var writer = ByteWriter()
+      var lengths: [Int] = []
+      lengths.reserveCapacity(chunkSize)
+      for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) {
+        let before = writer.bytes.count
+        encode(index, &writer)
+        lengths.append(writer.bytes.count - before)
+      }
+      results.set(chunk, (writer.bytes, lengths))
+    }
+    var batch = EncodedBatch(chunks: [], lengths: [], length: 0)
+    batch.chunks.reserveCapacity(chunkCount)
+    batch.lengths.reserveCapacity(count)
+    for result in results.values {
+      guard let result else { continue }
+      batch.chunks.append(result.bytes)
+      batch.lengths.append(contentsOf: result.lengths)
+      batch.length += result.bytes.count
+    }
+    return batch
+  }
+}
+
+/// A file written front to back through buffers, with the checksum of what it is given (the
+/// snapshot's payload, `SnapshotChecksum`) taken on the way: each full buffer's chunks are
+/// digested on all cores, then written by a thread of its own while the next buffer fills.
+struct ChecksummedFile {
+  private let descriptor: Int32
+  private var pending: [UInt8] = []
+  private var digests: [UInt64] = []
+  /// How many bytes it was given.
+  private(set) var length = 0
+  private let writes = DispatchQueue(label: "vanban.snapshot.write")
+  /// Buffers handed to the writing thread and not yet written: a few, so memory stays bounded.
+  private let inFlight = DispatchSemaphore(value: 3)
+  private let outcome = WriteOutcome()
+  private static let batchSize = SnapshotChecksum.chunkSize * 8
+
+  /// Starts writing at `offset`, the bytes before it left for a header written last.
+  init(descriptor: Int32, skipping offset: Int) {
+    self.descriptor = descriptor
+    pending.reserveCapacity(Self.batchSize)
+    if lseek(descriptor, off_t(offset), SEEK_SET) != off_t(offset) { outcome.fail() }
+  }
+
+  /// Why a write failed, in the system's words.
+  var failure: String? { outcome.failure }
+
+  mutating func append(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { append($0) }
+  }
+
+  mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    var rest = bytes
+    length += bytes.count
+    while !rest.isEmpty {
+      let taken = min(rest.count, Self.batchSize - pending.count)
+      pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[..<taken]))
+      rest = UnsafeRawBufferPointer(rebasing: rest[taken...])
+      if pending.count == Self.batchSize { flush() }
+    }
+  }
+
+  /// The payload's checksum, and whether every byte reached the file, once all are written.
+  mutating func finish() -> (checksum: UInt64, written: Bool) {
+    if !pending.isEmpty || digests.isEmpty { flush() }
+    writes.sync {}
+    return (SnapshotChecksum.combine(digests, length: length), outcome.failure == nil)
+  }
+
+  private mutating func flush() {
+    let chunkSize = SnapshotChecksum.chunkSize
+    let chunkCount = max(1, (pending.count + chunkSize - 1) / chunkSize)
+    let first = digests.count
+    let batch = ResultSlots<UInt64>(count: chunkCount)
+    pending.withUnsafeBytes { bytes in
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let range = (chunk * chunkSize)..<min(bytes.count, (chunk + 1) * chunkSize)
+        batch.set(
+          chunk,
+          SnapshotChecksum.chunkDigest(UnsafeRawBufferPointer(rebasing: bytes[range]), index: first + chunk))
+      }
+    }
+    digests.append(contentsOf: batch.values.map { $0 ?? 0 })
+    let full = pending
+    pending = []
+    pending.reserveCapacity(Self.batchSize)
+    inFlight.wait()
+    let (descriptor, outcome, inFlight) = (self.descriptor, self.outcome, self.inFlight)
+    writes.async {
+      if outcome.failure == nil, !full.withUnsafeBytes({ Self.writeAll(descriptor, $0) }) { outcome.fail() }
+      inFlight.signal()
+    }
+  }
+
+  private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    var done = 0
+    while done < bytes.count {
+      let count = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+      if count < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      done += count
+    }
+    return true
+  }
+
+  /// The first failure of a write, as the thread that met it saw `errno`.
+  private final class WriteOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reason: String?
+
+    var failure: String? { lock.withLock { reason } }
+
+    func fail() {
+      let reason = String(cString: strerror(errno))
+      lock.withLock { if self.reason == nil { self.reason = reason } }
+    }
+  }
+}
+
+extension DocumentText {
+  /// The text's length in UTF-8 bytes, without making a string of a mapped one.
+  var utf8Count: Int {
+    switch self {
+    case .owned(let text): return text.utf8.count
+    case .mapped(_, _, let length): return length
+    }
+  }
+
+  /// The text's UTF-8 bytes, in place.
+  func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    switch self {
+    case .owned(let text):
+      var text = text
+      return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    case .mapped(let file, let offset, let length):
+      return body(UnsafeRawBufferPointer(rebasing: file.bytes[offset..<offset + length]))
+    }
+  }
 }
