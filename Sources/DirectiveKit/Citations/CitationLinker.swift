@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Resolves every citation to a node: a document of the corpus when its canonical key matches
 /// one, else an external node shared by every citation of the same document. Completes issuers
 /// from context, infers provinces from citations of a committee's own letters, and sets
@@ -68,22 +70,45 @@ enum CitationLinker {
       owns.append(own)
       if let own { keys.add(own, index: index, document: document) }
     }
-    var facts: [LinkFacts] = []
-    facts.reserveCapacity(documents.count)
-    var undated: [[(position: Int, prefix: String)]] = []
-    undated.reserveCapacity(documents.count)
-    for index in documents.indices {
-      let resolved = resolve(&documents[index], index: index, own: owns[index], keys)
-      facts.append(resolved.facts)
-      undated.append(resolved.undated)
+    // Each document is resolved against the keys alone, so the documents are resolved on all
+    // cores, each chunk writing only its own.
+    let resolved = onAllCores(&documents) { index, document in
+      resolve(&document, index: index, own: owns[index], keys)
     }
+    let facts = resolved.map(\.facts)
     let years = ExternalYears(facts)
-    for index in documents.indices {
-      resolveUndated(&documents[index], undated[index], years)
-      finish(&documents[index])
+    _ = onAllCores(&documents) { index, document in
+      resolveUndated(&document, resolved[index].undated, years)
+      finish(&document)
     }
     setCitedBy(&documents)
     return facts
+  }
+
+  /// `work` on every document in place, on all cores by chunks, with what it returns in order.
+  private static func onAllCores<Value>(
+    _ documents: inout [Document], _ work: (Int, inout Document) -> Value
+  ) -> [Value] {
+    let count = documents.count
+    let chunkSize = 128
+    let chunkCount = (count + chunkSize - 1) / chunkSize
+    let results = ResultSlots<[Value]>(count: chunkCount)
+    documents.withUnsafeMutableBufferPointer { buffer in
+      let shared = SharedDocuments(buffer: buffer)
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        let range = (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize)
+        var values: [Value] = []
+        values.reserveCapacity(range.count)
+        for index in range { values.append(work(index, &shared.buffer[index])) }
+        results.set(chunk, values)
+      }
+    }
+    return results.values.flatMap { $0! }
+  }
+
+  /// Documents written from several threads, each element by one only.
+  private struct SharedDocuments: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Document>
   }
 
   /// What citations find a parsed document by: its number (with the scope it is valid in), or
