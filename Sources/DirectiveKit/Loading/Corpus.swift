@@ -78,20 +78,26 @@ public final class Corpus: @unchecked Sendable {
 
   /// Linked documents with what their signals add: a document resting on a replaced or repealed
   /// one carries a warning saying so. A snapshot stores documents flagged, so a warm start
-  /// neither flags them again nor builds the graph and signals this needs.
+  /// neither flags them again nor builds the signals this needs. The warnings name nodes as the
+  /// graph labels them, without the graph being built (a listing never needs it).
   static func flagged(_ documents: [Document]) -> (
     documents: [Document], signals: Signals, graph: CitationGraph?
   ) {
     let signals = Signals(documents: documents)
     guard !signals.stale.isEmpty else { return (documents, signals, nil) }
-    let graph = CitationGraph(documents: documents)
     var documents = documents
-    for position in documents.indices {
+    var flaggedPositions: [Int] = []
+    for position in documents.indices where signals.stale[documents[position].id] != nil {
+      flaggedPositions.append(position)
+    }
+    let labels = Relinking.Labels(
+      documents: documents, stale: flaggedPositions.flatMap { signals.stale[documents[$0].id] ?? [] })
+    for position in flaggedPositions {
       for stale in signals.stale[documents[position].id] ?? [] {
-        documents[position].warnings.append(DocumentWarning(.restsOnSuperseded, stale.warning(graph: graph)))
+        documents[position].warnings.append(DocumentWarning(.restsOnSuperseded, labels.warning(stale)))
       }
     }
-    return (documents, signals, graph)
+    return (documents, signals, nil)
   }
 
   /// Decodes every document's details on all cores, for a caller about to read them all: the

@@ -313,7 +313,7 @@ enum Relinking {
 
   /// The labels of the nodes stale citations name, as the citation graph gives them, without
   /// building the graph.
-  private struct Labels {
+  struct Labels {
     var labels: [String: String] = [:]
 
     init(documents: [Document], stale: [StaleCitation]) {
