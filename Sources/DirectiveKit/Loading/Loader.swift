@@ -212,7 +212,18 @@ extension Corpus {
 
   /// The positions of `documents` in list order.
   static func listOrder(_ documents: [Document]) -> [Int] {
-    let keys = documents.map(ListKey.init)
+    // A corpus has some dozens of provinces: each is folded once, not once a document.
+    var foldedProvinces: [String: String] = [:]
+    let keys = documents.map { document in
+      ListKey(
+        document,
+        foldedProvince: document.province.map { province in
+          if let folded = foldedProvinces[province] { return folded }
+          let folded = province.folded
+          foldedProvinces[province] = folded
+          return folded
+        })
+    }
     return documents.indices.sorted { keys[$0] < keys[$1] }
   }
 }
@@ -227,8 +238,13 @@ public struct ListKey: Comparable, Sendable {
   let file: String
 
   public init(_ document: Document) {
+    self.init(document, foldedProvince: document.province?.folded)
+  }
+
+  /// `foldedProvince`: the document's province folded, as the caller has it.
+  init(_ document: Document, foldedProvince: String?) {
     day = document.sortDate?.ordinal ?? Int.max
-    province = document.province?.folded ?? "\u{10FFFF}"
+    province = foldedProvince ?? "\u{10FFFF}"
     let digits = document.number?.prefix { $0.isASCII && $0.isNumber } ?? ""
     serial = document.number == nil ? Int.max : Int(digits) ?? Int.max - 1
     number = document.number ?? ""
