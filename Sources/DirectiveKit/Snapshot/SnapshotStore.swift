@@ -366,16 +366,32 @@ public struct SnapshotStore: Sendable {
     tail = ByteWriter()
     for chunk in records.chunks { file.append(chunk) }
     var textsMatch = true
+    // Texts copied from an earlier snapshot leave its pages resident: dropped every few mebibytes
+    // of consecutive texts, they stay in the page cache without counting against this process.
+    var copied: (snapshot: Snapshot, range: Range<Int>)?
+    func releaseCopied() {
+      if let copied { copied.snapshot.release(copied.range) }
+      copied = nil
+    }
     for (index, entry) in entries.enumerated() {
       let before = file.length
       switch entry.document {
       case .encoded(let snapshot, let position):
-        file.append(UnsafeRawBufferPointer(rebasing: snapshot.mapping.bytes[snapshot.entries[position].text]))
+        let text = snapshot.entries[position].text
+        file.append(UnsafeRawBufferPointer(rebasing: snapshot.mapping.bytes[text]))
+        if let run = copied, run.snapshot === snapshot, run.range.upperBound == text.lowerBound {
+          copied = (snapshot, run.range.lowerBound..<text.upperBound)
+        } else {
+          releaseCopied()
+          copied = (snapshot, text)
+        }
+        if let run = copied, run.range.count >= 8 << 20 { releaseCopied() }
       case .parsed(let document):
         document.textStorage.withUTF8 { file.append($0) }
       }
       if file.length - before != textCounts[index] { textsMatch = false }
     }
+    releaseCopied()
     let finished = file.finish()
     var header = ByteWriter()
     header.bytes.append(contentsOf: Self.magic)
