@@ -22,6 +22,9 @@ public enum Event: Sendable {
   case documentsParsed([Document], filesDone: Int, filesTotal: Int)
   /// The corpus, linked: it replaces the library grown from parsed documents.
   case libraryLoaded(Library)
+  /// The snapshot behind the provisional library shown is corrupt (the one-line warning): the
+  /// library is emptied and grows again from `documentsParsed` as its files are parsed.
+  case snapshotDistrusted(warning: String)
   /// The terminal layer carried out a `Request`: what it did, or the one-line error.
   case requestDone(message: String)
 }

@@ -117,6 +117,10 @@ public final class Library: Sendable {
   /// (`listing`, `listed`): its ids are final, but it has no cited documents yet, and screens
   /// that read the graph wait for the library that has it.
   public let awaitsGraph: Bool
+  /// True for a listing of the corpus its snapshot last stored, shown before the files are checked
+  /// against it and its checksum verified (`ProvisionalCorpus`): the library that follows
+  /// replaces it, with what changed, or an empty one if the snapshot turns out corrupt.
+  public let isProvisional: Bool
   /// Each document's list key, kept while the library grows so that a batch merges into it.
   private let listKeys: [ListKey]
   /// Every cited document (central ones first, most cited first).
@@ -159,7 +163,8 @@ public final class Library: Sendable {
   private let picker: ComputedOnce<(options: [ProvinceSelection.Option], keys: [String])>
 
   private init(
-    corpus: Corpus, documents: [Document], isPartial: Bool, awaitsGraph: Bool, listKeys: [ListKey] = [],
+    corpus: Corpus, documents: [Document], isPartial: Bool, awaitsGraph: Bool, isProvisional: Bool = false,
+    listKeys: [ListKey] = [],
     foldedMetadata: [[UInt8]], indexByID: [String: Int], columnWidths: [Int], warningCount: Int,
     monthNumbers: [Int32?]?, signals: Signals, orders: [SortOrder: [Int]] = [:], cited: [CitedSummary] = [],
     citedByID: [String: Int] = [:], unfilteredResponses: [CentralResponse]? = nil,
@@ -172,6 +177,7 @@ public final class Library: Sendable {
     self.documents = documents
     self.isPartial = isPartial
     self.awaitsGraph = awaitsGraph
+    self.isProvisional = isProvisional
     self.listKeys = listKeys
     self.foldedMetadata = foldedMetadata
     self.indexByID = indexByID
@@ -226,10 +232,12 @@ public final class Library: Sendable {
   /// documents in list order, the warning count, column widths measured on `widthSample`. It
   /// awaits the tables of `listed` (until then a search reads the text index only and
   /// `index(of:)` looks through the documents) and the graph.
-  public static func listing(_ corpus: Corpus) -> Library {
+  /// `provisional`: the corpus is a `ProvisionalCorpus`'s, not yet confirmed.
+  public static func listing(_ corpus: Corpus, provisional: Bool = false) -> Library {
     let documents = corpus.documents
     return Library(
-      corpus: corpus, documents: documents, isPartial: false, awaitsGraph: true, foldedMetadata: [],
+      corpus: corpus, documents: documents, isPartial: false, awaitsGraph: true, isProvisional: provisional,
+      foldedMetadata: [],
       indexByID: [:], columnWidths: columnWidths(of: documents, at: widthSample(documents.count)),
       warningCount: warningCount(of: corpus), monthNumbers: nil, signals: .none)
   }
@@ -345,6 +353,15 @@ public final class Library: Sendable {
       monthNumbers: nil, signals: .none)
   }
 
+  /// Whether two libraries list the very same documents (one array, shared): a provisional
+  /// listing and the confirmed corpus of a snapshot that nothing changed.
+  static func sameDocuments(_ left: Library, _ right: Library) -> Bool {
+    left.documents.count == right.documents.count
+      && left.documents.withUnsafeBufferPointer { leftBuffer in
+        right.documents.withUnsafeBufferPointer { $0.baseAddress == leftBuffer.baseAddress }
+      }
+  }
+
   /// What a partial library links to: nothing.
   private static let noCorpus = Corpus(documents: [])
 
@@ -368,10 +385,11 @@ public final class Library: Sendable {
     return zip(widest, bounds).map { min($1.upperBound, max($1.lowerBound, $0)) }
   }
 
-  /// `Corpus.warningCount`, reading each document's warnings where they lie.
+  /// `Corpus.warningCount`, reading each document's count where it lies: a document of a
+  /// snapshot knows it without decoding its warnings.
   private static func warningCount(of corpus: Corpus) -> Int {
     corpus.documents.withUnsafeBufferPointer { documents in
-      documents.indices.reduce(corpus.loadWarnings.count) { $0 + documents[$1].warnings.count }
+      documents.indices.reduce(corpus.loadWarnings.count) { $0 + documents[$1].warningCount }
     }
   }
 

@@ -21,8 +21,11 @@ extension AppState {
   mutating func takeLoaded(_ loaded: Library) {
     loading = nil
     var renamed: [String: String] = [:]
-    // A library that came whole (from its snapshot) replaces one that never listed a document.
-    if library.isPartial, !library.documents.isEmpty {
+    // A library that came whole (from its snapshot) replaces one that never listed a document;
+    // a confirmed one with the same documents as the provisional one renames none.
+    if library.isPartial || library.isProvisional, !library.documents.isEmpty,
+      !Library.sameDocuments(library, loaded)
+    {
       var finalID: [String: String] = [:]
       finalID.reserveCapacity(loaded.documents.count)
       loaded.documents.withUnsafeBufferPointer { documents in
@@ -40,6 +43,16 @@ extension AppState {
     // Before the screens are drawn again: the graph's would otherwise walk every tree itself.
     if let responses = loaded.unfilteredResponses { allResponses = responses }
     replaceLibrary(with: loaded, renaming: renamed)
+  }
+
+  /// The snapshot whose provisional listing is shown turned out corrupt: its documents go, the
+  /// library grows again from the files as they are parsed, and the status line says why.
+  mutating func takeDistrust(_ warning: String) {
+    guard library.isProvisional else { return }
+    let count = library.documents.count
+    replaceLibrary(with: Library.growing(nil, adding: []), renaming: [:])
+    loading = LoadStatus(documents: 0, filesTotal: count)
+    message = "warning: " + warning
   }
 
   /// The library swapped for `next`: each library page keeps its selected document on the row it
@@ -100,10 +113,12 @@ extension AppState {
     if library.awaitsGraph, action == .export, page.screen.needsLinkedCorpus {
       return "wait for the citation graph: this page is not drawn yet"
     }
-    guard library.isPartial else { return nil }
+    guard library.isPartial || library.isProvisional else { return nil }
     switch action {
     case .toggleMark, .annotate, .export, .yankReference:
-      return "wait for the corpus to load: ids are settled once every file is read"
+      return library.isProvisional
+        ? "wait for the files to be checked: ids are settled once every file is looked at"
+        : "wait for the corpus to load: ids are settled once every file is read"
     default:
       return nil
     }
@@ -112,6 +127,7 @@ extension AppState {
   /// The status line's word on the load: how many files are read, then that they are linked,
   /// then that the citation graph is being built.
   var loadingNote: String? {
+    if library.isProvisional { return "checking files…" }
     if library.awaitsGraph { return "building the citation graph…" }
     guard let loading else { return nil }
     if library.isPartial, loading.documents >= loading.filesTotal {

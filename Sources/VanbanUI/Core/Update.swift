@@ -22,6 +22,8 @@ public func update(_ state: AppState, _ event: Event) -> AppState {
     next.takeParsed(batch, filesDone: filesDone, filesTotal: filesTotal)
   case .libraryLoaded(let library):
     next.takeLoaded(library)
+  case .snapshotDistrusted(let warning):
+    next.takeDistrust(warning)
   case .requestDone(let message):
     next.message = message
   }

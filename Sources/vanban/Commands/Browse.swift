@@ -27,7 +27,12 @@ struct Browse: ParsableCommand {
     }
     let options = corpus
     let feed = LoadingFeed()
-    CorpusLoading.start(into: feed) { progress in try options.load(progress: progress) }
+    CorpusLoading.start(
+      into: feed, provisional: { options.provisional() },
+      confirm: { provisional, progress, distrusted in
+        try options.confirm(provisional, progress: progress, distrusted: distrusted)
+      }
+    ) { progress in try options.load(progress: progress) }
     let terminal = Terminal(mouse: settings.mouse.value, colours: settings.colours.value)
     // The progress bar until the first documents are parsed, or the corpus comes whole (from its
     // snapshot). A load over within `StreamingPace.firstBatchAfter` is never shown in parts.
@@ -68,13 +73,16 @@ struct Browse: ParsableCommand {
     // A frame is drawn when something changed: while the corpus loads the loop wakes every few
     // milliseconds, mostly for nothing.
     var changed = true
+    // For timing a start (`perf record`, the bench): the program ends once the library is drawn.
+    let quitsAfterFirstList = ProcessInfo.processInfo.environment["VANBAN_QUIT_AFTER_FIRST_LIST"] == "1"
     func apply(_ event: Event) {
       let replaced = state.library
       state = update(state, event)
       changed = true
       // A library grown from parsed documents holds its own copy of each (100,000 at the end of a
-      // first load): when another replaces it, it is freed on another thread.
-      if replaced !== state.library, replaced.isPartial {
+      // first load), as does a provisional one replaced by a changed corpus: when another
+      // replaces it, it is freed on another thread.
+      if replaced !== state.library, replaced.isPartial || replaced.isProvisional {
         Thread.detachNewThread { withExtendedLifetime(replaced) {} }
       }
     }
@@ -83,10 +91,13 @@ struct Browse: ParsableCommand {
       case .none: break
       case .parsed(let batch, let progress):
         apply(.documentsParsed(batch, filesDone: progress.filesDone, filesTotal: progress.filesTotal))
+      case .distrusted(let warning):
+        apply(.snapshotDistrusted(warning: warning))
       case .loaded(.success(let library)):
         apply(.libraryLoaded(library))
-        // The index reads the documents only, which every library of the linked corpus lists alike.
-        if !indexing {
+        // The index reads the documents only, which every library of the linked corpus lists
+        // alike; a provisional one's may still change.
+        if !indexing, !library.isProvisional {
           indexing = true
           SearchIndexing.start(library, into: events)
         }
@@ -108,6 +119,10 @@ struct Browse: ParsableCommand {
         terminal.draw(render(state))
         changed = false
         streaming?.drawn()
+        feed.drawn()
+        if quitsAfterFirstList, !state.library.isPartial, !state.library.documents.isEmpty {
+          state.shouldQuit = true
+        }
       }
       // While the corpus loads, or the index or the tables are being built, wake up to take them
       // even when no key comes.
@@ -146,6 +161,8 @@ struct StreamingPace {
     case none
     case parsed([Document], LoadProgress)
     case loaded(Result<Library, Error>)
+    /// The provisional library shown is withdrawn, with the one-line warning why.
+    case distrusted(String)
   }
 
   /// How long a load may take before its first documents are shown: a small corpus (or a warm
@@ -166,6 +183,7 @@ struct StreamingPace {
   }
 
   mutating func next(_ feed: LoadingFeed) -> Step {
+    if let warning = feed.takeDistrust() { return .distrusted(warning) }
     if let error = feed.error { return .loaded(.failure(error)) }
     if let library = feed.takeLibrary() { return .loaded(.success(library)) }
     let now = DispatchTime.now()
@@ -201,5 +219,36 @@ struct StreamingPace {
     let due = lastTaken.uptimeNanoseconds + interval
     let now = DispatchTime.now().uptimeNanoseconds
     return Int32(max(10, min(100, due > now ? (due - now) / 1_000_000 : 0)))
+  }
+}
+
+extension CorpusOptions {
+  /// The corpus its snapshot last stored, before the files are checked (`ProvisionalCorpus`);
+  /// nil with `--no-cache`, for the built-in corpus, or when the snapshot cannot give it whole.
+  func provisional() -> ProvisionalCorpus? {
+    guard !source.noCache, let store = SnapshotStore.standard() else { return nil }
+    let settings = settings()
+    return ProvisionalCorpus(paths: settings.corpus.map(\.value), glob: settings.glob.value, store: store)
+  }
+
+  /// The corpus `load(progress:)` gives, from a provisional one: `distrusted` hears at once when
+  /// its snapshot turns out corrupt.
+  func confirm(
+    _ provisional: ProvisionalCorpus, progress: @escaping @Sendable (LoadProgress) -> Void,
+    distrusted: (String) -> Void
+  ) throws -> Corpus {
+    let corpus: Corpus
+    do {
+      corpus = try provisional.confirmed(
+        progress: progress, notice: { DeferredWarnings.add($0) }, distrusted: distrusted)
+    } catch let error as CorpusError {
+      throw UsageFailure(message: error.message)
+    }
+    if corpus.documents.isEmpty, corpus.loadWarnings.isEmpty {
+      let settings = settings()
+      throw UsageFailure(message: Self.nothingToRead(settings.corpus.map(\.value), glob: settings.glob.value))
+    }
+    KeptCorpus.keep(corpus)
+    return corpus
   }
 }

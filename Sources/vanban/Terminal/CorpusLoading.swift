@@ -25,14 +25,22 @@ final class Mailbox<Message: Sendable>: @unchecked Sendable {
 /// Workers add to it as each chunk of files is parsed; the main loop takes it all at once, as
 /// often as it chooses, so that a batch is merged into the list however many chunks it holds.
 final class LoadingFeed: @unchecked Sendable {
-  private let lock = NSLock()
+  /// Guards everything below; `awaitDrawn` waits on it.
+  private let lock = NSCondition()
   private var parsed: [Document] = []
   private var progress: LoadProgress?
   /// The latest library published and not yet taken: a later one makes an earlier one needless.
   private var library: Library?
   private var failure: Error?
+  /// The one-line warning that the provisional library shown is not to be trusted.
+  private var distrust: String?
 
   private var everParsed = false
+  /// Libraries published, taken by the main loop (a library replaced before it was taken
+  /// counts as taken with the one replacing it), and drawn.
+  private var librariesPublished = 0
+  private var librariesTaken = 0
+  private var librariesDrawn = 0
 
   func report(_ update: LoadProgress) {
     var latest = update
@@ -45,9 +53,49 @@ final class LoadingFeed: @unchecked Sendable {
     }
   }
 
-  func publish(_ library: Library) { lock.withLock { self.library = library } }
+  func publish(_ library: Library) {
+    lock.withLock {
+      librariesPublished += 1
+      self.library = library
+    }
+  }
 
   func fail(_ error: Error) { lock.withLock { failure = error } }
+
+  /// The provisional library shown is not to be trusted: the main loop withdraws it.
+  func distrustProvisional(_ warning: String) {
+    lock.withLock {
+      library = nil
+      librariesTaken = librariesPublished
+      distrust = warning
+    }
+  }
+
+  /// The warning withdrawing the provisional library, once.
+  func takeDistrust() -> String? {
+    lock.withLock {
+      defer { distrust = nil }
+      return distrust
+    }
+  }
+
+  /// Called by the main loop after each frame it draws: the libraries taken by then are on screen.
+  func drawn() {
+    lock.withLock {
+      guard librariesTaken > librariesDrawn else { return }
+      librariesDrawn = librariesTaken
+      lock.broadcast()
+    }
+  }
+
+  /// Waits until the main loop has drawn every library published (or `limit` has passed), so
+  /// that work for later screens does not take the cores from the first frame.
+  func awaitDrawn(limit: TimeInterval = 2) {
+    let deadline = Date(timeIntervalSinceNow: limit)
+    lock.withLock {
+      while librariesDrawn < librariesPublished, lock.wait(until: deadline) {}
+    }
+  }
 
   /// Whether any parsed document has been reported.
   var hasParsed: Bool { lock.withLock { everParsed } }
@@ -65,6 +113,7 @@ final class LoadingFeed: @unchecked Sendable {
   func takeLibrary() -> Library? {
     lock.withLock {
       defer { library = nil }
+      if library != nil { librariesTaken = librariesPublished }
       return library
     }
   }
@@ -83,18 +132,42 @@ final class LoadingFeed: @unchecked Sendable {
 /// however large the corpus. The libraries of the linked corpus are built on that thread too, in
 /// steps: a corpus that came whole from its snapshot is listed at once (`Library.listing`, a few
 /// milliseconds), then with the tables of every document (`listed`), then with its graph, which
-/// another thread builds meanwhile.
+/// another thread builds meanwhile. On a warm start the first listing is the snapshot's corpus as
+/// last stored (`ProvisionalCorpus`): only once it is drawn are the snapshot's checksum verified
+/// and the files checked, and only then does the work for later screens start.
 enum CorpusLoading {
+  /// `provisional` gives the corpus its snapshot last stored, shown at once and confirmed (or
+  /// corrected) by `confirm` after the first frame; when it gives none, `load` loads the corpus.
   static func start(
     into feed: LoadingFeed,
+    provisional: @escaping @Sendable () -> ProvisionalCorpus? = { nil },
+    confirm:
+      @escaping @Sendable (
+        ProvisionalCorpus, @escaping @Sendable (LoadProgress) -> Void, @escaping (String) -> Void
+      ) throws -> Corpus = { provisional, _, _ in provisional.corpus },
     _ load: @escaping @Sendable (@escaping @Sendable (LoadProgress) -> Void) throws -> Corpus
   ) {
     let thread = Thread {
       do {
-        let corpus = try load { progress in feed.report(progress) }
+        let report: @Sendable (LoadProgress) -> Void = { progress in feed.report(progress) }
+        let corpus: Corpus
+        let shown = provisional()
+        if let shown {
+          feed.publish(Library.listing(shown.corpus, provisional: true))
+          // The checksum reads every byte of the snapshot and the walk stats every file: not
+          // before the first frame is on screen.
+          feed.awaitDrawn()
+          corpus = try confirm(shown, report) { warning in feed.distrustProvisional(warning) }
+        } else {
+          corpus = try load(report)
+        }
         // Parsed documents are on screen already when the load streamed: they stay until the
-        // listed library can replace them with its search and widths whole.
-        if !feed.hasParsed { feed.publish(Library.listing(corpus)) }
+        // listed library can replace them with its search and widths whole. A provisional
+        // listing is replaced at once.
+        if !feed.hasParsed || shown != nil {
+          feed.publish(Library.listing(corpus))
+          feed.awaitDrawn()
+        }
         // The graph on a thread of its own, while this one reads every document's tables; the
         // linked library then waits for it.
         let graphBuilding = Thread { _ = corpus.graph }
