@@ -278,9 +278,11 @@ final class ByteScanningTests: XCTestCase {
     for text in try Self.sampleTexts() {
       let scanner = TextScanner(text)
       let folded = scanner.folded
-      var needles: [[UInt8]] = ["ngay", "so:", "cong van nay", "tinh uy", "?", ", ngay ", "ban hanh "].map {
-        Array($0.utf8)
-      }
+      var needles: [[UInt8]] = [
+        "ngay", "so:", "cong van nay", "tinh uy", "?", ", ngay ", "ban hanh ", "pham quang ngoc",
+        "do thanh binh",
+        "quyet", "x", "nnn", "ubnd",
+      ].map { Array($0.utf8) }
       for _ in 0..<6 where folded.count > 2 {
         let start = Int(random.next() % UInt64(folded.count - 1))
         let length = 1 + Int(random.next() % UInt64(min(300, folded.count - start)))
@@ -307,6 +309,132 @@ final class ByteScanningTests: XCTestCase {
       }
     }
     XCTAssertGreaterThan(checked, 1000)
+  }
+
+  /// Any piece of the text copied out of the scanner, between two scalar offsets, is the piece of
+  /// its scalars.
+  func testAPieceOfTheTextIsItsScalars() throws {
+    var random = SplitMix64(seed: 43)
+    for text in try Self.sampleTexts() {
+      let scanner = TextScanner(text)
+      for _ in 0..<20 {
+        let start = Int(random.next() % UInt64(scanner.count + 1))
+        let end = start + Int(random.next() % UInt64(min(300, scanner.count - start) + 1))
+        let expected = String(String.UnicodeScalarView(scanner.scalars[start..<end]))
+        XCTAssertEqual(scanner.string(start..<end), expected)
+        XCTAssertEqual(Array(scanner.string(start..<end).utf8), Array(expected.utf8))
+      }
+    }
+  }
+
+  /// The one-pass check that skips normalising says a text is NFC only when Foundation's NFC
+  /// leaves it as it is, and finds every carriage return.
+  func testTheNFCCheckAgreesWithFoundation() throws {
+    var random = SplitMix64(seed: 47)
+    var texts = try Self.sampleTexts()
+    let extra: [Unicode.Scalar] = [
+      "\u{1E00}", "\u{1EFF}", "\u{1DFF}", "\u{1F00}", "\u{2000}", "\u{2126}", "\u{212B}", "\u{0344}",
+      "\u{0958}",
+      "\u{F900}", "\u{AC00}", "\u{1100}", "\u{1161}",
+    ]
+    for _ in 0..<400 {
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<Int(random.next() % 40) {
+        let pick = Int(random.next() % UInt64(Self.alphabet.count + extra.count))
+        scalars.append(pick < Self.alphabet.count ? Self.alphabet[pick] : extra[pick - Self.alphabet.count])
+      }
+      texts.append(String(scalars))
+    }
+    var nfcSeen = 0
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let isNFC = bytes.withUnsafeBufferPointer { FastScan($0).isNFC }
+      if isNFC {
+        nfcSeen += 1
+        XCTAssertEqual(
+          Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), Array(text.unicodeScalars),
+          text.debugDescription)
+      }
+      XCTAssertEqual(bytes.withUnsafeBufferPointer { FastScan($0).hasCarriageReturn }, bytes.contains(0x0D))
+    }
+    XCTAssertGreaterThan(nfcSeen, 40)
+  }
+
+  /// The line-break rules read a line's folded opening byte by byte as `String.folded` reads it.
+  func testAFoldedPrefixIsTheFoldedStringsPrefix() throws {
+    var random = SplitMix64(seed: 53)
+    let prefixes = ["dieu ", "chuong ", "muc ", "can cu ", "xet ", "theo de nghi", "kinh gui", "noi nhan"]
+    var samples: [[Unicode.Scalar]] = [
+      "Điều 3", "ĐIỀU 12", "Chương II", "Mục 1", "Căn cứ Luật", "Xét đề nghị", "Theo đề nghị của",
+      "Kính gửi:",
+      "Nơi nhận:", "Đi\u{0300}ều 3", "Điều\u{A0}3", "dieu\u{20D0} 3", "MỤC 2", "muc\r\n",
+    ].map { Array($0.unicodeScalars) }
+    for _ in 0..<3000 {
+      let base = Array(prefixes[Int(random.next() % UInt64(prefixes.count))].unicodeScalars)
+      var scalars: [Unicode.Scalar] = []
+      for scalar in base {
+        switch random.next() % 8 {
+        case 0: scalars.append(Self.alphabet[Int(random.next() % UInt64(Self.alphabet.count))])
+        case 1: scalars.append(String(scalar).uppercased().unicodeScalars.first!)
+        default: scalars.append(scalar)
+        }
+      }
+      samples.append(scalars)
+    }
+    var matched = 0
+    for scalars in samples {
+      for length in [8, 12] {
+        let slice = scalars.prefix(length)
+        let word = String(String.UnicodeScalarView(slice)).folded
+        let expected = prefixes.contains { word.hasPrefix($0) }
+        if expected { matched += 1 }
+        XCTAssertEqual(
+          LineBreaks.foldedPrefix(of: slice, isAnyOf: prefixes), expected,
+          String(String.UnicodeScalarView(slice)).debugDescription)
+      }
+    }
+    XCTAssertGreaterThan(matched, 500)
+  }
+
+  /// Finding a folded phrase in a folded string by bytes gives what Foundation's `range(of:)`
+  /// gives, in `Character`s.
+  func testFindingInAFoldedStringIsFoundationsRange() throws {
+    var random = SplitMix64(seed: 59)
+    var haystacks = try Self.sampleTexts().prefix(120).map { $0.prefix(400).folded }
+    haystacks += [
+      "cua ban thuong vu ve viec", "uy ban nhan dan tinh ha giang cong hoa xa hoi", "a\r\n ve b ve ",
+    ]
+    for _ in 0..<300 { haystacks.append(Self.randomText(&random, length: Int(random.next() % 60)).folded) }
+    var found = 0
+    for haystack in haystacks {
+      for needle in [
+        " cong hoa xa hoi", " dang cong san", " doc lap", " ve ", "tinh ", "thanh pho ", "a", "\n",
+      ] {
+        let expected = haystack.range(of: needle).map { found -> Range<Int> in
+          let lower = haystack.distance(from: haystack.startIndex, to: found.lowerBound)
+          let upper = haystack.distance(from: haystack.startIndex, to: found.upperBound)
+          return lower..<upper
+        }
+        if expected != nil { found += 1 }
+        XCTAssertEqual(
+          DirectiveParser.characterRange(of: needle, in: haystack), expected,
+          "\(needle.debugDescription) in \(haystack.debugDescription)")
+      }
+    }
+    XCTAssertGreaterThan(found, 100)
+  }
+
+  /// Counting a line's characters up to a limit by scalars, where they stand alone, is counting
+  /// its `Character`s.
+  func testMoreCharactersThanALimitIsTheCharacterCount() throws {
+    var random = SplitMix64(seed: 61)
+    var texts = try Self.sampleTexts().flatMap { $0.split(separator: "\n").prefix(30).map(String.init) }
+    for _ in 0..<500 { texts.append(Self.randomText(&random, length: Int(random.next() % 40))) }
+    for text in texts {
+      for limit in [0, 1, 5, 24, 59, 60, 80, 89, 100, 159, 300, 399] {
+        XCTAssertEqual(Line.hasMoreCharacters(text, than: limit), text.count > limit, text.debugDescription)
+      }
+    }
   }
 
   func testAskingTheVocabularyAboutSomeWordsAnswersAsTheWholeVocabulary() throws {

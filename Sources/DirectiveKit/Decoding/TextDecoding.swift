@@ -234,10 +234,14 @@ struct FastScan {
         let atLeast4C = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & high
         let crBytes = word ^ 0x0D0D_0D0D_0D0D_0D0D
         let hasCR = (crBytes &- 0x0101_0101_0101_0101) & ~crBytes & 0x8080_8080_8080_8080
-        if atLeast4C | hasCR == 0 {
+        let flagged = atLeast4C | hasCR
+        if flagged == 0 {
           index += 8
           continue
         }
+        // The lowest flagged byte is a CR or a lead byte from 0xCC on (a false CR flag only ever
+        // sits above a true one); the bytes before it need nothing.
+        index += flagged.littleEndian.trailingZeroBitCount / 8
       }
       let byte = bytes[index]
       index += 1
@@ -246,6 +250,11 @@ struct FastScan {
         continue
       }
       guard isNFC else { continue }
+      // U+1E00–U+1EFF, the precomposed Vietnamese letters, which NFC leaves alone.
+      if byte == 0xE1, index + 1 < count, bytes[index] >= 0xB8, bytes[index] <= 0xBB {
+        index += 2
+        continue
+      }
       if byte < 0xE0 {
         isNFC = false  // U+0300–U+07FF: combining marks, Greek, Cyrillic, Hebrew, Arabic
       } else if byte < 0xF0 {

@@ -179,7 +179,9 @@ enum DirectiveParser {
       }
     }
     if document.number == nil { document.number = runInNumber(scanner) }
-    if document.subject == nil, let first = lines.first(where: { !$0.text.isEmpty }), first.text.count > 300 {
+    if document.subject == nil, let first = lines.first(where: { !$0.text.isEmpty }),
+      Line.hasMoreCharacters(first.text, than: 300)
+    {
       document.subject = runInSubject(scanner, vocabulary)
     }
     if layout.placeDateLine == nil, let (place, day, text) = runInPlaceDate(scanner) {
@@ -360,17 +362,35 @@ enum DirectiveParser {
     let before = line.text.prefix(offset).trimmed(" ,\t")
     let isPlace =
       before.count <= 40 && !before.contains(where: \.isNumber) && before.split(separator: " ").count <= 6
-      && before.first?.isUppercase != false && !before.folded.contains("cua ")
+      && before.first?.isUppercase != false && characterRange(of: "cua ", in: before.folded) == nil
     guard before.isEmpty || isPlace else { return nil }
     return (before.isEmpty ? nil : before, day)
+  }
+
+  /// Where `needle` (ASCII) first occurs in `haystack`, in `Character`s from its start, as
+  /// Foundation's `range(of:)` finds it. A haystack in ASCII without carriage returns, where each
+  /// byte is a `Character`, is searched byte by byte.
+  static func characterRange(of needle: String, in haystack: String) -> Range<Int>? {
+    var haystack = haystack
+    var needle = needle
+    let byBytes: Range<Int>?? = haystack.withUTF8 { text in
+      guard !text.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return .none }
+      return .some(
+        needle.withUTF8 { pattern in
+          ByteSearch.firstOffset(of: pattern, in: text, from: 0).map { $0..<$0 + pattern.count }
+        })
+    }
+    if let byBytes { return byBytes }
+    guard let found = haystack.range(of: needle) else { return nil }
+    let lower = haystack.distance(from: haystack.startIndex, to: found.lowerBound)
+    return lower..<lower + haystack[found].count
   }
 
   /// `NAM ĐỊNH CỘNG HÒA XÃ HỘI …` → `NAM ĐỊNH`: a header line that runs into the motto.
   static func beforeMotto(_ name: String) -> String {
     let folded = name.folded
     for motto in [" cong hoa xa hoi", " dang cong san", " doc lap"] {
-      guard let found = folded.range(of: motto) else { continue }
-      let offset = folded.distance(from: folded.startIndex, to: found.lowerBound)
+      guard let offset = characterRange(of: motto, in: folded)?.lowerBound else { continue }
       return String(name.unicodeScalars.prefix(offset)).trimmed(" -*|")
     }
     return name
@@ -379,6 +399,13 @@ enum DirectiveParser {
   static func headerBody(_ text: String, next: Line?) -> (
     body: HeaderBody, provinceName: String?, consumedNext: Bool
   )? {
+    // Every issuing body below starts with one of these letters once folded.
+    if let first = text.unicodeScalars.first, let initial = VietnameseFolding.fold(first) {
+      switch initial {
+      case "t", "h", "u", "b", "v", "c", "q": break
+      default: return nil
+      }
+    }
     let folded = text.folded
     func rest(after prefix: String) -> String {
       String(text.unicodeScalars.dropFirst(prefixLength(text, foldedPrefix: prefix))).trimmed(" ")
@@ -406,7 +433,7 @@ enum DirectiveParser {
       let name = beforeMotto(
         String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
       let canonical = Places.province(named: name) ?? Line.titleCased(name)
-      let kind = prefix.contains("tinh") ? "tỉnh" : "thành phố"
+      let kind = prefix.hasSuffix("tinh ") ? "tỉnh" : "thành phố"
       return (.provincialState("UBND \(kind) \(canonical)"), name, consumedNext)
     }
     if folded == "hoi dong nhan dan", let next, Line.isUppercase(next.text) {
@@ -419,7 +446,7 @@ enum DirectiveParser {
       let name = beforeMotto(
         String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
       let canonical = Places.province(named: name) ?? Line.titleCased(name)
-      let kind = prefix.contains("tinh") ? "tỉnh" : "thành phố"
+      let kind = prefix.hasSuffix("tinh ") ? "tỉnh" : "thành phố"
       return (.provincialState("HĐND \(kind) \(canonical)"), name, consumedNext)
     }
     for prefix in ["uy ban nhan dan huyen ", "ubnd huyen "] where stateFolded.hasPrefix(prefix) {
@@ -437,7 +464,7 @@ enum DirectiveParser {
     for (prefix, name) in central where folded == prefix || folded.hasPrefix(prefix + " ") {
       return (.central(name), nil, false)
     }
-    if folded.hasPrefix("bo ") && !folded.contains(" uy") {
+    if folded.hasPrefix("bo ") && characterRange(of: " uy", in: folded) == nil {
       return (.central(Line.titleCased(text, keepFirstWordsCapitalised: 2)), nil, false)
     }
     return nil
@@ -473,13 +500,13 @@ enum DirectiveParser {
     guard let head = pieces.first?.trimmed(" *"), !head.isEmpty else { return nil }
     let headFolded = head.folded
     // `K ÉT LUẬN`: a type word broken by a stray space in a copy is still the title.
-    let spaced = headFolded.filter { $0 != " " }
     let broken =
-      Line.isUppercase(head) && head.count <= 24
-      ? foldedTypeNames.first(where: { $0.unspaced == spaced })?.name : nil
+      Line.isUppercase(head) && !Line.hasMoreCharacters(head, than: 24)
+      ? foldedTypeNames.first(where: { [spaced = headFolded.filter { $0 != " " }] in $0.unspaced == spaced })?
+        .name : nil
     guard
       let type = foldedTypeNames.first(where: { entry in
-        headFolded == entry.folded || headFolded.hasPrefix(entry.folded + " ")
+        headFolded == entry.folded || headFolded.hasPrefix(entry.foldedWithSpace)
       })?.name ?? broken
     else { return nil }
     let typeLength =
@@ -516,9 +543,10 @@ enum DirectiveParser {
   }
 
   /// The names of document types, folded, and folded without spaces.
-  static let foldedTypeNames: [(name: String, folded: String, unspaced: String)] = DocumentTypes.names.map {
-    ($0.name, $0.name.folded, $0.name.folded.filter { $0 != " " })
-  }
+  static let foldedTypeNames: [(name: String, folded: String, foldedWithSpace: String, unspaced: String)] =
+    DocumentTypes.names.map {
+      ($0.name, $0.name.folded, $0.name.folded + " ", $0.name.folded.filter { $0 != " " })
+    }
 
   /// Lines of a subject joined; a run of lines in capitals is sentence-cased as one phrase, so that
   /// `… CỦA BAN` / `BÍ THƯ …` gives `của Ban Bí thư`.
@@ -545,8 +573,8 @@ enum DirectiveParser {
   static func trimmedSubject(_ text: String, _ vocabulary: Vocabulary? = nil) -> String {
     var subject = Casing.deglued(text, vocabulary: vocabulary).trimmed(" |-*")
     let folded = subject.folded
-    if folded.hasPrefix("cua "), let about = folded.range(of: " ve ") {
-      let offset = folded.distance(from: folded.startIndex, to: about.lowerBound) + 1
+    if folded.hasPrefix("cua "), let about = characterRange(of: " ve ", in: folded) {
+      let offset = about.lowerBound + 1
       subject = String(subject.unicodeScalars.dropFirst(offset))
     }
     return subject
@@ -570,7 +598,7 @@ enum DirectiveParser {
   /// written in capitals before the preamble.
   static func isAuthorityLine(_ lines: [Line], at index: Int) -> Bool {
     let line = lines[index]
-    guard Line.isUppercase(line.text), line.text.count < 90,
+    guard !Line.hasMoreCharacters(line.text, than: 89), Line.isUppercase(line.text),
       [
         "chu tich", "thu tuong", "bo truong", "uy ban nhan dan", "hoi dong nhan dan", "ban thuong vu",
         "ban chap hanh", "ban bi thu", "bo chinh tri", "giam doc", "tong cuc truong", "chanh van phong",
@@ -587,7 +615,8 @@ enum DirectiveParser {
   /// numbered point.
   static func continuesHeading(_ line: Line, upper: Bool, _ scanner: TextScanner) -> Bool {
     let text = line.text
-    guard !text.isEmpty, text.count < (upper ? 400 : 160), !line.isRule, !Line.isMotto(line.folded),
+    guard !text.isEmpty, !Line.hasMoreCharacters(text, than: upper ? 399 : 159), !line.isRule,
+      !Line.isMotto(line.folded),
       headerBody(text, next: nil) == nil, !Line.isCapacity(text), placeDate(line, scanner) == nil,
       continuesPhrase(text, upper: upper)
     else { return false }
@@ -618,7 +647,7 @@ enum DirectiveParser {
         continue
       }
       let isItem = text.hasPrefix("-") || text.hasPrefix("–") || text.hasPrefix("+") || text.hasPrefix("•")
-      if !isItem && (!recipients.isEmpty || text.count > 80) { break }
+      if !isItem && (!recipients.isEmpty || Line.hasMoreCharacters(text, than: 80)) { break }
       let item = Line.cleanItem(text)
       if !item.isEmpty { recipients.append(item) }
       index += 1
@@ -684,7 +713,7 @@ enum DirectiveParser {
       } else if Line.isUppercase(text) {
         if name == nil { titles.append(text) }
       } else {
-        if name == nil, text.count <= 60 { name = text }
+        if name == nil, !Line.hasMoreCharacters(text, than: 60) { name = text }
         break
       }
     }
@@ -822,8 +851,7 @@ enum DirectiveParser {
     for words in [signer?.title, layout.capacity, signer?.capacity].compactMap({ $0 }) {
       let folded = words.folded
       for marker in ["tinh ", "thanh pho "] {
-        guard let found = folded.range(of: marker) else { continue }
-        let offset = folded.distance(from: folded.startIndex, to: found.upperBound)
+        guard let offset = characterRange(of: marker, in: folded)?.upperBound else { continue }
         let name = String(words.unicodeScalars.dropFirst(offset)).trimmed(" ,.")
         if let province = Places.province(named: name) { return (province, words) }
       }
@@ -832,7 +860,8 @@ enum DirectiveParser {
   }
 
   static func assignIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
-    let standingCommittee = layout.capacity.map { $0.folded.contains("ban thuong vu") } ?? false
+    let standingCommittee =
+      layout.capacity.map { characterRange(of: "ban thuong vu", in: $0.folded) != nil } ?? false
     switch layout.headerBody {
     case .provincialParty(let body)?:
       document.level = .province

@@ -89,8 +89,12 @@ struct Line {
     textStart = lower
     text = scanner.string(lower..<upper, newlinesAsSpaces: true)
     folded = String(unsafeUninitializedCapacity: upper - lower) { buffer in
-      for (offset, byte) in scanner.folded[lower..<upper].enumerated() {
-        buffer[offset] = byte == 0 ? UInt8(ascii: "~") : byte == 10 ? 32 : byte
+      scanner.folded.withUnsafeBufferPointer { source in
+        guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
+        for offset in 0..<(upper - lower) {
+          let byte = from[lower + offset]
+          to[offset] = byte == 0 ? UInt8(ascii: "~") : byte == 10 ? 32 : byte
+        }
       }
       return upper - lower
     }
@@ -105,6 +109,20 @@ struct Line {
 
   /// `text.count > limit`, counting no further than the limit.
   static func hasMoreCharacters(_ text: String, than limit: Int) -> Bool {
+    guard text.utf8.count > limit else { return false }
+    // While each scalar stands alone, it is a `Character`: they are counted without breaking
+    // the text into `Character`s.
+    var scalars = 0
+    for scalar in text.unicodeScalars {
+      guard TextScanner.standsAlone(scalar) else { return hasMoreCharactersCounted(text, than: limit) }
+      scalars += 1
+      if scalars > limit { return true }
+    }
+    return false
+  }
+
+  /// `hasMoreCharacters` by `Character`s, for a text of any scalars.
+  static func hasMoreCharactersCounted(_ text: String, than limit: Int) -> Bool {
     guard text.utf8.count > limit else { return false }
     guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else {
       return false
@@ -176,9 +194,10 @@ struct Line {
     var value = 0
     var iterator = text.unicodeScalars.makeIterator()
     while let scalar = iterator.next() {
-      if let digit = scalar.properties.numericType != nil ? Int(String(scalar)) : nil, scalar.isASCII {
+      // Of the ASCII scalars, the digits alone have a numeric type.
+      if scalar.value >= 0x30 && scalar.value <= 0x39 {
         digits += 1
-        value = value * 10 + digit
+        value = value * 10 + Int(scalar.value - 0x30)
         guard digits <= 2 else { return nil }
         continue
       }
@@ -363,8 +382,9 @@ enum Casing {
     guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
     return text.split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
       let word = String(token)
-      // Only a word with a Vietnamese letter is parted.
-      guard word.utf8.contains(where: { $0 >= 0x80 }) else { return word }
+      // Only a word with a Vietnamese letter, and four letters at least, is parted.
+      guard word.utf8.count >= 4, word.unicodeScalars.count >= 4, word.utf8.contains(where: { $0 >= 0x80 })
+      else { return word }
       let core = word.trimmed("“”\"'(),.;:!?")
       let scalars = Array(core.unicodeScalars)
       guard scalars.count >= 4, scalars.contains(where: { !$0.isASCII }),

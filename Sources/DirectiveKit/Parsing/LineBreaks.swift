@@ -28,9 +28,15 @@ enum LineBreaks {
       return false
     }
     guard let last = previousText.last, let first = nextText.first else { return false }
-    if ";.:!?|".unicodeScalars.contains(last) { return false }
+    switch last.value {
+    case 0x3B, 0x2E, 0x3A, 0x21, 0x3F, 0x7C: return false  // ; . : ! ? |
+    default: break
+    }
     if isRule(previousText) || isRule(nextText) { return false }
-    if "-–—+•*|(".unicodeScalars.contains(first) { return false }
+    switch first.value {
+    case 0x2D, 0x2013, 0x2014, 0x2B, 0x2022, 0x2A, 0x7C, 0x28: return false  // - – — + • * | (
+    default: break
+    }
     if startsPoint(nextText) { return false }
     let previousCase = letterCase(previousText)
     let nextCase = letterCase(nextText)
@@ -55,7 +61,12 @@ enum LineBreaks {
 
   /// `-------`, `***`, `___`: the rules under header fields.
   static func isRule(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-    text.allSatisfy { "-–—*_=.~ ".unicodeScalars.contains($0) }
+    text.allSatisfy { scalar in
+      switch scalar.value {
+      case 0x2D, 0x2013, 0x2014, 0x2A, 0x5F, 0x3D, 0x2E, 0x7E, 0x20: return true  // - – — * _ = . ~ space
+      default: return false
+      }
+    }
   }
 
   enum Case { case upper, mixed, none }
@@ -74,7 +85,8 @@ enum LineBreaks {
   static func startsPoint(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
     var index = text.startIndex
     var digits = 0
-    while index < text.endIndex, text[index].properties.numericType != nil, text[index].isASCII {
+    // The ASCII scalars with a numeric type are the digits.
+    while index < text.endIndex, text[index].value >= 0x30, text[index].value <= 0x39 {
       digits += 1
       index += 1
     }
@@ -83,7 +95,7 @@ enum LineBreaks {
       return text[index] == "." || text[index] == ")"
     }
     var romans = 0
-    while index < text.endIndex, "IVXLC".unicodeScalars.contains(text[index]) {
+    while index < text.endIndex, isRomanDigit(text[index]) {
       romans += 1
       index += 1
     }
@@ -95,8 +107,32 @@ enum LineBreaks {
     {
       return false
     }
-    let word = String(String.UnicodeScalarView(text.prefix(8))).folded
-    return word.hasPrefix("dieu ") || word.hasPrefix("chuong ") || word.hasPrefix("muc ")
+    return foldedPrefix(of: text.prefix(8), isAnyOf: ["dieu ", "chuong ", "muc "])
+  }
+
+  @inline(__always) private static func isRomanDigit(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x49, 0x56, 0x58, 0x4C, 0x43: return true  // I V X L C
+    default: return false
+    }
+  }
+
+  /// Whether the fold of `scalars` starts with one of `prefixes` (folded ASCII). The fold is read
+  /// byte by byte when it is ASCII, as it is for Vietnamese; else as a string.
+  static func foldedPrefix(of scalars: ArraySlice<Unicode.Scalar>, isAnyOf prefixes: [String]) -> Bool {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(scalars.count)
+    for scalar in scalars {
+      guard let folded = VietnameseFolding.fold(scalar) else { continue }
+      guard folded.value < 0x80 else {
+        let word = String(String.UnicodeScalarView(scalars)).folded
+        return prefixes.contains { word.hasPrefix($0) }
+      }
+      bytes.append(UInt8(folded.value))
+    }
+    return prefixes.contains { prefix in
+      prefix.utf8.count <= bytes.count && bytes.starts(with: prefix.utf8)
+    }
   }
 
   /// Words that open a paragraph of a directive's preamble.
@@ -104,7 +140,7 @@ enum LineBreaks {
     guard let first = text.first, ScalarProperties.isUppercase(first),
       let initial = VietnameseFolding.fold(first), "cxtkn".unicodeScalars.contains(initial)
     else { return false }
-    let head = String(String.UnicodeScalarView(text.prefix(12))).folded
-    return ["can cu ", "xet ", "theo de nghi", "kinh gui", "noi nhan"].contains { head.hasPrefix($0) }
+    return foldedPrefix(
+      of: text.prefix(12), isAnyOf: ["can cu ", "xet ", "theo de nghi", "kinh gui", "noi nhan"])
   }
 }

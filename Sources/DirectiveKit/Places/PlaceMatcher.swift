@@ -27,6 +27,11 @@ struct PlaceMatcher: Sendable {
   /// Whether some kind phrase's first word starts with this folded byte: most words are passed
   /// over without hashing them.
   private let kindPhraseFirstBytes: [Bool]
+  /// The distinct first words of the kind phrases, compared before the table is looked up.
+  private let kindPhraseFirstWords: [String]
+  /// Whether some name that may stand bare has a first word of this shape (`bareShape`): most
+  /// capitalised words are passed over without hashing them.
+  private let bareFirstWordShapes: [Bool]
   /// Words after which a bare name is a commune, street, person...: `xã`, `đường`, `ông`.
   private let bareBlockers: Set<String>
 
@@ -88,10 +93,23 @@ struct PlaceMatcher: Sendable {
     var firstBytes = [Bool](repeating: false, count: 256)
     for phrase in kindPhrases { firstBytes[Int(phrase.words[0].utf8.first ?? 0)] = true }
     self.kindPhraseFirstBytes = firstBytes
+    self.kindPhraseFirstWords = Array(Set(kindPhrases.map { $0.words[0] })).sorted()
+    var shapes = [Bool](repeating: false, count: PlaceMatcher.bareShapeCount)
+    for entry in entries where entry.bareEligible { shapes[PlaceMatcher.bareShape(entry.words[0])] = true }
+    self.bareFirstWordShapes = shapes
 
     let blockers =
       "xã phường trấn thôn ấp bản xóm làng khu tổ đường phố sông núi hồ cầu đảo chợ cảng bến chí ông bà anh chị cụ"
     self.bareBlockers = Set(blockers.split(separator: " ").map { PlaceMatcher.words(of: String($0)).1[0] })
+  }
+
+  private static let bareShapeCount = 1 << 12
+
+  /// A folded word's first and last bytes and its length, packed into 12 bits.
+  @inline(__always) private static func bareShape(_ word: String) -> Int {
+    let utf8 = word.utf8
+    guard let first = utf8.first, let last = utf8.last else { return 0 }
+    return (Int(first & 31) << 7 | Int(last & 31) << 2 | (utf8.count & 3)) & (bareShapeCount - 1)
   }
 
   /// A name's words folded, their marked keys, and their scalars lower-cased one by one (empty for
@@ -163,23 +181,26 @@ struct PlaceMatcher: Sendable {
   private func qualifiedMention(at index: Int, tokens: [PlaceToken], scalars: [Unicode.Scalar])
     -> (PlaceMention, Int)?
   {
-    guard kindPhraseFirstBytes[Int(tokens[index].folded.utf8.first ?? 0)],
-      let phrases = kindPhrasesByFirstWord[tokens[index].folded]
+    let word = tokens[index].folded
+    guard kindPhraseFirstBytes[Int(word.utf8.first ?? 0)], kindPhraseFirstWords.contains(word),
+      let phrases = kindPhrasesByFirstWord[word]
     else { return nil }
     for phrase in phrases {
       let nameStart = index + phrase.words.count
-      guard nameStart < tokens.count,
-        let kindUnaccented = accentMatch(
-          tokens[index..<nameStart], words: phrase.words, marked: phrase.markedWords,
-          lower: phrase.lowerWords,
-          scalars: scalars)
-      else { continue }
+      // The cheap conditions first; the accents of the kind words last.
+      guard nameStart < tokens.count else { continue }
       let gap = tokens[nameStart].gapBefore
       guard gap == .soft || (gap == .dot && phrase.allowsDot) else { continue }
       guard tokens[nameStart].letterCase != .lower else { continue }
       let candidates = (entriesByFirstWord[tokens[nameStart].folded] ?? []).filter {
         $0.isProvince ? phrase.appliesToProvinces : phrase.appliesToDistricts
       }
+      guard !candidates.isEmpty,
+        let kindUnaccented = accentMatch(
+          tokens[index..<nameStart], words: phrase.words, marked: phrase.markedWords,
+          lower: phrase.lowerWords,
+          scalars: scalars)
+      else { continue }
       var best: [Entry] = []
       var bestLength = 0
       for entry in candidates where entry.words.count >= bestLength {
@@ -215,6 +236,7 @@ struct PlaceMatcher: Sendable {
   {
     let first = tokens[index]
     guard first.letterCase == .title || first.letterCase == .upper,
+      bareFirstWordShapes[PlaceMatcher.bareShape(first.folded)],
       let candidates = entriesByFirstWord[first.folded]
     else { return nil }
     for entry in candidates where entry.bareEligible {

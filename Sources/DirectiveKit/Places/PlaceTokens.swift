@@ -90,9 +90,14 @@ enum PlaceTokenizer {
 
   static func tokens(of scalars: [Unicode.Scalar]) -> [PlaceToken] {
     var tokens: [PlaceToken] = []
-    tokens.reserveCapacity(scalars.count / 5)
+    // A Vietnamese word and the space after it take four to five scalars.
+    tokens.reserveCapacity(scalars.count / 3 + 16)
     var folded: [UInt8] = []
     let foldTable = VietnameseFolding.asciiTable
+    let classTable = classes
+    @inline(__always) func classOf(_ scalar: Unicode.Scalar) -> UInt8 {
+      scalar.value < 0x2000 ? classTable[Int(scalar.value)] : classify(scalar)
+    }
     var index = 0
     var gap = PlaceToken.Gap.hard
     var lineBreak = false
