@@ -111,6 +111,50 @@ final class SearchIndexPropertyTests: XCTestCase {
     XCTAssertGreaterThan(Self.index.pairsSize, 0)
   }
 
+  /// Phrases of three to five common words as they stand in the texts: where the first
+  /// occurrences of their pairs follow each other the index answers from the pairs alone, elsewhere
+  /// (a later pair seen first apart from the phrase) from positions; both as the naive reading.
+  func testPhrasesAnsweredFromTheirPairsFirstOccurrencesMatchTheNaiveReading() {
+    let pairs = Self.index.parts.pairs
+    let terms = Self.index.parts.store.terms
+    let common = Set(pairs.commonTerms.map { String(decoding: terms.key(Int($0)), as: UTF8.self) })
+    var phrases = Set<[String]>()
+    for words in Self.naive {
+      var start = 0
+      while start < words.count {
+        var end = start
+        while end < words.count, common.contains(words[end]) { end += 1 }
+        for length in 3...5 where end - start >= length {
+          phrases.insert(Array(words[start..<(start + length)]))
+          phrases.insert(Array(words[(end - length)..<end]))
+        }
+        start = end + 1
+      }
+    }
+    var aligned = 0
+    var unaligned = 0
+    for phrase in phrases.sorted(by: { $0.lexicographicallyPrecedes($1) }).prefix(400) {
+      let expected = Self.naiveMatches(phrase)
+      for document in expected {
+        let words = Self.naive[document]
+        let firsts = (0..<(phrase.count - 1)).map { pair in
+          words.indices.dropLast().first { words[$0] == phrase[pair] && words[$0 + 1] == phrase[pair + 1] }!
+        }
+        if firsts.indices.allSatisfy({ firsts[$0] == firsts[0] + $0 }) {
+          aligned += 1
+        } else {
+          unaligned += 1
+        }
+      }
+      let query = "\"" + phrase.joined(separator: " ") + "\""
+      XCTAssertEqual(Self.index.matchingDocuments(query), expected, query)
+      XCTAssertEqual(
+        Self.index.search(query, limit: 5), Self.index.search(query).prefix(5).map { $0 }, query)
+    }
+    XCTAssertGreaterThan(aligned, 100)
+    XCTAssertGreaterThan(unaligned, 10)
+  }
+
   /// The index without its pairs of common words reads every candidate's positions: the same
   /// documents, scores and snippets.
   func testPairsOfCommonWordsChangeNoAnswer() {

@@ -64,22 +64,28 @@ struct BenchReport {
     lines.append(Self.markdown(rows, rightAligned: 1...6))
     lines += [
       "", "In one process (`--measure`):", "", size.inProcess.table(), "",
-      "Key latency, `update` + `render` at 140×40:", "",
+      "Key latency, `update` + `render` at 140×40, timed in a child process that loads through the "
+        + "snapshot and, before the first key, has what the browser's threads build once it is loaded "
+        + "(search index, corpus tables). Judged on the CPU time of the thread (what a key costs on an "
+        + "idle core); wall time beside it also counts other processes on a busy machine:", "",
     ]
-    var keyRows = [["screen", "keys", "p50", "p99", "max", "p99 < 16 ms"]]
+    var keyRows = [
+      ["screen", "keys", "CPU p50", "CPU p99", "wall p50", "wall p99", "slowest (CPU)", "p99 < 16 ms"]
+    ]
     for screen in size.inProcess.keyLatency {
       let (p50, p99) = BenchMeasurement.percentiles(screen.milliseconds)
+      let (cpuP50, cpuP99) = BenchMeasurement.percentiles(screen.cpuMilliseconds)
       let keys =
         screen.milliseconds.count == screen.scripted
         ? String(screen.scripted) : "\(screen.milliseconds.count) of \(screen.scripted) (time budget)"
       let name = screen.missed.map { "\(screen.screen) (reached \($0) instead)" } ?? screen.screen
       keyRows.append([
-        name, keys, String(format: "%.2f ms", p50), String(format: "%.2f ms", p99),
-        String(format: "%.2f ms", screen.milliseconds.max() ?? .nan),
-        p99 < Self.keyGoalMilliseconds ? "yes" : "no",
+        name, keys, String(format: "%.2f ms", cpuP50), String(format: "%.2f ms", cpuP99),
+        String(format: "%.2f ms", p50), String(format: "%.2f ms", p99), screen.slowestKey ?? "—",
+        cpuP99 < Self.keyGoalMilliseconds ? "yes" : "no",
       ])
     }
-    lines.append(Self.markdown(keyRows, rightAligned: 1...4))
+    lines.append(Self.markdown(keyRows, rightAligned: 1...5))
     return lines.joined(separator: "\n")
   }
 
@@ -114,11 +120,11 @@ struct BenchReport {
     }
     for size in sizes {
       let worst = size.inProcess.keyLatency.map {
-        ($0.screen, BenchMeasurement.percentiles($0.milliseconds).1)
+        ($0.screen, BenchMeasurement.percentiles($0.cpuMilliseconds).1)
       }
       .max { $0.1 < $1.1 }
       let label = size.documents >= 1000 ? "\(size.documents / 1000)k" : "\(size.documents) documents"
-      add("\(label): every screen's key p99 < 16 ms", size) { _ in
+      add("\(label): every screen's key p99 (CPU) < 16 ms", size) { _ in
         worst.map { (String(format: "worst %.1f ms (%@)", $0.1, $0.0), $0.1 < Self.keyGoalMilliseconds) }
       }
     }

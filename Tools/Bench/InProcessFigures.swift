@@ -4,7 +4,7 @@ import VanbanGenerator
 import VanbanUI
 
 /// The figures measured inside one child process for one corpus size: loading, the index,
-/// searches, the citation scores and the key latency of every screen.
+/// searches, the citation scores; and, from another child, the key latency of every screen.
 struct BenchFigures {
   var documents = 0
   var megabytes = 0.0
@@ -29,7 +29,8 @@ struct BenchFigures {
   /// Per literal query (`BenchQueries.literal`), all matching documents, no snippets: best of three.
   var literalMilliseconds: [Double] = []
   var ripgrepMilliseconds: [Double]?
-  /// Per screen, the time of each scripted key (`update` then `render`).
+  /// Per screen, the time of each scripted key (`update` then `render`), timed in a child process
+  /// of its own (`VanbanBench.measureKeysInChild`).
   var keyLatency: [ScreenLatency] = []
 
   private var scalars: [(String, Double)] {
@@ -200,7 +201,7 @@ enum BenchQueries {
 }
 
 enum BenchMeasurement {
-  static func run(folder: URL, keyBudgetSeconds: Double) throws -> BenchFigures {
+  static func run(folder: URL) throws -> BenchFigures {
     var figures = BenchFigures()
     let clock = ContinuousClock()
     progress("  loading \(folder.path)…")
@@ -287,8 +288,6 @@ enum BenchMeasurement {
     figures.citationRows = score.rows
     for miss in score.misses { progress("  " + miss.description) }
 
-    progress("  key latency, screen by screen…")
-    figures.keyLatency = KeyLatency.measure(library: library, budgetSeconds: keyBudgetSeconds)
     figures.peakMegabytes = peakResidentMegabytes()
     return figures
   }

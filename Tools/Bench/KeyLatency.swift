@@ -20,7 +20,7 @@ struct ScreenLatency {
   var json: String {
     let object: [String: Any] = [
       "screen": screen, "ms": milliseconds, "cpu_ms": cpuMilliseconds, "scripted": scripted,
-      "missed": missed ?? "",
+      "missed": missed ?? "", "labels": labels,
     ]
     let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)
@@ -43,6 +43,15 @@ struct ScreenLatency {
     scripted = (object["scripted"] as? NSNumber)?.intValue ?? times.count
     let missed = object["missed"] as? String ?? ""
     self.missed = missed.isEmpty ? nil : missed
+    labels = object["labels"] as? [String] ?? []
+  }
+
+  /// The key of most CPU time, with the search in force after it.
+  var slowestKey: String? {
+    guard let slowest = cpuMilliseconds.indices.max(by: { cpuMilliseconds[$0] < cpuMilliseconds[$1] }),
+      slowest < labels.count
+    else { return nil }
+    return "#\(slowest + 1) \(labels[slowest])"
   }
 }
 
@@ -96,8 +105,12 @@ enum KeyLatency {
       startOnBusiestDocument: true),
   ]
 
-  /// Times every script on `library`; a script stops once it has spent `budgetSeconds`.
-  static func measure(library: Library, budgetSeconds: Double) -> [ScreenLatency] {
+  /// Times every script on `library` (or those whose names begin with one of `only`), `passes`
+  /// times over (the last pass is kept: more than one is for a profiler); a script stops once it
+  /// has spent `budgetSeconds`.
+  static func measure(
+    library: Library, budgetSeconds: Double, only: [String] = [], passes: Int = 1
+  ) -> [ScreenLatency] {
     let clock = ContinuousClock()
     let busiest = library.documents.indices.max {
       library.documents[$0].citations.count < library.documents[$1].citations.count
@@ -112,45 +125,60 @@ enum KeyLatency {
       String(
         format: "    corpus tables (Event.tablesReady) built in %.0f ms, %.0f ms of CPU",
         BenchMeasurement.milliseconds(clock.now - tablesStart), threadCPUMilliseconds() - tablesCPUStart))
-    return scripts.map { script in
-      var state = AppState(
-        library: library, width: 140, height: 40, searchIndex: searchIndex, allResponses: responses)
-      state = update(state, .tablesReady(tables))
-      if script.startOnBusiestDocument, let busiest, let row = state.visibleDocuments.firstIndex(of: busiest)
-      {
-        state.page.selection = row
+    let chosen = scripts.filter { script in only.isEmpty || only.contains { script.name.hasPrefix($0) } }
+    var latencies: [ScreenLatency] = []
+    for _ in 0..<max(1, passes) {
+      latencies = chosen.map {
+        time(
+          $0, library: library, index: searchIndex, responses: responses, tables: tables,
+          busiest: busiest, budgetSeconds: budgetSeconds)
       }
-      var times: [Double] = []
-      var cpuTimes: [Double] = []
-      var labels: [String] = []
-      var missed: String?
-      let keys = script.entry + script.keys
-      let budget = Duration.milliseconds(Int(budgetSeconds * 1000))
-      let started = clock.now
-      for (position, key) in keys.enumerated() {
-        if clock.now - started > budget { break }
-        let start = clock.now
-        let cpuStart = threadCPUMilliseconds()
-        state = update(state, key)
-        withExtendedLifetime(render(state)) {}
-        times.append(BenchMeasurement.milliseconds(clock.now - start))
-        cpuTimes.append(threadCPUMilliseconds() - cpuStart)
-        labels.append("\(key)" + (state.activeQuery.isEmpty ? "" : " → “\(state.activeQuery)”"))
-        if position == script.entry.count - 1 || (script.entry.isEmpty && position == 0),
-          state.page.screen.title != script.reaches
-        {
-          missed = state.page.screen.title
-        }
-      }
-      progress(
-        "    \(script.name): \(times.count) keys, p99 "
-          + String(format: "%.1f ms", BenchMeasurement.percentiles(times).1))
-      var latency = ScreenLatency(
-        screen: script.name, milliseconds: times, scripted: keys.count, missed: missed)
-      latency.cpuMilliseconds = cpuTimes
-      latency.labels = labels
-      return latency
     }
+    return latencies
+  }
+
+  /// One script's keys, from a fresh state holding what the browser has once loading is over.
+  private static func time(
+    _ script: Script, library: Library, index searchIndex: SearchIndex, responses: [CentralResponse],
+    tables: CorpusTables, busiest: Int?, budgetSeconds: Double
+  ) -> ScreenLatency {
+    let clock = ContinuousClock()
+    var state = AppState(
+      library: library, width: 140, height: 40, searchIndex: searchIndex, allResponses: responses)
+    state = update(state, .tablesReady(tables))
+    if script.startOnBusiestDocument, let busiest, let row = state.visibleDocuments.firstIndex(of: busiest) {
+      state.page.selection = row
+    }
+    var times: [Double] = []
+    var cpuTimes: [Double] = []
+    var labels: [String] = []
+    var missed: String?
+    let keys = script.entry + script.keys
+    let budget = Duration.milliseconds(Int(budgetSeconds * 1000))
+    let started = clock.now
+    for (position, key) in keys.enumerated() {
+      if clock.now - started > budget { break }
+      let start = clock.now
+      let cpuStart = threadCPUMilliseconds()
+      state = update(state, key)
+      withExtendedLifetime(render(state)) {}
+      times.append(BenchMeasurement.milliseconds(clock.now - start))
+      cpuTimes.append(threadCPUMilliseconds() - cpuStart)
+      labels.append("\(key)" + (state.activeQuery.isEmpty ? "" : " → “\(state.activeQuery)”"))
+      if position == script.entry.count - 1 || (script.entry.isEmpty && position == 0),
+        state.page.screen.title != script.reaches
+      {
+        missed = state.page.screen.title
+      }
+    }
+    progress(
+      "    \(script.name): \(times.count) keys, p99 "
+        + String(format: "%.1f ms", BenchMeasurement.percentiles(times).1))
+    var latency = ScreenLatency(
+      screen: script.name, milliseconds: times, scripted: keys.count, missed: missed)
+    latency.cpuMilliseconds = cpuTimes
+    latency.labels = labels
+    return latency
   }
 
   /// The CPU time this thread has used.
@@ -162,9 +190,14 @@ enum KeyLatency {
 }
 
 extension KeyLatency {
-  /// `vanban-bench --keys-only FOLDER`: loads the folder (through a snapshot, so that a second run
-  /// starts at once), then prints each screen's p50, p99 and slowest key.
-  static func timeKeysOnly(folder: String, snapshotDirectory: String, budgetSeconds: Double) throws {
+  /// `vanban-bench --keys-only FOLDER`: loads the folder through a snapshot, as the browser does
+  /// every day (a second run starts at once), does what the browser's threads do once it is loaded
+  /// (the search index, its short prefixes and metadata index, the corpus tables), then prints
+  /// each screen's p50, p99 and slowest keys, or with `json` their figures for the bench's table.
+  static func timeKeysOnly(
+    folder: String, snapshotDirectory: String, budgetSeconds: Double, only: [String] = [], passes: Int = 1,
+    json: Bool = false
+  ) throws {
     let clock = ContinuousClock()
     let start = clock.now
     let corpus = try Corpus.load(paths: [folder], snapshot: SnapshotStore(directory: snapshotDirectory))
@@ -172,15 +205,20 @@ extension KeyLatency {
     progress(
       "\(corpus.documents.count) documents loaded in "
         + String(format: "%.1f s", BenchMeasurement.seconds(clock.now - start)))
-    for latency in measure(library: library, budgetSeconds: budgetSeconds) {
+    let latencies = measure(library: library, budgetSeconds: budgetSeconds, only: only, passes: passes)
+    if json {
+      print("[" + latencies.map(\.json).joined(separator: ",") + "]")
+      return
+    }
+    for latency in latencies {
       let (p50, p99) = BenchMeasurement.percentiles(latency.milliseconds)
       let (cpuP50, cpuP99) = BenchMeasurement.percentiles(latency.cpuMilliseconds)
       let cpu = latency.cpuMilliseconds
       let slowest = cpu.indices.max { cpu[$0] < cpu[$1] }
       print(
         String(
-          format: "%-50@ wall p50 %6.2f p99 %7.2f ms · CPU p50 %6.2f p99 %7.2f ms, slowest key %d of %d%@",
-          latency.screen as NSString, p50, p99, cpuP50, cpuP99, (slowest ?? -1) + 1, latency.scripted,
+          format: "%-50@ CPU p50 %6.2f p99 %7.2f ms · wall p50 %6.2f p99 %7.2f ms, slowest key %d of %d%@",
+          latency.screen as NSString, cpuP50, cpuP99, p50, p99, (slowest ?? -1) + 1, latency.scripted,
           (latency.missed.map { " MISSED: \($0)" } ?? "") as NSString))
       let slowestKeys = cpu.indices.sorted { cpu[$0] > cpu[$1] }.prefix(4).map { position in
         String(format: "#%d %@ %.1f ms", position + 1, latency.labels[position] as NSString, cpu[position])

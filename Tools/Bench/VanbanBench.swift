@@ -27,6 +27,12 @@ struct VanbanBench: ParsableCommand {
   var indexOnly: Int?
   @Option(help: "Only time the scripted keys of every screen on this folder (snapshot in --corpora).")
   var keysOnly: String?
+  @Option(help: "With --keys-only: only the screens whose names begin with one of these (comma-separated).")
+  var keyScreens: String = ""
+  @Option(help: "With --keys-only: run the scripts this many times (for a profiler); the last is shown.")
+  var keyPasses: Int = 1
+  @Flag(help: "With --keys-only: print the figures as JSON (what the bench's key table reads).")
+  var keysJSON = false
 
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -56,13 +62,12 @@ struct VanbanBench: ParsableCommand {
     }
     if let keysOnly {
       try KeyLatency.timeKeysOnly(
-        folder: keysOnly,
-        snapshotDirectory: URL(fileURLWithPath: corpora).appendingPathComponent("xdg-cache")
-          .appendingPathComponent("vanban").path, budgetSeconds: keySeconds)
+        folder: keysOnly, snapshotDirectory: snapshotDirectory, budgetSeconds: keySeconds,
+        only: keyScreens.split(separator: ",").map(String.init), passes: keyPasses, json: keysJSON)
       return
     }
     if let measure {
-      let figures = try BenchMeasurement.run(folder: folder(for: measure), keyBudgetSeconds: keySeconds)
+      let figures = try BenchMeasurement.run(folder: folder(for: measure))
       print(figures.json)
       return
     }
@@ -81,6 +86,8 @@ struct VanbanBench: ParsableCommand {
       var size = try measureCommands(count: count, folder: folder, binary: binary, hasCache: hasCache)
       progress("measuring \(count) documents in a child process…")
       size.inProcess = try measureInChild(count: count)
+      progress("timing the keys of every screen in a child process loading through the snapshot…")
+      size.inProcess.keyLatency = try measureKeysInChild(folder: folder)
       progress("timing rg on the \(BenchQueries.literal.count) literal queries…")
       size.inProcess.ripgrepMilliseconds = RipgrepTimer.milliseconds(
         queries: BenchQueries.literal, folder: folder.path)
@@ -209,8 +216,7 @@ struct VanbanBench: ParsableCommand {
     let process = Process()
     process.executableURL = try Self.ownExecutable()
     process.arguments = [
-      "--measure", String(count), "--corpora", corpora, "--seed", String(seed), "--key-seconds",
-      String(keySeconds),
+      "--measure", String(count), "--corpora", corpora, "--seed", String(seed),
     ]
     let pipe = Pipe()
     process.standardOutput = pipe
@@ -221,6 +227,37 @@ struct VanbanBench: ParsableCommand {
       throw BenchFailure("the measuring child failed for \(count) documents")
     }
     return figures
+  }
+
+  /// The bench's own snapshot folder: what `vanban` uses with `runEnvironment`.
+  private var snapshotDirectory: String {
+    URL(fileURLWithPath: corpora).appendingPathComponent("xdg-cache").appendingPathComponent("vanban").path
+  }
+
+  /// The key latency of every screen, timed by a child process of its own that loads the corpus
+  /// as the browser does every day (through the snapshot the warm runs left) and does what the
+  /// browser's threads do once loaded before the first key: not in the process of the other
+  /// figures, whose parse, searches and second graph leave a heap the browser never has.
+  private func measureKeysInChild(folder: URL) throws -> [ScreenLatency] {
+    let process = Process()
+    process.executableURL = try Self.ownExecutable()
+    process.arguments = [
+      "--keys-only", folder.path, "--keys-json", "--corpora", corpora, "--key-seconds", String(keySeconds),
+    ]
+    var environment = ProcessInfo.processInfo.environment
+    environment["VANBAN_CONFIG"] = "/dev/null"
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0,
+      let objects = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+    else {
+      throw BenchFailure("the child timing the keys failed for \(folder.path)")
+    }
+    return objects.compactMap(ScreenLatency.init(object:))
   }
 
   private func timeIndexOnly(count: Int) {

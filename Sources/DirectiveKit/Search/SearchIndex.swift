@@ -640,12 +640,14 @@ public final class SearchIndex: @unchecked Sendable {
   private func markPhraseMatches(_ phrase: [Int], documents: [UInt32], keep: inout [Bool]) {
     guard phrase.count > 1 else { return }
     if keepDocumentsHoldingPairs(phrase, documents: documents, keep: &keep) { return }
+    var unsettled = keep
+    markAlignedPairs(phrase, documents: documents, unsettled: &unsettled)
     var cursors = phrase.map { PositionCursor(store: store, term: $0) }
     store.documentBytes.withUnsafeBufferPointer { documentBytes in
       store.positionBytes.withUnsafeBufferPointer { positionBytes in
         cursors.withUnsafeMutableBufferPointer { cursors in
           keep.withUnsafeMutableBufferPointer { keep in
-            for (slot, document) in documents.enumerated() where keep[slot] {
+            for (slot, document) in documents.enumerated() where unsettled[slot] {
               for word in cursors.indices {
                 cursors[word].advance(to: Int(document), documentBytes: documentBytes)
                 cursors[word].startReading(positionBytes: positionBytes)
@@ -662,12 +664,22 @@ public final class SearchIndex: @unchecked Sendable {
   /// The documents where the words `first` then `second` (term ids) stand one after the other,
   /// ascending; nil when either is not a common word, of which the index keeps no pairs.
   private func pairDocuments(_ first: Int, _ second: Int) -> [UInt32]? {
+    pairOccurrences(first, second, positions: false)?.documents
+  }
+
+  /// `pairDocuments`, and with `positions` beside each document the position of the first word
+  /// of the pair's first occurrence there.
+  private func pairOccurrences(_ first: Int, _ second: Int, positions wantsPositions: Bool) -> (
+    documents: [UInt32], positions: [UInt32]
+  )? {
     guard let firstIndex = commonIndexOfTerm[first], let secondIndex = commonIndexOfTerm[second] else {
       return nil
     }
     let key = firstIndex * pairs.commonTerms.count + secondIndex
     var documents: [UInt32] = []
+    var positions: [UInt32] = []
     documents.reserveCapacity(Int(pairs.frequencies[key]))
+    if wantsPositions { positions.reserveCapacity(Int(pairs.frequencies[key])) }
     pairs.bytes.withUnsafeBufferPointer { bytes in
       var position = pairs.starts[key]
       let end = pairs.starts[key + 1]
@@ -675,9 +687,43 @@ public final class SearchIndex: @unchecked Sendable {
       while position < end {
         document += VarInt.read(bytes, at: &position)
         documents.append(UInt32(document))
+        let first = VarInt.read(bytes, at: &position)
+        if wantsPositions { positions.append(UInt32(truncatingIfNeeded: first)) }
       }
     }
-    return documents
+    return (documents, positions)
+  }
+
+  /// Clears `unsettled` for each document (ascending, each holding every pair of the phrase)
+  /// where the first occurrences of the phrase's pairs follow each other, one word apart: the
+  /// phrase stands there, and its positions need not be read. Only for phrases of three common
+  /// words or more (two are settled by their pair alone).
+  private func markAlignedPairs(_ phrase: [Int], documents: [UInt32], unsettled: inout [Bool]) {
+    guard phrase.count > 2,
+      phrase.allSatisfy({ commonIndexOfTerm[$0] != nil })
+    else { return }
+    var aligned = unsettled
+    var firstPositions = [UInt32](repeating: 0, count: documents.count)
+    for pair in 0..<(phrase.count - 1) {
+      guard let occurrences = pairOccurrences(phrase[pair], phrase[pair + 1], positions: true) else { return }
+      let (listed, positions) = occurrences
+      let offset = UInt32(pair)
+      var cursor = 0
+      for slot in documents.indices where aligned[slot] {
+        let document = documents[slot]
+        while cursor < listed.count && listed[cursor] < document { cursor += 1 }
+        guard cursor < listed.count, listed[cursor] == document else {
+          aligned[slot] = false
+          continue
+        }
+        if pair == 0 {
+          firstPositions[slot] = positions[cursor]
+        } else if positions[cursor] != firstPositions[slot] &+ offset {
+          aligned[slot] = false
+        }
+      }
+    }
+    for slot in documents.indices where aligned[slot] { unsettled[slot] = false }
   }
 
   /// Clears `keep` for each document (ascending) lacking a pair of common words that the phrase

@@ -31,8 +31,10 @@ struct PostingStore {
 /// documents holding each of its pairs, and a pair of two words is answered without positions.
 ///
 /// Pair `(first, second)`, by the words' indices in `commonTerms`, has key
-/// `first * commonTerms.count + second`; its documents are gaps (varints, the first counted
-/// from -1) in `bytes[starts[key]..<starts[key + 1]]`.
+/// `first * commonTerms.count + second`; its documents are in `bytes[starts[key]..<starts[key + 1]]`,
+/// each as its gap (a varint, the first counted from -1) then the position of the first word of
+/// the pair's first occurrence in it (a varint): a phrase of three common words or more stands
+/// where its pairs' first occurrences follow each other, without reading positions.
 struct PairStore {
   var commonTerms: [Int32] = []
   var starts: [Int] = [0]
@@ -346,8 +348,9 @@ enum IndexBuilder {
     private let common: TermTable
     private var commonIndexOfTerm: [Int16] = []
     /// Per pair of common words standing one after the other: its key, then (with bit 16 and
-    /// up) the document within the chunk.
+    /// up) the document within the chunk; beside it, the position of its first word.
     private var pairStream: [UInt64] = []
+    private var pairPositions: [UInt32] = []
     private var pairSeen: [UInt64] = []
 
     // Filled by `finish`: per local term, its stream bytes (the first gap counted from -1).
@@ -359,7 +362,7 @@ enum IndexBuilder {
     var firstDocumentOf: [Int] = []
     var lastDocumentOf: [Int] = []
     /// Filled by `finish`: the keys of the pairs found, ascending, and beside each its documents
-    /// as gaps (the first counted from -1) in `pairBytes`.
+    /// as gaps (the first counted from -1), each followed by its first position, in `pairBytes`.
     var pairKeys: [UInt16] = []
     var pairStarts: [Int] = []
     var pairBytes: [UInt8] = []
@@ -405,6 +408,7 @@ enum IndexBuilder {
           if pairSeen[key >> 6] & bit == 0 {
             pairSeen[key >> 6] |= bit
             pairStream.append(document | UInt64(key))
+            pairPositions.append(length - 2)
           }
         }
         previousCommon = commonIndex
@@ -527,6 +531,7 @@ enum IndexBuilder {
       let keyCount = common.count * common.count
       guard keyCount > 0, !pairStream.isEmpty else {
         pairStream = []
+        pairPositions = []
         return
       }
       var starts = [Int](repeating: 0, count: keyCount + 1)
@@ -534,12 +539,15 @@ enum IndexBuilder {
       for key in 0..<keyCount { starts[key + 1] += starts[key] }
       var cursors = Array(starts.dropLast())
       var documents = [UInt32](repeating: 0, count: pairStream.count)
-      for entry in pairStream {
+      var positions = [UInt32](repeating: 0, count: pairStream.count)
+      for (entry, position) in zip(pairStream, pairPositions) {
         let key = Int(entry & 0xFFFF)
         documents[cursors[key]] = UInt32(truncatingIfNeeded: entry >> 16)
+        positions[cursors[key]] = position
         cursors[key] += 1
       }
       pairStream = []
+      pairPositions = []
       pairBytes.reserveCapacity(documents.count / 2)
       for key in 0..<keyCount where starts[key] < starts[key + 1] {
         var previousDocument = -1
@@ -549,6 +557,7 @@ enum IndexBuilder {
           guard global != previousDocument else { continue }
           if previousDocument < 0 { pairFirstDocument.append(UInt32(global)) }
           VarInt.append(global - previousDocument, to: &pairBytes)
+          VarInt.append(Int(positions[slot]), to: &pairBytes)
           previousDocument = global
           count += 1
         }

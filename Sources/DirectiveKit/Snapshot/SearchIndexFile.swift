@@ -18,7 +18,8 @@ import Foundation
 enum SearchIndexFile {
   static let magic = Array("VBSEARCH".utf8)
   /// 2: the pairs of common words (`PairStore`) after the posting lists.
-  static let version: UInt32 = 2
+  /// 3: beside each document of a pair, the position of the pair's first occurrence.
+  static let version: UInt32 = 3
   static let headerSize = 48
 
   struct Header {

@@ -40,7 +40,7 @@ struct CitedScreen: ScreenView {
     var target: RowTarget? {
       switch self {
       case .row(let row): return row.target
-      case .entry(let entry): return .document(entry.document.id)
+      case .entry(let entry): return .document(entry.documentID)
       }
     }
 
@@ -52,31 +52,36 @@ struct CitedScreen: ScreenView {
     }
   }
 
-  /// A document citing the page's, with what its row shows.
+  /// A document citing the page's, with what its row shows. It names its documents by their
+  /// places in the library (copying a document costs a retain per field, and the most cited
+  /// documents have thousands of entries); the row is made when drawn.
   struct EntryRow: Sendable {
     var province: String
     var entry: ResponseEntry
-    var document: Document
+    var library: Library
+    var document: Int
     /// The letter it answers, when it answers one rather than citing the page's document.
-    var parent: Document?
-    var flagged: Bool
+    var parent: Int?
     var date: Day?
     var lagWidth: Int
 
+    var documentID: String { library.documents[document].id }
+
     var row: ListRow {
+      let documents = library.documents
       var segments = [
         Segment("  " + DisplayWidth.fit(Format.date(entry.date, notBefore: entry.notBefore), to: 13)),
         Segment(DisplayWidth.fit(Format.lag(entry, from: date), to: lagWidth), .accent),
         Segment(DisplayWidth.fit(province, to: 16)),
       ]
-      if flagged { segments.append(Segment("⚠ ", .warning)) }
-      segments.append(Segment(Format.label(of: document)))
+      if library.signals.isFlagged(documents[document].id) { segments.append(Segment("⚠ ", .warning)) }
+      segments.append(Segment(Format.label(of: documents[document])))
       if entry.relation == nil, let parent {
-        segments.append(Segment("  answers " + Format.label(of: parent), .dim))
+        segments.append(Segment("  answers " + Format.label(of: documents[parent]), .dim))
       } else {
-        segments.append(Segment("  " + (document.subject ?? document.id), .dim))
+        segments.append(Segment("  " + (documents[document].subject ?? documents[document].id), .dim))
       }
-      return ListRow(segments, target: .document(document.id))
+      return ListRow(segments, target: .document(documents[document].id))
     }
   }
 
@@ -120,12 +125,12 @@ struct CitedScreen: ScreenView {
     let entries = (answers?.provinces ?? []).flatMap { group in group.entries.map { (group.province, $0) } }
     let lagWidth = GraphTable.lagWidth(entries.lazy.map(\.1), from: node.date)
     func line(_ province: String, _ entry: ResponseEntry) -> Line? {
-      guard let document = library.document(id: entry.documentID) else { return nil }
-      let parent = entry.relation == nil ? entry.answers.flatMap(library.document(id:)) : nil
+      guard let document = library.index(of: entry.documentID) else { return nil }
+      let parent = entry.relation == nil ? entry.answers.flatMap(library.index(of:)) : nil
       return .entry(
         EntryRow(
-          province: province, entry: entry, document: document, parent: parent,
-          flagged: library.signals.isFlagged(document.id), date: node.date, lagWidth: lagWidth))
+          province: province, entry: entry, library: library, document: document, parent: parent,
+          date: node.date, lagWidth: lagWidth))
     }
     let far = Day(year: 2100, month: 1, day: 1)!
     // Sorted by day, folded province, id: each province folded once, and compared by its rank
@@ -140,13 +145,21 @@ struct CitedScreen: ScreenView {
     }
     var lines = rows.map(Line.row)
     // Grouped by what they do with it, answers first; then the letters answering those answers.
+    var byRelation: [Relation: [(String, ResponseEntry)]] = [:]
+    var chained: [(String, ResponseEntry)] = []
+    for entry in entries {
+      if let relation = entry.1.relation {
+        byRelation[relation, default: []].append(entry)
+      } else {
+        chained.append(entry)
+      }
+    }
     for relation in relationOrder {
-      let group = byDate(entries.filter { $0.1.relation == relation })
-      guard !group.isEmpty else { continue }
+      guard let entries = byRelation[relation] else { continue }
+      let group = byDate(entries)
       lines.append(.row(ListRow("\(relationHeading(relation)) · \(group.count)", .accent)))
       lines += group.compactMap { line($0.0, $0.1) }
     }
-    let chained = entries.filter { $0.1.relation == nil }
     if !chained.isEmpty {
       lines.append(.row(ListRow("Answering those answers · \(chained.count)", .accent)))
       lines += chained.compactMap { line($0.0, $0.1) }
