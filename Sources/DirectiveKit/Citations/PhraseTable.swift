@@ -1,0 +1,147 @@
+/// Phrases laid out to be matched on a scanner's folded bytes without building or copying any
+/// value: a word start whose first two bytes begin no phrase costs two table reads, and a
+/// candidate is compared byte by byte in place. Matches are those of `TextScanner.matchPhrase`.
+final class PhraseTable: @unchecked Sendable {
+  /// The document types, in `DocumentTypes.phrases` order.
+  static let documentTypes = PhraseTable(DocumentTypes.phrases.map(\.phrase))
+
+  /// The phrases' canonical forms, in the order given.
+  let names: [String]
+
+  /// Per folded byte: `leadBit` where it is the first of some phrase, `outsideWordBit` where it is
+  /// no ASCII letter or digit (a phrase may begin after it).
+  private let classes: UnsafeMutablePointer<UInt8>
+  private static let leadBit: UInt8 = 1
+  private static let outsideWordBit: UInt8 = 2
+  /// One bit per pair of first two folded bytes that begins some phrase.
+  private let pairs: UnsafeMutablePointer<UInt64>
+  /// Phrases by their first two folded bytes: those of key `k` are `ordered[starts[k]..<starts[k + 1]]`,
+  /// in `DocumentTypes.phrases` order.
+  private let starts: UnsafeMutablePointer<Int32>
+  private let ordered: UnsafeMutablePointer<Int32>
+  /// Phrase `p`'s folded bytes are `bytes[phraseStarts[p]..<phraseStarts[p + 1]]`.
+  private let phraseStarts: UnsafeMutablePointer<Int32>
+  private let bytes: UnsafeMutablePointer<UInt8>
+  /// Per byte of `bytes`: 0, or 1 where the canonical form has `đ` (the text must too), or 2 where
+  /// it has a plain `d` (the text must not have `đ`).
+  private let dRules: UnsafeMutablePointer<UInt8>
+
+  init(_ phrases: [Phrase]) {
+    precondition(phrases.allSatisfy { $0.folded.count >= 2 }, "a type phrase of one letter")
+    names = phrases.map(\.canonical)
+    classes = .allocate(capacity: 256)
+    for byte in 0..<256 {
+      let inWord = (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
+      classes[byte] = inWord ? 0 : Self.outsideWordBit
+    }
+    pairs = .allocate(capacity: 1024)
+    pairs.initialize(repeating: 0, count: 1024)
+    starts = .allocate(capacity: 65537)
+    starts.initialize(repeating: 0, count: 65537)
+    var keyed: [(key: Int, index: Int)] = []
+    for (index, phrase) in phrases.enumerated() where phrase.folded.count >= 2 {
+      let key = Int(phrase.folded[0]) << 8 | Int(phrase.folded[1])
+      keyed.append((key, index))
+      starts[key + 1] += 1
+      classes[Int(phrase.folded[0])] |= Self.leadBit
+      pairs[key >> 6] |= 1 << UInt64(key & 63)
+    }
+    for key in 0..<65536 { starts[key + 1] += starts[key] }
+    ordered = .allocate(capacity: max(keyed.count, 1))
+    var next = [Int32](repeating: 0, count: 65536)
+    for key in 0..<65536 { next[key] = starts[key] }
+    for (key, index) in keyed {
+      ordered[Int(next[key])] = Int32(index)
+      next[key] += 1
+    }
+    let total = phrases.reduce(0) { $0 + $1.folded.count }
+    phraseStarts = .allocate(capacity: phrases.count + 1)
+    bytes = .allocate(capacity: max(total, 1))
+    dRules = .allocate(capacity: max(total, 1))
+    dRules.initialize(repeating: 0, count: max(total, 1))
+    var offset = 0
+    for (index, phrase) in phrases.enumerated() {
+      phraseStarts[index] = Int32(offset)
+      for (position, byte) in phrase.folded.enumerated() { bytes[offset + position] = byte }
+      for position in phrase.dBarOffsets { dRules[offset + position] = 1 }
+      for position in phrase.plainDOffsets { dRules[offset + position] = 2 }
+      offset += phrase.folded.count
+    }
+    phraseStarts[phrases.count] = Int32(offset)
+  }
+
+  /// Whether some phrase begins at `index` (`TextScanner.matchPhrase` of one of them).
+  func startsPhrase(at index: Int, in scanner: TextScanner) -> Bool {
+    firstMatch(at: index, in: scanner) != nil
+  }
+
+  /// The first phrase, in the order given, that begins at `index` and is accepted, and where it ends.
+  func firstMatch(
+    at index: Int, in scanner: TextScanner,
+    accepting accept: (_ phrase: Int, _ end: Int) -> Bool = { _, _ in true }
+  ) -> (phrase: Int, end: Int)? {
+    guard index >= 0, index + 1 < scanner.count else { return nil }
+    return scanner.folded.withUnsafeBufferPointer {
+      match(at: index, folded: $0, scanner: scanner, accepting: accept)
+    }
+  }
+
+  /// The first offset at or after `start` where a phrase may begin: no ASCII letter or digit
+  /// before it, and its first two folded bytes those of some phrase.
+  @inline(__always)
+  func nextCandidate(from start: Int, folded: UnsafeBufferPointer<UInt8>) -> Int? {
+    let count = folded.count
+    guard start + 1 < count, let base = folded.baseAddress else { return nil }
+    var index = start
+    var previous = index == 0 ? Self.outsideWordBit : classes[Int(base[index - 1])]
+    while index + 1 < count {
+      let current = classes[Int(base[index])]
+      if current & (previous >> 1) & Self.leadBit != 0 {
+        let key = Int(base[index]) << 8 | Int(base[index + 1])
+        if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 { return index }
+      }
+      previous = current
+      index += 1
+    }
+    return nil
+  }
+
+  /// The first phrase, in the order given, that `TextScanner.matchPhrase` matches at `index` and
+  /// `accept` accepts, and where it ends; `folded` is the scanner's folded text.
+  @inline(__always)
+  func match(
+    at index: Int, folded: UnsafeBufferPointer<UInt8>, scanner: TextScanner,
+    accepting accept: (_ phrase: Int, _ end: Int) -> Bool = { _, _ in true }
+  ) -> (phrase: Int, end: Int)? {
+    let count = folded.count
+    guard index + 1 < count else { return nil }
+    let key = Int(folded[index]) << 8 | Int(folded[index + 1])
+    var position = Int(starts[key])
+    let last = Int(starts[key + 1])
+    guard position < last else { return nil }
+    guard !scanner.isLetter(index - 1), !scanner.isDigit(index - 1) else { return nil }
+    while position < last {
+      defer { position += 1 }
+      let phrase = Int(ordered[position])
+      let from = Int(phraseStarts[phrase])
+      let length = Int(phraseStarts[phrase + 1]) - from
+      guard index + length <= count else { continue }
+      var offset = 2
+      while offset < length, folded[index + offset] == bytes[from + offset] { offset += 1 }
+      guard offset == length else { continue }
+      let end = index + length
+      guard !scanner.isLetter(end), !scanner.isDigit(end) else { continue }
+      var marksAgree = true
+      for offset in 0..<length where dRules[from + offset] != 0 {
+        let value = scanner.scalars[index + offset].value
+        let isDBar = value == 0x111 || value == 0x110
+        if isDBar != (dRules[from + offset] == 1) {
+          marksAgree = false
+          break
+        }
+      }
+      if marksAgree, accept(phrase, end) { return (phrase, end) }
+    }
+    return nil
+  }
+}
