@@ -58,6 +58,35 @@ final class CitationBytesTests: XCTestCase {
     XCTAssertGreaterThan(matches, 1000, "the texts hold type phrases")
   }
 
+  func testCandidatesAreTheWordStartsThatBeginAPhrase() {
+    var random = SplitMix64(seed: 17)
+    let table = PhraseTable.documentTypes
+    let pairs = Set(DocumentTypes.phrases.map { [$0.phrase.folded[0], $0.phrase.folded[1]] })
+    let alphabet = Array("chnqgtuoiela 09-.\n".utf8) + [0, 9, 65, 90, 96, 123, 127, 128, 200, 255]
+    var found = 0
+    for round in 0..<600 {
+      let bytes: [UInt8] =
+        round % 2 == 0
+        ? TextScanner(Self.randomText(&random, pieces: 30)).folded
+        : (0..<Int(random.next() % 70)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+      let starts = bytes.indices.filter { index in
+        guard index + 1 < bytes.count, pairs.contains([bytes[index], bytes[index + 1]]) else { return false }
+        guard index > 0 else { return true }
+        let before = bytes[index - 1]
+        return !((before >= 97 && before <= 122) || (before >= 48 && before <= 57))
+      }
+      found += starts.count
+      bytes.withUnsafeBufferPointer { buffer in
+        for from in 0...bytes.count {
+          XCTAssertEqual(
+            table.nextCandidate(from: from, folded: buffer), starts.first { $0 >= from },
+            "\(bytes) from \(from)")
+        }
+      }
+    }
+    XCTAssertGreaterThan(found, 1000, "the texts hold word starts of phrases")
+  }
+
   func testTheIssuerTableMatchesTheFirstIssuerThatEndsInTime() {
     var random = SplitMix64(seed: 5)
     let issuers = CitationExtractor.knownIssuers

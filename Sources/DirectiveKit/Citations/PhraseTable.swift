@@ -87,13 +87,29 @@ final class PhraseTable: @unchecked Sendable {
   }
 
   /// The first offset at or after `start` where a phrase may begin: no ASCII letter or digit
-  /// before it, and its first two folded bytes those of some phrase.
+  /// before it, and its first two folded bytes those of some phrase. Eight bytes at a time: the
+  /// word starts among them are found with a few integer operations, and only they are looked up.
   @inline(__always)
   func nextCandidate(from start: Int, folded: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = folded.count
-    guard start + 1 < count, let base = folded.baseAddress else { return nil }
+    guard start >= 0, start + 1 < count, let base = folded.baseAddress else { return nil }
     var index = start
-    var previous = index == 0 ? Self.outsideWordBit : classes[Int(base[index - 1])]
+    var previousInWord: UInt64 =
+      index > 0 && classes[Int(base[index - 1])] & Self.outsideWordBit == 0 ? 0x80 : 0
+    while index + 8 < count {
+      let block = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      let inWord = Self.asciiLettersAndDigits(block)
+      var wordStarts = inWord & ~(inWord << 8 | previousInWord)
+      while wordStarts != 0 {
+        let position = index + wordStarts.trailingZeroBitCount >> 3
+        let key = Int(base[position]) << 8 | Int(base[position + 1])
+        if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 { return position }
+        wordStarts &= wordStarts - 1
+      }
+      previousInWord = inWord >> 56
+      index += 8
+    }
+    var previous = previousInWord != 0 ? 0 : Self.outsideWordBit
     while index + 1 < count {
       let current = classes[Int(base[index])]
       if current & (previous >> 1) & Self.leadBit != 0 {
@@ -104,6 +120,20 @@ final class PhraseTable: @unchecked Sendable {
       index += 1
     }
     return nil
+  }
+
+  /// The high bit of each byte of `block` that is an ASCII lower-case letter or digit.
+  @inline(__always)
+  static func asciiLettersAndDigits(_ block: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    // Seven bits per byte, so that adding to a byte never carries into the next.
+    let low = block & ~highs
+    let atLeastA = low &+ ones &* (0x80 - 97)
+    let aboveZ = low &+ ones &* (0x7F - 122)
+    let atLeastZero = low &+ ones &* (0x80 - 48)
+    let aboveNine = low &+ ones &* (0x7F - 57)
+    return ((atLeastA & ~aboveZ) | (atLeastZero & ~aboveNine)) & ~block & highs
   }
 
   /// The first phrase, in the order given, that `TextScanner.matchPhrase` matches at `index` and
