@@ -32,7 +32,7 @@ final class CitationBytesTests: XCTestCase {
     var random = SplitMix64(seed: 13)
     let table = PhraseTable.documentTypes
     var matches = 0
-    for _ in 0..<400 {
+    for _ in 0..<200 {
       let scanner = TextScanner(Self.randomText(&random, pieces: 40))
       scanner.folded.withUnsafeBufferPointer { folded in
         for index in 0..<scanner.count {
@@ -55,36 +55,53 @@ final class CitationBytesTests: XCTestCase {
       XCTAssertFalse(table.startsPhrase(at: -1, in: scanner))
       XCTAssertFalse(table.startsPhrase(at: scanner.count, in: scanner))
     }
-    XCTAssertGreaterThan(matches, 1000, "the texts hold type phrases")
+    XCTAssertGreaterThan(matches, 100, "the texts hold type phrases")
   }
 
-  func testCandidatesAreTheWordStartsThatBeginAPhrase() {
+  /// Candidates are word starts sharing two bytes with a phrase, and among them at least every
+  /// one sharing four (the hashed filter lets a few others through, never drops one).
+  func testCandidatesAreTheWordStartsThatMayBeginAPhrase() {
     var random = SplitMix64(seed: 17)
     let table = PhraseTable.documentTypes
-    let pairs = Set(DocumentTypes.phrases.map { [$0.phrase.folded[0], $0.phrase.folded[1]] })
-    let alphabet = Array("chnqgtuoiela 09-.\n".utf8) + [0, 9, 65, 90, 96, 123, 127, 128, 200, 255]
-    var found = 0
+    let pairs = Set(DocumentTypes.phrases.map { Array($0.phrase.folded.prefix(2)) })
+    let prefixes = Set(DocumentTypes.phrases.map { Array($0.phrase.folded.prefix(4)) })
+    let alphabet = Array("chnqgtuoielak 09-.\n".utf8) + [0, 9, 65, 90, 96, 123, 127, 128, 200, 255]
+    var (possible, kept, certain) = (0, 0, 0)
     for round in 0..<600 {
       let bytes: [UInt8] =
         round % 2 == 0
         ? TextScanner(Self.randomText(&random, pieces: 30)).folded
         : (0..<Int(random.next() % 70)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
-      let starts = bytes.indices.filter { index in
-        guard index + 1 < bytes.count, pairs.contains([bytes[index], bytes[index + 1]]) else { return false }
+      let wordStarts = bytes.indices.filter { index in
+        guard index + 1 < bytes.count, pairs.contains(Array(bytes[index...index + 1])) else { return false }
         guard index > 0 else { return true }
         let before = bytes[index - 1]
         return !((before >= 97 && before <= 122) || (before >= 48 && before <= 57))
       }
-      found += starts.count
+      let mustKeep = wordStarts.filter {
+        $0 + 4 > bytes.count || prefixes.contains(Array(bytes[$0..<$0 + 4]))
+      }
+      var candidates: [Int] = []
       bytes.withUnsafeBufferPointer { buffer in
+        var from = 0
+        while let next = table.nextCandidate(from: from, folded: buffer) {
+          XCTAssertGreaterThanOrEqual(next, from)
+          candidates.append(next)
+          from = next + 1
+        }
         for from in 0...bytes.count {
-          XCTAssertEqual(
-            table.nextCandidate(from: from, folded: buffer), starts.first { $0 >= from },
-            "\(bytes) from \(from)")
+          let next = table.nextCandidate(from: from, folded: buffer)
+          XCTAssertEqual(next, candidates.first { $0 >= from }, "\(bytes) from \(from)")
         }
       }
+      XCTAssertTrue(Set(candidates).isSubset(of: wordStarts), "\(bytes)")
+      XCTAssertTrue(Set(mustKeep).isSubset(of: candidates), "\(bytes)")
+      (possible, kept, certain) = (
+        possible + wordStarts.count, kept + candidates.count, certain + mustKeep.count
+      )
     }
-    XCTAssertGreaterThan(found, 1000, "the texts hold word starts of phrases")
+    XCTAssertGreaterThan(certain, 300, "the texts hold phrases")
+    XCTAssertLessThan(kept, possible, "the filter passes over word starts that begin no phrase")
   }
 
   func testTheIssuerTableMatchesTheFirstIssuerThatEndsInTime() {
@@ -92,7 +109,7 @@ final class CitationBytesTests: XCTestCase {
     let issuers = CitationExtractor.knownIssuers
     let table = CitationExtractor.knownIssuerTable
     var matches = 0
-    for _ in 0..<300 {
+    for _ in 0..<150 {
       let scanner = TextScanner(Self.randomText(&random, pieces: 30))
       for index in -1...scanner.count {
         let limit = index + Int(random.next() % 30)
@@ -108,7 +125,7 @@ final class CitationBytesTests: XCTestCase {
         if expected != nil { matches += 1 }
       }
     }
-    XCTAssertGreaterThan(matches, 100, "the texts hold issuers")
+    XCTAssertGreaterThan(matches, 5, "the texts hold issuers")
   }
 
   func testFlatTextIsTheFlatStringAndItsTrimmedForm() {

@@ -15,6 +15,11 @@ final class PhraseTable: @unchecked Sendable {
   private static let outsideWordBit: UInt8 = 2
   /// One bit per pair of first two folded bytes that begins some phrase.
   private let pairs: UnsafeMutablePointer<UInt64>
+  /// A bit set for the first four folded bytes of every phrase, by a hash of them: a word start
+  /// whose bit is clear begins no phrase (most word starts that share two bytes with one).
+  private let prefixes: UnsafeMutablePointer<UInt64>
+  /// Whether some phrase has fewer than four bytes (then `prefixes` does not apply).
+  private let hasShortPhrases: Bool
   /// Phrases by their first two folded bytes: those of key `k` are `ordered[starts[k]..<starts[k + 1]]`,
   /// in `DocumentTypes.phrases` order.
   private let starts: UnsafeMutablePointer<Int32>
@@ -28,6 +33,7 @@ final class PhraseTable: @unchecked Sendable {
 
   init(_ phrases: [Phrase]) {
     precondition(phrases.allSatisfy { $0.folded.count >= 2 }, "a type phrase of one letter")
+    var shortPhrases = false
     names = phrases.map(\.canonical)
     classes = .allocate(capacity: 256)
     for byte in 0..<256 {
@@ -36,6 +42,8 @@ final class PhraseTable: @unchecked Sendable {
     }
     pairs = .allocate(capacity: 1024)
     pairs.initialize(repeating: 0, count: 1024)
+    prefixes = .allocate(capacity: 1024)
+    prefixes.initialize(repeating: 0, count: 1024)
     starts = .allocate(capacity: 65537)
     starts.initialize(repeating: 0, count: 65537)
     var keyed: [(key: Int, index: Int)] = []
@@ -45,8 +53,16 @@ final class PhraseTable: @unchecked Sendable {
       starts[key + 1] += 1
       classes[Int(phrase.folded[0])] |= Self.leadBit
       pairs[key >> 6] |= 1 << UInt64(key & 63)
+      if phrase.folded.count >= 4 {
+        let bit = Self.prefixBit(
+          phrase.folded.prefix(4).reversed().reduce(0) { $0 << 8 | UInt32($1) })
+        prefixes[bit >> 6] |= 1 << UInt64(bit & 63)
+      } else {
+        shortPhrases = true
+      }
     }
     for key in 0..<65536 { starts[key + 1] += starts[key] }
+    hasShortPhrases = shortPhrases
     ordered = .allocate(capacity: max(keyed.count, 1))
     var next = [Int32](repeating: 0, count: 65536)
     for key in 0..<65536 { next[key] = starts[key] }
@@ -87,8 +103,10 @@ final class PhraseTable: @unchecked Sendable {
   }
 
   /// The first offset at or after `start` where a phrase may begin: no ASCII letter or digit
-  /// before it, and its first two folded bytes those of some phrase. Eight bytes at a time: the
-  /// word starts among them are found with a few integer operations, and only they are looked up.
+  /// before it, and its first two folded bytes those of some phrase (and its first four, unless
+  /// their hash shares a bit with a phrase's). Every offset where a phrase matches is one. Eight
+  /// bytes at a time: the word starts among them are found with a few integer operations, and only
+  /// they are looked up.
   @inline(__always)
   func nextCandidate(from start: Int, folded: UnsafeBufferPointer<UInt8>) -> Int? {
     let count = folded.count
@@ -97,13 +115,13 @@ final class PhraseTable: @unchecked Sendable {
     var previousInWord: UInt64 =
       index > 0 && classes[Int(base[index - 1])] & Self.outsideWordBit == 0 ? 0x80 : 0
     while index + 8 < count {
-      let block = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      let block = UInt64(
+        littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
       let inWord = Self.asciiLettersAndDigits(block)
       var wordStarts = inWord & ~(inWord << 8 | previousInWord)
       while wordStarts != 0 {
         let position = index + wordStarts.trailingZeroBitCount >> 3
-        let key = Int(base[position]) << 8 | Int(base[position + 1])
-        if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 { return position }
+        if beginsPhrase(at: position, base: base, count: count) { return position }
         wordStarts &= wordStarts - 1
       }
       previousInWord = inWord >> 56
@@ -112,15 +130,32 @@ final class PhraseTable: @unchecked Sendable {
     var previous = previousInWord != 0 ? 0 : Self.outsideWordBit
     while index + 1 < count {
       let current = classes[Int(base[index])]
-      if current & (previous >> 1) & Self.leadBit != 0 {
-        let key = Int(base[index]) << 8 | Int(base[index + 1])
-        if pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 { return index }
+      if current & (previous >> 1) & Self.leadBit != 0,
+        beginsPhrase(at: index, base: base, count: count)
+      {
+        return index
       }
       previous = current
       index += 1
     }
     return nil
   }
+
+  /// Whether the folded bytes at `index` (with one after it) may begin a phrase: their first two
+  /// are a phrase's, and so are their first four as far as the hashed set can tell.
+  @inline(__always)
+  private func beginsPhrase(at index: Int, base: UnsafePointer<UInt8>, count: Int) -> Bool {
+    let key = Int(base[index]) << 8 | Int(base[index + 1])
+    guard pairs[key >> 6] & (1 << UInt64(key & 63)) != 0 else { return false }
+    guard !hasShortPhrases, index + 4 <= count else { return true }
+    let bit = Self.prefixBit(
+      UInt32(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self)))
+    return prefixes[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+  }
+
+  /// Which of the 65,536 bits of `prefixes` four bytes (the first in the lowest eight bits) set.
+  @inline(__always)
+  private static func prefixBit(_ bytes: UInt32) -> Int { Int((bytes &* 0x9E37_79B1) >> 16) }
 
   /// The high bit of each byte of `block` that is an ASCII lower-case letter or digit.
   @inline(__always)
