@@ -37,69 +37,38 @@ enum CitationExtractor {
 
   /// Words before a type word that make it a category, not a document.
   static let pluralMarkers: [[UInt8]] = ["cac", "nhung", "moi"].map { Array($0.utf8) }
-  /// Type phrases by their first two folded bytes, so most word starts are passed over at once:
-  /// the phrases whose key is `k` are `ordered[starts[k]..<starts[k + 1]]`, in `DocumentTypes.phrases` order.
-  static let phrasesByPrefix: (starts: [Int32], ordered: [Int]) = {
-    var counts = [Int32](repeating: 0, count: 65537)
-    var keyed: [(key: Int, index: Int)] = []
-    for (index, entry) in DocumentTypes.phrases.enumerated() where entry.phrase.folded.count >= 2 {
-      let key = Int(entry.phrase.folded[0]) << 8 | Int(entry.phrase.folded[1])
-      keyed.append((key, index))
-      counts[key + 1] += 1
-    }
-    for key in 0..<65536 { counts[key + 1] += counts[key] }
-    var ordered = [Int](repeating: 0, count: keyed.count)
-    var next = counts
-    for (key, index) in keyed {
-      ordered[Int(next[key])] = index
-      next[key] += 1
-    }
-    return (counts, ordered)
-  }()
 
   static func extract(
     _ scanner: TextScanner, ownNumber: String?, ownType: String? = nil, ownTitleStart: Int? = nil,
     readsBareNumbers: Bool = false
   ) -> [Citation] {
     var mentions: [Mention] = []
-    var index = 0
-    let count = scanner.count
-    let phrases = DocumentTypes.phrases
-    let (starts, ordered) = phrasesByPrefix
-    let folded = scanner.folded
-    while index + 1 < count {
-      // Inside a word of ASCII letters and digits no type phrase begins.
-      if index > 0, case let before = folded[index - 1],
-        (before >= 97 && before <= 122) || (before >= 48 && before <= 57)
-      {
-        index += 1
-        continue
-      }
-      let key = Int(folded[index]) << 8 | Int(folded[index + 1])
-      let candidates = Int(starts[key])..<Int(starts[key + 1])
-      guard !candidates.isEmpty, !scanner.isLetter(index - 1), !scanner.isDigit(index - 1) else {
-        index += 1
-        continue
-      }
-      var matched = false
-      for position in candidates {
-        let (phrase, name) = phrases[ordered[position]]
-        guard let typeEnd = scanner.matchPhrase(phrase, at: index) else { continue }
-        if let mention = readMention(scanner, type: name, start: index, typeEnd: typeEnd) {
-          mentions.append(mention)
-          index = max(typeEnd, mention.span.end)
-          if mention.isPlural, mention.number == nil, mention.typeIsCapitalised {
-            let (listed, end) = numberList(scanner, of: mention, from: mention.span.end)
-            mentions.append(contentsOf: listed)
-            index = max(index, end)
-          }
-        } else {
-          index = typeEnd
+    let table = PhraseTable.documentTypes
+    let isNamed = typeIsNamed
+    scanner.folded.withUnsafeBufferPointer { folded in
+      var index = 0
+      while let candidate = table.nextCandidate(from: index, folded: folded) {
+        index = candidate
+        guard let (phrase, typeEnd) = table.match(at: index, folded: folded, scanner: scanner) else {
+          index += 1
+          continue
         }
-        matched = true
-        break
+        guard
+          let mention = readMention(
+            scanner, type: table.names[phrase], isNamed: isNamed[phrase], start: index, typeEnd: typeEnd
+          )
+        else {
+          index = typeEnd
+          continue
+        }
+        mentions.append(mention)
+        index = max(typeEnd, mention.span.end)
+        if mention.isPlural, mention.number == nil, mention.typeIsCapitalised {
+          let (listed, end) = numberList(scanner, of: mention, from: mention.span.end)
+          mentions.append(contentsOf: listed)
+          index = max(index, end)
+        }
       }
-      if !matched { index += 1 }
     }
     if readsBareNumbers { mentions = withBareNumbers(scanner, mentions) }
     mentions.removeAll { mention in
@@ -116,7 +85,9 @@ enum CitationExtractor {
     return merge(mentions, ownNumber: ownNumber)
   }
 
-  static func readMention(_ scanner: TextScanner, type: String, start: Int, typeEnd: Int) -> Mention? {
+  static func readMention(
+    _ scanner: TextScanner, type: String, isNamed: Bool, start: Int, typeEnd: Int
+  ) -> Mention? {
     var mention = Mention(
       type: type, typeIsCapitalised: scanner.isUppercase(start), span: Span(start, typeEnd))
     mention.isPlural = followsPluralMarker(scanner, start)
@@ -129,7 +100,7 @@ enum CitationExtractor {
     var end = mention.number == nil ? typeEnd : i
     if mention.number == nil {
       let nameStart = scanner.skipSpaces(typeEnd)
-      if namedTypes.contains(type) {
+      if isNamed {
         guard let (name, nameEnd) = documentName(scanner, type: type, from: nameStart, limit: limit) else {
           return nil
         }
@@ -147,11 +118,13 @@ enum CitationExtractor {
           : congress.scope == .ownProvince ? "Ban Chấp hành Đảng bộ tỉnh" : "Ban Chấp hành Trung ương Đảng"
         mention.issuer = Issuer(name: issuer, scope: congress.scope)
         end = congress.end
-      } else if type == "Báo cáo", let after = scanner.matchWord(Array("chinh tri".utf8), at: nameStart) {
+      } else if type == "Báo cáo", let after = scanner.matchWord(CitationWords.chinhTri, at: nameStart) {
         mention.title = "Báo cáo chính trị"
         end = after
       }
     }
+    // Read into a string only once the mention is known to cite something.
+    var subjectRange: Range<Int>?
     var attributes = 0
     while attributes < 6 {
       attributes += 1
@@ -170,7 +143,7 @@ enum CitationExtractor {
         end = numberEnd
         continue
       }
-      if mention.issuer == nil, let afterCua = scanner.matchWord(Array("cua".utf8), at: k) {
+      if mention.issuer == nil, let afterCua = scanner.matchWord(CitationWords.cua, at: k) {
         guard let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
         else { break }
         mention.issuer = issuer
@@ -181,16 +154,16 @@ enum CitationExtractor {
         continue
       }
       // `Chỉ thị số 27-CT/TW do Ban Bí thư ban hành ngày 4/7/2021`: the issuer between number and date.
-      if mention.issuer == nil, let afterDo = scanner.matchWord(Array("do".utf8), at: k),
+      if mention.issuer == nil, let afterDo = scanner.matchWord(CitationWords.doWord, at: k),
         let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterDo), limit: limit)
       {
         mention.issuer = issuer
-        end = scanner.matchWord(Array("ban hanh".utf8), at: scanner.skipSpaces(issuerEnd)) ?? issuerEnd
+        end = scanner.matchWord(CitationWords.banHanh, at: scanner.skipSpaces(issuerEnd)) ?? issuerEnd
         continue
       }
-      if let afterTai = scanner.matchWord(Array("tai".utf8), at: k), mention.number == nil {
+      if let afterTai = scanner.matchWord(CitationWords.tai, at: k), mention.number == nil {
         let next = scanner.skipSpaces(afterTai)
-        if DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: next) != nil }) {
+        if PhraseTable.documentTypes.startsPhrase(at: next, in: scanner) {
           mention.pointsOnward = true
         } else if mention.date == nil, let (day, dateEnd) = meetingDate(scanner, from: next, limit: limit) {
           mention.date = day
@@ -199,13 +172,11 @@ enum CitationExtractor {
         break
       }
       if mention.subject == nil, mention.title == nil,
-        let afterVe = scanner.matchWord(Array("ve".utf8), at: k),
+        let afterVe = scanner.matchWord(CitationWords.ve, at: k),
         scanner.scalars[k] == "v" || scanner.scalars[k] == "V"
       {
         let subjectStart = scanner.skipSpaces(afterVe)
-        let subjectEnd = subjectLimit(scanner, from: subjectStart, limit: limit)
-        let subject = scanner.flat(subjectStart..<subjectEnd).trimmed(" ,;.")
-        if !subject.isEmpty { mention.subject = subject }
+        subjectRange = subjectStart..<subjectLimit(scanner, from: subjectStart, limit: limit)
         break
       }
       break
@@ -213,6 +184,10 @@ enum CitationExtractor {
     mention.span = Span(start, end)
     if mention.number == nil && mention.date == nil && mention.issuer == nil && mention.title == nil {
       return nil
+    }
+    if let subjectRange {
+      let subject = scanner.flatText(subjectRange, trimmingPunctuation: true)
+      if !subject.isEmpty { mention.subject = subject }
     }
     if mention.date == nil || mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
     return mention
@@ -242,7 +217,7 @@ enum CitationExtractor {
         mention.span.end = dateEnd
         next = scanner.skipSpaces(dateEnd)
       }
-      if let afterCua = scanner.matchWord(Array("cua".utf8), at: next),
+      if let afterCua = scanner.matchWord(CitationWords.cua, at: next),
         let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
       {
         mention.issuer = issuer
@@ -260,16 +235,16 @@ enum CitationExtractor {
     var k = scanner.skipSpaces(index)
     if scanner.byte(k) == UInt8(ascii: ",") {
       k = scanner.skipSpaces(k + 1)
-    } else if let afterVa = scanner.matchWord(Array("va".utf8), at: k) {
+    } else if let afterVa = scanner.matchWord(CitationWords.va, at: k) {
       k = scanner.skipSpaces(afterVa)
     } else {
       return false
     }
     guard k < limit else { return false }
-    if scanner.matchWord(Array("cac".utf8), at: k) != nil {
+    if scanner.matchWord(CitationWords.cac, at: k) != nil {
       return scanner.byte(scanner.skipSpaces(index)) != UInt8(ascii: ",")
     }
-    let startsDocument = DocumentTypes.phrases.contains { scanner.matchPhrase($0.phrase, at: k) != nil }
+    let startsDocument = PhraseTable.documentTypes.startsPhrase(at: k, in: scanner)
     return scanner.isUppercase(k) && !startsDocument
   }
 
@@ -315,7 +290,7 @@ enum CitationExtractor {
     while j < min(scanner.count, start + 300) {
       if scanner.scalars[j] == "." || scanner.isHardBreak(j) { return nil }
       if j > start, !scanner.isLetter(j - 1), scanner.isUppercase(j),
-        DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: j) != nil })
+        PhraseTable.documentTypes.startsPhrase(at: j, in: scanner)
       {
         return nil
       }
@@ -353,7 +328,7 @@ enum CitationExtractor {
     else { return nil }
     var k = scanner.skipSpaces(end)
     if scanner.byte(k) == UInt8(ascii: ",") { k = scanner.skipSpaces(k + 1) }
-    guard scanner.matchDateWord(at: k) != nil || scanner.matchWord(Array("cua".utf8), at: k) != nil else {
+    guard scanner.matchDateWord(at: k) != nil || scanner.matchWord(CitationWords.cua, at: k) != nil else {
       return nil
     }
     return (scanner.string(index..<end), end)
@@ -362,14 +337,16 @@ enum CitationExtractor {
   /// Types cited by name rather than number: `Luật Ngân sách nhà nước ngày 25/6/2015`,
   /// `Điều lệ Đảng`, `Hiến pháp năm 2013`.
   static let namedTypes: Set<String> = ["Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Điều lệ"]
+  /// Per type of `DocumentTypes.phrases`: whether it is one of `namedTypes`.
+  static let typeIsNamed: [Bool] = DocumentTypes.phrases.map { namedTypes.contains($0.name) }
 
   /// Words that end a law's name (`Luật Đất đai quy định …`, `Luật … tại Điều 5`).
-  static let nameStops: Set<String> = [
+  static let nameStops = ShortWordSet([
     "ngay", "tai", "theo", "duoc", "da", "thi", "nay", "ve", "la", "de", "nham", "do", "trong", "cho",
     "khi", "neu", "ma", "se", "con", "cung", "hien", "moi", "cac", "nhu", "tren", "sau", "thuoc",
     "truoc", "va", "cua", "so", "phai", "dieu", "khoan", "chuong", "muc", "cham", "dap",
     "nhung", "giai", "thoi", "ky", "nhiem",
-  ]
+  ])
 
   /// The name of a law, charter or constitution: words up to its date or the end of the clause.
   /// `Luật sửa đổi, bổ sung một số điều của Luật A, Luật B và Luật C` is one name.
@@ -379,7 +356,7 @@ enum CitationExtractor {
     var i = start
     var end = start
     var words: [String] = []
-    let amending = scanner.matchWord(Array("sua doi".utf8), at: start) != nil
+    let amending = scanner.matchWord(CitationWords.suaDoi, at: start) != nil
     while i < limit, words.count < 40 {
       var wordStart = scanner.skipSpaces(i)
       if amending, scanner.byte(wordStart) == UInt8(ascii: ","), !words.isEmpty {
@@ -402,9 +379,9 @@ enum CitationExtractor {
       }
       let followedByYear = word == "nam" && scanner.isDigit(scanner.skipSpaces(wordEnd))
       let quyDinh =
-        word == "quy" && scanner.matchWord(Array("dinh".utf8), at: scanner.skipSpaces(wordEnd)) != nil
+        word == "quy" && scanner.matchWord(CitationWords.dinh, at: scanner.skipSpaces(wordEnd)) != nil
       let coHieuLuc =
-        word == "co" && scanner.matchWord(Array("hieu luc".utf8), at: scanner.skipSpaces(wordEnd)) != nil
+        word == "co" && scanner.matchWord(CitationWords.hieuLuc, at: scanner.skipSpaces(wordEnd)) != nil
       if nameStops.contains(word) || followedByYear || quyDinh || coHieuLuc {
         let continuesAmendment = amending && ["cua", "so", "dieu", "va", "cac"].contains(word)
         if type == "Hiến pháp" && followedByYear {
@@ -424,7 +401,7 @@ enum CitationExtractor {
       end = wordEnd
       i = wordEnd
     }
-    let raw = scanner.flat(start..<end)
+    let raw = scanner.flatText(start..<end)
     let name = Line.isUppercase(raw) ? Casing.capitalizingFirst(Casing.sentenceCase(raw)) : raw
     if type == "Hiến pháp" { return (name, end) }
     guard !words.isEmpty else { return nil }
@@ -437,12 +414,12 @@ enum CitationExtractor {
   /// After `và` in a name: `HĐND và UBND` goes on, `và Luật …` or `và các …` does not.
   static func joinsNameAfterVa(_ scanner: TextScanner, at index: Int) -> Bool {
     guard scanner.isLetter(index) else { return false }
-    if DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: index) != nil }) {
+    if PhraseTable.documentTypes.startsPhrase(at: index, in: scanner) {
       return false
     }
     var end = index
     while scanner.isLetter(end) { end += 1 }
-    return !nameStops.contains(scanner.string(index..<end).folded)
+    return !scanner.foldedWord(index..<end, isIn: nameStops)
   }
 
   /// `Đại hội đại biểu toàn quốc lần thứ XIII của Đảng`, `Đại hội XIII của Đảng`, `Đại hội đại biểu
@@ -452,9 +429,7 @@ enum CitationExtractor {
   )? {
     // `Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII`, `Nghị quyết Trung
     // ương 4 khóa XIII`: a plenum's resolution, named the same way.
-    let opensName = ["dai hoi", "hoi nghi", "trung uong"].contains {
-      scanner.matchWord(Array($0.utf8), at: start) != nil
-    }
+    let opensName = CitationWords.congressOpeners.contains { scanner.matchWord($0, at: start) != nil }
     guard scanner.isUppercase(start), opensName else { return nil }
     let allowed: Set<String> = [
       "dai", "hoi", "bieu", "toan", "quoc", "lan", "thu", "cua", "bo", "tinh", "thanh", "pho", "huyen",
@@ -482,7 +457,7 @@ enum CitationExtractor {
       i = wordEnd
     }
     if lastWord == "cua" && lastEnd == end { end = beforeLast }
-    let raw = scanner.flat(start..<end)
+    let raw = scanner.flatText(start..<end)
     let name = Line.isUppercase(raw) ? Casing.capitalizingFirst(Casing.sentenceCase(raw)) : raw
     let folded = name.folded
     var scope = CitationScope.national
@@ -496,8 +471,9 @@ enum CitationExtractor {
 
   /// `tại hội nghị ngày 2/8/2021`: a meeting's conclusions are cited by the meeting's date.
   static func meetingDate(_ scanner: TextScanner, from start: Int, limit: Int) -> (Day, Int)? {
-    let meetingWords = ["hoi nghi", "cuoc hop", "phien hop", "buoi lam viec"].map { Array($0.utf8) }
-    guard meetingWords.contains(where: { scanner.matchWord($0, at: start) != nil }) else { return nil }
+    guard CitationWords.meetings.contains(where: { scanner.matchWord($0, at: start) != nil }) else {
+      return nil
+    }
     var i = start
     while i < min(limit, start + 80) {
       if let found = scanner.date(at: i) { return found }
@@ -522,11 +498,11 @@ enum CitationExtractor {
   static func readPrecedingContext(_ scanner: TextScanner, into mention: inout Mention) {
     var k = mention.span.start - 1
     while k >= 0, scanner.isSpace(k) { k -= 1 }
-    if mention.issuer == nil, k >= 2, scanner.matchWord(Array("tai".utf8), at: k - 2) != nil {
+    if mention.issuer == nil, k >= 2, scanner.matchWord(CitationWords.tai, at: k - 2) != nil {
       proposer(scanner, before: k - 2, into: &mention)
       return
     }
-    let banHanh = Array("ban hanh".utf8)
+    let banHanh = CitationWords.banHanh
     guard k >= 7, scanner.matchWord(banHanh, at: k - 7) != nil else { return }
     var lineStart = k - 7
     while lineStart > 0, !scanner.isHardBreak(lineStart - 1), mention.span.start - lineStart < 200 {
@@ -557,14 +533,14 @@ enum CitationExtractor {
     while position > 0, tai - position < 160 {
       let scalar = scanner.scalars[position]
       if scalar == ";" || scalar == "." || scanner.isHardBreak(position) { return }
-      if let afterCua = scanner.matchWord(Array("cua".utf8), at: position),
+      if let afterCua = scanner.matchWord(CitationWords.cua, at: position),
         CitationRelations.endsPhrase(
-          scanner, Array("de nghi".utf8), at: CitationRelations.skipBackSpaces(scanner, position)) != nil
+          scanner, CitationWords.deNghi, at: CitationRelations.skipBackSpaces(scanner, position)) != nil
       {
         var from = scanner.skipSpaces(afterCua)
         // `của Giám đốc Sở …`: the office holder speaks for the department.
-        for title in ["giam doc", "chu tich", "bo truong", "truong ban", "chanh van phong"] {
-          if let end = scanner.matchWord(Array(title.utf8), at: from) { from = scanner.skipSpaces(end) }
+        for title in CitationWords.officeHolders {
+          if let end = scanner.matchWord(title, at: from) { from = scanner.skipSpaces(end) }
         }
         if let (issuer, _) = readIssuer(scanner, at: from, limit: tai) { mention.issuer = issuer }
         return
@@ -599,12 +575,12 @@ enum CitationExtractor {
         if scanner.isUppercase(next), scanner.isLetter(next + 1), !scanner.isUppercase(next + 1) { return i }
       }
       if !scanner.isLetter(i - 1), scanner.isUppercase(i),
-        DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: i) != nil })
+        PhraseTable.documentTypes.startsPhrase(at: i, in: scanner)
       {
         var back = i - 1
         while back > start, scanner.isSpace(back) { back -= 1 }
         if let wordStart = Optional(back - 1), wordStart >= start,
-          scanner.matchWord(Array("va".utf8), at: wordStart) != nil
+          scanner.matchWord(CitationWords.va, at: wordStart) != nil
         {
           return wordStart
         }
@@ -669,12 +645,14 @@ enum CitationExtractor {
   }()
 
   /// `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
-  static let knownIssuerFirstBytes: [UInt8] = knownIssuers.map { $0.phrase.folded.first ?? 0 }
+  static let knownIssuerTable = PhraseTable(knownIssuers.map(\.phrase))
   static let headsOfBodies = [
     Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"),
   ]
   /// Words that end an issuer's name read from capitals.
-  static let issuerStopWords: Set<String> = ["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"]
+  static let issuerStopWords = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"])
+  /// Words that end a person's name after a title.
+  static let personNameStopWords = ShortWordSet(["ve", "ngay", "tai"])
 
   static func readIssuer(_ scanner: TextScanner, at index: Int, limit: Int) -> (Issuer, Int)? {
     guard index < limit else { return nil }
@@ -687,9 +665,8 @@ enum CitationExtractor {
       else { continue }
       return (Issuer(name: head.canonical + " " + body.name, scope: body.scope), end)
     }
-    for position in knownIssuers.indices where knownIssuerFirstBytes[position] == first {
+    if let (position, end) = knownIssuerTable.firstMatch(at: index, in: scanner, accepting: { $1 <= limit }) {
       let known = knownIssuers[position]
-      guard let end = scanner.matchPhrase(known.phrase, at: index), end <= limit else { continue }
       if known.provincial {
         if let (province, provinceEnd) = provinceName(scanner, at: scanner.skipSpaces(end), limit: limit) {
           return (
@@ -705,7 +682,7 @@ enum CitationExtractor {
       return (Issuer(name: known.phrase.canonical, scope: .national), end)
     }
     guard scanner.isUppercase(index),
-      !DocumentTypes.phrases.contains(where: { scanner.matchPhrase($0.phrase, at: index) != nil })
+      !PhraseTable.documentTypes.startsPhrase(at: index, in: scanner)
     else { return nil }
     var end = index
     var i = index
@@ -718,8 +695,7 @@ enum CitationExtractor {
       {
         wordEnd += 1
       }
-      let word = scanner.string(wordStart..<wordEnd).folded
-      if issuerStopWords.contains(word) && wordStart > index {
+      if wordStart > index && scanner.foldedWord(wordStart..<wordEnd, isIn: issuerStopWords) {
         break
       }
       if !scanner.isUppercase(wordStart) && wordStart > index {
@@ -772,8 +748,7 @@ enum CitationExtractor {
       guard wordStart < limit, scanner.isUppercase(wordStart) else { break }
       var wordEnd = wordStart
       while wordEnd < limit, scanner.isLetter(wordEnd) { wordEnd += 1 }
-      let word = scanner.string(wordStart..<wordEnd).folded
-      if ["ve", "ngay", "tai"].contains(word) { break }
+      if scanner.foldedWord(wordStart..<wordEnd, isIn: personNameStopWords) { break }
       end = wordEnd
       i = wordEnd
     }

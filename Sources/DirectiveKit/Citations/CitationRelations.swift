@@ -37,9 +37,18 @@ enum CitationRelations {
   static let cueLastBytes: [UInt8] = cues.map { $0.phrase.last ?? 0 }
 
   static let blockers: [[UInt8]] = ["kem theo", "xet de nghi"].map { Array($0.utf8) }
+  static let blockerLastBytes = lastByteTable(blockers)
 
   static let elaborations: [[UInt8]] = ["dac biet la", "nhat la", "trong do co", "trong do", "bao gom"].map {
     Array($0.utf8)
+  }
+  static let elaborationLastBytes = lastByteTable(elaborations)
+
+  /// Per byte: whether one of `phrases` ends with it.
+  static func lastByteTable(_ phrases: [[UInt8]]) -> [Bool] {
+    var table = [Bool](repeating: false, count: 256)
+    for phrase in phrases { if let last = phrase.last { table[Int(last)] = true } }
+    return table
   }
 
   struct Reading {
@@ -56,7 +65,7 @@ enum CitationRelations {
     var readings: [Reading] = []
     for (position, span) in spans.enumerated() {
       if position > 0, leadsOn.count > position - 1, leadsOn[position - 1],
-        endsPhrase(scanner, Array("tai".utf8), at: skipBackSpaces(scanner, span.start)) != nil
+        endsPhrase(scanner, CitationWords.tai, at: skipBackSpaces(scanner, span.start)) != nil
       {
         readings.append(readings[position - 1])
         continue
@@ -81,7 +90,7 @@ enum CitationRelations {
           continue
         }
         let evidence = RelationEvidence(
-          cue: scanner.flat(cue.start..<cue.end), span: Span(cue.start, cue.end))
+          cue: scanner.flatText(cue.start..<cue.end), span: Span(cue.start, cue.end))
         readings.append(
           nested
             ? Reading(relation: .refers, evidence: nil, topLevel: false)
@@ -93,7 +102,7 @@ enum CitationRelations {
           Reading(
             relation: after.relation,
             evidence: RelationEvidence(
-              cue: scanner.flat(after.start..<after.end), span: Span(after.start, after.end)),
+              cue: scanner.flatText(after.start..<after.end), span: Span(after.start, after.end)),
             topLevel: true))
         continue
       }
@@ -132,19 +141,19 @@ enum CitationRelations {
     start: Int, end: Int, relation: Relation
   )? {
     let end = skipBackSpaces(scanner, index)
-    guard let tai = endsPhrase(scanner, Array("tai".utf8), at: end) else { return nil }
+    guard let tai = endsPhrase(scanner, CitationWords.tai, at: end) else { return nil }
     var i = tai
     var words = 0
     while i > start, words < 24 {
       if scanner.scalars[i - 1] == ";" { return nil }
       if !scanner.isLetter(i - 1),
-        let theo = endsPhrase(scanner, Array("theo".utf8), at: skipBackSpaces(scanner, i)),
+        let theo = endsPhrase(scanner, CitationWords.theo, at: skipBackSpaces(scanner, i)),
         cueOpensClause(scanner, theo)
       {
         let next = scanner.skipSpaces(i)
         let proposes =
-          scanner.matchWord(Array("de nghi".utf8), at: next) != nil
-          || scanner.matchWord(Array("chi dao".utf8), at: next) != nil
+          scanner.matchWord(CitationWords.deNghi, at: next) != nil
+          || scanner.matchWord(CitationWords.chiDao, at: next) != nil
         return proposes ? (theo, end, .accordingTo) : nil
       }
       i -= 1
@@ -172,25 +181,29 @@ enum CitationRelations {
         wordStart -= 1
       }
       guard wordStart < wordEnd else { return nil }
+      // A phrase ends with the word's last byte: the others are passed over unread.
+      let lastByte = scanner.byte(wordEnd - 1)
       // `ban hành kèm theo Quyết định số …`: only what the document does to the rule (amends,
       // replaces, repeals it) reaches the decision it was issued with.
-      if blockers.contains(where: { endsPhrase(scanner, $0, at: wordEnd) != nil }) {
+      if blockerLastBytes[Int(lastByte)],
+        blockers.contains(where: { endsPhrase(scanner, $0, at: wordEnd) != nil })
+      {
         guard reach == 12 else { return nil }
         attachedOnly = true
       }
       // `… các văn bản chỉ đạo của Trung ương …, đặc biệt là Kết luận số 07-KL/TW`: the mention
       // singles out one of the documents the cue governs, however long the list before it.
-      if reach == 12, elaborations.contains(where: { endsPhrase(scanner, $0, at: wordEnd) != nil }) {
+      if reach == 12, elaborationLastBytes[Int(lastByte)],
+        elaborations.contains(where: { endsPhrase(scanner, $0, at: wordEnd) != nil })
+      {
         reach = 80
       }
-      // A cue ends with the word's last byte: the others are passed over unread.
-      let lastByte = scanner.byte(wordEnd - 1)
       for position in cues.indices where cueLastBytes[position] == lastByte {
         let cue = cues[position]
         guard words <= (cue.reach >= 12 ? reach : cue.reach) else { continue }
         if attachedOnly, ![.amends, .replaces, .repeals].contains(cue.relation) { continue }
         guard let cueStart = endsPhrase(scanner, cue.phrase, at: wordEnd), cueStart >= start else { continue }
-        if cue.relation == .accordingTo, endsPhrase(scanner, Array("kem theo".utf8), at: wordEnd) != nil {
+        if cue.relation == .accordingTo, endsPhrase(scanner, CitationWords.kemTheo, at: wordEnd) != nil {
           continue
         }
         if cue.relation == .implements, let guide = guidePrefix(scanner, before: cueStart) {
@@ -206,8 +219,8 @@ enum CitationRelations {
 
   /// `hướng dẫn thực hiện`, `quy định chi tiết thi hành`: a guide, not an implementation.
   static func guidePrefix(_ scanner: TextScanner, before index: Int) -> Int? {
-    for prefix in ["huong dan", "quy dinh chi tiet"] {
-      if let start = endsPhrase(scanner, Array(prefix.utf8), at: skipBackSpaces(scanner, index)) {
+    for prefix in CitationWords.guidePrefixes {
+      if let start = endsPhrase(scanner, prefix, at: skipBackSpaces(scanner, index)) {
         return start
       }
     }
@@ -245,7 +258,7 @@ enum CitationRelations {
     let i = skipBackSpaces(scanner, start)
     if i == 0 || scanner.isHardBreak(i - 1) { return true }
     if ",;:(-–".unicodeScalars.contains(scanner.scalars[i - 1]) { return true }
-    for word in ["va", "de", "nham"] where endsPhrase(scanner, Array(word.utf8), at: i) != nil { return true }
+    for word in CitationWords.clauseOpeners where endsPhrase(scanner, word, at: i) != nil { return true }
     return false
   }
 
@@ -257,10 +270,10 @@ enum CitationRelations {
     let limit = min(scanner.count, index + 60)
     while i < limit {
       if scanner.scalars[i] == ";" || scanner.scalars[i] == "." || scanner.isHardBreak(i) { return nil }
-      if let end = scanner.matchWord(Array("het hieu luc".utf8), at: i) {
+      if let end = scanner.matchWord(CitationWords.hetHieuLuc, at: i) {
         var j = end
         while j < min(scanner.count, end + 40), scanner.scalars[j] != ";", scanner.scalars[j] != "." {
-          if let replaced = scanner.matchWord(Array("thay the".utf8), at: j) {
+          if let replaced = scanner.matchWord(CitationWords.thayThe, at: j) {
             return (i, replaced, .replaces)
           }
           j += 1
@@ -278,16 +291,16 @@ enum CitationRelations {
     var i = skipBackSpaces(scanner, index)
     // `…, Chỉ thị số 20/CT-TTg và hướng dẫn của Bộ Kế hoạch và Đầu tư tại Công văn số 5743/…`: the
     // guidance given in a document is an item of the list too.
-    if let tai = endsPhrase(scanner, Array("tai".utf8), at: i) {
+    if let tai = endsPhrase(scanner, CitationWords.tai, at: i) {
       var back = tai
       var words = 0
       while back > start, words < 16 {
         let scalar = scanner.scalars[back - 1]
         if scalar == "." || scalar == ";" { break }
-        if scalar == "," || endsPhrase(scanner, Array("va".utf8), at: back) != nil {
+        if scalar == "," || endsPhrase(scanner, CitationWords.va, at: back) != nil {
           let after = scanner.skipSpaces(back)
-          let opens = ["huong dan", "chi dao", "y kien", "ket luan", "de nghi", "quy dinh"].contains {
-            scanner.matchWord(Array($0.utf8), at: after) != nil
+          let opens = CitationWords.listedGuidance.contains {
+            scanner.matchWord($0, at: after) != nil
           }
           if opens { return true }
         }
@@ -298,7 +311,7 @@ enum CitationRelations {
     for _ in 0..<4 {
       guard i > start else { return false }
       if ",;:".unicodeScalars.contains(scanner.scalars[i - 1]) { return true }
-      for word in ["va", "hoac"] where endsPhrase(scanner, Array(word.utf8), at: i) != nil { return true }
+      for word in CitationWords.listJoiners where endsPhrase(scanner, word, at: i) != nil { return true }
       var wordStart = i
       while wordStart > start, scanner.isLetter(wordStart - 1) || scanner.isDigit(wordStart - 1) {
         wordStart -= 1
