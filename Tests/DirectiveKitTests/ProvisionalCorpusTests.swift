@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import DirectiveKit
@@ -38,8 +39,7 @@ final class ProvisionalCorpusTests: XCTestCase {
 
   /// A file's times set a while back: a file modified in the last seconds is never stored.
   func age(_ name: String) {
-    let when = timespec(tv_sec: time(nil) - 600, tv_nsec: 0)
-    XCTAssertEqual(utimensat(AT_FDCWD, corpus + "/" + name, [when, when], 0), 0, name)
+    XCTAssertTrue(backdate(corpus + "/" + name), name)
   }
 
   func put(_ name: String, _ text: String) throws {

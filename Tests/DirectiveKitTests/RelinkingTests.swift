@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VanbanGenerator
 import XCTest
 
@@ -57,8 +58,7 @@ final class RelinkingTests: XCTestCase {
 
   func age(_ name: String) {
     writes += 1
-    let when = timespec(tv_sec: time(nil) - 600, tv_nsec: writes)
-    XCTAssertEqual(utimensat(AT_FDCWD, corpus + "/" + name, [when, when], 0), 0)
+    XCTAssertTrue(backdate(corpus + "/" + name, nanoseconds: writes), name)
   }
 
   /// Generated documents (which cite one another), the seeds and the development set.

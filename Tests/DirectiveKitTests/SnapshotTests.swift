@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VanbanGenerator
 import XCTest
 
@@ -36,9 +37,7 @@ final class SnapshotTests: XCTestCase {
   /// Sets a file's times a while back, as files are on a second day's start (a file modified in
   /// the last seconds is never stored).
   func age(_ name: String, secondsAgo: Int = 600) {
-    let when = timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0)
-    let times = [when, when]
-    XCTAssertEqual(utimensat(AT_FDCWD, corpus + "/" + name, times, 0), 0)
+    XCTAssertTrue(backdate(corpus + "/" + name, secondsAgo: secondsAgo), name)
   }
 
   func put(_ name: String, _ text: String, secondsAgo: Int = 300) throws {

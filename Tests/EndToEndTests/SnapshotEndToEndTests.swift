@@ -26,8 +26,7 @@ final class SnapshotEndToEndTests: XCTestCase {
   override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
   func age(_ name: String, secondsAgo: Int = 600) {
-    let when = timespec(tv_sec: time(nil) - secondsAgo, tv_nsec: 0)
-    XCTAssertEqual(utimensat(AT_FDCWD, corpus + "/" + name, [when, when], 0), 0)
+    XCTAssertTrue(backdate(corpus + "/" + name, secondsAgo: secondsAgo), name)
   }
 
   func vanban(_ arguments: [String], cacheHome: String? = nil) -> ProgramResult {
