@@ -30,7 +30,7 @@ struct RequestRunner {
       }
     case .run(let program, let file, let name, let text):
       return run(program, file: file, name: name, text: text)
-    case .copy(let text, let what):
+    case .copy(let text, _):
       let sequence = OSC52.sequence(text, insideTmux: !(environment["TMUX"] ?? "").isEmpty)
       let bytes = Array(sequence.utf8)
       _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
