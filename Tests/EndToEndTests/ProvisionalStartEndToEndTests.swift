@@ -18,22 +18,12 @@ final class ProvisionalStartEndToEndTests: TmuxTestCase {
     try super.setUpWithError()
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "vanban-provisional-\(UUID().uuidString)")
-    let generated = run([Package.binary, "generate", "--docs", "600", "--seed", "5", corpus])
-    XCTAssertEqual(generated.status, 0, generated.output)
-    let walker = FileManager.default.enumerator(atPath: corpus)
-    while let name = walker?.nextObject() as? String {
-      if name.hasSuffix(".txt") { age(corpus + "/" + name) }
-    }
+    generateAgedCorpus(at: corpus, documents: 600, seed: 5)
   }
 
   override func tearDown() {
     super.tearDown()
     try? FileManager.default.removeItem(at: folder)
-  }
-
-  /// Files written in the last two seconds are not kept in the snapshot.
-  func age(_ path: String) {
-    XCTAssertTrue(backdate(path), path)
   }
 
   /// `vanban list`'s subjects, in order.

@@ -16,6 +16,18 @@ class TmuxTestCase: XCTestCase {
 
   func tmux(_ arguments: String...) { run(["tmux"] + arguments) }
 
+  /// A generated corpus whose files all look a while old, as on a later day's start: a file
+  /// written in the last two seconds is never kept in a snapshot.
+  func generateAgedCorpus(at path: String, documents: Int, seed: Int) {
+    let generated = run([Package.binary, "generate", "--docs", "\(documents)", "--seed", "\(seed)", path])
+    XCTAssertEqual(generated.status, 0, generated.output)
+    let walker = FileManager.default.enumerator(atPath: path)
+    while let name = walker?.nextObject() as? String {
+      guard name.hasSuffix(".txt") else { continue }
+      XCTAssertTrue(backdate(path + "/" + name), name)
+    }
+  }
+
   func keys(_ keys: String...) { run(["tmux", "send-keys", "-t", session] + keys) }
 
   func type(_ text: String) { run(["tmux", "send-keys", "-t", session, "-l", text]) }

@@ -17,14 +17,7 @@ final class WarmStartEndToEndTests: TmuxTestCase {
     try super.setUpWithError()
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "vanban-warm-\(UUID().uuidString)")
-    let generated = run([Package.binary, "generate", "--docs", "1200", "--seed", "21", corpus])
-    XCTAssertEqual(generated.status, 0, generated.output)
-    // Files written in the last two seconds are not kept in the snapshot.
-    let walker = FileManager.default.enumerator(atPath: corpus)
-    while let name = walker?.nextObject() as? String {
-      guard name.hasSuffix(".txt") else { continue }
-      XCTAssertTrue(backdate(corpus + "/" + name), name)
-    }
+    generateAgedCorpus(at: corpus, documents: 1200, seed: 21)
   }
 
   override func tearDown() {
