@@ -53,14 +53,7 @@ extension Corpus {
     progress: (@Sendable (LoadProgress) -> Void)? = nil, notice: ((String) -> Void)? = nil,
     reader: @Sendable (String) -> Result<[UInt8], CorpusError> = readFile
   ) throws -> Corpus {
-    var walker = FileWalker(glob: glob)
-    for path in paths {
-      var info = stat()
-      guard lstat(path, &info) == 0 else {
-        throw CorpusError(message: "\(path): no such file or directory")
-      }
-      walker.visit(path, isTopLevel: true)
-    }
+    let walker = try FileWalker.walking(paths, glob: glob)
     guard let snapshot else {
       return build(files: walker.files, warnings: walker.warnings, progress: progress, reader: reader)
     }
@@ -266,6 +259,20 @@ struct FileWalker {
   private var visitedDirectories: Set<[UInt64]> = []
 
   init(glob: String) { self.glob = glob }
+
+  /// Every file of `paths` the glob takes, with its stamp and the warnings of the walk; a path
+  /// given that is not there is an error.
+  static func walking(_ paths: [String], glob: String) throws -> FileWalker {
+    var walker = FileWalker(glob: glob)
+    for path in paths {
+      var info = stat()
+      guard lstat(path, &info) == 0 else {
+        throw CorpusError(message: "\(path): no such file or directory")
+      }
+      walker.visit(path, isTopLevel: true)
+    }
+    return walker
+  }
 
   /// What one look at a path found: its status through links, or why there is none.
   enum Look {

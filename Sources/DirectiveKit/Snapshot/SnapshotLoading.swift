@@ -299,12 +299,7 @@ public final class ProvisionalCorpus: @unchecked Sendable {
       SnapshotChecksum.digest(snapshot.mapping, offset: SnapshotStore.headerSize, length: length)
       == snapshot.checksum
     if !holds { distrusted("the snapshot \(SnapshotStore.checksumMismatch): it is rebuilt from the files") }
-    var walker = FileWalker(glob: glob)
-    for path in paths {
-      var info = stat()
-      guard lstat(path, &info) == 0 else { throw CorpusError(message: "\(path): no such file or directory") }
-      walker.visit(path, isTopLevel: true)
-    }
+    let walker = try FileWalker.walking(paths, glob: glob)
     let entries = snapshot.entries
     let unchanged =
       holds && entries.count == walker.files.count
