@@ -15,10 +15,6 @@ final class RelinkingTests: XCTestCase {
   var folder: URL!
   var corpus: String { folder.appendingPathComponent("corpus").path }
   var store: SnapshotStore { SnapshotStore(directory: folder.appendingPathComponent("cache").path) }
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-  static let realdev = root.appendingPathComponent("Fixtures/realdev")
-  static let seeds = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
-    "Data/corpus")
 
   override func setUpWithError() throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -65,7 +61,7 @@ final class RelinkingTests: XCTestCase {
   func populate(seed: UInt64, generated: Int) throws -> [CorpusGenerator.GeneratedDocument] {
     let documents = CorpusGenerator(seed: seed).generate(count: generated * 2)
     for document in documents.prefix(generated) { try put(document.truth.file, document.text) }
-    for source in [Self.seeds, Self.realdev] {
+    for source in [Package.seedCorpus, Package.realDevelopmentSet] {
       let names = try FileManager.default.contentsOfDirectory(atPath: source.path).filter {
         $0.hasSuffix(".txt")
       }

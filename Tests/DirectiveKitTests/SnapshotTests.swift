@@ -15,19 +15,17 @@ final class SnapshotTests: XCTestCase {
   var folder: URL!
   var corpus: String { folder.appendingPathComponent("corpus").path }
   var store: SnapshotStore { SnapshotStore(directory: folder.appendingPathComponent("cache").path) }
-  static let realdev = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Fixtures/realdev")
 
   override func setUpWithError() throws {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "vanban-snapshot-\(UUID().uuidString)")
     try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
-    let names = try FileManager.default.contentsOfDirectory(atPath: Self.realdev.path).filter {
+    let names = try FileManager.default.contentsOfDirectory(atPath: Package.realDevelopmentSet.path).filter {
       $0.hasSuffix(".txt")
     }
     for name in names.sorted() {
       try FileManager.default.copyItem(
-        atPath: Self.realdev.appendingPathComponent(name).path, toPath: corpus + "/" + name)
+        atPath: Package.realDevelopmentSet.appendingPathComponent(name).path, toPath: corpus + "/" + name)
       age(name)
     }
   }
