@@ -39,8 +39,9 @@ struct BenchReport {
     var runs: [(String, TimedRun?)] = [("rg -l -F ngày (reads every file)", size.ripgrep)]
     if hasCache {
       runs += [
-        ("vanban list, cold (cache cleared)", size.cold), ("vanban list, warm", size.warm),
-        ("vanban list --province \(province), warm", size.province),
+        ("vanban list, cold (cache cleared)", size.cold),
+        ("vanban list, warm (median of \(VanbanBench.warmRuns))", size.warm),
+        ("vanban list --province \(province), warm (median of \(VanbanBench.warmRuns))", size.province),
       ]
     } else {
       runs += [

@@ -6,31 +6,31 @@ import Foundation
   import Darwin
 #endif
 
-/// CPU time and peak resident memory, from `getrusage`: of this process, or of the children it
-/// has waited for (the largest of them, for memory).
+/// CPU time and peak resident memory, from `getrusage` (this process) or `wait4` (a child).
 struct ResourceUsage {
   var cpuSeconds: Double
   var peakResidentMegabytes: Double
 
-  static func ofThisProcess() -> ResourceUsage { read(who: RUSAGE_SELF) }
+  static func ofThisProcess() -> ResourceUsage {
+    var usage = rusage()
+    #if os(Linux)
+      // Glibc spells the argument as its own enum type.
+      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return ResourceUsage(of: usage)
+  }
 
-  static func ofWaitedChildren() -> ResourceUsage { read(who: RUSAGE_CHILDREN) }
-
-  #if os(Linux)
-    // Glibc spells the argument as its own enum type and counts ru_maxrss in kilobytes.
-    private static func read(who: __rusage_who) -> ResourceUsage {
-      var usage = rusage()
-      getrusage(__rusage_who_t(who.rawValue), &usage)
-      return ResourceUsage(usage, maximumResidentBytes: Double(usage.ru_maxrss) * 1024)
-    }
-  #else
-    // Darwin counts ru_maxrss in bytes.
-    private static func read(who: Int32) -> ResourceUsage {
-      var usage = rusage()
-      getrusage(who, &usage)
-      return ResourceUsage(usage, maximumResidentBytes: Double(usage.ru_maxrss))
-    }
-  #endif
+  /// What `wait4` or `getrusage` gave for one process. Glibc counts ru_maxrss in kilobytes,
+  /// Darwin in bytes.
+  init(of usage: rusage) {
+    #if os(Linux)
+      self.init(usage, maximumResidentBytes: Double(usage.ru_maxrss) * 1024)
+    #else
+      self.init(usage, maximumResidentBytes: Double(usage.ru_maxrss))
+    #endif
+  }
 
   private init(_ usage: rusage, maximumResidentBytes: Double) {
     cpuSeconds =
