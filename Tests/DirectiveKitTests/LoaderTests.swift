@@ -83,6 +83,28 @@ final class LoaderTests: XCTestCase {
     XCTAssertEqual(oneAtATime, walker.files)
   }
 
+  /// Many small folders, each listed and looked into ahead on all cores: the walk still lists
+  /// files folder by folder in name order, with each link's warning where it lies.
+  func testManySmallFoldersAreWalkedInNameOrderWithTheirWarnings() throws {
+    let folders = (0..<20).map { String(format: "a%02d", $0) }
+    for name in folders {
+      for file in ["x.txt", "y.txt", "sub/z.txt", "notes.md"] { try write("tree/\(name)/\(file)", []) }
+    }
+    let manager = FileManager.default
+    try manager.createSymbolicLink(
+      atPath: folder.appendingPathComponent("tree/a05/loop").path, withDestinationPath: "..")
+    try manager.createSymbolicLink(
+      atPath: folder.appendingPathComponent("tree/a07/gone.txt").path, withDestinationPath: "/nonexistent/x")
+    var walker = FileWalker(glob: "*.txt")
+    walker.visit(folder.appendingPathComponent("tree").path, isTopLevel: true)
+    let listed = walker.files.map { String($0.dropFirst(folder.path.count + "/tree/".count)) }
+    XCTAssertEqual(listed, folders.flatMap { ["\($0)/sub/z.txt", "\($0)/x.txt", "\($0)/y.txt"] })
+    XCTAssertEqual(walker.stamps.count, walker.files.count)
+    XCTAssertEqual(
+      walker.warnings.map { "\($0.path.dropFirst(folder.path.count + "/tree/".count)): \($0.reason)" },
+      ["a05/loop: symbolic link loop: folder already visited", "a07/gone.txt: dangling symbolic link"])
+  }
+
   func testAPathThatDoesNotExistIsAnErrorNamingIt() {
     XCTAssertThrowsError(try Corpus.load(paths: ["/no/such/place"])) { error in
       XCTAssertEqual((error as? CorpusError)?.message, "/no/such/place: no such file or directory")

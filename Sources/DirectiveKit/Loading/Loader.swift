@@ -53,15 +53,19 @@ extension Corpus {
     progress: (@Sendable (LoadProgress) -> Void)? = nil, notice: ((String) -> Void)? = nil,
     reader: @Sendable (String) -> Result<[UInt8], CorpusError> = readFile
   ) throws -> Corpus {
-    let walker = try FileWalker.walking(paths, glob: glob)
     guard let snapshot else {
+      let walker = try FileWalker.walking(paths, glob: glob)
       return build(files: walker.files, warnings: walker.warnings, progress: progress, reader: reader)
     }
     let identity = SnapshotStore.identity(
       paths: paths, glob: glob, workingDirectory: FileManager.default.currentDirectoryPath)
+    // The snapshot is opened, verified and its list decoded on another thread while this one
+    // walks the folders: neither needs the other until the files are compared with it.
+    let opening = SnapshotOpening(store: snapshot, identity: identity)
+    let walker = try FileWalker.walking(paths, glob: glob)
     return SnapshotLoading.load(
       files: walker.files, stamps: walker.stamps, warnings: walker.warnings, store: snapshot,
-      identity: identity,
+      identity: identity, opening: opening,
       progress: progress, notice: notice ?? { _ in }, reader: reader)
   }
 
@@ -274,11 +278,15 @@ struct FileWalker {
     return walker
   }
 
-  /// What one look at a path found: its status through links, or why there is none.
+  /// What one look at a path found: the kind of file and its stamp through links, or why there is
+  /// none. Only what the walk keeps, not the whole `stat`: a folder of 100,000 entries holds one
+  /// look each.
   enum Look {
-    case found(stat)
+    case found(kind: mode_t, stamp: FileStamp)
     case unreadable(Int32)
     case brokenLink(Int32)
+
+    init(_ info: stat) { self = .found(kind: info.st_mode & S_IFMT, stamp: FileStamp(info)) }
   }
 
   /// `lstat`, then `stat` only through a link: one call a file instead of two.
@@ -286,7 +294,7 @@ struct FileWalker {
     var info = stat()
     guard lstat(path, &info) == 0 else { return .unreadable(errno) }
     if info.st_mode & S_IFMT == S_IFLNK, stat(path, &info) != 0 { return .brokenLink(errno) }
-    return .found(info)
+    return Look(info)
   }
 
   /// The same look at an entry of an open folder: the kernel resolves one name, not the whole
@@ -295,24 +303,74 @@ struct FileWalker {
     var info = stat()
     guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return .unreadable(errno) }
     if info.st_mode & S_IFMT == S_IFLNK, fstatat(folder, name, &info, 0) != 0 { return .brokenLink(errno) }
-    return .found(info)
+    return Look(info)
   }
 
-  /// The looks at the entries of a folder (by `names` in the open `folder`, else by `paths`), in
-  /// their order, on all cores when there are enough of them: at 100,000 files the calls
-  /// themselves are most of a warm start's walk.
-  static func looks(in folder: Int32?, names: [String], paths: [String]) -> [Look] {
-    let lookAt: (Int) -> Look = { index in
-      folder.map { look(in: $0, at: names[index]) } ?? look(at: paths[index])
-    }
+  /// The looks at the entries `names` of the open `folder`, in their order, on all cores when
+  /// there are enough of them, each written in its place: at 100,000 files the calls themselves
+  /// are most of a warm start's walk.
+  static func looks(in folder: Int32, names: [String]) -> [Look] {
+    let lookAt: (Int) -> Look = { index in look(in: folder, at: names[index]) }
     let chunkSize = 512
-    guard paths.count > chunkSize else { return paths.indices.map(lookAt) }
-    let chunkCount = (paths.count + chunkSize - 1) / chunkSize
-    let results = ResultSlots<[Look]>(count: chunkCount)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      results.set(chunk, ((chunk * chunkSize)..<min(paths.count, (chunk + 1) * chunkSize)).map(lookAt))
+    guard names.count > chunkSize else { return names.indices.map(lookAt) }
+    let chunkCount = (names.count + chunkSize - 1) / chunkSize
+    return [Look](unsafeUninitializedCapacity: names.count) { buffer, initialized in
+      let slots = LookSlots(buffer.baseAddress!)
+      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+        for index in (chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize) {
+          (slots.base + index).initialize(to: lookAt(index))
+        }
+      }
+      initialized = names.count
     }
-    return results.values.flatMap { $0! }
+  }
+
+  /// Where the workers of `looks` write, each its own indices.
+  private struct LookSlots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Look>
+    init(_ base: UnsafeMutablePointer<Look>) { self.base = base }
+  }
+
+  /// A folder's entries as the walk takes them: no hidden ones, sorted, each with its path and a
+  /// look at it.
+  struct Listing {
+    var names: [String]
+    var paths: [String]
+    var looks: [Look]
+  }
+
+  /// The listing of the folder at `path`; nil when it cannot be read.
+  static func listing(of path: String) -> Listing? {
+    let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard folder >= 0 else { return nil }
+    defer { close(folder) }
+    guard let entries = entryNames(of: folder) else { return nil }
+    let names = entries.filter { !$0.hasPrefix(".") }.sorted()
+    let prefix = path.hasSuffix("/") ? path : path + "/"
+    let paths = names.map { prefix + $0 }
+    return Listing(names: names, paths: paths, looks: looks(in: folder, names: names))
+  }
+
+  /// The names in an open folder but `.` and `..`, in the order the system gives them; nil when
+  /// it cannot be read.
+  static func entryNames(of folder: Int32) -> [String]? {
+    // `closedir` closes the descriptor it was given: the caller's stays open for the looks.
+    let copy = dup(folder)
+    guard copy >= 0 else { return nil }
+    guard let stream = fdopendir(copy) else {
+      close(copy)
+      return nil
+    }
+    defer { closedir(stream) }
+    var names: [String] = []
+    errno = 0
+    while let entry = readdir(stream) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+        String(cString: bytes.baseAddress!.assumingMemoryBound(to: CChar.self))
+      }
+      if name != ".", name != ".." { names.append(name) }
+    }
+    return errno == 0 ? names : nil
   }
 
   /// `name`: the path's last component, when the caller knows it (an entry of a folder).
@@ -320,10 +378,14 @@ struct FileWalker {
     visit(path, Self.look(at: path), isTopLevel: isTopLevel, name: name)
   }
 
-  private mutating func visit(_ path: String, _ look: Look, isTopLevel: Bool, name: String?) {
-    let info: stat
+  /// `listing`: the folder's, when it was taken ahead (nil inside: it could not be read).
+  private mutating func visit(
+    _ path: String, _ look: Look, isTopLevel: Bool, name: String?, listing prefetched: Listing?? = nil
+  ) {
+    let kind: mode_t
+    let stamp: FileStamp
     switch look {
-    case .found(let found): info = found
+    case .found(let foundKind, let foundStamp): (kind, stamp) = (foundKind, foundStamp)
     case .unreadable(let code):
       warnings.append(LoadWarning(path: path, reason: "cannot be read: \(String(cString: strerror(code)))"))
       return
@@ -332,30 +394,44 @@ struct FileWalker {
         LoadWarning(path: path, reason: code == ELOOP ? "symbolic link loop" : "dangling symbolic link"))
       return
     }
-    let kind = info.st_mode & S_IFMT
     if kind == S_IFDIR {
-      let identity = [UInt64(info.st_dev), UInt64(info.st_ino)]
+      let identity = [stamp.device, stamp.inode]
       guard !visitedDirectories.contains(identity) else {
         warnings.append(LoadWarning(path: path, reason: "symbolic link loop: folder already visited"))
         return
       }
       visitedDirectories.insert(identity)
-      guard let entries = try? FileManager.default.contentsOfDirectory(atPath: path) else {
+      guard let listing = prefetched ?? Self.listing(of: path) else {
         warnings.append(LoadWarning(path: path, reason: "folder cannot be read (permission denied)"))
         return
       }
-      let names = entries.sorted().filter { !$0.hasPrefix(".") }
-      let paths = names.map { path.hasSuffix("/") ? path + $0 : path + "/" + $0 }
-      let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-      defer { if folder >= 0 { close(folder) } }
-      let looks = Self.looks(in: folder >= 0 ? folder : nil, names: names, paths: paths)
-      for (position, look) in looks.enumerated() {
-        visit(paths[position], look, isTopLevel: false, name: names[position])
+      // The folders in it are listed and looked into on all cores before they are visited in
+      // order: a corpus of many small folders has too few entries in each to share out.
+      var folders: [Int] = []
+      for position in listing.looks.indices {
+        if case .found(S_IFDIR, let folderStamp) = listing.looks[position],
+          !visitedDirectories.contains([folderStamp.device, folderStamp.inode])
+        {
+          folders.append(position)
+        }
+      }
+      var listings = [Listing??](repeating: nil, count: listing.looks.count)
+      if folders.count > 1 {
+        let taken = ResultSlots<Listing?>(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+          taken.set(index, Self.listing(of: listing.paths[folders[index]]))
+        }
+        for (index, folderListing) in taken.values.enumerated() { listings[folders[index]] = folderListing }
+      }
+      for position in listing.looks.indices {
+        visit(
+          listing.paths[position], listing.looks[position], isTopLevel: false, name: listing.names[position],
+          listing: listings[position])
       }
     } else if kind == S_IFREG {
       if isTopLevel || fnmatch(glob, name ?? Self.name(of: path), 0) == 0 {
         files.append(path)
-        stamps.append(FileStamp(info))
+        stamps.append(stamp)
       }
     } else if isTopLevel || fnmatch(glob, name ?? Self.name(of: path), 0) == 0 {
       warnings.append(

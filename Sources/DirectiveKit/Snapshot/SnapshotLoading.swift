@@ -18,12 +18,13 @@ enum SnapshotLoading {
 
   static func load(
     files: [String], stamps: [FileStamp], warnings: [LoadWarning], store: SnapshotStore, identity: String,
-    opened: SnapshotStore.Opened? = nil, progress: (@Sendable (LoadProgress) -> Void)?,
+    opened: SnapshotStore.Opened? = nil, opening: SnapshotOpening? = nil,
+    progress: (@Sendable (LoadProgress) -> Void)?,
     notice: (String) -> Void, reader: @Sendable (String) -> Result<[UInt8], CorpusError>
   ) -> Corpus {
     let path = store.path(identity: identity)
     var previous: Snapshot?
-    switch opened ?? store.openSnapshot(at: path, identity: identity) {
+    switch opened ?? opening?.snapshot() ?? store.openSnapshot(at: path, identity: identity) {
     case .missing: break
     case .valid(let snapshot): previous = snapshot
     case .untrusted(let reason): notice("the snapshot \(path) \(reason): it is rebuilt")
@@ -60,11 +61,13 @@ enum SnapshotLoading {
       toParse = Array(files.indices)
     }
 
+    // Taken here, so that a load that parses does not hold them.
+    let listed = opening?.takeListed()
     if let previous, let linked = previous.linked, toParse.isEmpty, !renamed,
       files.count == previous.entries.count,
       linked.count == files.count
     {
-      if let documents = decodeLinked(linked, from: previous) {
+      if let documents = listed ?? decodeLinked(linked, from: previous) {
         // The table of files before them is read too.
         previous.release(0..<previous.fields(of: linked[...]).upperBound)
         let bytes = stamps.reduce(0) { $0 + Int($1.size) }
@@ -249,6 +252,48 @@ enum SnapshotLoading {
   }
 }
 
+/// A snapshot opened (its checksum verified) on a thread of its own, and, when it holds its linked
+/// corpus whole, that corpus's documents decoded as a list shows them: what a load needs of it
+/// when no file changed, made while the caller walks the folders.
+final class SnapshotOpening: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var opened: SnapshotStore.Opened = .missing
+  private var listed: [Document]?
+
+  init(store: SnapshotStore, identity: String) {
+    let thread = Thread { [self] in
+      opened = store.openSnapshot(at: store.path(identity: identity), identity: identity)
+      if case .valid(let snapshot) = opened, let linked = snapshot.linked,
+        linked.count == snapshot.entries.count
+      {
+        listed = SnapshotLoading.decodeLinked(linked, from: snapshot)
+      }
+      done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// The snapshot as opened, once the thread is done.
+  func snapshot() -> SnapshotStore.Opened {
+    finished()
+    return opened
+  }
+
+  /// Its listed documents, once: nil when it has no linked corpus whole, or one of them does not
+  /// decode.
+  func takeListed() -> [Document]? {
+    finished()
+    defer { listed = nil }
+    return listed
+  }
+
+  private func finished() {
+    done.wait()
+    done.signal()
+  }
+}
+
 /// A corpus read from its snapshot before its files are checked against it and before the
 /// snapshot's checksum is verified: what the browser's first frame shows, at 100,000 documents
 /// without the 100,000 `stat` calls and the reading of every byte of the snapshot that
@@ -294,12 +339,18 @@ public final class ProvisionalCorpus: @unchecked Sendable {
     progress: (@Sendable (LoadProgress) -> Void)?, notice: (String) -> Void, distrusted: (String) -> Void,
     reader: @Sendable (String) -> Result<[UInt8], CorpusError> = Corpus.readFile
   ) throws -> Corpus {
-    let length = snapshot.mapping.bytes.count - SnapshotStore.headerSize
-    let holds =
-      SnapshotChecksum.digest(snapshot.mapping, offset: SnapshotStore.headerSize, length: length)
-      == snapshot.checksum
+    // The checksum on another thread while this one walks the folders: the two are most of
+    // the check, and neither needs the other.
+    let verifying = ChecksumVerification(snapshot)
+    let walker: FileWalker
+    do {
+      walker = try FileWalker.walking(paths, glob: glob)
+    } catch {
+      _ = verifying.holds()
+      throw error
+    }
+    let holds = verifying.holds()
     if !holds { distrusted("the snapshot \(SnapshotStore.checksumMismatch): it is rebuilt from the files") }
-    let walker = try FileWalker.walking(paths, glob: glob)
     let entries = snapshot.entries
     let unchanged =
       holds && entries.count == walker.files.count
@@ -315,5 +366,28 @@ public final class ProvisionalCorpus: @unchecked Sendable {
     return Corpus(
       flagged: corpus.documents, loadWarnings: walker.warnings, snapshotPath: corpus.snapshotPath,
       snapshotFingerprint: corpus.snapshotFingerprint)
+  }
+}
+
+/// Whether a snapshot's payload matches the checksum of its header, found on a thread of its own.
+private final class ChecksumVerification: @unchecked Sendable {
+  private let done = DispatchSemaphore(value: 0)
+  private var matches = false
+
+  init(_ snapshot: Snapshot) {
+    let thread = Thread { [self] in
+      let length = snapshot.mapping.bytes.count - SnapshotStore.headerSize
+      matches =
+        SnapshotChecksum.digest(snapshot.mapping, offset: SnapshotStore.headerSize, length: length)
+        == snapshot.checksum
+      done.signal()
+    }
+    thread.start()
+  }
+
+  func holds() -> Bool {
+    done.wait()
+    done.signal()
+    return matches
   }
 }
