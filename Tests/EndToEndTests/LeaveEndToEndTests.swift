@@ -139,6 +139,50 @@ final class LeaveEndToEndTests: TmuxTestCase {
     waitFor("exit=0")
   }
 
+  /// A warm start whose check of the files is held (`VANBAN_HOLD_CHECK_WHILE`): `m` shows its
+  /// mark at once and `e` takes its file name, and both wait, the status line says so; once the
+  /// check is let go, the mark is saved and the export written.
+  func testAMarkAndAnExportPressedWhileTheFilesAreCheckedWaitForTheCheck() throws {
+    let corpus = folder + "/corpus"
+    generateAgedCorpus(at: corpus, documents: 40, seed: 11)
+    let hold = folder + "/hold"
+    XCTAssertTrue(FileManager.default.createFile(atPath: hold, contents: nil))
+    let environment =
+      "env XDG_CACHE_HOME='\(folder)/cache' XDG_DATA_HOME='\(folder)/data' VANBAN_CONFIG=/dev/null"
+    startShell()
+    keys("clear; \(environment) \(Self.binary) list '\(corpus)' > /dev/null; echo listed=$?", "Enter")
+    waitFor("listed=0", timeout: 60)
+    keys(
+      "clear; \(environment) VANBAN_HOLD_CHECK_WHILE='\(hold)' \(Self.binary) '\(corpus)'; echo \"exit=$?\"",
+      "Enter")
+    waitFor("checking files…")
+    keys("m")
+    waitFor("; saved once the files are checked")
+    keys("e")
+    waitFor("Export to (.csv or .json): vanban-library.csv")
+    keys("Enter")
+    waitFor("vanban-library.csv is written once the files are checked")
+    waitFor("checking files… · 2 waiting (mark, export)")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/vanban-library.csv"))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/data/vanban"), "no mark saved yet")
+    try FileManager.default.removeItem(atPath: hold)
+    waitFor("wrote 40 rows to \(folder)/vanban-library.csv")
+    waitFor("checking files…", absent: true)
+    let written = try String(contentsOfFile: folder + "/vanban-library.csv", encoding: .utf8)
+    // The last two columns are `marked` and `note`.
+    XCTAssertEqual(
+      written.components(separatedBy: "\r\n").filter { $0.hasSuffix(",true,") }.count, 1,
+      "one row marked: \(written)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/data/vanban")
+    let saved = try XCTUnwrap(
+      JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: folder + "/data/vanban/" + files[0])))
+        as? [String: Any])
+    XCTAssertEqual((saved["marks"] as? [String])?.count, 1, "\(saved)")
+    keys("Q")
+    waitFor("exit=0")
+  }
+
   /// `e` on the library: the default name, in the current directory, and where it wrote.
   func testExportWritesWhereItSays() throws {
     startShell()

@@ -55,11 +55,10 @@ final class ProvisionalStartTests: XCTestCase {
     XCTAssertFalse(narrowed.visibleDocuments.isEmpty)
     XCTAssertLessThan(narrowed.visibleDocuments.count, corpus.documents.count)
     XCTAssertTrue(narrowed.visibleDocuments.allSatisfy { corpus.documents[$0].province == "Cà Mau" })
-    // Ids may still change: a mark waits for the check.
-    let marked = update(state, .key(.character("m")))
-    XCTAssertEqual(marked.marks, [])
-    XCTAssertEqual(
-      marked.message, "wait for the files to be checked: ids are settled once every file is looked at")
+    // Ids may still change: a mark shows, and its saving waits for the check (AwaitingCheckTests).
+    var marked = update(state, .key(.character("m")))
+    XCTAssertEqual(marked.marks, [selected])
+    XCTAssertEqual(marked.takeRequests(), [])
 
     // Nothing changed: the same documents, confirmed; the same rows, the cursor where it was.
     let before = listedSubjects(state)

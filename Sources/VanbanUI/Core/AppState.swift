@@ -98,6 +98,11 @@ public struct AppState: Sendable {
   public var mouseCaptured = true
   /// Whether the corpus is the built-in one, whose documents have no file.
   public var builtInCorpus = false
+  /// What keys asked for on a provisional list that waits for its files to be checked, oldest
+  /// first (`AwaitedAction`).
+  public var awaitingCheck: [AwaitedAction] = []
+  /// Whether `q` on the library has said once that quitting drops what waits.
+  var quitWarned = false
 
   // MARK: filters, search, places and glance (#14)
   /// The library's order turned round (`r`).

@@ -19,6 +19,8 @@ extension AppState {
   }
 
   mutating func takeLoaded(_ loaded: Library) {
+    let previous = library
+    defer { resolveAwaited(previous: previous) }
     loading = nil
     var renamed: [String: String] = [:]
     // A library that came whole (from its snapshot) replaces one that never listed a document;
@@ -113,12 +115,11 @@ extension AppState {
     if library.awaitsGraph, action == .export, page.screen.needsLinkedCorpus {
       return "wait for the citation graph: this page is not drawn yet"
     }
-    guard library.isPartial || library.isProvisional else { return nil }
+    // A provisional list's are queued instead (`AwaitedAction`): its ids are almost always final.
+    guard library.isPartial else { return nil }
     switch action {
     case .toggleMark, .annotate, .export, .yankReference:
-      return library.isProvisional
-        ? "wait for the files to be checked: ids are settled once every file is looked at"
-        : "wait for the corpus to load: ids are settled once every file is read"
+      return "wait for the corpus to load: ids are settled once every file is read"
     default:
       return nil
     }

@@ -91,6 +91,7 @@ extension AppState {
   var backgroundNotes: [String] {
     var notes: [String] = []
     if let loadingNote { notes.append(loadingNote) }
+    if let awaitingNote { notes.append(awaitingNote) }
     if isSearchingWithoutIndex { notes.append("indexing… (searching province, issuer, number, type)") }
     notes += mouseNote
     return notes

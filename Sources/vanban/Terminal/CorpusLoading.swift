@@ -157,6 +157,7 @@ enum CorpusLoading {
           // The checksum reads every byte of the snapshot and the walk stats every file: not
           // before the first frame is on screen.
           feed.awaitDrawn()
+          holdCheckForTests()
           corpus = try confirm(shown, report) { warning in feed.distrustProvisional(warning) }
         } else {
           corpus = try load(report)
@@ -184,6 +185,15 @@ enum CorpusLoading {
     thread.stackSize = 8 << 20
     thread.start()
   }
+}
+
+/// For the tests of what waits for a warm start's check of the files: while the file that
+/// `VANBAN_HOLD_CHECK_WHILE` names exists, the check does not start, however small the corpus.
+private func holdCheckForTests() {
+  guard let path = ProcessInfo.processInfo.environment["VANBAN_HOLD_CHECK_WHILE"], !path.isEmpty else {
+    return
+  }
+  while access(path, F_OK) == 0 { usleep(20_000) }
 }
 
 /// Builds the search index on another thread and posts `Event.indexReady` when it is done.

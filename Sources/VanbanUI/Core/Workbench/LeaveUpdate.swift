@@ -56,6 +56,11 @@ extension AppState {
         message = "no document here to copy"
         return
       }
+      guard !leavingWaitsForCheck else {
+        awaitingCheck.append(.yank(document))
+        message = "the reference of \(document.id) is copied once the files are checked"
+        return
+      }
       requests.append(.copy(Reference.of(document), what: "reference"))
     case .yankPath:
       guard let document = currentDocument else {
@@ -79,12 +84,20 @@ extension AppState {
         message = "no document here to mark"
         return
       }
-      if let index = marks.firstIndex(of: document.id) {
-        marks.remove(at: index)
-        message = "unmarked \(document.id)"
-      } else {
+      let marking = !marks.contains(document.id)
+      if marking {
         marks.append(document.id)
         message = "marked \(document.id) (' lists marks)"
+      } else {
+        marks.removeAll { $0 == document.id }
+        message = "unmarked \(document.id)"
+      }
+      guard !leavingWaitsForCheck else {
+        // Shown at once, saved once the files are checked.
+        workbenchRevision += 1
+        awaitingCheck.append(.mark(document, marked: marking))
+        message? += "; saved once the files are checked"
+        return
       }
       saveWorkbench()
     case .showMarks: navigate(to: .marks)
@@ -135,14 +148,27 @@ extension AppState {
         message = "export: “\(text)” does not end in .csv or .json"
         return
       }
+      guard !leavingWaitsForCheck else {
+        awaitingCheck.append(.export(path: text, contents: contents, rows: table.rows.count))
+        message = "\(text) is written once the files are checked"
+        return
+      }
       requests.append(.write(path: text, contents: contents, rows: table.rows.count))
     case .note(let id):
+      let replaced = notes[id]
       if text.isEmpty {
         guard notes.removeValue(forKey: id) != nil else { return }
         message = "note removed from \(id)"
       } else {
         notes[id] = text
         message = "note kept on \(id)"
+      }
+      if leavingWaitsForCheck, let document = library.document(id: id) {
+        // Shown at once, saved once the files are checked.
+        workbenchRevision += 1
+        awaitingCheck.append(.note(document, text: text, replaced: replaced))
+        message? += "; saved once the files are checked"
+        return
       }
       saveWorkbench()
     }

@@ -34,7 +34,14 @@ struct LibraryScreen: ScreenView {
       let all = SortOrder.allCases
       state.sort = all[((all.firstIndex(of: state.sort) ?? 0) + 1) % all.count]
       state.resetListPosition()
-    case .close: state.shouldQuit = true
+    case .close:
+      // What waits for the check of the files would be lost: said once, then `q` quits.
+      if let waiting = state.awaitingNote, !state.quitWarned {
+        state.quitWarned = true
+        state.message = "\(waiting) for the files to be checked: q again quits without them"
+        return true
+      }
+      state.shouldQuit = true
     case .selectChip, .removeChip, .reverseSort: state.performFilterAction(action)
     default: return false
     }
