@@ -434,8 +434,9 @@ enum Casing {
   }
 
   /// Whether some word of `text` could be parted by `deglued`: a word of four letters or more,
-  /// all letters, one of them outside ASCII, that is not a syllable. False only when none can;
-  /// a text with a scalar that does not stand alone is left to `degluedWordByWord`.
+  /// all letters, one of them outside ASCII, with two vowels (each syllable's nucleus holds one),
+  /// that is not a syllable. False only when none can; a text with a scalar that does not stand
+  /// alone is left to `degluedWordByWord`.
   static func mayHaveGluedWord(_ text: String) -> Bool {
     let scalars = Array(text.unicodeScalars)
     guard scalars.allSatisfy(TextScanner.standsAlone) else { return true }
@@ -449,12 +450,27 @@ enum Casing {
       while coreStart < coreEnd, isTrimmedOffWord(scalars[coreEnd - 1]) { coreEnd -= 1 }
       let core = scalars[coreStart..<coreEnd]
       if core.count >= 4, core.contains(where: { !$0.isASCII }),
-        core.allSatisfy(ScalarProperties.isAlphabetic),
+        core.allSatisfy(ScalarProperties.isAlphabetic), hasTwoVowels(core),
         !VietnameseSyllables.isSyllable(core)
       {
         return true
       }
       tokenStart = tokenEnd + 1
+    }
+    return false
+  }
+
+  /// Whether two of the letters fold to a vowel (`a e i o u y`): the spelling of a syllable's
+  /// nucleus is all vowels, so a word made of two syllables has two at least.
+  static func hasTwoVowels(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
+    var vowels = 0
+    for scalar in letters {
+      switch VietnameseFolding.fold(scalar) {
+      case "a", "e", "i", "o", "u", "y":
+        vowels += 1
+        if vowels == 2 { return true }
+      default: continue
+      }
     }
     return false
   }
