@@ -90,8 +90,14 @@ public enum DocumentTypes {
   public static func typeName(ofNumber number: String) -> String? {
     let parts = parts(ofNumber: number)
     if let code = parts.typeCode { return name(forCode: code) }
-    if number.contains("/"), parts.issuerCode != nil { return "Công văn" }
+    if containsSlash(number), parts.issuerCode != nil { return "Công văn" }
     return nil
+  }
+
+  /// Foundation's `contains("/")`; on the UTF-8 bytes when every scalar is a `Character` of its own.
+  static func containsSlash(_ number: String) -> Bool {
+    guard number.unicodeScalars.allSatisfy(TextScanner.standsAlone) else { return number.contains("/") }
+    return number.utf8.contains(UInt8(ascii: "/"))
   }
 
   public static func isNational(issuerCode: String?) -> Bool {

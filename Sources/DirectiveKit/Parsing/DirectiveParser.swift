@@ -74,8 +74,8 @@ enum DirectiveParser {
     init(lines: [Line]) {
       self.lines = lines
       let searchLimit = min(lines.count, 60)
-      kinhGui = (0..<searchLimit).first { lines[$0].foldedStart(dropping: "- ").hasPrefix("kinh gui") }
-      noiNhan = lines.indices.last { lines[$0].folded.hasPrefix("noi nhan") }
+      kinhGui = (0..<searchLimit).first { lines[$0].foldedHasPrefix("kinh gui", afterDropping: "- ") }
+      noiNhan = lines.indices.last { lines[$0].foldedHasPrefix("noi nhan") }
       let firstProse = lines.indices.first { index in
         let text = lines[index].text
         return Line.hasMoreCharacters(text, than: 100) || Line.pointNumber(text) == 1
@@ -110,7 +110,7 @@ enum DirectiveParser {
       let line = lines[index]
       let text = line.text
       defer { index += 1 }
-      if text.isEmpty || Line.isMotto(line.folded) { continue }
+      if text.isEmpty || line.isMotto { continue }
       if document.number == nil, let number = numberLine(line, scanner) {
         document.number = number
         continue
@@ -150,7 +150,7 @@ enum DirectiveParser {
       {
         layout.headerBody = body.body
         layout.headerIssuerLine = index
-        if let name = body.provinceName, let province = Places.province(named: name) {
+        if body.provinceName != nil, let province = body.province {
           let evidenceText = body.consumedNext ? text + " " + lines[index + 1].text : text
           document.provinceEvidence.insert(Evidence(kind: .header, text: evidenceText), at: 0)
           if let placed = document.province, placed != province {
@@ -227,13 +227,12 @@ enum DirectiveParser {
       parts.append(lines[next].text)
       next += 1
     }
-    let joined = trimmedSubject(casedSubject(parts, vocabulary), vocabulary)
+    let joined = subject(ofLines: parts, vocabulary)
     return (Casing.capitalizingFirst(joined), next - index)
   }
 
   static func numberLine(_ line: Line, _ scanner: TextScanner) -> String? {
-    let folded = line.folded
-    guard folded.hasPrefix("so") else { return nil }
+    guard line.foldedHasPrefix("so") else { return nil }
     var i = line.textStart + 2
     guard !scanner.isLetter(i) else { return nil }
     i = scanner.skipSpaces(i)
@@ -361,7 +360,7 @@ enum DirectiveParser {
     guard scanner.string(end..<lineEnd).allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
     let before = line.text.prefix(offset).trimmed(" ,\t")
     let isPlace =
-      before.count <= 40 && !before.contains(where: \.isNumber) && before.split(separator: " ").count <= 6
+      before.count <= 40 && !before.contains(where: \.isNumber) && Line.hasAtMostWords(before, 6)
       && before.first?.isUppercase != false && characterRange(of: "cua ", in: before.folded) == nil
     guard before.isEmpty || isPlace else { return nil }
     return (before.isEmpty ? nil : before, day)
@@ -396,8 +395,10 @@ enum DirectiveParser {
     return name
   }
 
-  static func headerBody(_ text: String, next: Line?) -> (
-    body: HeaderBody, provinceName: String?, consumedNext: Bool
+  /// The issuing body a header line names; with the province it names (`provinceName` as
+  /// written, `province` as the gazetteer knows it).
+  static func headerBody(_ text: String, next: Line?, resolvingNames: Bool = true) -> (
+    body: HeaderBody, provinceName: String?, province: String?, consumedNext: Bool
   )? {
     // Every issuing body below starts with one of these letters once folded.
     if let first = text.unicodeScalars.first, let initial = VietnameseFolding.fold(first) {
@@ -414,12 +415,15 @@ enum DirectiveParser {
       ("tinh uy ", HeaderBody.provincialParty), ("thanh uy ", HeaderBody.provincialParty),
     ]
     where folded.hasPrefix(prefix) {
+      guard resolvingNames else { return (.central(text), nil, nil, false) }
       let name = beforeMotto(rest(after: prefix))
-      let canonical = Places.province(named: name) ?? Line.titleCased(name)
-      return (make((prefix == "tinh uy " ? "Tỉnh ủy " : "Thành ủy ") + canonical), name, false)
+      let province = Places.province(named: name)
+      let canonical = province ?? Line.titleCased(name)
+      return (make((prefix == "tinh uy " ? "Tỉnh ủy " : "Thành ủy ") + canonical), name, province, false)
     }
     if folded.hasPrefix("huyen uy ") {
-      return (.districtParty("Huyện ủy " + Line.titleCased(rest(after: "huyen uy "))), nil, false)
+      guard resolvingNames else { return (.central(text), nil, nil, false) }
+      return (.districtParty("Huyện ủy " + Line.titleCased(rest(after: "huyen uy "))), nil, nil, false)
     }
     var stateText = text
     var consumedNext = false
@@ -427,32 +431,37 @@ enum DirectiveParser {
       stateText = text + " " + next.text
       consumedNext = true
     }
-    let stateFolded = stateText.folded
+    let stateFolded = consumedNext ? stateText.folded : folded
     for prefix in ["uy ban nhan dan tinh ", "ubnd tinh ", "uy ban nhan dan thanh pho ", "ubnd thanh pho "]
     where stateFolded.hasPrefix(prefix) {
+      guard resolvingNames else { return (.central(text), nil, nil, consumedNext) }
       let name = beforeMotto(
         String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
-      let canonical = Places.province(named: name) ?? Line.titleCased(name)
+      let province = Places.province(named: name)
+      let canonical = province ?? Line.titleCased(name)
       let kind = prefix.hasSuffix("tinh ") ? "tỉnh" : "thành phố"
-      return (.provincialState("UBND \(kind) \(canonical)"), name, consumedNext)
+      return (.provincialState("UBND \(kind) \(canonical)"), name, province, consumedNext)
     }
     if folded == "hoi dong nhan dan", let next, Line.isUppercase(next.text) {
       stateText = text + " " + next.text
       consumedNext = true
     }
-    let councilFolded = stateText.folded
+    let councilFolded = consumedNext ? stateText.folded : folded
     for prefix in ["hoi dong nhan dan tinh ", "hdnd tinh ", "hoi dong nhan dan thanh pho "]
     where councilFolded.hasPrefix(prefix) {
+      guard resolvingNames else { return (.central(text), nil, nil, consumedNext) }
       let name = beforeMotto(
         String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
-      let canonical = Places.province(named: name) ?? Line.titleCased(name)
+      let province = Places.province(named: name)
+      let canonical = province ?? Line.titleCased(name)
       let kind = prefix.hasSuffix("tinh ") ? "tỉnh" : "thành phố"
-      return (.provincialState("HĐND \(kind) \(canonical)"), name, consumedNext)
+      return (.provincialState("HĐND \(kind) \(canonical)"), name, province, consumedNext)
     }
     for prefix in ["uy ban nhan dan huyen ", "ubnd huyen "] where stateFolded.hasPrefix(prefix) {
+      guard resolvingNames else { return (.central(text), nil, nil, consumedNext) }
       let name = beforeMotto(
         String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
-      return (.districtState("UBND huyện " + Line.titleCased(name)), nil, consumedNext)
+      return (.districtState("UBND huyện " + Line.titleCased(name)), nil, nil, consumedNext)
     }
     let central: [(String, String)] = [
       ("ban chap hanh trung uong", "Ban Chấp hành Trung ương"), ("bo chinh tri", "Bộ Chính trị"),
@@ -462,12 +471,18 @@ enum DirectiveParser {
       ("quoc hoi", "Quốc hội"),
     ]
     for (prefix, name) in central where folded == prefix || folded.hasPrefix(prefix + " ") {
-      return (.central(name), nil, false)
+      return (.central(name), nil, nil, false)
     }
     if folded.hasPrefix("bo ") && characterRange(of: " uy", in: folded) == nil {
-      return (.central(Line.titleCased(text, keepFirstWordsCapitalised: 2)), nil, false)
+      guard resolvingNames else { return (.central(text), nil, nil, false) }
+      return (.central(Line.titleCased(text, keepFirstWordsCapitalised: 2)), nil, nil, false)
     }
     return nil
+  }
+
+  /// Whether `headerBody(text, next: nil)` reads a body, without resolving the names it holds.
+  static func isHeaderBody(_ text: String) -> Bool {
+    headerBody(text, next: nil, resolvingNames: false) != nil
   }
 
   /// How many scalars of `text` make up the words whose fold is `foldedPrefix`.
@@ -493,22 +508,23 @@ enum DirectiveParser {
 
   /// An upper-case title line naming the type (`THÔNG BÁO`, `CHỈ THỊ ...`), then the subject.
   static func titleAndSubject(
-    _ lines: [Line], at index: Int, _ scanner: TextScanner, _ vocabulary: Vocabulary? = nil
+    _ lines: [Line], at index: Int, _ scanner: TextScanner, _ vocabulary: Vocabulary? = nil,
+    filtered: Bool = true
   ) -> Title? {
     let line = lines[index]
+    guard !filtered || mayStartTitle(line.text) else { return nil }
     let pieces = Line.containsStar(line.text) ? line.text.components(separatedBy: "**") : [line.text]
     guard let head = pieces.first?.trimmed(" *"), !head.isEmpty else { return nil }
     let headFolded = head.folded
     // `K ÉT LUẬN`: a type word broken by a stray space in a copy is still the title.
     let broken =
       Line.isUppercase(head) && !Line.hasMoreCharacters(head, than: 24)
-      ? foldedTypeNames.first(where: { [spaced = headFolded.filter { $0 != " " }] in $0.unspaced == spaced })?
-        .name : nil
-    guard
-      let type = foldedTypeNames.first(where: { entry in
-        headFolded == entry.folded || headFolded.hasPrefix(entry.foldedWithSpace)
-      })?.name ?? broken
-    else { return nil }
+      ? typeNamesUnspaced.firstIndex(of: headFolded.filter { $0 != " " }).map { foldedTypeNames[$0].name }
+      : nil
+    let named = typeNamesFolded.indices.first { position in
+      headFolded == typeNamesFolded[position] || headFolded.hasPrefix(typeNamesFoldedWithSpace[position])
+    }
+    guard let type = named.map({ foldedTypeNames[$0].name }) ?? broken else { return nil }
     let typeLength =
       broken != nil && !headFolded.hasPrefix(type.folded)
       ? head.unicodeScalars.count : prefixLength(head, foldedPrefix: type.folded)
@@ -536,11 +552,32 @@ enum DirectiveParser {
       parts.append(next.text)
       consumed += 1
     }
-    let joined = trimmedSubject(casedSubject(parts, vocabulary), vocabulary)
+    let joined = subject(ofLines: parts, vocabulary)
     return Title(
       type: type, subject: joined.isEmpty ? nil : Casing.capitalizingFirst(joined), consumed: consumed,
       typeLineAlone: alone)
   }
+
+  /// Whether a line may open with a type in capitals: its first scalar that folds to something
+  /// other than a space folds to a type name's initial and is no lower-case letter. `**` and
+  /// spaces trimmed off the title's head, and marks, fold to nothing or a space.
+  static func mayStartTitle(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars {
+      guard let fold = VietnameseFolding.fold(scalar), fold != " ", fold != "*" else { continue }
+      return typeNameInitials.contains(fold)
+        && !(ScalarProperties.isAlphabetic(scalar) && ScalarProperties.isLowercase(scalar))
+    }
+    return false
+  }
+
+  /// The first letter of each type name, folded.
+  static let typeNameInitials: Set<Unicode.Scalar> = Set(
+    foldedTypeNames.compactMap { $0.folded.unicodeScalars.first })
+
+  /// The columns of `foldedTypeNames`, compared without copying its rows.
+  static let typeNamesFolded = foldedTypeNames.map(\.folded)
+  static let typeNamesFoldedWithSpace = foldedTypeNames.map(\.foldedWithSpace)
+  static let typeNamesUnspaced = foldedTypeNames.map(\.unspaced)
 
   /// The names of document types, folded, and folded without spaces.
   static let foldedTypeNames: [(name: String, folded: String, foldedWithSpace: String, unspaced: String)] =
@@ -571,7 +608,26 @@ enum DirectiveParser {
   /// A subject as shown: glued words parted, table residue gone; `của Ban Thường vụ Tỉnh ủy về …`
   /// (the issuer written into a resolution's title) starts at `về`.
   static func trimmedSubject(_ text: String, _ vocabulary: Vocabulary? = nil) -> String {
-    var subject = Casing.deglued(text, vocabulary: vocabulary).trimmed(" |-*")
+    fromAbout(Casing.deglued(text, vocabulary: vocabulary).trimmed(" |-*"))
+  }
+
+  /// `trimmedSubject(casedSubject(parts))`. Lines without capitals and without a word to part
+  /// are joined as they stand: every word of a line is a word of the lines joined, so one look
+  /// at the joined words tells that no line, nor the whole, has a word to part.
+  static func subject(ofLines parts: [String], _ vocabulary: Vocabulary? = nil) -> String {
+    if !parts.contains(where: { Line.isUppercase($0) }) {
+      let joined = Line.joined(parts)
+      if !Casing.mayHaveGluedWord(joined) { return fromAbout(joined.trimmed(" |-*")) }
+    }
+    return trimmedSubject(casedSubject(parts, vocabulary), vocabulary)
+  }
+
+  /// `của Ban Thường vụ Tỉnh ủy về …` → `về …`.
+  static func fromAbout(_ trimmed: String) -> String {
+    var subject = trimmed
+    // Folding drops marks alone: a subject whose first other scalar does not fold to `c` is kept.
+    let first = subject.unicodeScalars.first { !VietnameseFolding.isCombiningMark($0.value) }
+    guard let first, VietnameseFolding.fold(first) == "c" else { return subject }
     let folded = subject.folded
     if folded.hasPrefix("cua "), let about = characterRange(of: " ve ", in: folded) {
       let offset = about.lowerBound + 1
@@ -616,12 +672,13 @@ enum DirectiveParser {
   static func continuesHeading(_ line: Line, upper: Bool, _ scanner: TextScanner) -> Bool {
     let text = line.text
     guard !text.isEmpty, !Line.hasMoreCharacters(text, than: upper ? 399 : 159), !line.isRule,
-      !Line.isMotto(line.folded),
-      headerBody(text, next: nil) == nil, !Line.isCapacity(text), placeDate(line, scanner) == nil,
+      !line.isMotto,
+      !isHeaderBody(text), !Line.isCapacity(text), placeDate(line, scanner) == nil,
       continuesPhrase(text, upper: upper)
     else { return false }
-    let folded = line.folded
-    for opener in ["can cu", "kinh gui", "xet ", "theo de nghi", "so:"] where folded.hasPrefix(opener) {
+    if line.foldedHasPrefix("can cu") || line.foldedHasPrefix("kinh gui") || line.foldedHasPrefix("xet ")
+      || line.foldedHasPrefix("theo de nghi") || line.foldedHasPrefix("so:")
+    {
       return false
     }
     return Line.pointNumber(text) == nil

@@ -181,8 +181,20 @@ struct Line {
     guard let first = text.utf8.first,
       first == UInt8(ascii: "T") || first == UInt8(ascii: "K") || first == UInt8(ascii: "Q")
     else { return false }
-    for marker in ["T/M ", "T/L ", "K/T ", "TM. ", "TL. ", "KT. ", "Q. ", "TM.", "KT.", "TL."]
-    where text.hasPrefix(marker) {
+    for marker in capacityMarkers where hasASCIIPrefix(text, marker) {
+      return isUppercase(text)
+    }
+    return false
+  }
+
+  static let capacityMarkers = ["T/M ", "T/L ", "K/T ", "TM. ", "TL. ", "KT. ", "Q. ", "TM.", "KT.", "TL."]
+
+  /// `isCapacity` by `String.hasPrefix`, its definition.
+  static func isCapacityByCharacters(_ text: String) -> Bool {
+    guard let first = text.utf8.first,
+      first == UInt8(ascii: "T") || first == UInt8(ascii: "K") || first == UInt8(ascii: "Q")
+    else { return false }
+    for marker in capacityMarkers where text.hasPrefix(marker) {
       return isUppercase(text)
     }
     return false
@@ -211,19 +223,32 @@ struct Line {
   /// `- Các sở, ban, ngành;` → `Các sở, ban, ngành`.
   static func cleanItem(_ text: String) -> String {
     let scalars = text.unicodeScalars
-    guard scalars.allSatisfy(TextScanner.standsAlone) else { return cleanItemByCharacters(text) }
+    guard Line.allStandAlone(text) else { return cleanItemByCharacters(text) }
     // Each scalar is a `Character` of its own: the ends are cleaned scalar by scalar.
     var start = scalars.startIndex
     var end = scalars.endIndex
-    while start < end, itemLeads.contains(scalars[start]) { start = scalars.index(after: start) }
-    while start < end, itemEnds.contains(scalars[scalars.index(before: end)]) {
+    while start < end, isItemLead(scalars[start]) { start = scalars.index(after: start) }
+    while start < end, isItemEnd(scalars[scalars.index(before: end)]) {
       end = scalars.index(before: end)
     }
-    return String(scalars[start..<end])
+    return start == scalars.startIndex && end == scalars.endIndex ? text : String(scalars[start..<end])
   }
 
-  private static let itemLeads = Set("-–+•* \t:".unicodeScalars)
-  private static let itemEnds = Set(";,.:* \t".unicodeScalars)
+  /// `- – + • * space tab :`, cleaned off an item's start.
+  @inline(__always) private static func isItemLead(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2D, 0x2013, 0x2B, 0x2022, 0x2A, 0x20, 0x09, 0x3A: return true
+    default: return false
+    }
+  }
+
+  /// `; , . : * space tab`, cleaned off an item's end.
+  @inline(__always) private static func isItemEnd(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3B, 0x2C, 0x2E, 0x3A, 0x2A, 0x20, 0x09: return true
+    default: return false
+    }
+  }
 
   /// `cleanItem` by `Character`s, for a text of any scalars.
   static func cleanItemByCharacters(_ text: String) -> String {
@@ -235,6 +260,7 @@ struct Line {
 
   /// The text before its first `|` (a table's cell border), or all of it.
   static func beforeBar(_ text: String) -> String {
+    guard Line.containsBar(text) else { return text }
     let scalars = text.unicodeScalars
     guard scalars.allSatisfy(TextScanner.standsAlone) else {
       guard let bar = text.firstIndex(of: "|") else { return text }
@@ -244,8 +270,32 @@ struct Line {
     return String(scalars[..<bar])
   }
 
-  /// Lines of one field joined by single spaces.
+  /// Lines of one field joined by single spaces. When every scalar is a `Character` of its own
+  /// (`TextScanner.standsAlone`), runs of spaces and tabs are collapsed on the UTF-8 bytes.
   static func joined(_ parts: [String]) -> String {
+    let whole = parts.joined(separator: " ")
+    guard Line.allStandAlone(whole) else { return joinedByCharacters(parts) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(whole.utf8.count)
+    var pendingSpace = false
+    var changed = false
+    for byte in whole.utf8 {
+      if byte == 0x20 || byte == 0x09 {
+        if byte == 0x09 || pendingSpace || bytes.isEmpty { changed = true }
+        pendingSpace = !bytes.isEmpty
+        continue
+      }
+      if pendingSpace {
+        bytes.append(0x20)
+        pendingSpace = false
+      }
+      bytes.append(byte)
+    }
+    return changed || pendingSpace ? String(decoding: bytes, as: UTF8.self) : whole
+  }
+
+  /// `joined` by `Character`s, for parts of any scalars.
+  static func joinedByCharacters(_ parts: [String]) -> String {
     parts.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
   }
 
@@ -379,6 +429,62 @@ enum Casing {
   /// parted where both halves are Vietnamese syllables (the longest first half wins). Words without
   /// a Vietnamese letter, abbreviations and real syllables are left alone.
   static func deglued(_ text: String, vocabulary: Vocabulary? = nil) -> String {
+    guard text.utf8.contains(where: { $0 >= 0x80 }), mayHaveGluedWord(text) else { return text }
+    return degluedWordByWord(text, vocabulary: vocabulary)
+  }
+
+  /// Whether some word of `text` could be parted by `deglued`: a word of four letters or more,
+  /// all letters, one of them outside ASCII, with two vowels (each syllable's nucleus holds one),
+  /// that is not a syllable. False only when none can; a text with a scalar that does not stand
+  /// alone is left to `degluedWordByWord`.
+  static func mayHaveGluedWord(_ text: String) -> Bool {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.allSatisfy(TextScanner.standsAlone) else { return true }
+    var tokenStart = 0
+    while tokenStart < scalars.count {
+      var tokenEnd = tokenStart
+      while tokenEnd < scalars.count, scalars[tokenEnd] != " " { tokenEnd += 1 }
+      var coreStart = tokenStart
+      var coreEnd = tokenEnd
+      while coreStart < coreEnd, isTrimmedOffWord(scalars[coreStart]) { coreStart += 1 }
+      while coreStart < coreEnd, isTrimmedOffWord(scalars[coreEnd - 1]) { coreEnd -= 1 }
+      let core = scalars[coreStart..<coreEnd]
+      if core.count >= 4, core.contains(where: { !$0.isASCII }),
+        core.allSatisfy(ScalarProperties.isAlphabetic), hasTwoVowels(core),
+        !VietnameseSyllables.isSyllable(core)
+      {
+        return true
+      }
+      tokenStart = tokenEnd + 1
+    }
+    return false
+  }
+
+  /// Whether two of the letters fold to a vowel (`a e i o u y`): the spelling of a syllable's
+  /// nucleus is all vowels, so a word made of two syllables has two at least.
+  static func hasTwoVowels(_ letters: ArraySlice<Unicode.Scalar>) -> Bool {
+    var vowels = 0
+    for scalar in letters {
+      switch VietnameseFolding.fold(scalar) {
+      case "a", "e", "i", "o", "u", "y":
+        vowels += 1
+        if vowels == 2 { return true }
+      default: continue
+      }
+    }
+    return false
+  }
+
+  /// `“ ” " ' ( ) , . ; : ! ?`, trimmed off a word before it is parted.
+  @inline(__always) private static func isTrimmedOffWord(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x201C, 0x201D, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F: return true
+    default: return false
+    }
+  }
+
+  /// `deglued` by definition: each word split off at spaces, parted or kept.
+  static func degluedWordByWord(_ text: String, vocabulary: Vocabulary? = nil) -> String {
     guard text.utf8.contains(where: { $0 >= 0x80 }) else { return text }
     return text.split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
       let word = String(token)
@@ -427,7 +533,7 @@ extension StringProtocol {
   /// The text without leading and trailing characters from `set`.
   func trimmed(_ set: String) -> String {
     let scalars = Substring(self).unicodeScalars
-    guard scalars.allSatisfy(TextScanner.standsAlone), set.unicodeScalars.allSatisfy(TextScanner.standsAlone)
+    guard Line.allStandAlone(self), Line.allStandAlone(set)
     else { return trimmedByCharacters(set) }
     // Each scalar is a `Character` of its own: the ends are trimmed scalar by scalar.
     var start = scalars.startIndex
