@@ -75,18 +75,27 @@ struct ScannerPass {
                 }
                 // Two bytes (U+0080–U+07FF) and Vietnamese letters (U+1E00–U+1EFF) decoded here, the
                 // rest by the one decoder.
-                var value: UInt32
                 if lead >= 0xC2, lead < 0xE0, index &+ 1 < byteCount {
-                  value = UInt32(lead & 0x1F) << 6 | UInt32(base[index &+ 1] & 0x3F)
+                  let value = UInt32(lead & 0x1F) << 6 | UInt32(base[index &+ 1] & 0x3F)
                   index &+= 2
-                } else if lead == 0xE1, index &+ 2 < byteCount, base[index &+ 1] & 0xFC == 0xB8 {
-                  value = 0x1000 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
-                  index &+= 3
-                } else {
-                  let (decoded, length) = UTF8Decoding.multibyteScalar(at: index, in: base, count: byteCount)
-                  value = decoded
-                  index &+= length
+                  if lead >= 0xCC { allInert = false }
+                  // U+0080–U+07FF, a scalar whatever the second byte: no check needed.
+                  (scalarOut + count).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                  foldedOut[count] = table[Int(value)]
+                  count &+= 1
+                  continue
                 }
+                if lead == 0xE1, index &+ 2 < byteCount, base[index &+ 1] & 0xFC == 0xB8 {
+                  let value = 0x1000 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
+                  index &+= 3
+                  // U+1E00–U+1EFF, inert under NFC.
+                  (scalarOut + count).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                  foldedOut[count] = table[Int(value)]
+                  count &+= 1
+                  continue
+                }
+                let (value, length) = UTF8Decoding.multibyteScalar(at: index, in: base, count: byteCount)
+                index &+= length
                 if !NFC.isInert(value) { allInert = false }
                 (scalarOut + count).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
                 if value < 0x2000 {
