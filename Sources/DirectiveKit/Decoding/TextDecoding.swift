@@ -62,6 +62,28 @@ public enum TextDecoding {
     return lossyUTF8(unixBody, warning: lossyWarning)
   }
 
+  /// `decode(bytes)`, with the scanner of its text when the bytes are UTF-8 that needs nothing
+  /// but its byte order mark dropped and its line endings made LF (no scalar NFC would change):
+  /// then the bytes are validated once, as the text is made, and scanned once, and the scanner
+  /// keeps them. Otherwise no scanner, and the text is `decode`'s.
+  static func decodeForScanning(_ bytes: [UInt8]) -> (decoded: DecodedText, scanner: TextScanner?) {
+    if !hasUTF16ByteOrderMark(bytes) {
+      let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+      var body = hasByteOrderMark ? Array(bytes.dropFirst(3)) : bytes
+      let hasCarriageReturn = body.withUnsafeBufferPointer { buffer in
+        buffer.baseAddress.map { memchr($0, 0x0D, buffer.count) != nil } ?? false
+      }
+      // CR and CRLF become one LF: an ASCII byte stays where one was, so the bytes are valid
+      // UTF-8 exactly when they were before.
+      if hasCarriageReturn { body = unixLineEndings(body[...]) }
+      if let text = validUTF8(body[...]) {
+        let scanner = TextScanner(text: text, utf8: body)
+        if scanner.isDecodedForm { return (DecodedText(text: text, encoding: "UTF-8"), scanner) }
+      }
+    }
+    return (decode(bytes), nil)
+  }
+
   /// True when the bytes look binary (NUL bytes, a PDF header, a high share of control bytes).
   ///
   /// Escape characters do not count: a text that carries escape sequences is still text, and
@@ -74,8 +96,23 @@ public enum TextDecoding {
     }
     let sampleCount = min(bytes.count, 64 * 1024)
     return bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return false }
       var controls = 0
-      for byte in buffer.prefix(sampleCount) where byte < 0x20 {
+      var index = 0
+      while index < sampleCount {
+        // Eight bytes at a time while none is below a space (the lowest flagged byte is a true one).
+        if index + 8 <= sampleCount {
+          let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+          let below20 = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+          if below20 == 0 {
+            index += 8
+            continue
+          }
+          index += below20.trailingZeroBitCount >> 3
+        }
+        let byte = base[index]
+        index += 1
+        guard byte < 0x20 else { continue }
         if byte == 0 { return true }
         if !isLayoutByte(byte) { controls += 1 }
       }
@@ -155,22 +192,24 @@ public enum TextDecoding {
     return DecodedText(text: NFC.normalize(text), encoding: "UTF-8", warnings: [warning])
   }
 
-  /// CRLF and lone CR become LF; the bytes are copied only when there is a CR.
+  /// CRLF and lone CR become LF.
   static func unixLineEndings(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-    guard let firstCR = bytes.firstIndex(of: 0x0D) else { return Array(bytes) }
     var output = [UInt8]()
     output.reserveCapacity(bytes.count)
-    output.append(contentsOf: bytes[..<firstCR])
-    var index = firstCR
-    while index < bytes.endIndex {
-      let byte = bytes[index]
-      if byte == 0x0D {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var start = 0
+      while start < buffer.count {
+        guard let found = memchr(base + start, 0x0D, buffer.count - start) else {
+          output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+          return
+        }
+        let carriageReturn = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<carriageReturn]))
         output.append(0x0A)
-        if index + 1 < bytes.endIndex && bytes[index + 1] == 0x0A { index += 1 }
-      } else {
-        output.append(byte)
+        start = carriageReturn + 1
+        if start < buffer.count && buffer[start] == 0x0A { start += 1 }
       }
-      index += 1
     }
     return output
   }

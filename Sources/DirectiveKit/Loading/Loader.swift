@@ -521,18 +521,31 @@ enum ParallelLoader {
         DocumentWarning(.binaryFile, "binary file (\(kind)): its \(bytes.count) bytes are not shown as text"))
       return .document(document)
     }
-    let decoded = TextDecoding.decode(bytes)
+    let (decoded, scanner) = TextDecoding.decodeForScanning(bytes)
     var document = Document(id: "", file: path, text: decoded.text, encoding: decoded.encoding)
     document.warnings = decoded.warnings
-    if decoded.text.allSatisfy(\.isWhitespace) {
+    if isBlank(decoded.text) {
       document.warnings.append(
         bytes.isEmpty
           ? DocumentWarning(.emptyFile, "empty file")
           : DocumentWarning(.onlyWhiteSpace, "file holds only white space"))
       return .document(document)
     }
-    DirectiveParser.parse(&document)
+    DirectiveParser.parse(&document, scanner: scanner)
     return .document(document)
+  }
+}
+
+extension ParallelLoader {
+  /// Whether every `Character` of the text is white space. The first scalar that is not white
+  /// space, when it is one that a `Character` always starts at (`TextScanner.standsAlone`), starts
+  /// a `Character` that is not: only other texts are read by `Character`.
+  static func isBlank(_ text: String) -> Bool {
+    for scalar in text.unicodeScalars where !ScalarProperties.isWhitespace(scalar) {
+      if TextScanner.standsAlone(scalar) { return false }
+      break
+    }
+    return text.allSatisfy(\.isWhitespace)
   }
 }
 

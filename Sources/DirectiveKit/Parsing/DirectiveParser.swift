@@ -1,8 +1,9 @@
 /// Reads the parts of a directive (see `shared/domain.md`) out of its text. It never invents a
 /// value: what it works out is marked as inferred, with the words it rests on.
 enum DirectiveParser {
-  static func parse(_ document: inout Document) {
-    var scanner = TextScanner(document.text)
+  /// `decodedScanner`, when given, is the scanner of `document.text` (`TextDecoding.decodeForScanning`).
+  static func parse(_ document: inout Document, scanner decodedScanner: TextScanner? = nil) {
+    var scanner = decodedScanner ?? TextScanner(document.text)
     // A copy whose marked letters became `?` is read through a restored twin of the same length.
     let lost = lostDiacritics(scanner)
     var readsTwin = false

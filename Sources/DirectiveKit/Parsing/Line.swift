@@ -15,11 +15,13 @@ struct Line {
   /// (`Sơn\nLa, ngày 11 tháng 3\nnăm 2020`) is one line.
   static func split(_ scanner: TextScanner) -> [Line] {
     var physical: [Range<Int>] = []
+    physical.reserveCapacity(scanner.lineFeeds.count + 1)
     var start = 0
-    for index in 0...scanner.count where index == scanner.count || scanner.scalars[index] == "\n" {
-      physical.append(start..<index)
-      start = index + 1
+    for feed in scanner.lineFeeds {
+      physical.append(start..<Int(feed))
+      start = Int(feed) + 1
     }
+    physical.append(start..<scanner.count)
     // A line that begins or ends with `|` is a row of a flattened table; the header is a table up
     // to the last such row among the first lines.
     func isTableRow(_ range: Range<Int>) -> Bool {
@@ -55,27 +57,48 @@ struct Line {
       segments.append((cellStart..<line.upperBound, afterPipe))
     }
     let headerSegments = tableEnd == 0 ? 0 : segments.lastIndex(where: \.afterPipe) ?? 0
+    let lineFolded = lineFoldedText(scanner)
     var lines: [Line] = []
+    lines.reserveCapacity(segments.count)
     var merged: Range<Int>?
     for (position, segment) in segments.enumerated() {
       let inTable = position < headerSegments
-      let line = Line(range: segment.range, scanner: scanner)
+      let line = Line(range: segment.range, scanner: scanner, lineFolded: lineFolded, withinOneLine: true)
       if inTable, !segment.afterPipe, let current = merged, !line.text.isEmpty, !line.isRule {
         merged = current.lowerBound..<segment.range.upperBound
         continue
       }
-      if let current = merged { lines.append(Line(range: current, scanner: scanner)) }
+      if let current = merged { lines.append(Line(range: current, scanner: scanner, lineFolded: lineFolded)) }
       merged = inTable && !line.text.isEmpty && !line.isRule ? segment.range : nil
       if merged == nil { lines.append(line) }
     }
-    if let current = merged { lines.append(Line(range: current, scanner: scanner)) }
+    if let current = merged { lines.append(Line(range: current, scanner: scanner, lineFolded: lineFolded)) }
     return lines
+  }
+
+  /// The scanner's folded text as lines fold it, one ASCII byte a scalar: a scalar without a
+  /// fold is `~`, a line break a space. Each line's `folded` is a slice of it.
+  static func lineFoldedText(_ scanner: TextScanner) -> String {
+    let count = scanner.count
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      scanner.folded.withUnsafeBufferPointer { source in
+        guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
+        for offset in 0..<count { to[offset] = lineFold(from[offset]) }
+      }
+      return count
+    }
   }
 
   /// `-------`, `***`: the rule under a header field.
   var isRule: Bool { !text.isEmpty && LineBreaks.isRule(ArraySlice(text.unicodeScalars)) }
 
-  init(range: Range<Int>, scanner: TextScanner) {
+  init(range: Range<Int>, scanner: borrowing TextScanner) {
+    self.init(range: range, scanner: scanner, lineFolded: nil)
+  }
+
+  /// `lineFolded`, when given, is `lineFoldedText(scanner)`: the line's `folded` is copied out of it.
+  /// `withinOneLine` says that no line break falls inside the range.
+  init(range: Range<Int>, scanner: borrowing TextScanner, lineFolded: String?, withinOneLine: Bool = false) {
     self.range = range
     var lower = range.lowerBound
     var upper = range.upperBound
@@ -87,17 +110,25 @@ struct Line {
     while lower < upper, isTrimmable(scanner.scalars[lower]) { lower += 1 }
     while upper > lower, isTrimmable(scanner.scalars[upper - 1]) { upper -= 1 }
     textStart = lower
-    text = scanner.string(lower..<upper, newlinesAsSpaces: true)
+    text = scanner.string(lower..<upper, newlinesAsSpaces: !withinOneLine)
+    if let lineFolded {
+      // One byte a scalar: offsets are scalar offsets, and every one falls between scalars.
+      let foldedStart = lineFolded.utf8.index(lineFolded.utf8.startIndex, offsetBy: lower)
+      folded = String(lineFolded[foldedStart..<lineFolded.utf8.index(foldedStart, offsetBy: upper - lower)])
+      return
+    }
     folded = String(unsafeUninitializedCapacity: upper - lower) { buffer in
       scanner.folded.withUnsafeBufferPointer { source in
         guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
-        for offset in 0..<(upper - lower) {
-          let byte = from[lower + offset]
-          to[offset] = byte == 0 ? UInt8(ascii: "~") : byte == 10 ? 32 : byte
-        }
+        for offset in 0..<(upper - lower) { to[offset] = Line.lineFold(from[lower + offset]) }
       }
       return upper - lower
     }
+  }
+
+  /// A folded byte as a line's `folded` holds it: no fold is `~`, a line break a space.
+  @inline(__always) static func lineFold(_ byte: UInt8) -> UInt8 {
+    byte == 0 ? UInt8(ascii: "~") : byte == 10 ? 32 : byte
   }
 
   /// Whether `text` holds a `*`.

@@ -4,22 +4,87 @@
 /// blank line or a rule (`-----`), before a list item or a numbered point, and between a line in
 /// capitals and one in ordinary case (a title and its body).
 enum LineBreaks {
-  static func markSoft(scalars: [Unicode.Scalar], folded: inout [UInt8]) {
-    var previousStart = 0
-    var index = 0
-    let count = scalars.count
-    while index < count {
-      guard scalars[index] == "\n" else {
-        index += 1
-        continue
+  /// Folds each soft break among `lineFeeds` (the offsets of every `\n`, in order) to a space:
+  /// `isSoft` for each break, with what is asked of a line worked out once for both breaks
+  /// around it.
+  static func markSoft(scalars: [Unicode.Scalar], lineFeeds: [Int32], folded: inout [UInt8]) {
+    guard let firstFeed = lineFeeds.first else { return }
+    var previous = LineShape(scalars, 0..<Int(firstFeed))
+    for (position, feed) in lineFeeds.enumerated() {
+      let index = Int(feed)
+      let nextEnd = position + 1 < lineFeeds.count ? Int(lineFeeds[position + 1]) : scalars.count
+      var next = LineShape(scalars, (index + 1)..<nextEnd)
+      if breakIsSoft(scalars, &previous, &next) { folded[index] = 32 }
+      previous = next
+    }
+  }
+
+  /// `isSoft` over the shapes of the lines around a break.
+  private static func breakIsSoft(
+    _ scalars: [Unicode.Scalar], _ previous: inout LineShape, _ next: inout LineShape
+  ) -> Bool {
+    guard !previous.isEmpty, !next.isEmpty else { return false }
+    switch scalars[previous.upper - 1].value {
+    case 0x3B, 0x2E, 0x3A, 0x21, 0x3F, 0x7C: return false  // ; . : ! ? |
+    default: break
+    }
+    if previous.isRule(scalars) || next.isRule(scalars) { return false }
+    let first = scalars[next.lower]
+    switch first.value {
+    case 0x2D, 0x2013, 0x2014, 0x2B, 0x2022, 0x2A, 0x7C, 0x28: return false  // - – — + • * | (
+    default: break
+    }
+    let nextText = scalars[next.lower..<next.upper]
+    if startsPoint(nextText) { return false }
+    let previousCase = previous.letterCase(scalars)
+    let nextCase = next.letterCase(scalars)
+    if previousCase == .upper, nextCase == .mixed { return false }
+    if previousCase == .mixed, nextCase == .upper, nextText.count > 3, ScalarProperties.isAlphabetic(first) {
+      return false
+    }
+    if startsParagraph(nextText) { return false }
+    return true
+  }
+
+  /// A line trimmed as `isSoft` trims it, and what is asked of it, each worked out when first asked.
+  private struct LineShape {
+    let lower: Int
+    let upper: Int
+    private var rule: Bool?
+    private var letters: Case?
+
+    init(_ scalars: [Unicode.Scalar], _ range: Range<Int>) {
+      var lower = range.lowerBound
+      var upper = range.upperBound
+      while lower < upper, LineShape.isWhitespace(scalars[lower]) || scalars[lower] == "\u{FEFF}" {
+        lower += 1
       }
-      var nextEnd = index + 1
-      while nextEnd < count, scalars[nextEnd] != "\n" { nextEnd += 1 }
-      if isSoft(scalars, previous: previousStart..<index, next: (index + 1)..<nextEnd) {
-        folded[index] = 32
-      }
-      previousStart = index + 1
-      index += 1
+      while upper > lower, LineShape.isWhitespace(scalars[upper - 1]) { upper -= 1 }
+      self.lower = lower
+      self.upper = upper
+    }
+
+    var isEmpty: Bool { lower == upper }
+
+    mutating func isRule(_ scalars: [Unicode.Scalar]) -> Bool {
+      if let rule { return rule }
+      let answer = LineBreaks.isRule(scalars[lower..<upper])
+      rule = answer
+      return answer
+    }
+
+    mutating func letterCase(_ scalars: [Unicode.Scalar]) -> Case {
+      if let letters { return letters }
+      let answer = LineBreaks.letterCase(scalars[lower..<upper])
+      letters = answer
+      return answer
+    }
+
+    /// `ScalarProperties.isWhitespace`, answered without the table for ASCII.
+    @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+      let value = scalar.value
+      if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+      return ScalarProperties.isWhitespace(scalar)
     }
   }
 

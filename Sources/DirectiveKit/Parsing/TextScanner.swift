@@ -20,55 +20,28 @@ struct TextScanner {
   let utf8Offsets: [Int32]
   /// The text itself: pieces of it are copied out of it without validating their bytes again.
   let text: String
+  /// The offset of every line feed, soft or hard, in order.
+  let lineFeeds: [Int32]
+  /// Whether every scalar is one NFC leaves alone and none is a carriage return: true when the
+  /// text is what `TextDecoding` makes of its own bytes.
+  let isDecodedForm: Bool
 
-  /// One pass over the UTF-8 bytes (the text is valid UTF-8: it is a Swift string).
   init(_ text: String) {
-    let bytes = Array(text.utf8)
-    let byteCount = bytes.count
-    var scalarCount = 0
-    let table = VietnameseFolding.asciiTable
-    var folded = [UInt8](repeating: 0, count: byteCount)
-    var offsets = [Int32](repeating: 0, count: byteCount + 1)
-    let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: byteCount) { scalarBuffer, initialized in
-      bytes.withUnsafeBufferPointer { buffer in
-        folded.withUnsafeMutableBufferPointer { foldedBuffer in
-          offsets.withUnsafeMutableBufferPointer { offsetBuffer in
-            guard let base = buffer.baseAddress else { return }
-            var index = 0
-            while index < byteCount {
-              let lead = base[index]
-              offsetBuffer[scalarCount] = Int32(index)
-              if lead < 0x80 {
-                (scalarBuffer.baseAddress! + scalarCount).initialize(to: Unicode.Scalar(lead))
-                foldedBuffer[scalarCount] = lead >= 65 && lead <= 90 ? lead + 32 : lead
-                scalarCount += 1
-                index += 1
-                continue
-              }
-              let (value, length) = UTF8Decoding.multibyteScalar(at: index, in: base, count: byteCount)
-              index += length
-              (scalarBuffer.baseAddress! + scalarCount).initialize(to: Unicode.Scalar(value) ?? "\u{FFFD}")
-              if value < 0x2000 {
-                foldedBuffer[scalarCount] = table[Int(value)]
-              } else if (value >= 0x2000 && value <= 0x200A) || value == 0x3000 {
-                foldedBuffer[scalarCount] = 32
-              }
-              scalarCount += 1
-            }
-          }
-        }
-      }
-      initialized = scalarCount
-    }
-    offsets[scalarCount] = Int32(byteCount)
-    folded.removeLast(byteCount - scalarCount)
-    offsets.removeLast(byteCount - scalarCount)
-    LineBreaks.markSoft(scalars: scalars, folded: &folded)
-    self.scalars = scalars
-    self.folded = folded
+    self.init(text: text, utf8: Array(text.utf8))
+  }
+
+  /// `bytes` must be the text's own UTF-8, as a file's bytes are once they validated as the text:
+  /// they are scanned as they are, not copied.
+  init(text: String, utf8 bytes: [UInt8]) {
+    var pass = ScannerPass(bytes)
+    LineBreaks.markSoft(scalars: pass.scalars, lineFeeds: pass.lineFeeds, folded: &pass.folded)
+    self.scalars = pass.scalars
+    self.folded = pass.folded
     self.utf8 = bytes
-    self.utf8Offsets = offsets
+    self.utf8Offsets = pass.offsets
     self.text = text
+    self.lineFeeds = pass.lineFeeds
+    self.isDecodedForm = pass.isDecodedForm
   }
 
   var count: Int { scalars.count }
