@@ -40,6 +40,9 @@ struct PlaceMatcher: Sendable {
   /// Whether some name that may stand bare has a first word of this shape (`bareShape`): most
   /// capitalised words are passed over without hashing them.
   private let bareFirstWordShapes: [Bool]
+  /// Whether some name that may stand bare has a first word of this hash (`bareHash`): the
+  /// capitalised words of a shape that passes are hashed on their bytes, most of them to no name.
+  private let bareFirstWordHashes: [Bool]
   /// Words after which a bare name is a commune, street, person...: `xã`, `đường`, `ông`.
   private let bareBlockers: Set<String>
 
@@ -114,6 +117,11 @@ struct PlaceMatcher: Sendable {
     var shapes = [Bool](repeating: false, count: PlaceMatcher.bareShapeCount)
     for entry in entries where entry.bareEligible { shapes[PlaceMatcher.bareShape(entry.words[0])] = true }
     self.bareFirstWordShapes = shapes
+    var hashes = [Bool](repeating: false, count: PlaceMatcher.bareHashCount)
+    for entry in entries where entry.bareEligible {
+      hashes[entry.wordBytes[0].withUnsafeBufferPointer(PlaceMatcher.bareHash)] = true
+    }
+    self.bareFirstWordHashes = hashes
 
     let blockers =
       "xã phường trấn thôn ấp bản xóm làng khu tổ đường phố sông núi hồ cầu đảo chợ cảng bến chí ông bà anh chị cụ"
@@ -125,6 +133,15 @@ struct PlaceMatcher: Sendable {
   /// A folded word's first and last bytes and its length, packed into 12 bits.
   private static func bareShape(_ word: String) -> Int {
     Array(word.utf8).withUnsafeBufferPointer(bareShape)
+  }
+
+  private static let bareHashCount = 1 << 16
+
+  /// A folded word's FNV-1a hash, cut to 16 bits.
+  @inline(__always) private static func bareHash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash: UInt32 = 2_166_136_261
+    for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    return Int(hash >> 16)
   }
 
   @inline(__always) private static func bareShape(_ word: UnsafeBufferPointer<UInt8>) -> Int {
@@ -195,7 +212,7 @@ struct PlaceMatcher: Sendable {
           mentions.append(mention)
           index = next
         } else if bareFirstWordShapes[PlaceMatcher.bareShape(key)], reader.opensCapitalised(index),
-          let (mention, next) = bareMention(at: index, words)
+          bareFirstWordHashes[PlaceMatcher.bareHash(key)], let (mention, next) = bareMention(at: index, words)
         {
           mentions.append(mention)
           index = next
