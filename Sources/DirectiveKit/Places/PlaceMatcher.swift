@@ -43,6 +43,9 @@ struct PlaceMatcher: Sendable {
   /// Whether some name that may stand bare has a first word of this hash (`bareHash`): the
   /// capitalised words of a shape that passes are hashed on their bytes, most of them to no name.
   private let bareFirstWordHashes: [Bool]
+  /// The same for the first two words (every such name has two or more): `Thành ủy` and `Tân
+  /// Bình` open with the words of names, `Thành ủy` with no name's first two.
+  private let bareFirstPairHashes: [Bool]
   /// Words after which a bare name is a commune, street, person...: `xã`, `đường`, `ông`.
   private let bareBlockers: Set<String>
 
@@ -122,6 +125,16 @@ struct PlaceMatcher: Sendable {
       hashes[entry.wordBytes[0].withUnsafeBufferPointer(PlaceMatcher.bareHash)] = true
     }
     self.bareFirstWordHashes = hashes
+    var pairHashes = [Bool](repeating: false, count: PlaceMatcher.bareHashCount)
+    for entry in entries where entry.bareEligible {
+      let first = entry.wordBytes[0]
+      let second = entry.wordBytes[1]
+      pairHashes[
+        first.withUnsafeBufferPointer { first in
+          second.withUnsafeBufferPointer { PlaceMatcher.bareHash(first, $0) }
+        }] = true
+    }
+    self.bareFirstPairHashes = pairHashes
 
     let blockers =
       "xã phường trấn thôn ấp bản xóm làng khu tổ đường phố sông núi hồ cầu đảo chợ cảng bến chí ông bà anh chị cụ"
@@ -141,6 +154,18 @@ struct PlaceMatcher: Sendable {
   @inline(__always) private static func bareHash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
     var hash: UInt32 = 2_166_136_261
     for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    return Int(hash >> 16)
+  }
+
+  /// `bareHash` of two folded words with a space between.
+  @inline(__always)
+  private static func bareHash(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>)
+    -> Int
+  {
+    var hash: UInt32 = 2_166_136_261
+    for byte in first { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    hash = (hash ^ 32) &* 16_777_619
+    for byte in second { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
     return Int(hash >> 16)
   }
 
@@ -212,7 +237,9 @@ struct PlaceMatcher: Sendable {
           mentions.append(mention)
           index = next
         } else if bareFirstWordShapes[PlaceMatcher.bareShape(key)], reader.opensCapitalised(index),
-          bareFirstWordHashes[PlaceMatcher.bareHash(key)], let (mention, next) = bareMention(at: index, words)
+          bareFirstWordHashes[PlaceMatcher.bareHash(key)], index + 1 < reader.count,
+          bareFirstPairHashes[PlaceMatcher.bareHash(key, reader.key(index + 1))],
+          let (mention, next) = bareMention(at: index, words)
         {
           mentions.append(mention)
           index = next
