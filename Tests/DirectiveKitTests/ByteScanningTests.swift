@@ -197,13 +197,13 @@ final class ByteScanningTests: XCTestCase {
 
   func testPlaceTokensAreFoldedScalarByScalar() throws {
     for text in try Self.sampleTexts() {
-      let scalars = Array(text.unicodeScalars)
-      for token in PlaceTokenizer.tokens(of: scalars) {
+      let words = PlaceWords(TextScanner(text))
+      for index in 0..<words.count {
         var expected = String.UnicodeScalarView()
-        for scalar in scalars[token.start..<token.end] where !PlaceTokenizer.isApostrophe(scalar) {
+        for scalar in words.scalars(index) where !PlaceTokenizer.isApostrophe(scalar) {
           if let folded = VietnameseFolding.fold(scalar) { expected.append(folded) }
         }
-        XCTAssertEqual(token.folded, String(expected))
+        XCTAssertEqual(words.key(index), String(expected))
       }
     }
   }

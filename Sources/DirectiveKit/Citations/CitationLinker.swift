@@ -145,19 +145,20 @@ enum CitationLinker {
     for position in citations.indices {
       completeIssuer(&citations[position], citing: citing)
       let citation = citations[position]
-      if let number = citation.number {
-        look(LinkFacts.numberLookup(numberKey(number)))
-      } else if let issuer = citation.issuer, let date = citation.date {
-        look(LinkFacts.unnumberedLookup(unnumberedKey(type: citation.type, issuer: issuer, date: date)))
+      let parts = KeyParts(citation, citing: citing)
+      if let numberKey = parts.numberKey {
+        look(LinkFacts.numberLookup(numberKey))
+      } else if let unnumberedKey = parts.unnumberedKey {
+        look(LinkFacts.unnumberedLookup(unnumberedKey))
       }
-      if let target = corpusTarget(citation, citing: index, citingDocument: citing, keys) {
+      if let target = corpusTarget(citation, parts, citing: index, citingDocument: citing, keys) {
         citations[position].target = target.id
         citations[position].inCorpus = true
-        citations[position].key = canonicalKey(citation, citing: citing)
+        citations[position].key = canonicalKey(citation, parts)
         if let warning = target.warning { warnings.append(DocumentWarning(.ambiguousTarget, warning)) }
         continue
       }
-      let key = canonicalKey(citation, citing: citing)
+      let key = canonicalKey(citation, parts)
       citations[position].key = key
       if citation.number != nil, key.hasSuffix(":?") {
         let prefix = String(key.dropLast(1))
@@ -232,11 +233,36 @@ enum CitationLinker {
   }
 
   static func unnumberedKey(type: String, issuer: String, date: Day) -> String {
-    "\(slug(type)):-:\(slug(issuer)):\(date.iso)"
+    unnumberedKey(typeSlug: slug(type), issuer: issuer, date: date)
   }
 
+  static func unnumberedKey(typeSlug: String, issuer: String, date: Day) -> String {
+    "\(typeSlug):-:\(slug(issuer)):\(date.iso)"
+  }
+
+  /// `Ban Thường vụ Tỉnh ủy` → `ban-thuong-vu-tinh-uy`: folded, runs of what is neither a letter
+  /// nor a digit as one `-`, none at either end.
   static func slug(_ text: String) -> String {
-    text.folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+    let folded = VietnameseFolding.fold(text)
+    let utf8 = folded.utf8
+    // Folded text is ASCII but for letters folding does not reach (`ß`, Greek...), whose runs
+    // are read by `Character`s.
+    guard utf8.allSatisfy({ $0 < 0x80 }) else {
+      return folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "-")
+    }
+    var slug: [UInt8] = []
+    slug.reserveCapacity(utf8.count)
+    var separated = false
+    for byte in utf8 {
+      guard (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) else {
+        separated = true
+        continue
+      }
+      if separated && !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+      separated = false
+      slug.append(byte)
+    }
+    return String(decoding: slug, as: UTF8.self)
   }
 
   /// `vn` for the nation, the province's slug, or `?` when the own province is unknown.
@@ -258,15 +284,48 @@ enum CitationLinker {
     }
   }
 
+  /// What a citation's keys are made of, each worked out once.
+  struct KeyParts {
+    let typeSlug: String
+    /// For a citation by number: its key, the scope it is valid in and its year.
+    let numberKey: String?
+    let scope: String?
+    let year: Int?
+    /// For one without a number, with an issuer and a date: the key documents are found by.
+    let unnumberedKey: String?
+
+    init(_ citation: Citation, citing: Document) {
+      let typeSlug = CitationLinker.slug(citation.type)
+      self.typeSlug = typeSlug
+      if let number = citation.number {
+        numberKey = CitationLinker.numberKey(number)
+        scope = CitationLinker.scopeKey(of: citation, citing: citing)
+        year = citation.date?.year ?? DocumentTypes.parts(ofNumber: number).year
+        unnumberedKey = nil
+      } else {
+        numberKey = nil
+        scope = nil
+        year = nil
+        if let issuer = citation.issuer, let date = citation.date {
+          unnumberedKey = CitationLinker.unnumberedKey(typeSlug: typeSlug, issuer: issuer, date: date)
+        } else {
+          unnumberedKey = nil
+        }
+      }
+    }
+  }
+
   /// `ket-luan:7-kl-tw:vn:2021`; unnumbered: `dien:-:thuong-truc-ban-bi-thu-...:2021-07-21`.
   static func canonicalKey(_ citation: Citation, citing: Document) -> String {
-    guard let number = citation.number else {
+    canonicalKey(citation, KeyParts(citation, citing: citing))
+  }
+
+  static func canonicalKey(_ citation: Citation, _ parts: KeyParts) -> String {
+    guard let numberKey = parts.numberKey, let scope = parts.scope else {
       let name = citation.title ?? citation.issuer ?? "?"
-      return "\(slug(citation.type)):-:\(slug(name)):\(citation.date?.iso ?? "?")"
+      return "\(parts.typeSlug):-:\(slug(name)):\(citation.date?.iso ?? "?")"
     }
-    let year = citation.date?.year ?? DocumentTypes.parts(ofNumber: number).year
-    return
-      "\(slug(citation.type)):\(numberKey(number)):\(scopeKey(of: citation, citing: citing)):\(year.map(String.init) ?? "?")"
+    return "\(parts.typeSlug):\(numberKey):\(scope):\(parts.year.map(String.init) ?? "?")"
   }
 
   // MARK: - Resolution
@@ -274,14 +333,21 @@ enum CitationLinker {
   static func corpusTarget(_ citation: Citation, citing: Int, citingDocument: Document, _ keys: Keys) -> (
     id: String, warning: String?
   )? {
-    guard let number = citation.number else {
-      guard let issuer = citation.issuer, let date = citation.date else { return nil }
-      let matches = keys.unnumbered[unnumberedKey(type: citation.type, issuer: issuer, date: date)] ?? []
+    corpusTarget(
+      citation, KeyParts(citation, citing: citingDocument), citing: citing, citingDocument: citingDocument,
+      keys)
+  }
+
+  static func corpusTarget(
+    _ citation: Citation, _ parts: KeyParts, citing: Int, citingDocument: Document, _ keys: Keys
+  ) -> (id: String, warning: String?)? {
+    guard let number = citation.number, let numberKey = parts.numberKey, let scope = parts.scope else {
+      guard let unnumberedKey = parts.unnumberedKey else { return nil }
+      let matches = keys.unnumbered[unnumberedKey] ?? []
       return matches.first { $0.index != citing }.map { ($0.id, nil) }
     }
-    let scope = scopeKey(of: citation, citing: citingDocument)
-    let year = citation.date?.year ?? DocumentTypes.parts(ofNumber: number).year
-    let candidates = (keys.byNumber[numberKey(number)] ?? []).filter { candidate in
+    let year = parts.year
+    let candidates = (keys.byNumber[numberKey] ?? []).filter { candidate in
       candidate.index != citing && candidate.scope == scope
         && (citation.date == nil || candidate.date == nil || candidate.date == citation.date)
         && (year == nil || candidate.date == nil || candidate.date?.year == year)

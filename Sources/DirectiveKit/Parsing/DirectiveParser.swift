@@ -33,9 +33,7 @@ enum DirectiveParser {
     document.citations = CitationExtractor.extract(
       scanner, ownNumber: document.number, ownType: document.type, ownTitleStart: layout.titleStart,
       readsBareNumbers: lost > 0)
-    // Place names are read in the text itself, not in its restored twin.
-    let textScalars = readsTwin ? Array(document.text.unicodeScalars) : scanner.scalars
-    inferProvinceAndIssuer(&document, layout, scanner, textScalars: textScalars)
+    inferProvinceAndIssuer(&document, layout, scanner, readsTwin: readsTwin)
   }
 
   /// How many `?` stand for lost letters (`Ngh? quy?t s? 12`): inside a word, or ending one that
@@ -867,14 +865,17 @@ enum DirectiveParser {
   }
 
   static func inferProvinceAndIssuer(
-    _ document: inout Document, _ layout: Layout, _ scanner: TextScanner, textScalars: [Unicode.Scalar]
+    _ document: inout Document, _ layout: Layout, _ scanner: TextScanner, readsTwin: Bool
   ) {
     if document.province == nil, let (province, words) = signerTitleProvince(document.signer, layout) {
       document.province = province
       document.provinceInferred = true
       document.provinceEvidence.append(Evidence(kind: .signerTitle, text: words))
     }
-    if document.province == nil, let inference = Places.gazetteer.inferProvince(fromScalars: textScalars) {
+    // Place names are read in the text itself, not in its restored twin.
+    if document.province == nil,
+      let inference = Places.gazetteer.inferProvince(in: readsTwin ? TextScanner(document.text) : scanner)
+    {
       if let province = inference.province {
         document.province = province
         document.provinceInferred = true

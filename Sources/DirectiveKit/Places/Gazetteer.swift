@@ -47,6 +47,8 @@ public struct Gazetteer: Sendable {
   private let provinceByKey: [String: Int]
   private let province2025ByKey: [String: String]
   private let matcher: PlaceMatcher
+  /// Other names of provinces (`TP. HCM`, `Huế`), which the matcher knows too.
+  let provinceAliases: [(name: String, province: Province)]
 
   /// Parses the gazetteer's TSV; lines that do not fit the format are skipped.
   public init(tsv: String) {
@@ -104,6 +106,7 @@ public struct Gazetteer: Sendable {
     let provinceAliases = provinceAliasRows.compactMap { fields in
       provinceByCode[fields[1]].map { (name: fields[2], province: provinces[$0]) }
     }
+    self.provinceAliases = provinceAliases
     self.matcher = PlaceMatcher(
       provinces: provinces, provinceAliases: provinceAliases,
       districts: districts + retiredDistrictNames)
@@ -157,9 +160,9 @@ public struct Gazetteer: Sendable {
     inferProvince(from: placeMentions(in: text))
   }
 
-  /// `inferProvince(from:)` of a text's scalars.
-  func inferProvince(fromScalars scalars: [Unicode.Scalar]) -> PlaceInference? {
-    inferProvince(from: matcher.mentions(inScalars: scalars))
+  /// `inferProvince(from:)` of the text a scanner reads.
+  func inferProvince(in scanner: TextScanner) -> PlaceInference? {
+    inferProvince(from: matcher.mentions(in: scanner))
   }
 
   public func inferProvince(from mentions: [PlaceMention]) -> PlaceInference? {

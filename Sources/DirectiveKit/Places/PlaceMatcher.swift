@@ -4,7 +4,10 @@ import Foundation
 struct PlaceMatcher: Sendable {
   private struct Entry: Sendable {
     let words: [String]
+    let wordBytes: [[UInt8]]
     let markedWords: [String]
+    /// Whether the name carries no marks: its marked words are its folded ones.
+    var isUnmarked: Bool { markedWords == words }
     let lowerWords: [[Unicode.Scalar]]
     let province: String
     let kind: String
@@ -14,7 +17,9 @@ struct PlaceMatcher: Sendable {
 
   private struct KindPhrase: Sendable {
     let words: [String]
+    let wordBytes: [[UInt8]]
     let markedWords: [String]
+    var isUnmarked: Bool { markedWords == words }
     let lowerWords: [[Unicode.Scalar]]
     let kind: String
     let appliesToDistricts: Bool
@@ -23,15 +28,24 @@ struct PlaceMatcher: Sendable {
   }
 
   private let entriesByFirstWord: [String: [Entry]]
-  private let kindPhrasesByFirstWord: [String: [KindPhrase]]
+  /// The names that may stand bare (`bareEligible`) by their first word, longest first.
+  private let bareEntriesByFirstWord: [String: [Entry]]
+  /// The kind phrases by their first word (`kindPhraseFirstWords`), longest first.
+  private let kindPhrasesByFirstWord: [[KindPhrase]]
   /// Whether some kind phrase's first word starts with this folded byte: most words are passed
-  /// over without hashing them.
+  /// over without comparing them.
   private let kindPhraseFirstBytes: [Bool]
-  /// The distinct first words of the kind phrases, compared before the table is looked up.
-  private let kindPhraseFirstWords: [String]
+  /// The distinct first words of the kind phrases.
+  private let kindPhraseFirstWords: [[UInt8]]
   /// Whether some name that may stand bare has a first word of this shape (`bareShape`): most
   /// capitalised words are passed over without hashing them.
   private let bareFirstWordShapes: [Bool]
+  /// Whether some name that may stand bare has a first word of this hash (`bareHash`): the
+  /// capitalised words of a shape that passes are hashed on their bytes, most of them to no name.
+  private let bareFirstWordHashes: [Bool]
+  /// The same for the first two words (every such name has two or more): `Thành ủy` and `Tân
+  /// Bình` open with the words of names, `Thành ủy` with no name's first two.
+  private let bareFirstPairHashes: [Bool]
   /// Words after which a bare name is a commune, street, person...: `xã`, `đường`, `ông`.
   private let bareBlockers: Set<String>
 
@@ -45,7 +59,8 @@ struct PlaceMatcher: Sendable {
       guard !words.isEmpty else { return }
       entries.append(
         Entry(
-          words: words, markedWords: marked, lowerWords: lower, province: province, kind: kind,
+          words: words, wordBytes: words.map { Array($0.utf8) }, markedWords: marked, lowerWords: lower,
+          province: province, kind: kind,
           isProvince: isProvince, bareEligible: false))
     }
     for province in provinces {
@@ -75,6 +90,10 @@ struct PlaceMatcher: Sendable {
     }
     self.entriesByFirstWord = Dictionary(grouping: entries) { $0.words[0] }
       .mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    self.bareEntriesByFirstWord = entriesByFirstWord.compactMapValues { entries in
+      let bare = entries.filter(\.bareEligible)
+      return bare.isEmpty ? nil : bare
+    }
 
     let phrases: [(String, String, Bool, Bool)] = [
       ("huyện", "huyện", true, false), ("quận", "quận", true, false), ("thị xã", "thị xã", true, false),
@@ -85,18 +104,37 @@ struct PlaceMatcher: Sendable {
     let kindPhrases = phrases.map { text, kind, districts, provinces in
       let (words, marked, lower) = PlaceMatcher.words(of: text)
       return KindPhrase(
-        words: words, markedWords: marked, lowerWords: lower, kind: kind, appliesToDistricts: districts,
+        words: words, wordBytes: words.map { Array($0.utf8) }, markedWords: marked, lowerWords: lower,
+        kind: kind, appliesToDistricts: districts,
         appliesToProvinces: provinces, allowsDot: words == ["tp"])
     }
-    self.kindPhrasesByFirstWord = Dictionary(grouping: kindPhrases) { $0.words[0] }
-      .mapValues { $0.sorted { $0.words.count > $1.words.count } }
+    let firstWords = Array(Set(kindPhrases.map { $0.words[0] })).sorted()
+    let phrasesByFirstWord = Dictionary(grouping: kindPhrases) { $0.words[0] }
+    self.kindPhrasesByFirstWord = firstWords.map { word in
+      (phrasesByFirstWord[word] ?? []).sorted { $0.words.count > $1.words.count }
+    }
     var firstBytes = [Bool](repeating: false, count: 256)
     for phrase in kindPhrases { firstBytes[Int(phrase.words[0].utf8.first ?? 0)] = true }
     self.kindPhraseFirstBytes = firstBytes
-    self.kindPhraseFirstWords = Array(Set(kindPhrases.map { $0.words[0] })).sorted()
+    self.kindPhraseFirstWords = firstWords.map { Array($0.utf8) }
     var shapes = [Bool](repeating: false, count: PlaceMatcher.bareShapeCount)
     for entry in entries where entry.bareEligible { shapes[PlaceMatcher.bareShape(entry.words[0])] = true }
     self.bareFirstWordShapes = shapes
+    var hashes = [Bool](repeating: false, count: PlaceMatcher.bareHashCount)
+    for entry in entries where entry.bareEligible {
+      hashes[entry.wordBytes[0].withUnsafeBufferPointer(PlaceMatcher.bareHash)] = true
+    }
+    self.bareFirstWordHashes = hashes
+    var pairHashes = [Bool](repeating: false, count: PlaceMatcher.bareHashCount)
+    for entry in entries where entry.bareEligible {
+      let first = entry.wordBytes[0]
+      let second = entry.wordBytes[1]
+      pairHashes[
+        first.withUnsafeBufferPointer { first in
+          second.withUnsafeBufferPointer { PlaceMatcher.bareHash(first, $0) }
+        }] = true
+    }
+    self.bareFirstPairHashes = pairHashes
 
     let blockers =
       "xã phường trấn thôn ấp bản xóm làng khu tổ đường phố sông núi hồ cầu đảo chợ cảng bến chí ông bà anh chị cụ"
@@ -106,19 +144,45 @@ struct PlaceMatcher: Sendable {
   private static let bareShapeCount = 1 << 12
 
   /// A folded word's first and last bytes and its length, packed into 12 bits.
-  @inline(__always) private static func bareShape(_ word: String) -> Int {
-    let utf8 = word.utf8
-    guard let first = utf8.first, let last = utf8.last else { return 0 }
-    return (Int(first & 31) << 7 | Int(last & 31) << 2 | (utf8.count & 3)) & (bareShapeCount - 1)
+  private static func bareShape(_ word: String) -> Int {
+    Array(word.utf8).withUnsafeBufferPointer(bareShape)
+  }
+
+  private static let bareHashCount = 1 << 16
+
+  /// A folded word's FNV-1a hash, cut to 16 bits.
+  @inline(__always) private static func bareHash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+    var hash: UInt32 = 2_166_136_261
+    for byte in word { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    return Int(hash >> 16)
+  }
+
+  /// `bareHash` of two folded words with a space between.
+  @inline(__always)
+  private static func bareHash(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>)
+    -> Int
+  {
+    var hash: UInt32 = 2_166_136_261
+    for byte in first { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    hash = (hash ^ 32) &* 16_777_619
+    for byte in second { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+    return Int(hash >> 16)
+  }
+
+  @inline(__always) private static func bareShape(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let first = word.first, let last = word.last else { return 0 }
+    return (Int(first & 31) << 7 | Int(last & 31) << 2 | (word.count & 3)) & (bareShapeCount - 1)
   }
 
   /// A name's words folded, their marked keys, and their scalars lower-cased one by one (empty for
   /// a word with a scalar `latinLowercase` does not map).
   private static func words(of name: String) -> ([String], [String], [[Unicode.Scalar]]) {
-    let scalars = Array(name.precomposedStringWithCanonicalMapping.unicodeScalars)
-    let tokens = PlaceTokenizer.tokens(of: scalars)
-    let lower = tokens.map { lowerScalars(of: scalars[$0.start..<$0.end]) }
-    return (tokens.map(\.folded), tokens.map { PlaceTokenizer.markedKey(scalars[$0.start..<$0.end]) }, lower)
+    let words = PlaceWords(TextScanner(name.precomposedStringWithCanonicalMapping))
+    let indices = 0..<words.count
+    return (
+      indices.map(words.key), indices.map { PlaceTokenizer.markedKey(words.scalars($0)) },
+      indices.map { lowerScalars(of: words.scalars($0)) }
+    )
   }
 
   /// A word's scalars lower-cased one by one by `latinLowercase`; empty when one has no such case.
@@ -155,60 +219,73 @@ struct PlaceMatcher: Sendable {
   }
 
   func mentions(in text: String) -> [PlaceMention] {
-    mentions(inScalars: Array(text.unicodeScalars))
+    mentions(in: TextScanner(text))
   }
 
-  /// `mentions(in:)` of a text's scalars.
-  func mentions(inScalars textScalars: [Unicode.Scalar]) -> [PlaceMention] {
-    let scalars = PlaceTokenizer.nfcScalars(of: textScalars)
-    let tokens = PlaceTokenizer.tokens(of: scalars)
+  /// `mentions(in:)` of the text a scanner reads.
+  func mentions(in scanner: TextScanner) -> [PlaceMention] {
+    let words = PlaceWords(scanner)
     var mentions: [PlaceMention] = []
-    var index = 0
-    while index < tokens.count {
-      if let (mention, next) = qualifiedMention(at: index, tokens: tokens, scalars: scalars) {
-        mentions.append(mention)
-        index = next
-      } else if let (mention, next) = bareMention(at: index, tokens: tokens, scalars: scalars) {
-        mentions.append(mention)
-        index = next
-      } else {
-        index += 1
+    words.withReader { reader in
+      var index = 0
+      while index < reader.count {
+        // Most words open no name: their first byte, shape and first letter say so.
+        let key = reader.key(index)
+        if kindPhraseFirstBytes[Int(key.first ?? 0)], let firstWord = kindPhraseFirstWord(key),
+          let (mention, next) = qualifiedMention(at: index, firstWord: firstWord, words)
+        {
+          mentions.append(mention)
+          index = next
+        } else if bareFirstWordShapes[PlaceMatcher.bareShape(key)], reader.opensCapitalised(index),
+          bareFirstWordHashes[PlaceMatcher.bareHash(key)], index + 1 < reader.count,
+          bareFirstPairHashes[PlaceMatcher.bareHash(key, reader.key(index + 1))],
+          let (mention, next) = bareMention(at: index, words)
+        {
+          mentions.append(mention)
+          index = next
+        } else {
+          index += 1
+        }
       }
     }
     return mentions
   }
 
-  private func qualifiedMention(at index: Int, tokens: [PlaceToken], scalars: [Unicode.Scalar])
-    -> (PlaceMention, Int)?
-  {
-    let word = tokens[index].folded
-    guard kindPhraseFirstBytes[Int(word.utf8.first ?? 0)], kindPhraseFirstWords.contains(word),
-      let phrases = kindPhrasesByFirstWord[word]
-    else { return nil }
-    for phrase in phrases {
+  /// The index of `word` among the kind phrases' first words.
+  @inline(__always)
+  private func kindPhraseFirstWord(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+    for (index, candidate) in kindPhraseFirstWords.enumerated() where candidate.count == word.count {
+      if candidate.withUnsafeBufferPointer({ $0.elementsEqual(word) }) { return index }
+    }
+    return nil
+  }
+
+  private func qualifiedMention(at index: Int, firstWord: Int, _ words: PlaceWords) -> (PlaceMention, Int)? {
+    for phrase in kindPhrasesByFirstWord[firstWord] {
       let nameStart = index + phrase.words.count
       // The cheap conditions first; the accents of the kind words last.
-      guard nameStart < tokens.count else { continue }
-      let gap = tokens[nameStart].gapBefore
+      guard nameStart < words.count else { continue }
+      let gap = words.words[nameStart].gapBefore
       guard gap == .soft || (gap == .dot && phrase.allowsDot) else { continue }
-      guard tokens[nameStart].letterCase != .lower else { continue }
-      let candidates = (entriesByFirstWord[tokens[nameStart].folded] ?? []).filter {
+      guard words.letterCase(nameStart) != .lower else { continue }
+      let candidates = (entriesByFirstWord[words.key(nameStart)] ?? []).filter {
         $0.isProvince ? phrase.appliesToProvinces : phrase.appliesToDistricts
       }
       guard !candidates.isEmpty,
         let kindUnaccented = accentMatch(
-          tokens[index..<nameStart], words: phrase.words, marked: phrase.markedWords,
-          lower: phrase.lowerWords,
-          scalars: scalars)
+          words, index..<nameStart, words: phrase.wordBytes, marked: phrase.markedWords,
+          isUnmarked: phrase.isUnmarked,
+          lower: phrase.lowerWords)
       else { continue }
       var best: [Entry] = []
       var bestLength = 0
       for entry in candidates where entry.words.count >= bestLength {
         let end = nameStart + entry.words.count
-        guard end <= tokens.count,
+        guard end <= words.count,
           let nameUnaccented = accentMatch(
-            tokens[nameStart..<end], words: entry.words, marked: entry.markedWords, lower: entry.lowerWords,
-            scalars: scalars),
+            words, nameStart..<end, words: entry.wordBytes, marked: entry.markedWords,
+            isUnmarked: entry.isUnmarked,
+            lower: entry.lowerWords),
           !kindUnaccented || nameUnaccented
         else { continue }
         if entry.words.count > bestLength {
@@ -221,44 +298,39 @@ struct PlaceMatcher: Sendable {
       let sameKind = best.filter { $0.kind == phrase.kind }
       let chosen = sameKind.isEmpty ? best : sameKind
       let end = nameStart + bestLength
+      let textStart = Int(words.words[index].start)
+      let nameFrom = Int(words.words[nameStart].start)
+      let textEnd = Int(words.words[end - 1].end)
       let mention = PlaceMention(
         provinces: PlaceMatcher.distinct(chosen.map(\.province)),
-        text: String(String.UnicodeScalarView(scalars[tokens[index].start..<tokens[end - 1].end])),
-        name: String(String.UnicodeScalarView(scalars[tokens[nameStart].start..<tokens[end - 1].end])),
-        kind: phrase.kind, qualified: true, span: Span(tokens[index].start, tokens[end - 1].end))
+        text: words.scanner.string(textStart..<textEnd), name: words.scanner.string(nameFrom..<textEnd),
+        kind: phrase.kind, qualified: true, span: Span(textStart, textEnd))
       return (mention, end)
     }
     return nil
   }
 
-  private func bareMention(at index: Int, tokens: [PlaceToken], scalars: [Unicode.Scalar])
-    -> (PlaceMention, Int)?
-  {
-    let first = tokens[index]
-    guard first.letterCase == .title || first.letterCase == .upper,
-      bareFirstWordShapes[PlaceMatcher.bareShape(first.folded)],
-      let candidates = entriesByFirstWord[first.folded]
-    else { return nil }
-    for entry in candidates where entry.bareEligible {
+  private func bareMention(at index: Int, _ words: PlaceWords) -> (PlaceMention, Int)? {
+    guard let candidates = bareEntriesByFirstWord[words.key(index)] else { return nil }
+    let firstCase = words.letterCase(index)
+    guard firstCase == .title || firstCase == .upper else { return nil }
+    for entry in candidates {
       let end = index + entry.words.count
-      guard end <= tokens.count,
-        tokens[index..<end].allSatisfy({ $0.letterCase == first.letterCase }),
-        tokens[index..<end].dropFirst().allSatisfy({ !$0.lineBreakBefore }),
+      // The words first, their case and line breaks after.
+      guard end <= words.count,
         accentMatch(
-          tokens[index..<end], words: entry.words, marked: entry.markedWords, lower: entry.lowerWords,
-          scalars: scalars)
-          == false
+          words, index..<end, words: entry.wordBytes, marked: entry.markedWords, isUnmarked: entry.isUnmarked,
+          lower: entry.lowerWords) == false,
+        (index + 1..<end).allSatisfy({ words.letterCase($0) == firstCase }),
+        (index + 1..<end).allSatisfy({ !words.words[$0].lineBreakBefore })
       else { continue }
-      if index > 0, joins(tokens[index]) {
-        let previous = tokens[index - 1]
-        if previous.letterCase == first.letterCase { return nil }
-        if bareBlockers.contains(PlaceTokenizer.markedKey(scalars[previous.start..<previous.end])) {
-          return nil
-        }
+      if index > 0, joins(words.words[index]) {
+        if words.letterCase(index - 1) == firstCase { return nil }
+        if bareBlockers.contains(PlaceTokenizer.markedKey(words.scalars(index - 1))) { return nil }
       }
-      if end < tokens.count, joins(tokens[end]), tokens[end].letterCase == first.letterCase { return nil }
-      let span = Span(first.start, tokens[end - 1].end)
-      let text = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+      if end < words.count, joins(words.words[end]), words.letterCase(end) == firstCase { return nil }
+      let span = Span(Int(words.words[index].start), Int(words.words[end - 1].end))
+      let text = words.scanner.string(span.start..<span.end)
       let mention = PlaceMention(
         provinces: [entry.province], text: text, name: text, kind: nil, qualified: false, span: span)
       return (mention, end)
@@ -266,27 +338,27 @@ struct PlaceMatcher: Sendable {
     return nil
   }
 
-  /// True when `token` continues the phrase before it: only spaces or hyphens between, same line.
-  private func joins(_ token: PlaceToken) -> Bool {
-    token.gapBefore == .soft && !token.lineBreakBefore
+  /// True when `word` continues the phrase before it: only spaces or hyphens between, same line.
+  private func joins(_ word: PlaceWords.Word) -> Bool {
+    word.gapBefore == .soft && !word.lineBreakBefore
   }
 
-  /// Whether `tokens` spell `words`: nil when they do not; false when they match with their marks;
-  /// true when the text carries no marks at all and matches only once folded.
+  /// Whether the words `range` spell `words`: nil when they do not; false when they match with
+  /// their marks; true when the text carries no marks at all and matches only once folded.
   private func accentMatch(
-    _ tokens: ArraySlice<PlaceToken>, words: [String], marked: [String], lower: [[Unicode.Scalar]],
-    scalars: [Unicode.Scalar]
+    _ text: PlaceWords, _ range: Range<Int>, words: [[UInt8]], marked: [String], isUnmarked: Bool,
+    lower: [[Unicode.Scalar]]
   ) -> Bool? {
-    guard tokens.count == words.count else { return nil }
-    for (offset, token) in tokens.enumerated() {
-      if token.folded != words[offset] { return nil }
-      if offset > 0 && token.gapBefore != .soft { return nil }
+    guard range.count == words.count else { return nil }
+    for (offset, index) in range.enumerated() {
+      if !text.keyEquals(index, words[offset]) { return nil }
+      if offset > 0 && text.words[index].gapBefore != .soft { return nil }
     }
-    if tokens.allSatisfy({ !$0.hasMarks }) {
-      return marked == words ? false : true
+    if range.allSatisfy({ !text.hasMarks($0) }) {
+      return !isUnmarked
     }
-    for (offset, token) in tokens.enumerated() {
-      let word = scalars[token.start..<token.end]
+    for (offset, index) in range.enumerated() {
+      let word = text.scalars(index)
       if PlaceMatcher.spells(lower[offset], word) { continue }
       if PlaceTokenizer.markedKey(word) != marked[offset] { return nil }
     }

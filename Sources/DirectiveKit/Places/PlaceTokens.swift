@@ -1,46 +1,14 @@
-/// Words of a text as the gazetteer compares them: folded for look-up, with their place in the
-/// NFC text, their capitalisation and what separates each from the one before.
-struct PlaceToken {
-  enum Case {
-    /// `Trực`, `Ninh`: first letter capital, the rest small.
-    case title
-    /// `NINH`, `TP`.
-    case upper
-    case lower
-    /// Starts with a digit: `1`, `12`.
-    case digit
-  }
-
-  enum Gap {
-    /// Only spaces, hyphens, dashes or markdown stars: words of one phrase.
-    case soft
-    /// Spaces and at least one full stop: `TP. Hồ Chí Minh`, `TP.HCM`.
-    case dot
-    /// Anything else (comma, colon, bracket...), or the start of the text.
-    case hard
-  }
-
-  /// Marks removed, `đ` → `d`, lower case: `truc`.
-  var folded: String
-  /// Half-open range of scalar offsets into the NFC text.
-  var start: Int
-  var end: Int
-  var letterCase: Case
-  var gapBefore: Gap
-  /// True when the gap before this word holds a line break.
-  var lineBreakBefore: Bool
-  /// True when some letter of the word carries a mark (or is `đ`).
-  var hasMarks: Bool
-}
-
+/// How the gazetteer reads the scalars of a text: which are part of a word, what separates
+/// two words, and when two spellings of a word are the same.
 enum PlaceTokenizer {
   private static let wordBit: UInt8 = 1
   private static let upperBit: UInt8 = 2
   private static let lowerBit: UInt8 = 4
   private static let digitBit: UInt8 = 8
 
-  /// Character classes of the scalars below U+2000, looked up once instead of per scalar.
-  private static let classes: [UInt8] = (0..<0x2000).map { value in
+  /// Character classes of the scalars below U+2100 (Latin, Vietnamese, general punctuation),
+  /// looked up once instead of per scalar.
+  private static let classes: [UInt8] = (0..<classedScalars).map { value in
     guard let scalar = Unicode.Scalar(value) else { return 0 }
     return classify(scalar)
   }
@@ -57,8 +25,10 @@ enum PlaceTokenizer {
 
   @inline(__always)
   private static func classOf(_ scalar: Unicode.Scalar) -> UInt8 {
-    scalar.value < 0x2000 ? classes[Int(scalar.value)] : classify(scalar)
+    scalar.value < classedScalars ? classes[Int(scalar.value)] : classify(scalar)
   }
+
+  private static let classedScalars: UInt32 = 0x2100
 
   /// The scalars of `text` in NFC; normalising only when the text holds combining marks.
   ///
@@ -88,78 +58,29 @@ enum PlaceTokenizer {
     return result
   }
 
-  static func tokens(of scalars: [Unicode.Scalar]) -> [PlaceToken] {
-    var tokens: [PlaceToken] = []
-    // A Vietnamese word and the space after it take four to five scalars.
-    tokens.reserveCapacity(scalars.count / 3 + 16)
-    var folded: [UInt8] = []
-    let foldTable = VietnameseFolding.asciiTable
-    let classTable = classes
-    @inline(__always) func classOf(_ scalar: Unicode.Scalar) -> UInt8 {
-      scalar.value < 0x2000 ? classTable[Int(scalar.value)] : classify(scalar)
+  /// Whether a word opening with `scalar` is `.title` or `.upper` by `letterCase(of:)`.
+  @inline(__always)
+  static func opensCapitalised(_ scalar: Unicode.Scalar) -> Bool {
+    classOf(scalar) & (upperBit | digitBit) == upperBit
+  }
+
+  /// A word's capitalisation: by its first scalar, then its counts of capitals and small letters.
+  static func letterCase(of word: ArraySlice<Unicode.Scalar>) -> PlaceWords.Case {
+    guard let first = word.first else { return .lower }
+    let firstClass = classOf(first)
+    if firstClass & digitBit != 0 { return .digit }
+    if firstClass & upperBit == 0 { return .lower }
+    var upperCount = 0
+    var lowerCount = 0
+    for scalar in word {
+      let scalarClass = classOf(scalar)
+      if scalarClass & upperBit != 0 {
+        upperCount += 1
+      } else if scalarClass & lowerBit != 0 {
+        lowerCount += 1
+      }
     }
-    var index = 0
-    var gap = PlaceToken.Gap.hard
-    var lineBreak = false
-    var atStart = true
-    while index < scalars.count {
-      let scalar = scalars[index]
-      let firstClass = classOf(scalar)
-      guard firstClass & wordBit != 0 else {
-        if !atStart { gap = widen(gap, by: scalar) }
-        if scalar == "\n" || scalar == "\r" { lineBreak = true }
-        index += 1
-        continue
-      }
-      let start = index
-      folded.removeAll(keepingCapacity: true)
-      var hasMarks = false
-      var upperCount = 0
-      var lowerCount = 0
-      while index < scalars.count {
-        let current = scalars[index]
-        let currentClass = classOf(current)
-        if currentClass & wordBit == 0 {
-          if isApostrophe(current), index + 1 < scalars.count, classOf(scalars[index + 1]) & wordBit != 0 {
-            index += 1
-            continue
-          }
-          break
-        }
-        if current.value < 0x80 {
-          folded.append(UInt8(current.value) | (currentClass & upperBit != 0 ? 0x20 : 0))
-        } else {
-          hasMarks = true
-          if current.value < 0x2000, case let byte = foldTable[Int(current.value)], byte != 0 {
-            folded.append(byte)
-          } else if let foldedScalar = VietnameseFolding.fold(current) {
-            folded.append(contentsOf: String(foldedScalar).utf8)
-          }
-        }
-        if currentClass & upperBit != 0 {
-          upperCount += 1
-        } else if currentClass & lowerBit != 0 {
-          lowerCount += 1
-        }
-        index += 1
-      }
-      let letterCase: PlaceToken.Case
-      if firstClass & digitBit != 0 {
-        letterCase = .digit
-      } else if firstClass & upperBit == 0 {
-        letterCase = .lower
-      } else {
-        letterCase = lowerCount == 0 && upperCount > 1 ? .upper : .title
-      }
-      tokens.append(
-        PlaceToken(
-          folded: String(decoding: folded, as: UTF8.self), start: start, end: index, letterCase: letterCase,
-          gapBefore: gap, lineBreakBefore: lineBreak, hasMarks: hasMarks))
-      gap = .soft
-      lineBreak = false
-      atStart = false
-    }
-    return tokens
+    return lowerCount == 0 && upperCount > 1 ? .upper : .title
   }
 
   /// Letters, digits and the combining marks that may follow them in NFD text.
@@ -174,7 +95,7 @@ enum PlaceTokenizer {
     scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2BC}"
   }
 
-  private static func widen(_ gap: PlaceToken.Gap, by scalar: Unicode.Scalar) -> PlaceToken.Gap {
+  static func widen(_ gap: PlaceWords.Gap, by scalar: Unicode.Scalar) -> PlaceWords.Gap {
     switch scalar {
     case " ", "\t", "\n", "\r", "\u{A0}", "-", "\u{2013}", "\u{2014}", "*", "_", "'", "\u{2019}", "\u{2BC}":
       return gap
