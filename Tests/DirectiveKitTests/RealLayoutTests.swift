@@ -498,3 +498,33 @@ final class ReviewGapTests: XCTestCase {
     XCTAssertEqual(found.map(\.relation), [.implements, .implements])
   }
 }
+
+/// Phrasings met on real files outside the development set, each as a minimal example.
+final class UnseenRealPhrasingTests: XCTestCase {
+  func decision(_ body: String) -> Document {
+    parseOne("ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 9/QĐ-UBND\nBắc Giang, ngày 2 tháng 3 năm 2022\n\(body)\n")
+  }
+
+  /// `Căn cứ các Quyết định: số …; số …`: a plural type with no issuer of its own opens a list of
+  /// numbers, each a document with its own date and issuer.
+  func testAPluralTypeWithAColonListsItsNumbers() {
+    let found = decision(
+      """
+      Căn cứ các Quyết định: số 12/2018/QĐ-TTg ngày 3/4/2018 của Thủ tướng Chính phủ về rừng; số 140/QĐ-TTg ngày 5/6/2019 của Thủ tướng Chính phủ về đê điều;
+      Căn cứ các Thông tư: số 02/2019/TT-BNN ngày 7/1/2019 của Bộ Nông nghiệp hướng dẫn một số điều của Nghị định số 31/2018/NĐ-CP ngày 1/3/2018 của Chính phủ; số 05/2020/TT-BNN ngày 8/2/2020 của Bộ Nông nghiệp về sửa đổi, bổ sung Thông tư số 02/2019/TT-BNN;
+      """
+    ).citations
+    XCTAssertEqual(
+      found.map(\.number),
+      ["12/2018/QĐ-TTg", "140/QĐ-TTg", "02/2019/TT-BNN", "31/2018/NĐ-CP", "05/2020/TT-BNN"],
+      "a document named in an item's description is cited, and the list goes on after it")
+    XCTAssertEqual(found.map(\.type), ["Quyết định", "Quyết định", "Thông tư", "Nghị định", "Thông tư"])
+    XCTAssertEqual(
+      found.map(\.date?.iso), ["2018-04-03", "2019-06-05", "2019-01-07", "2018-03-01", "2020-02-08"])
+    XCTAssertEqual(found.first?.issuer, "Thủ tướng Chính phủ")
+    XCTAssertEqual(
+      found.map(\.relation), [.pursuant, .pursuant, .pursuant, .refers, .pursuant],
+      "the basis, not the amendment another item's subject names")
+    XCTAssertEqual(found[2].mentions, 2)
+  }
+}

@@ -43,6 +43,7 @@ enum CitationExtractor {
     readsBareNumbers: Bool = false
   ) -> [Citation] {
     var mentions: [Mention] = []
+    var listsNumbers = false
     let table = PhraseTable.documentTypes
     let isNamed = typeIsNamed
     scanner.folded.withUnsafeBufferPointer { folded in
@@ -64,12 +65,14 @@ enum CitationExtractor {
         mentions.append(mention)
         index = max(typeEnd, mention.span.end)
         if mention.isPlural, mention.number == nil, mention.typeIsCapitalised {
-          let (listed, end) = numberList(scanner, of: mention, from: mention.span.end)
+          // The items' descriptions are read on: a document named in one is cited too.
+          let listed = numberList(scanner, of: mention, from: mention.span.end)
           mentions.append(contentsOf: listed)
-          index = max(index, end)
+          listsNumbers = listsNumbers || !listed.isEmpty
         }
       }
     }
+    if listsNumbers { mentions.sort { $0.span.start < $1.span.start } }
     if readsBareNumbers { mentions = withBareNumbers(scanner, mentions) }
     mentions.removeAll { mention in
       mention.span.start == ownTitleStart
@@ -183,7 +186,9 @@ enum CitationExtractor {
     }
     mention.span = Span(start, end)
     if mention.number == nil && mention.date == nil && mention.issuer == nil && mention.title == nil {
-      return nil
+      // `các Quyết định: số …; số …`: kept to open the list of numbers that follows.
+      let opensList = mention.isPlural && scanner.byte(scanner.skipSpaces(end)) == UInt8(ascii: ":")
+      return opensList ? mention : nil
     }
     if let subjectRange {
       let subject = scanner.flatText(subjectRange, trimmingPunctuation: true)
@@ -250,9 +255,9 @@ enum CitationExtractor {
 
   /// `các Nghị quyết của Hội đồng nhân dân tỉnh: số 340/NQ-HĐND ngày 22/12/2020 về …; số
   /// 160/NQ-HĐND …; 148/NQ-HĐND …`: each number of the list is a document of that type and issuer.
-  static func numberList(_ scanner: TextScanner, of plural: Mention, from start: Int) -> ([Mention], Int) {
+  static func numberList(_ scanner: TextScanner, of plural: Mention, from start: Int) -> [Mention] {
     var i = scanner.skipSpaces(start)
-    guard scanner.byte(i) == UInt8(ascii: ":") else { return ([], start) }
+    guard scanner.byte(i) == UInt8(ascii: ":") else { return [] }
     i += 1
     var listed: [Mention] = []
     var misses = 0
@@ -276,12 +281,20 @@ enum CitationExtractor {
         item.date = day
         end = dateEnd
       }
+      // `số 12/2018/QĐ-TTg ngày 3/4/2018 của Thủ tướng Chính phủ; …`: each item may name its issuer.
+      if item.issuer == nil, let afterCua = scanner.matchWord(CitationWords.cua, at: scanner.skipSpaces(end)),
+        let (issuer, issuerEnd) = readIssuer(
+          scanner, at: scanner.skipSpaces(afterCua), limit: clauseEnd(scanner, from: end))
+      {
+        item.issuer = issuer
+        end = issuerEnd
+      }
       item.span = Span(k, end)
       listed.append(item)
-      guard let next = nextSeparator(scanner, after: end) else { return (listed, end) }
+      guard let next = nextSeparator(scanner, after: end) else { return listed }
       i = next
     }
-    return (listed, listed.last.map(\.span.end) ?? start)
+    return listed
   }
 
   /// After the next `;` or `,` of a list, unless the sentence ends or another document begins first.
@@ -289,8 +302,13 @@ enum CitationExtractor {
     var j = start
     while j < min(scanner.count, start + 300) {
       if scanner.scalars[j] == "." || scanner.isHardBreak(j) { return nil }
+      // `… về kế hoạch và Công văn số …` ends the list; `… một số điều của Nghị định số …` names a
+      // document in an item's description, and the list goes on after it.
       if j > start, !scanner.isLetter(j - 1), scanner.isUppercase(j),
-        PhraseTable.documentTypes.startsPhrase(at: j, in: scanner)
+        PhraseTable.documentTypes.startsPhrase(at: j, in: scanner),
+        CitationRelations.endsPhrase(
+          scanner, CitationWords.cua, at: CitationRelations.skipBackSpaces(scanner, j))
+          == nil
       {
         return nil
       }
