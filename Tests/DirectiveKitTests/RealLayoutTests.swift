@@ -527,4 +527,16 @@ final class UnseenRealPhrasingTests: XCTestCase {
       "the basis, not the amendment another item's subject names")
     XCTAssertEqual(found[2].mentions, 2)
   }
+
+  /// `Nghị định … quy định chi tiết và hướng dẫn thi hành … Luật A và Quyết định B`: the second
+  /// cue of a pair describes the decree as much as the first, and the list goes on after it.
+  func testAPairOfCuesInASubjectDescribesThatDocument() {
+    let found = decision(
+      "Thực hiện Nghị định số 67/2018/NĐ-CP ngày 14/5/2018 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thủy lợi và Quyết định số 88/QĐ-TTg ngày 2/2/2019 của Thủ tướng Chính phủ về đề án."
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.implements, .refers, .implements])
+    let own = decision("Quyết định này quy định chi tiết và hướng dẫn thi hành Luật Thủy lợi ngày 19/6/2017.")
+      .citations
+    XCTAssertEqual(own.map(\.relation), [.guides], "the document's own pair of cues still guides")
+  }
 }

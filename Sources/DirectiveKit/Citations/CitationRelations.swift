@@ -77,7 +77,7 @@ enum CitationRelations {
         ?? proposalCue(scanner, before: span.start, from: searchFrom)
       {
         let nested =
-          previous != nil && !cueOpensClause(scanner, cue.start)
+          previous != nil && !cueOpensClause(scanner, pairedCueStart(scanner, cue.start, from: searchFrom))
           && !(previous!.end..<cue.start).contains { ";:".unicodeScalars.contains(scanner.scalars[$0]) }
         // `Chỉ thị số 16 … về thực hiện giãn cách xã hội và Nghị quyết số 128`: the cue in the
         // first one's subject governs no document; the second is an item of the list.
@@ -250,6 +250,16 @@ enum CitationRelations {
     }
     guard !scanner.isLetter(i - 1), !scanner.isDigit(i - 1), !scanner.isLetter(end) else { return nil }
     return i
+  }
+
+  /// `quy định chi tiết và hướng dẫn thi hành`: a cue joined by `và` to the cue right before it
+  /// stands where that one stands; the start of the first of the pair.
+  static func pairedCueStart(_ scanner: TextScanner, _ start: Int, from limit: Int) -> Int {
+    guard let va = endsPhrase(scanner, CitationWords.va, at: skipBackSpaces(scanner, start)),
+      let earlier = nearestCue(scanner, before: va, from: limit),
+      earlier.end == skipBackSpaces(scanner, va)
+    else { return start }
+    return earlier.start
   }
 
   /// Whether a cue begins a clause of the citing document: at the start of the sentence, or after
