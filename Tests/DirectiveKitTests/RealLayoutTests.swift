@@ -539,4 +539,16 @@ final class UnseenRealPhrasingTests: XCTestCase {
       .citations
     XCTAssertEqual(own.map(\.relation), [.guides], "the document's own pair of cues still guides")
   }
+
+  /// `KỶ LUẬT` (discipline) and `PHÁP LUẬT` (the law in general) in a title in capitals are no law.
+  func testDisciplineAndTheLawInGeneralInCapitalsAreNoLaw() {
+    let found = parseOne(
+      """
+      QUY ĐỊNH
+      VỀ XỬ LÝ KỶ LUẬT ĐẢNG VIÊN VI PHẠM PHÁP LUẬT GIAO THÔNG
+      Căn cứ Luật Đất đai ngày 29/11/2013;
+      """
+    ).citations
+    XCTAssertEqual(found.map(\.title), ["Luật Đất đai"])
+  }
 }

@@ -104,6 +104,7 @@ enum CitationExtractor {
     if mention.number == nil {
       let nameStart = scanner.skipSpaces(typeEnd)
       if isNamed {
+        if type == "Luật", follows(lawWordCompounds, scanner, start) { return nil }
         guard let (name, nameEnd) = documentName(scanner, type: type, from: nameStart, limit: limit) else {
           return nil
         }
@@ -502,12 +503,21 @@ enum CitationExtractor {
 
   /// Whether the word before `start` is `các`, `những` or `mọi`.
   static func followsPluralMarker(_ scanner: TextScanner, _ start: Int) -> Bool {
+    follows(pluralMarkers, scanner, start)
+  }
+
+  /// Words that make `luật` part of another word: `kỷ luật` (discipline), `pháp luật` (the law in
+  /// general), written in capitals in a title as often as not.
+  static let lawWordCompounds: [[UInt8]] = ["ky", "phap"].map { Array($0.utf8) }
+
+  /// Whether the word before `start` is one of `words` (folded).
+  static func follows(_ words: [[UInt8]], _ scanner: TextScanner, _ start: Int) -> Bool {
     var end = start
     while end > 0, scanner.isSpace(end - 1) { end -= 1 }
     guard end < start else { return false }
     var wordStart = end
     while wordStart > 0, scanner.isLetter(wordStart - 1) { wordStart -= 1 }
-    return pluralMarkers.contains {
+    return words.contains {
       $0.count == end - wordStart && scanner.matchWord($0, at: wordStart) != nil
     }
   }
