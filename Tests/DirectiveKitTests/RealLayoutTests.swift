@@ -551,4 +551,25 @@ final class UnseenRealPhrasingTests: XCTestCase {
     ).citations
     XCTAssertEqual(found.map(\.title), ["Luật Đất đai"])
   }
+
+  /// A law's name may hold a comma, a bracket or `của` before its date: the date is still its own.
+  func testALawsNameRunsOverCommasBracketsAndOfToItsDate() {
+    let found = decision(
+      """
+      Căn cứ Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21 tháng 6 năm 1994;
+      Căn cứ Luật Khiếu nại, tố cáo ngày 02 tháng 12 năm 1998;
+      Căn cứ Luật Phòng, chống ma túy ngày 30 tháng 3 năm 2021;
+      Căn cứ Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân ngày 20 tháng 11 năm 2015;
+      Căn cứ Luật Đất đai của Quốc hội ngày 29/11/2013;
+      """
+    ).citations
+    XCTAssertEqual(
+      found.map(\.date?.iso), ["1994-06-21", "1998-12-02", "2021-03-30", "2015-11-20", "2013-11-29"])
+    XCTAssertEqual(
+      found.map(\.title),
+      [
+        "Luật Tổ chức HĐND và UBND (sửa đổi)", "Luật Khiếu nại, tố cáo", "Luật Phòng, chống ma túy",
+        "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "Luật Đất đai",
+      ])
+  }
 }

@@ -381,7 +381,17 @@ enum CitationExtractor {
       if amending, scanner.byte(wordStart) == UInt8(ascii: ","), !words.isEmpty {
         wordStart = scanner.skipSpaces(wordStart + 1)
       }
-      guard wordStart < limit, scanner.isLetter(wordStart) || scanner.isDigit(wordStart) else { break }
+      guard wordStart < limit, scanner.isLetter(wordStart) || scanner.isDigit(wordStart) else {
+        // `Luật Khiếu nại, tố cáo ngày …`, `Luật … (sửa đổi) ngày …`: a comma or a bracket inside
+        // the name, when a few plain words lead on to its date.
+        if !words.isEmpty, wordStart < limit,
+          scanner.scalars[wordStart] == "," || scanner.scalars[wordStart] == "(",
+          let dateStart = dateAhead(scanner, from: wordStart + 1, limit: limit, words: 5)
+        {
+          end = CitationRelations.skipBackSpaces(scanner, dateStart)
+        }
+        break
+      }
       var wordEnd = wordStart
       while wordEnd < limit,
         scanner.isLetter(wordEnd) || scanner.isDigit(wordEnd)
@@ -413,7 +423,9 @@ enum CitationExtractor {
         }
         let joinsName =
           word == "va" && !words.isEmpty && joinsNameAfterVa(scanner, at: scanner.skipSpaces(wordEnd))
-        if !(continuesAmendment || joinsName) || words.isEmpty { break }
+        let ofInName =
+          word == "cua" && !words.isEmpty && !amending && nameGoesOnAfterCua(scanner, wordEnd, limit)
+        if !(continuesAmendment || joinsName || ofInName) || words.isEmpty { break }
       }
       if type == "Điều lệ", !scanner.isUppercase(wordStart) { break }
       words.append(word)
@@ -428,6 +440,48 @@ enum CitationExtractor {
     if type == "Luật" || type == "Bộ luật", ["su", "gia", "phap", "le"].contains(words[0]) { return nil }
     if type != "Điều lệ", words.count < 2, !scanner.isUppercase(start) { return nil }
     return (name, end)
+  }
+
+  /// `Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân ngày …`: `của` is part of the name
+  /// when plain words after it lead on to the date and are not the issuer standing right before it
+  /// (`Luật Đất đai của Quốc hội ngày …`).
+  static func nameGoesOnAfterCua(_ scanner: TextScanner, _ afterCua: Int, _ limit: Int) -> Bool {
+    guard let dateStart = dateAhead(scanner, from: afterCua, limit: limit, words: 8) else { return false }
+    guard let (_, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit) else {
+      return true
+    }
+    var k = scanner.skipSpaces(issuerEnd)
+    if scanner.byte(k) == UInt8(ascii: ",") { k = scanner.skipSpaces(k + 1) }
+    return k != dateStart
+  }
+
+  /// Words that begin another clause rather than go on with a name (folded: `nhũng` and `ma túy`
+  /// are not `những` and `mà`, so the name's own stop words cannot serve).
+  static let clauseWords = ShortWordSet([
+    "cua", "cac", "tai", "theo", "ve", "so", "de", "nham", "duoc", "la", "dieu", "khoan", "chuong",
+  ])
+
+  /// Where a date (`ngày …`) begins within `words` plain words of `start`: none of them one of
+  /// `clauseWords`, no `;`, `:` or `.` and no other document before it.
+  static func dateAhead(_ scanner: TextScanner, from start: Int, limit: Int, words: Int) -> Int? {
+    var i = start
+    var count = 0
+    while i < limit, count <= words {
+      let scalar = scanner.scalars[i]
+      if scalar == ";" || scalar == ":" || scalar == "." { return nil }
+      if scanner.isLetter(i), !scanner.isLetter(i - 1) {
+        if scanner.matchDateWord(at: i) != nil { return scanner.date(at: i) != nil ? i : nil }
+        if scanner.isUppercase(i), PhraseTable.documentTypes.startsPhrase(at: i, in: scanner) { return nil }
+        var wordEnd = i
+        while scanner.isLetter(wordEnd) { wordEnd += 1 }
+        if scanner.foldedWord(i..<wordEnd, isIn: clauseWords) { return nil }
+        count += 1
+        i = wordEnd
+        continue
+      }
+      i += 1
+    }
+    return nil
   }
 
   /// After `và` in a name: `HĐND và UBND` goes on, `và Luật …` or `và các …` does not.
