@@ -572,4 +572,20 @@ final class UnseenRealPhrasingTests: XCTestCase {
         "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "Luật Đất đai",
       ])
   }
+
+  /// `Văn bản số 8576/BNN-TCLN`, `văn bản số 86-CV/BTGTW`: a numbered letter, cited as such; the
+  /// letters of a body in general are no citation.
+  func testANumberedVanBanIsALetter() {
+    let found = decision(
+      """
+      Căn cứ Văn bản số 8576/BNN-TCLN ngày 10/10/2016 của Bộ Nông nghiệp và Phát triển nông thôn;
+      Căn cứ các văn bản của Bộ Tài chính;
+      Về đề nghị của Ban Tuyên giáo tại văn bản số 86-CV/BTGTW ngày 01 tháng 3 năm 2016,
+      """
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["8576/BNN-TCLN", "86-CV/BTGTW"])
+    XCTAssertEqual(found.map(\.type), ["Công văn", "Công văn"])
+    XCTAssertEqual(found.first?.date?.iso, "2016-10-10")
+    XCTAssertEqual(found.first?.relation, .pursuant)
+  }
 }

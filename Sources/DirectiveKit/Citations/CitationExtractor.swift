@@ -72,6 +72,7 @@ enum CitationExtractor {
         }
       }
     }
+    mentions = withNumberedTexts(scanner, mentions)
     if listsNumbers { mentions.sort { $0.span.start < $1.span.start } }
     if readsBareNumbers { mentions = withBareNumbers(scanner, mentions) }
     mentions.removeAll { mention in
@@ -213,26 +214,53 @@ enum CitationExtractor {
         DocumentTypes.parts(ofNumber: number).typeCode != nil,
         let type = DocumentTypes.typeName(ofNumber: number)
       else { continue }
-      // Its date and issuer follow as after any number (`… 30/NQ-CP ngày 1 tháng 2 năm 2021 của …`).
       var mention = Mention(type: type, typeIsCapitalised: true, number: number, span: Span(index, end))
-      let limit = clauseEnd(scanner, from: end)
-      var next = scanner.skipSpaces(end)
-      if scanner.byte(next) == UInt8(ascii: ",") { next = scanner.skipSpaces(next + 1) }
-      if let (day, dateEnd) = scanner.date(at: next), dateEnd <= limit {
-        mention.date = day
-        mention.span.end = dateEnd
-        next = scanner.skipSpaces(dateEnd)
-      }
-      if let afterCua = scanner.matchWord(CitationWords.cua, at: next),
-        let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
-      {
-        mention.issuer = issuer
-        mention.span.end = issuerEnd
-      }
+      readDateAndIssuer(scanner, after: end, into: &mention)
       result.append(mention)
       index = end
     }
     return result.sorted { $0.span.start < $1.span.start }
+  }
+
+  /// The date and issuer that follow a number as after any (`… 30/NQ-CP ngày 1/2/2021 của …`).
+  static func readDateAndIssuer(_ scanner: TextScanner, after end: Int, into mention: inout Mention) {
+    let limit = clauseEnd(scanner, from: end)
+    var next = scanner.skipSpaces(end)
+    if scanner.byte(next) == UInt8(ascii: ",") { next = scanner.skipSpaces(next + 1) }
+    if let (day, dateEnd) = scanner.date(at: next), dateEnd <= limit {
+      mention.date = day
+      mention.span.end = dateEnd
+      next = scanner.skipSpaces(dateEnd)
+    }
+    if let afterCua = scanner.matchWord(CitationWords.cua, at: next),
+      let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
+    {
+      mention.issuer = issuer
+      mention.span.end = issuerEnd
+    }
+  }
+
+  /// `Văn bản số 8576/BNN-TCLN`, `văn bản số 86-CV/BTGTW`: a numbered text is a letter (or the type
+  /// its number's code names); `văn bản` without a number names none.
+  static func withNumberedTexts(_ scanner: TextScanner, _ mentions: [Mention]) -> [Mention] {
+    var found: [Mention] = []
+    var from = 0
+    while let at = scanner.find(CitationWords.vanBan, from: from) {
+      from = at + 1
+      guard !scanner.isLetter(at - 1), let afterWords = scanner.matchWord(CitationWords.vanBan, at: at),
+        let (number, end) = readNumber(scanner, at: scanner.skipSpaces(afterWords), requireSo: true),
+        number.contains("/") || number.contains("-"),
+        !mentions.contains(where: { $0.span.start <= at && at < $0.span.end })
+      else { continue }
+      let type = DocumentTypes.typeName(ofNumber: number) ?? "Công văn"
+      var mention = Mention(
+        type: type, typeIsCapitalised: scanner.isUppercase(at), number: number, span: Span(at, end))
+      readDateAndIssuer(scanner, after: end, into: &mention)
+      found.append(mention)
+      from = mention.span.end
+    }
+    guard !found.isEmpty else { return mentions }
+    return (mentions + found).sorted { $0.span.start < $1.span.start }
   }
 
   /// `Hướng dẫn của Ban Chỉ đạo Quốc gia …, Bộ Y tế và các cơ quan chức năng`: guidance of several

@@ -16,6 +16,7 @@ enum CitationWords {
   static let thayThe: [UInt8] = Array("thay the".utf8)
   static let theo: [UInt8] = Array("theo".utf8)
   static let va: [UInt8] = Array("va".utf8)
+  static let vanBan: [UInt8] = Array("van ban".utf8)
   static let ve: [UInt8] = Array("ve".utf8)
 
   static let congressOpeners = words("dai hoi", "hoi nghi", "trung uong")
