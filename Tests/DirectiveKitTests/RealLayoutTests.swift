@@ -588,4 +588,29 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(found.first?.date?.iso, "2016-10-10")
     XCTAssertEqual(found.first?.relation, .pursuant)
   }
+
+  /// `Số:` alone on its line, the number on the next, as table cells are copied.
+  func testTheNumberOnTheLineAfterSo() {
+    let document = parseOne(
+      """
+      ỦY
+      BAN NHÂN DÂN
+      TỈNH QUẢNG TRỊ
+      -------
+      |
+      CỘNG
+      HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      |
+      Số:
+      27/2009/QĐ-UBND
+      |
+      Đông
+      Hà, ngày 4 tháng 5 năm 2009
+      |
+      QUYẾT ĐỊNH
+      VỀ VIỆC BAN HÀNH QUY CHẾ
+      """)
+    XCTAssertEqual(document.number, "27/2009/QĐ-UBND")
+    XCTAssertEqual(document.date?.iso, "2009-05-04")
+  }
 }
