@@ -580,13 +580,14 @@ final class UnseenRealPhrasingTests: XCTestCase {
       """
       Căn cứ Văn bản số 8576/BNN-TCLN ngày 10/10/2016 của Bộ Nông nghiệp và Phát triển nông thôn;
       Căn cứ các văn bản của Bộ Tài chính;
-      Về đề nghị của Ban Tuyên giáo tại văn bản số 86-CV/BTGTW ngày 01 tháng 3 năm 2016,
+      Về đề nghị của Ban Tuyên giáo Trung ương tại văn bản số 86-CV/BTGTW ngày 01 tháng 3 năm 2016,
       """
     ).citations
     XCTAssertEqual(found.map(\.number), ["8576/BNN-TCLN", "86-CV/BTGTW"])
     XCTAssertEqual(found.map(\.type), ["Công văn", "Công văn"])
     XCTAssertEqual(found.first?.date?.iso, "2016-10-10")
     XCTAssertEqual(found.first?.relation, .pursuant)
+    XCTAssertEqual(found.last?.issuer, "Ban Tuyên giáo Trung ương", "the body whose proposal it carries")
   }
 
   /// `Số:` alone on its line, the number on the next, as table cells are copied.

@@ -256,6 +256,8 @@ enum CitationExtractor {
       var mention = Mention(
         type: type, typeIsCapitalised: scanner.isUppercase(at), number: number, span: Span(at, end))
       readDateAndIssuer(scanner, after: end, into: &mention)
+      // `Xét đề nghị của Ban … tại Văn bản số …`: the proposer issues it.
+      if mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
       found.append(mention)
       from = mention.span.end
     }
