@@ -614,4 +614,17 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(document.number, "27/2009/QĐ-UBND")
     XCTAssertEqual(document.date?.iso, "2009-05-04")
   }
+
+  /// `… ngày 05/7/2021 của Ban Tổ chức. Ngày 02/11/2021, Sở … đã ban hành Kế hoạch số …`: the date
+  /// before `ban hành` is read in its own sentence, not in the one before.
+  func testTheDateBeforeBanHanhIsReadInItsOwnSentence() throws {
+    let plan = try XCTUnwrap(
+      decision(
+        "Căn cứ Kế hoạch số 01/KH-BTC ngày 05/7/2021 của Ban Tổ chức; Kế hoạch số 24/KH-BTGTU ngày 13/8/2021 của Ban Tuyên giáo Tỉnh ủy. Ngày 02/11/2021, Sở Văn hóa, Thể thao và Du lịch đã ban hành Kế hoạch số 67/KH-SVHTTDL tổ chức hội thi."
+      ).citations.last)
+    XCTAssertEqual(plan.number, "67/KH-SVHTTDL")
+    XCTAssertEqual(plan.date?.iso, "2021-11-02")
+    XCTAssertEqual(plan.issuer?.hasPrefix("Sở Văn hóa, Thể thao và Du lịch"), true)
+  }
+
 }

@@ -616,10 +616,9 @@ enum CitationExtractor {
     }
     let banHanh = CitationWords.banHanh
     guard k >= 7, scanner.matchWord(banHanh, at: k - 7) != nil else { return }
-    var lineStart = k - 7
-    while lineStart > 0, !scanner.isHardBreak(lineStart - 1), mention.span.start - lineStart < 200 {
-      lineStart -= 1
-    }
+    // Within the sentence: `… ngày 05/7/2021 của Ban Tổ chức. Ngày 02/11/2021, Sở … ban hành …`
+    // dates the plan by the second date, not by the first.
+    let lineStart = max(CitationRelations.sentenceStart(scanner, before: k - 7), mention.span.start - 200, 0)
     var position = lineStart
     var issuerFrom = lineStart
     while position < k - 7 {
