@@ -627,4 +627,12 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(plan.issuer?.hasPrefix("Sở Văn hóa, Thể thao và Du lịch"), true)
   }
 
+  /// The bodies merged in 2025 issue under their whole new names.
+  func testTheBodiesMergedIn2025AreNamedWhole() {
+    let found = decision(
+      "Thực hiện Hướng dẫn số 27-HD/BTGDVTW ngày 11/9/2025 của Ban Tuyên giáo và Dân vận Trung ương và Công văn số 15/SNNMT-KH ngày 2/10/2025 của Sở Nông nghiệp và Môi trường, UBND tỉnh yêu cầu:"
+    ).citations
+    XCTAssertEqual(found.first?.issuer, "Ban Tuyên giáo và Dân vận Trung ương")
+    XCTAssertEqual(found.last?.issuer?.hasPrefix("Sở Nông nghiệp và Môi trường"), true)
+  }
 }

@@ -729,6 +729,10 @@ enum CitationExtractor {
       "Ủy ban Kiểm tra Trung ương", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
       "Ban Chấp hành Trung ương Đoàn", "Ban Bí thư Trung ương Đoàn", "Trung ương Đoàn",
       "Ban Thường vụ Trung ương Đoàn",
+      // The bodies merged in 2025, and their Party committees.
+      "Ban Tuyên giáo và Dân vận Trung ương", "Ban Chính sách, chiến lược Trung ương", "Đảng ủy Chính phủ",
+      "Đảng ủy Quốc hội", "Đảng ủy các cơ quan Đảng Trung ương", "Bộ Nông nghiệp và Môi trường",
+      "Bộ Dân tộc và Tôn giáo", "Ban Kinh tế Trung ương", "Ủy ban Dân tộc",
     ]
     let provincial = [
       "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Thành ủy", "Ban Thường vụ Huyện ủy", "Thường trực Tỉnh ủy",
@@ -746,6 +750,9 @@ enum CitationExtractor {
       "Sở Lao động, Thương binh và Xã hội", "Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường",
       "Sở Nông nghiệp và Phát triển nông thôn", "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao",
       "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Du lịch",
+      "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ban Nội chính Tỉnh ủy", "Đảng ủy Ủy ban nhân dân tỉnh",
+      "Đảng ủy các cơ quan Đảng tỉnh", "Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo",
+      "Sở Nông nghiệp và PTNT", "Ban Dân tộc tỉnh", "Công an tỉnh", "Thanh tra tỉnh",
     ]
     let people = ["Tổng Bí thư", "Chủ tịch nước", "Thủ tướng"]
     let all =
