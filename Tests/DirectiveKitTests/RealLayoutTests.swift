@@ -635,4 +635,14 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(found.first?.issuer, "Ban Tuyên giáo và Dân vận Trung ương")
     XCTAssertEqual(found.last?.issuer?.hasPrefix("Sở Nông nghiệp và Môi trường"), true)
   }
+
+  /// `Kế hoạch hành động số 01-KH/TU`: a plan named at length before its number is cited.
+  func testAnActionPlanIsCitedByItsNumber() {
+    let found = decision(
+      "Thực hiện Kế hoạch hành động số 12-KH/TU ngày 3/8/2025 của Ban Thường vụ Tỉnh ủy; Chương trình hành động số 05-CTr/TU ngày 4/4/2025 của Tỉnh ủy, UBND tỉnh ban hành Kế hoạch."
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["12-KH/TU", "05-CTr/TU"])
+    XCTAssertEqual(found.first?.date?.iso, "2025-08-03")
+    XCTAssertEqual(found.map(\.relation), [.implements, .implements])
+  }
 }

@@ -96,6 +96,12 @@ enum CitationExtractor {
       type: type, typeIsCapitalised: scanner.isUppercase(start), span: Span(start, typeEnd))
     mention.isPlural = followsPluralMarker(scanner, start)
     var i = scanner.skipSpaces(typeEnd)
+    // `Kế hoạch hành động số 01-KH/TU`: a plan's longer name before its number.
+    if type == "Kế hoạch", let afterAction = scanner.matchWord(CitationWords.hanhDong, at: i),
+      matchSo(scanner, at: scanner.skipSpaces(afterAction)) != nil
+    {
+      i = scanner.skipSpaces(afterAction)
+    }
     if let (number, end) = readNumber(scanner, at: i, requireSo: false) {
       mention.number = number
       i = end

@@ -8,6 +8,7 @@ enum CitationWords {
   static let deNghi: [UInt8] = Array("de nghi".utf8)
   static let dinh: [UInt8] = Array("dinh".utf8)
   static let doWord: [UInt8] = Array("do".utf8)
+  static let hanhDong: [UInt8] = Array("hanh dong".utf8)
   static let hetHieuLuc: [UInt8] = Array("het hieu luc".utf8)
   static let hieuLuc: [UInt8] = Array("hieu luc".utf8)
   static let kemTheo: [UInt8] = Array("kem theo".utf8)
