@@ -645,4 +645,19 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(found.first?.date?.iso, "2025-08-03")
     XCTAssertEqual(found.map(\.relation), [.implements, .implements])
   }
+
+  /// `Căn cứ:` on a line of its own, then a document a bullet: the cue governs every bullet.
+  func testBulletsUnderACueLineTakeItsCue() {
+    let found = decision(
+      """
+      Căn cứ:
+         - Luật Viên chức ngày 15/11/2010;
+
+         - Nghị định số 115/2020/NĐ-CP ngày 25/9/2020 của Chính phủ;
+      Kính gửi:
+      - Sở Nội vụ (Công văn số 12/SNV-CCVC ngày 1/3/2021).
+      """
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.pursuant, .pursuant, .refers])
+  }
 }

@@ -114,9 +114,42 @@ enum CitationRelations {
         readings.append(readings[governing])
         continue
       }
+      // `Căn cứ:` on a line of its own, then one document a bullet: the line's cue governs them.
+      if let heading = headingCue(scanner, before: span.start) {
+        let evidence = RelationEvidence(
+          cue: scanner.flatText(heading.start..<heading.end), span: Span(heading.start, heading.end))
+        readings.append(Reading(relation: heading.relation, evidence: evidence, topLevel: true))
+        continue
+      }
       readings.append(Reading(relation: .refers, evidence: nil, topLevel: false))
     }
     return readings
+  }
+
+  static let bullets: Set<Unicode.Scalar> = ["-", "+", "•", "*", "–"]
+
+  /// The cue of the line ending with `:` above the bulleted lines that hold `index`.
+  static func headingCue(_ scanner: TextScanner, before index: Int) -> (
+    start: Int, end: Int, relation: Relation
+  )? {
+    var lineStart = index
+    while lineStart > 0, !scanner.isHardBreak(lineStart - 1) { lineStart -= 1 }
+    guard bullets.contains(scanner.scalars[scanner.skipSpaces(lineStart)]) else { return nil }
+    for _ in 0..<40 {
+      guard lineStart > 0 else { return nil }
+      let previousEnd = lineStart - 1
+      var previousStart = previousEnd
+      while previousStart > 0, !scanner.isHardBreak(previousStart - 1) { previousStart -= 1 }
+      let first = scanner.skipSpaces(previousStart)
+      if first >= previousEnd || bullets.contains(scanner.scalars[first]) {
+        lineStart = previousStart
+        continue
+      }
+      let last = skipBackSpaces(scanner, previousEnd)
+      guard last > first, scanner.scalars[last - 1] == ":" else { return nil }
+      return nearestCue(scanner, before: last - 1, from: previousStart)
+    }
+    return nil
   }
 
   /// Where the paragraph or sentence holding `index` begins: after a hard line break, or a full
