@@ -660,4 +660,14 @@ final class UnseenRealPhrasingTests: XCTestCase {
     ).citations
     XCTAssertEqual(found.map(\.relation), [.pursuant, .pursuant, .refers])
   }
+
+  /// `Thông báo kết luận số 35-TB/TU`: a notice of conclusions, as its number's code says.
+  func testANoticeOfConclusionsIsANotice() throws {
+    let notice = try XCTUnwrap(
+      decision("Tiếp tục quán triệt Thông báo kết luận số 35-TB/TU ngày 3/2/2021 của Thường trực Tỉnh ủy.")
+        .citations.first)
+    XCTAssertEqual(notice.type, "Thông báo")
+    XCTAssertEqual(notice.number, "35-TB/TU")
+    XCTAssertEqual(notice.relation, .implements)
+  }
 }

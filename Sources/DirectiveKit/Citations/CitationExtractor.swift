@@ -106,6 +106,17 @@ enum CitationExtractor {
       mention.number = number
       i = end
     }
+    // `Thông báo kết luận số 35-TB/TU`: the type the number's code names, written just before.
+    var mentionStart = start
+    if let number = mention.number, DocumentTypes.parts(ofNumber: number).typeCode != nil,
+      let coded = DocumentTypes.typeName(ofNumber: number), coded != type,
+      let codedStart = CitationRelations.endsPhrase(
+        scanner, Array(coded.folded.utf8), at: CitationRelations.skipBackSpaces(scanner, start))
+    {
+      mention.type = coded
+      mention.typeIsCapitalised = scanner.isUppercase(codedStart)
+      mentionStart = codedStart
+    }
     let limit = clauseEnd(scanner, from: i)
     var end = mention.number == nil ? typeEnd : i
     if mention.number == nil {
@@ -192,7 +203,7 @@ enum CitationExtractor {
       }
       break
     }
-    mention.span = Span(start, end)
+    mention.span = Span(mentionStart, end)
     if mention.number == nil && mention.date == nil && mention.issuer == nil && mention.title == nil {
       // `các Quyết định: số …; số …`: kept to open the list of numbers that follows.
       let opensList = mention.isPlural && scanner.byte(scanner.skipSpaces(end)) == UInt8(ascii: ":")
