@@ -670,4 +670,20 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(notice.number, "35-TB/TU")
     XCTAssertEqual(notice.relation, .implements)
   }
+
+  /// `Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày …`, `số 71-NQ/TW và 72-NQ/TW ngày …`: numbers of one code
+  /// after one type share its date and issuer, and each is cited.
+  func testNumbersOfOneCodeAfterOneTypeShareItsDateAndIssuer() {
+    let found = decision(
+      "Thực hiện Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII; các Nghị quyết số 71-NQ/TW và 72-NQ/TW ngày 9/9/2025 của Bộ Chính trị; Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị, Tỉnh ủy ban hành Kế hoạch:"
+    ).citations
+    XCTAssertEqual(
+      found.map(\.number), ["18-NQ/TW", "19-NQ/TW", "71-NQ/TW", "72-NQ/TW", "217-QĐ/TW", "218-QĐ/TW"])
+    XCTAssertEqual(
+      found.map(\.date?.iso),
+      ["2017-10-25", "2017-10-25", "2025-09-09", "2025-09-09", "2013-12-12", "2013-12-12"])
+    XCTAssertEqual(found[3].issuer, "Bộ Chính trị")
+    XCTAssertEqual(Set(found.map(\.relation)), [.implements])
+  }
+
 }

@@ -28,6 +28,8 @@ enum CitationExtractor {
     var namedByIssuer = false
     var relation: Relation = .refers
     var relationEvidence: RelationEvidence?
+    /// `Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày …`: the other documents the type, date and issuer serve.
+    var siblings: [Mention] = []
   }
 
   struct Issuer {
@@ -64,6 +66,11 @@ enum CitationExtractor {
         }
         mentions.append(mention)
         index = max(typeEnd, mention.span.end)
+        if !mention.siblings.isEmpty {
+          mentions[mentions.count - 1].siblings = []
+          mentions.append(contentsOf: mention.siblings)
+          index = max(index, mention.siblings[mention.siblings.count - 1].span.end)
+        }
         if mention.isPlural, mention.number == nil, mention.typeIsCapitalised {
           // The items' descriptions are read on: a document named in one is cited too.
           let listed = numberList(scanner, of: mention, from: mention.span.end)
@@ -116,6 +123,34 @@ enum CitationExtractor {
       mention.type = coded
       mention.typeIsCapitalised = scanner.isUppercase(codedStart)
       mentionStart = codedStart
+    }
+    // `số 18-NQ/TW, 19-NQ/TW`, `số 71-NQ/TW và 72-NQ/TW`: more numbers of the same code share the rest.
+    var siblingSpans: [(String, Span)] = []
+    let firstNumberEnd = i
+    if let number = mention.number, let code = DocumentTypes.parts(ofNumber: number).typeCode?.folded {
+      while siblingSpans.count < 8 {
+        var k = scanner.skipSpaces(i)
+        if scanner.byte(k) == UInt8(ascii: ",") {
+          k = scanner.skipSpaces(k + 1)
+        } else if let afterVa = scanner.matchWord(CitationWords.va, at: k) {
+          k = scanner.skipSpaces(afterVa)
+        } else {
+          break
+        }
+        // `Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày …`: the type may be written again.
+        let siblingStart = k
+        if let phrase = DocumentTypes.phrases.first(where: { $0.name == type })?.phrase,
+          let afterType = scanner.matchPhrase(phrase, at: k)
+        {
+          k = scanner.skipSpaces(afterType)
+        }
+        if let afterSo = matchSo(scanner, at: k) { k = scanner.skipSpaces(afterSo) }
+        guard let (sibling, siblingEnd) = scanner.documentNumber(at: k),
+          DocumentTypes.parts(ofNumber: sibling).typeCode?.folded == code
+        else { break }
+        siblingSpans.append((sibling, Span(siblingStart, siblingEnd)))
+        i = siblingEnd
+      }
     }
     let limit = clauseEnd(scanner, from: i)
     var end = mention.number == nil ? typeEnd : i
@@ -214,6 +249,17 @@ enum CitationExtractor {
       if !subject.isEmpty { mention.subject = subject }
     }
     if mention.date == nil || mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
+    if !siblingSpans.isEmpty {
+      // Each number is a mention of its own; the last one's span holds the shared date and issuer.
+      mention.siblings = siblingSpans.enumerated().map { index, sibling in
+        var other = mention
+        other.number = sibling.0
+        other.typeIsCapitalised = true
+        other.span = Span(sibling.1.start, index == siblingSpans.count - 1 ? end : sibling.1.end)
+        return other
+      }
+      mention.span = Span(mentionStart, firstNumberEnd)
+    }
     return mention
   }
 
