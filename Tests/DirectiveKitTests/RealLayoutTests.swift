@@ -686,4 +686,11 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(Set(found.map(\.relation)), [.implements])
   }
 
+  /// `Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của Bộ Chính trị`: a date in brackets is the date.
+  func testADateInBracketsIsTheDate() throws {
+    let resolution = try XCTUnwrap(
+      decision("Quán triệt Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của Bộ Chính trị.").citations.first)
+    XCTAssertEqual(resolution.date?.iso, "2024-12-22")
+    XCTAssertEqual(resolution.issuer, "Bộ Chính trị")
+  }
 }

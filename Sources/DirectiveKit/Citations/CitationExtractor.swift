@@ -193,6 +193,15 @@ enum CitationExtractor {
         end = dateEnd
         continue
       }
+      // `Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của …`: the date in brackets.
+      if mention.date == nil, scanner.byte(k) == UInt8(ascii: "("),
+        let (day, dateEnd) = scanner.date(at: scanner.skipSpaces(k + 1), glued: true),
+        scanner.byte(scanner.skipSpaces(dateEnd)) == UInt8(ascii: ")"), dateEnd < limit
+      {
+        mention.date = day
+        end = scanner.skipSpaces(dateEnd) + 1
+        continue
+      }
       if mention.number == nil, let (number, numberEnd) = readNumber(scanner, at: k, requireSo: true),
         numberEnd <= limit
       {
