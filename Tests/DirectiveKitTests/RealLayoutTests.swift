@@ -693,4 +693,18 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(resolution.date?.iso, "2024-12-22")
     XCTAssertEqual(resolution.issuer, "Bộ Chính trị")
   }
+
+  /// `Kết luận của đồng chí Bí thư Tỉnh ủy tại buổi làm việc ngày …`, `của BTV Tỉnh ủy`: offices and
+  /// short forms of the province's Party bodies are its issuers.
+  func testTheProvincesPartyOfficesAndShortFormsIssue() {
+    let found = decision(
+      "Căn cứ Kết luận của đồng chí Bí thư Tỉnh ủy tại buổi làm việc ngày 12/3/2021 và ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Công văn số 1545-CV/VPTU ngày 3/4/2021; Kế hoạch số 07-KH/TU ngày 2/3/2018 của BTV Tỉnh ủy."
+    ).citations
+    XCTAssertEqual(found.map(\.type), ["Kết luận", "Công văn", "Kế hoạch"])
+    XCTAssertEqual(found.first?.date?.iso, "2021-03-12")
+    XCTAssertEqual(found.first?.issuer?.hasPrefix("Bí thư Tỉnh ủy"), true)
+    XCTAssertEqual(found.map(\.relation), [.pursuant, .pursuant, .pursuant])
+    XCTAssertEqual(found.last?.issuer?.hasPrefix("BTV Tỉnh ủy"), true)
+    XCTAssertEqual(found.last?.scope, .province("Bắc Giang"), "the own province's body")
+  }
 }

@@ -210,7 +210,12 @@ enum CitationExtractor {
         continue
       }
       if mention.issuer == nil, let afterCua = scanner.matchWord(CitationWords.cua, at: k) {
-        guard let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
+        // `Kết luận của đồng chí Bí thư Tỉnh ủy tại …`: the comrade is the office.
+        var issuerStart = scanner.skipSpaces(afterCua)
+        if let afterComrade = scanner.matchWord(CitationWords.dongChi, at: issuerStart) {
+          issuerStart = scanner.skipSpaces(afterComrade)
+        }
+        guard let (issuer, issuerEnd) = readIssuer(scanner, at: issuerStart, limit: limit)
         else { break }
         mention.issuer = issuer
         if end == typeEnd {
@@ -805,6 +810,8 @@ enum CitationExtractor {
       "Ban Tuyên giáo và Dân vận Trung ương", "Ban Chính sách, chiến lược Trung ương", "Đảng ủy Chính phủ",
       "Đảng ủy Quốc hội", "Đảng ủy các cơ quan Đảng Trung ương", "Bộ Nông nghiệp và Môi trường",
       "Bộ Dân tộc và Tôn giáo", "Ban Kinh tế Trung ương", "Ủy ban Dân tộc",
+      // Short forms and meetings.
+      "BCH Trung ương Đảng", "BCH Trung ương", "Hội nghị Trung ương",
     ]
     let provincial = [
       "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Thành ủy", "Ban Thường vụ Huyện ủy", "Thường trực Tỉnh ủy",
@@ -825,6 +832,9 @@ enum CitationExtractor {
       "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ban Nội chính Tỉnh ủy", "Đảng ủy Ủy ban nhân dân tỉnh",
       "Đảng ủy các cơ quan Đảng tỉnh", "Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo",
       "Sở Nông nghiệp và PTNT", "Ban Dân tộc tỉnh", "Công an tỉnh", "Thanh tra tỉnh",
+      "BTV Tỉnh ủy", "BTV Thành ủy", "BTV Huyện ủy", "BCH Đảng bộ tỉnh", "Văn phòng UBND tỉnh",
+      "Văn phòng Ủy ban nhân dân tỉnh", "Phó Bí thư Thường trực Tỉnh ủy", "Phó Bí thư Tỉnh ủy",
+      "Bí thư Tỉnh ủy", "Bí thư Thành ủy",
     ]
     let people = ["Tổng Bí thư", "Chủ tịch nước", "Thủ tướng"]
     let all =

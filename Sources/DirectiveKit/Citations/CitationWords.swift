@@ -7,6 +7,7 @@ enum CitationWords {
   static let cua: [UInt8] = Array("cua".utf8)
   static let deNghi: [UInt8] = Array("de nghi".utf8)
   static let dinh: [UInt8] = Array("dinh".utf8)
+  static let dongChi: [UInt8] = Array("dong chi".utf8)
   static let doWord: [UInt8] = Array("do".utf8)
   static let hanhDong: [UInt8] = Array("hanh dong".utf8)
   static let hetHieuLuc: [UInt8] = Array("het hieu luc".utf8)
