@@ -707,4 +707,15 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(found.last?.issuer?.hasPrefix("BTV Tỉnh ủy"), true)
     XCTAssertEqual(found.last?.scope, .province("Bắc Giang"), "the own province's body")
   }
+
+  /// `của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII`: a plenum's conclusion is its
+  /// committee's.
+  func testAPlenumsDocumentIsItsCommittees() throws {
+    let conclusion = try XCTUnwrap(
+      decision(
+        "Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII."
+      ).citations.first)
+    XCTAssertEqual(conclusion.issuer, "Ban Chấp hành Trung ương Đảng")
+    XCTAssertEqual(conclusion.date?.iso, "2021-10-25")
+  }
 }

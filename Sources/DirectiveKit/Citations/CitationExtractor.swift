@@ -215,6 +215,13 @@ enum CitationExtractor {
         if let afterComrade = scanner.matchWord(CitationWords.dongChi, at: issuerStart) {
           issuerStart = scanner.skipSpaces(afterComrade)
         }
+        // `của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII`: the plenum's committee.
+        if let afterPlenum = scanner.matchWord(CitationWords.hoiNghiLanThu, at: issuerStart) {
+          var ordinalEnd = scanner.skipSpaces(afterPlenum)
+          while scanner.isLetter(ordinalEnd) || scanner.isDigit(ordinalEnd) { ordinalEnd += 1 }
+          let body = scanner.skipSpaces(ordinalEnd)
+          if scanner.isUppercase(body) { issuerStart = body }
+        }
         guard let (issuer, issuerEnd) = readIssuer(scanner, at: issuerStart, limit: limit)
         else { break }
         mention.issuer = issuer

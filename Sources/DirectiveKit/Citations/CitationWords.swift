@@ -10,6 +10,7 @@ enum CitationWords {
   static let dongChi: [UInt8] = Array("dong chi".utf8)
   static let doWord: [UInt8] = Array("do".utf8)
   static let hanhDong: [UInt8] = Array("hanh dong".utf8)
+  static let hoiNghiLanThu: [UInt8] = Array("hoi nghi lan thu".utf8)
   static let hetHieuLuc: [UInt8] = Array("het hieu luc".utf8)
   static let hieuLuc: [UInt8] = Array("hieu luc".utf8)
   static let kemTheo: [UInt8] = Array("kem theo".utf8)
