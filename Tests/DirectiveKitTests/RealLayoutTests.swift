@@ -718,4 +718,15 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(conclusion.issuer, "Ban Chấp hành Trung ương Đảng")
     XCTAssertEqual(conclusion.date?.iso, "2021-10-25")
   }
+
+  /// `Lời kêu gọi của Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam ngày …`: the head of a
+  /// known body issues with the body's whole name, and the date after it is read.
+  func testTheChairOfAKnownBodyIssuesWithItsWholeName() throws {
+    let call = try XCTUnwrap(
+      decision(
+        "Thực hiện Lời kêu gọi của Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam ngày 10/3/2024."
+      ).citations.first)
+    XCTAssertEqual(call.issuer, "Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
+    XCTAssertEqual(call.date?.iso, "2024-03-10")
+  }
 }

@@ -854,7 +854,7 @@ enum CitationExtractor {
   /// `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
   static let knownIssuerTable = PhraseTable(knownIssuers.map(\.phrase))
   static let headsOfBodies = [
-    Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"),
+    Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"), Phrase("Chủ tịch"),
   ]
   /// Words that end an issuer's name read from capitals.
   static let issuerStopWords = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"])
