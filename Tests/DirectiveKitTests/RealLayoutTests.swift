@@ -729,4 +729,12 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(call.issuer, "Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
     XCTAssertEqual(call.date?.iso, "2024-03-10")
   }
+
+  /// `Hưởng ứng Lời kêu gọi …`: answering a call carries it out.
+  func testAnsweringACallImplementsIt() {
+    let found = decision(
+      "Hưởng ứng Lời kêu gọi của Tổng Bí thư ngày 1/5/2021 và Kế hoạch số 5-KH/TU ngày 2/5/2021 của Ban Thường vụ Tỉnh ủy, UBND tỉnh yêu cầu:"
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.implements, .implements])
+  }
 }

@@ -22,6 +22,7 @@ enum CitationRelations {
       ("tiep tuc thuc hien", .implements, 12), ("trien khai thuc hien", .implements, 12),
       ("to chuc thuc hien", .implements, 12), ("thuc hien", .implements, 12), ("trien khai", .implements, 12),
       ("quan triet", .implements, 12), ("thi hanh", .implements, 12), ("cu the hoa", .implements, 12),
+      ("huong ung", .implements, 12),
       ("can cu vao", .pursuant, 12), ("can cu", .pursuant, 12),
       ("sua doi, bo sung", .amends, 10), ("sua doi bo sung", .amends, 10), ("sua doi", .amends, 10),
       ("thay the", .replaces, 8), ("bai bo", .repeals, 8), ("huy bo", .repeals, 8),
