@@ -737,4 +737,14 @@ final class UnseenRealPhrasingTests: XCTestCase {
     ).citations
     XCTAssertEqual(found.map(\.relation), [.implements, .implements])
   }
+
+  /// `của Bộ Nông nghiệp và PTNT`: the ministry under its usual short form.
+  func testTheMinistryOfAgricultureUnderItsShortForm() throws {
+    let circular = try XCTUnwrap(
+      decision(
+        "Căn cứ Thông tư số 05/2008/TT-BNN ngày 14/01/2008 của Bộ Nông nghiệp và PTNT hướng dẫn lập quy hoạch;"
+      )
+      .citations.first)
+    XCTAssertEqual(circular.issuer, "Bộ Nông nghiệp và PTNT")
+  }
 }

@@ -816,7 +816,7 @@ enum CitationExtractor {
       // The bodies merged in 2025, and their Party committees.
       "Ban Tuyên giáo và Dân vận Trung ương", "Ban Chính sách, chiến lược Trung ương", "Đảng ủy Chính phủ",
       "Đảng ủy Quốc hội", "Đảng ủy các cơ quan Đảng Trung ương", "Bộ Nông nghiệp và Môi trường",
-      "Bộ Dân tộc và Tôn giáo", "Ban Kinh tế Trung ương", "Ủy ban Dân tộc",
+      "Bộ Dân tộc và Tôn giáo", "Ban Kinh tế Trung ương", "Ủy ban Dân tộc", "Bộ Nông nghiệp và PTNT",
       // Short forms and meetings.
       "BCH Trung ương Đảng", "BCH Trung ương", "Hội nghị Trung ương",
     ]
