@@ -498,3 +498,253 @@ final class ReviewGapTests: XCTestCase {
     XCTAssertEqual(found.map(\.relation), [.implements, .implements])
   }
 }
+
+/// Phrasings met on real files outside the development set, each as a minimal example.
+final class UnseenRealPhrasingTests: XCTestCase {
+  func decision(_ body: String) -> Document {
+    parseOne("ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 9/QĐ-UBND\nBắc Giang, ngày 2 tháng 3 năm 2022\n\(body)\n")
+  }
+
+  /// `Căn cứ các Quyết định: số …; số …`: a plural type with no issuer of its own opens a list of
+  /// numbers, each a document with its own date and issuer.
+  func testAPluralTypeWithAColonListsItsNumbers() {
+    let found = decision(
+      """
+      Căn cứ các Quyết định: số 12/2018/QĐ-TTg ngày 3/4/2018 của Thủ tướng Chính phủ về rừng; số 140/QĐ-TTg ngày 5/6/2019 của Thủ tướng Chính phủ về đê điều;
+      Căn cứ các Thông tư: số 02/2019/TT-BNN ngày 7/1/2019 của Bộ Nông nghiệp hướng dẫn một số điều của Nghị định số 31/2018/NĐ-CP ngày 1/3/2018 của Chính phủ; số 05/2020/TT-BNN ngày 8/2/2020 của Bộ Nông nghiệp về sửa đổi, bổ sung Thông tư số 02/2019/TT-BNN;
+      """
+    ).citations
+    XCTAssertEqual(
+      found.map(\.number),
+      ["12/2018/QĐ-TTg", "140/QĐ-TTg", "02/2019/TT-BNN", "31/2018/NĐ-CP", "05/2020/TT-BNN"],
+      "a document named in an item's description is cited, and the list goes on after it")
+    XCTAssertEqual(found.map(\.type), ["Quyết định", "Quyết định", "Thông tư", "Nghị định", "Thông tư"])
+    XCTAssertEqual(
+      found.map(\.date?.iso), ["2018-04-03", "2019-06-05", "2019-01-07", "2018-03-01", "2020-02-08"])
+    XCTAssertEqual(found.first?.issuer, "Thủ tướng Chính phủ")
+    XCTAssertEqual(
+      found.map(\.relation), [.pursuant, .pursuant, .pursuant, .refers, .pursuant],
+      "the basis, not the amendment another item's subject names")
+    XCTAssertEqual(found[2].mentions, 2)
+  }
+
+  /// `Nghị định … quy định chi tiết và hướng dẫn thi hành … Luật A và Quyết định B`: the second
+  /// cue of a pair describes the decree as much as the first, and the list goes on after it.
+  func testAPairOfCuesInASubjectDescribesThatDocument() {
+    let found = decision(
+      "Thực hiện Nghị định số 67/2018/NĐ-CP ngày 14/5/2018 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thủy lợi và Quyết định số 88/QĐ-TTg ngày 2/2/2019 của Thủ tướng Chính phủ về đề án."
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.implements, .refers, .implements])
+    let own = decision("Quyết định này quy định chi tiết và hướng dẫn thi hành Luật Thủy lợi ngày 19/6/2017.")
+      .citations
+    XCTAssertEqual(own.map(\.relation), [.guides], "the document's own pair of cues still guides")
+  }
+
+  /// `KỶ LUẬT` (discipline) and `PHÁP LUẬT` (the law in general) in a title in capitals are no law.
+  func testDisciplineAndTheLawInGeneralInCapitalsAreNoLaw() {
+    let found = parseOne(
+      """
+      QUY ĐỊNH
+      VỀ XỬ LÝ KỶ LUẬT ĐẢNG VIÊN VI PHẠM PHÁP LUẬT GIAO THÔNG
+      Căn cứ Luật Đất đai ngày 29/11/2013;
+      """
+    ).citations
+    XCTAssertEqual(found.map(\.title), ["Luật Đất đai"])
+  }
+
+  /// A law's name may hold a comma, a bracket or `của` before its date: the date is still its own.
+  func testALawsNameRunsOverCommasBracketsAndOfToItsDate() {
+    let found = decision(
+      """
+      Căn cứ Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21 tháng 6 năm 1994;
+      Căn cứ Luật Khiếu nại, tố cáo ngày 02 tháng 12 năm 1998;
+      Căn cứ Luật Phòng, chống ma túy ngày 30 tháng 3 năm 2021;
+      Căn cứ Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân ngày 20 tháng 11 năm 2015;
+      Căn cứ Luật Đất đai của Quốc hội ngày 29/11/2013;
+      """
+    ).citations
+    XCTAssertEqual(
+      found.map(\.date?.iso), ["1994-06-21", "1998-12-02", "2021-03-30", "2015-11-20", "2013-11-29"])
+    XCTAssertEqual(
+      found.map(\.title),
+      [
+        "Luật Tổ chức HĐND và UBND (sửa đổi)", "Luật Khiếu nại, tố cáo", "Luật Phòng, chống ma túy",
+        "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân", "Luật Đất đai",
+      ])
+  }
+
+  /// `Văn bản số 8576/BNN-TCLN`, `văn bản số 86-CV/BTGTW`: a numbered letter, cited as such; the
+  /// letters of a body in general are no citation.
+  func testANumberedVanBanIsALetter() {
+    let found = decision(
+      """
+      Căn cứ Văn bản số 8576/BNN-TCLN ngày 10/10/2016 của Bộ Nông nghiệp và Phát triển nông thôn;
+      Căn cứ các văn bản của Bộ Tài chính;
+      Về đề nghị của Ban Tuyên giáo Trung ương tại văn bản số 86-CV/BTGTW ngày 01 tháng 3 năm 2016,
+      """
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["8576/BNN-TCLN", "86-CV/BTGTW"])
+    XCTAssertEqual(found.map(\.type), ["Công văn", "Công văn"])
+    XCTAssertEqual(found.first?.date?.iso, "2016-10-10")
+    XCTAssertEqual(found.first?.relation, .pursuant)
+    XCTAssertEqual(found.last?.issuer, "Ban Tuyên giáo Trung ương", "the body whose proposal it carries")
+  }
+
+  /// `Số:` alone on its line, the number on the next, as table cells are copied.
+  func testTheNumberOnTheLineAfterSo() {
+    let document = parseOne(
+      """
+      ỦY
+      BAN NHÂN DÂN
+      TỈNH QUẢNG TRỊ
+      -------
+      |
+      CỘNG
+      HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      |
+      Số:
+      27/2009/QĐ-UBND
+      |
+      Đông
+      Hà, ngày 4 tháng 5 năm 2009
+      |
+      QUYẾT ĐỊNH
+      VỀ VIỆC BAN HÀNH QUY CHẾ
+      """)
+    XCTAssertEqual(document.number, "27/2009/QĐ-UBND")
+    XCTAssertEqual(document.date?.iso, "2009-05-04")
+  }
+
+  /// `… ngày 05/7/2021 của Ban Tổ chức. Ngày 02/11/2021, Sở … đã ban hành Kế hoạch số …`: the date
+  /// before `ban hành` is read in its own sentence, not in the one before.
+  func testTheDateBeforeBanHanhIsReadInItsOwnSentence() throws {
+    let plan = try XCTUnwrap(
+      decision(
+        "Căn cứ Kế hoạch số 01/KH-BTC ngày 05/7/2021 của Ban Tổ chức; Kế hoạch số 24/KH-BTGTU ngày 13/8/2021 của Ban Tuyên giáo Tỉnh ủy. Ngày 02/11/2021, Sở Văn hóa, Thể thao và Du lịch đã ban hành Kế hoạch số 67/KH-SVHTTDL tổ chức hội thi."
+      ).citations.last)
+    XCTAssertEqual(plan.number, "67/KH-SVHTTDL")
+    XCTAssertEqual(plan.date?.iso, "2021-11-02")
+    XCTAssertEqual(plan.issuer?.hasPrefix("Sở Văn hóa, Thể thao và Du lịch"), true)
+  }
+
+  /// The bodies merged in 2025 issue under their whole new names.
+  func testTheBodiesMergedIn2025AreNamedWhole() {
+    let found = decision(
+      "Thực hiện Hướng dẫn số 27-HD/BTGDVTW ngày 11/9/2025 của Ban Tuyên giáo và Dân vận Trung ương và Công văn số 15/SNNMT-KH ngày 2/10/2025 của Sở Nông nghiệp và Môi trường, UBND tỉnh yêu cầu:"
+    ).citations
+    XCTAssertEqual(found.first?.issuer, "Ban Tuyên giáo và Dân vận Trung ương")
+    XCTAssertEqual(found.last?.issuer?.hasPrefix("Sở Nông nghiệp và Môi trường"), true)
+  }
+
+  /// `Kế hoạch hành động số 01-KH/TU`: a plan named at length before its number is cited.
+  func testAnActionPlanIsCitedByItsNumber() {
+    let found = decision(
+      "Thực hiện Kế hoạch hành động số 12-KH/TU ngày 3/8/2025 của Ban Thường vụ Tỉnh ủy; Chương trình hành động số 05-CTr/TU ngày 4/4/2025 của Tỉnh ủy, UBND tỉnh ban hành Kế hoạch."
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["12-KH/TU", "05-CTr/TU"])
+    XCTAssertEqual(found.first?.date?.iso, "2025-08-03")
+    XCTAssertEqual(found.map(\.relation), [.implements, .implements])
+  }
+
+  /// `Căn cứ:` on a line of its own, then a document a bullet: the cue governs every bullet.
+  func testBulletsUnderACueLineTakeItsCue() {
+    let found = decision(
+      """
+      Căn cứ:
+         - Luật Viên chức ngày 15/11/2010;
+
+         - Nghị định số 115/2020/NĐ-CP ngày 25/9/2020 của Chính phủ;
+      Kính gửi:
+      - Sở Nội vụ (Công văn số 12/SNV-CCVC ngày 1/3/2021).
+      """
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.pursuant, .pursuant, .refers])
+  }
+
+  /// `Thông báo kết luận số 35-TB/TU`: a notice of conclusions, as its number's code says.
+  func testANoticeOfConclusionsIsANotice() throws {
+    let notice = try XCTUnwrap(
+      decision("Tiếp tục quán triệt Thông báo kết luận số 35-TB/TU ngày 3/2/2021 của Thường trực Tỉnh ủy.")
+        .citations.first)
+    XCTAssertEqual(notice.type, "Thông báo")
+    XCTAssertEqual(notice.number, "35-TB/TU")
+    XCTAssertEqual(notice.relation, .implements)
+  }
+
+  /// `Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày …`, `số 71-NQ/TW và 72-NQ/TW ngày …`: numbers of one code
+  /// after one type share its date and issuer, and each is cited.
+  func testNumbersOfOneCodeAfterOneTypeShareItsDateAndIssuer() {
+    let found = decision(
+      "Thực hiện Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII; các Nghị quyết số 71-NQ/TW và 72-NQ/TW ngày 9/9/2025 của Bộ Chính trị; Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị, Tỉnh ủy ban hành Kế hoạch:"
+    ).citations
+    XCTAssertEqual(
+      found.map(\.number), ["18-NQ/TW", "19-NQ/TW", "71-NQ/TW", "72-NQ/TW", "217-QĐ/TW", "218-QĐ/TW"])
+    XCTAssertEqual(
+      found.map(\.date?.iso),
+      ["2017-10-25", "2017-10-25", "2025-09-09", "2025-09-09", "2013-12-12", "2013-12-12"])
+    XCTAssertEqual(found[3].issuer, "Bộ Chính trị")
+    XCTAssertEqual(Set(found.map(\.relation)), [.implements])
+  }
+
+  /// `Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của Bộ Chính trị`: a date in brackets is the date.
+  func testADateInBracketsIsTheDate() throws {
+    let resolution = try XCTUnwrap(
+      decision("Quán triệt Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của Bộ Chính trị.").citations.first)
+    XCTAssertEqual(resolution.date?.iso, "2024-12-22")
+    XCTAssertEqual(resolution.issuer, "Bộ Chính trị")
+  }
+
+  /// `Kết luận của đồng chí Bí thư Tỉnh ủy tại buổi làm việc ngày …`, `của BTV Tỉnh ủy`: offices and
+  /// short forms of the province's Party bodies are its issuers.
+  func testTheProvincesPartyOfficesAndShortFormsIssue() {
+    let found = decision(
+      "Căn cứ Kết luận của đồng chí Bí thư Tỉnh ủy tại buổi làm việc ngày 12/3/2021 và ý kiến chỉ đạo của Thường trực Tỉnh ủy tại Công văn số 1545-CV/VPTU ngày 3/4/2021; Kế hoạch số 07-KH/TU ngày 2/3/2018 của BTV Tỉnh ủy."
+    ).citations
+    XCTAssertEqual(found.map(\.type), ["Kết luận", "Công văn", "Kế hoạch"])
+    XCTAssertEqual(found.first?.date?.iso, "2021-03-12")
+    XCTAssertEqual(found.first?.issuer?.hasPrefix("Bí thư Tỉnh ủy"), true)
+    XCTAssertEqual(found.map(\.relation), [.pursuant, .pursuant, .pursuant])
+    XCTAssertEqual(found.last?.issuer?.hasPrefix("BTV Tỉnh ủy"), true)
+    XCTAssertEqual(found.last?.scope, .province("Bắc Giang"), "the own province's body")
+  }
+
+  /// `của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII`: a plenum's conclusion is its
+  /// committee's.
+  func testAPlenumsDocumentIsItsCommittees() throws {
+    let conclusion = try XCTUnwrap(
+      decision(
+        "Thực hiện Kết luận số 21-KL/TW, ngày 25/10/2021 của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII."
+      ).citations.first)
+    XCTAssertEqual(conclusion.issuer, "Ban Chấp hành Trung ương Đảng")
+    XCTAssertEqual(conclusion.date?.iso, "2021-10-25")
+  }
+
+  /// `Lời kêu gọi của Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam ngày …`: the head of a
+  /// known body issues with the body's whole name, and the date after it is read.
+  func testTheChairOfAKnownBodyIssuesWithItsWholeName() throws {
+    let call = try XCTUnwrap(
+      decision(
+        "Thực hiện Lời kêu gọi của Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam ngày 10/3/2024."
+      ).citations.first)
+    XCTAssertEqual(call.issuer, "Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam")
+    XCTAssertEqual(call.date?.iso, "2024-03-10")
+  }
+
+  /// `Hưởng ứng Lời kêu gọi …`: answering a call carries it out.
+  func testAnsweringACallImplementsIt() {
+    let found = decision(
+      "Hưởng ứng Lời kêu gọi của Tổng Bí thư ngày 1/5/2021 và Kế hoạch số 5-KH/TU ngày 2/5/2021 của Ban Thường vụ Tỉnh ủy, UBND tỉnh yêu cầu:"
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.implements, .implements])
+  }
+
+  /// `của Bộ Nông nghiệp và PTNT`: the ministry under its usual short form.
+  func testTheMinistryOfAgricultureUnderItsShortForm() throws {
+    let circular = try XCTUnwrap(
+      decision(
+        "Căn cứ Thông tư số 05/2008/TT-BNN ngày 14/01/2008 của Bộ Nông nghiệp và PTNT hướng dẫn lập quy hoạch;"
+      )
+      .citations.first)
+    XCTAssertEqual(circular.issuer, "Bộ Nông nghiệp và PTNT")
+  }
+}

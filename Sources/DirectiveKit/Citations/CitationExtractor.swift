@@ -28,6 +28,8 @@ enum CitationExtractor {
     var namedByIssuer = false
     var relation: Relation = .refers
     var relationEvidence: RelationEvidence?
+    /// `Nghị quyết số 18-NQ/TW, 19-NQ/TW ngày …`: the other documents the type, date and issuer serve.
+    var siblings: [Mention] = []
   }
 
   struct Issuer {
@@ -43,6 +45,7 @@ enum CitationExtractor {
     readsBareNumbers: Bool = false
   ) -> [Citation] {
     var mentions: [Mention] = []
+    var listsNumbers = false
     let table = PhraseTable.documentTypes
     let isNamed = typeIsNamed
     scanner.folded.withUnsafeBufferPointer { folded in
@@ -63,13 +66,21 @@ enum CitationExtractor {
         }
         mentions.append(mention)
         index = max(typeEnd, mention.span.end)
+        if !mention.siblings.isEmpty {
+          mentions[mentions.count - 1].siblings = []
+          mentions.append(contentsOf: mention.siblings)
+          index = max(index, mention.siblings[mention.siblings.count - 1].span.end)
+        }
         if mention.isPlural, mention.number == nil, mention.typeIsCapitalised {
-          let (listed, end) = numberList(scanner, of: mention, from: mention.span.end)
+          // The items' descriptions are read on: a document named in one is cited too.
+          let listed = numberList(scanner, of: mention, from: mention.span.end)
           mentions.append(contentsOf: listed)
-          index = max(index, end)
+          listsNumbers = listsNumbers || !listed.isEmpty
         }
       }
     }
+    mentions = withNumberedTexts(scanner, mentions)
+    if listsNumbers { mentions.sort { $0.span.start < $1.span.start } }
     if readsBareNumbers { mentions = withBareNumbers(scanner, mentions) }
     mentions.removeAll { mention in
       mention.span.start == ownTitleStart
@@ -92,15 +103,61 @@ enum CitationExtractor {
       type: type, typeIsCapitalised: scanner.isUppercase(start), span: Span(start, typeEnd))
     mention.isPlural = followsPluralMarker(scanner, start)
     var i = scanner.skipSpaces(typeEnd)
+    // `Kế hoạch hành động số 01-KH/TU`: a plan's longer name before its number.
+    if type == "Kế hoạch", let afterAction = scanner.matchWord(CitationWords.hanhDong, at: i),
+      matchSo(scanner, at: scanner.skipSpaces(afterAction)) != nil
+    {
+      i = scanner.skipSpaces(afterAction)
+    }
     if let (number, end) = readNumber(scanner, at: i, requireSo: false) {
       mention.number = number
       i = end
+    }
+    // `Thông báo kết luận số 35-TB/TU`: the type the number's code names, written just before.
+    var mentionStart = start
+    if let number = mention.number, DocumentTypes.parts(ofNumber: number).typeCode != nil,
+      let coded = DocumentTypes.typeName(ofNumber: number), coded != type,
+      let codedStart = CitationRelations.endsPhrase(
+        scanner, Array(coded.folded.utf8), at: CitationRelations.skipBackSpaces(scanner, start))
+    {
+      mention.type = coded
+      mention.typeIsCapitalised = scanner.isUppercase(codedStart)
+      mentionStart = codedStart
+    }
+    // `số 18-NQ/TW, 19-NQ/TW`, `số 71-NQ/TW và 72-NQ/TW`: more numbers of the same code share the rest.
+    var siblingSpans: [(String, Span)] = []
+    let firstNumberEnd = i
+    if let number = mention.number, let code = DocumentTypes.parts(ofNumber: number).typeCode?.folded {
+      while siblingSpans.count < 8 {
+        var k = scanner.skipSpaces(i)
+        if scanner.byte(k) == UInt8(ascii: ",") {
+          k = scanner.skipSpaces(k + 1)
+        } else if let afterVa = scanner.matchWord(CitationWords.va, at: k) {
+          k = scanner.skipSpaces(afterVa)
+        } else {
+          break
+        }
+        // `Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày …`: the type may be written again.
+        let siblingStart = k
+        if let phrase = DocumentTypes.phrases.first(where: { $0.name == type })?.phrase,
+          let afterType = scanner.matchPhrase(phrase, at: k)
+        {
+          k = scanner.skipSpaces(afterType)
+        }
+        if let afterSo = matchSo(scanner, at: k) { k = scanner.skipSpaces(afterSo) }
+        guard let (sibling, siblingEnd) = scanner.documentNumber(at: k),
+          DocumentTypes.parts(ofNumber: sibling).typeCode?.folded == code
+        else { break }
+        siblingSpans.append((sibling, Span(siblingStart, siblingEnd)))
+        i = siblingEnd
+      }
     }
     let limit = clauseEnd(scanner, from: i)
     var end = mention.number == nil ? typeEnd : i
     if mention.number == nil {
       let nameStart = scanner.skipSpaces(typeEnd)
       if isNamed {
+        if type == "Luật", follows(lawWordCompounds, scanner, start) { return nil }
         guard let (name, nameEnd) = documentName(scanner, type: type, from: nameStart, limit: limit) else {
           return nil
         }
@@ -136,6 +193,15 @@ enum CitationExtractor {
         end = dateEnd
         continue
       }
+      // `Nghị quyết số 57-NQ/TW (ngày 22/12/2024) của …`: the date in brackets.
+      if mention.date == nil, scanner.byte(k) == UInt8(ascii: "("),
+        let (day, dateEnd) = scanner.date(at: scanner.skipSpaces(k + 1), glued: true),
+        scanner.byte(scanner.skipSpaces(dateEnd)) == UInt8(ascii: ")"), dateEnd < limit
+      {
+        mention.date = day
+        end = scanner.skipSpaces(dateEnd) + 1
+        continue
+      }
       if mention.number == nil, let (number, numberEnd) = readNumber(scanner, at: k, requireSo: true),
         numberEnd <= limit
       {
@@ -144,7 +210,19 @@ enum CitationExtractor {
         continue
       }
       if mention.issuer == nil, let afterCua = scanner.matchWord(CitationWords.cua, at: k) {
-        guard let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
+        // `Kết luận của đồng chí Bí thư Tỉnh ủy tại …`: the comrade is the office.
+        var issuerStart = scanner.skipSpaces(afterCua)
+        if let afterComrade = scanner.matchWord(CitationWords.dongChi, at: issuerStart) {
+          issuerStart = scanner.skipSpaces(afterComrade)
+        }
+        // `của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII`: the plenum's committee.
+        if let afterPlenum = scanner.matchWord(CitationWords.hoiNghiLanThu, at: issuerStart) {
+          var ordinalEnd = scanner.skipSpaces(afterPlenum)
+          while scanner.isLetter(ordinalEnd) || scanner.isDigit(ordinalEnd) { ordinalEnd += 1 }
+          let body = scanner.skipSpaces(ordinalEnd)
+          if scanner.isUppercase(body) { issuerStart = body }
+        }
+        guard let (issuer, issuerEnd) = readIssuer(scanner, at: issuerStart, limit: limit)
         else { break }
         mention.issuer = issuer
         if end == typeEnd {
@@ -181,15 +259,28 @@ enum CitationExtractor {
       }
       break
     }
-    mention.span = Span(start, end)
+    mention.span = Span(mentionStart, end)
     if mention.number == nil && mention.date == nil && mention.issuer == nil && mention.title == nil {
-      return nil
+      // `các Quyết định: số …; số …`: kept to open the list of numbers that follows.
+      let opensList = mention.isPlural && scanner.byte(scanner.skipSpaces(end)) == UInt8(ascii: ":")
+      return opensList ? mention : nil
     }
     if let subjectRange {
       let subject = scanner.flatText(subjectRange, trimmingPunctuation: true)
       if !subject.isEmpty { mention.subject = subject }
     }
     if mention.date == nil || mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
+    if !siblingSpans.isEmpty {
+      // Each number is a mention of its own; the last one's span holds the shared date and issuer.
+      mention.siblings = siblingSpans.enumerated().map { index, sibling in
+        var other = mention
+        other.number = sibling.0
+        other.typeIsCapitalised = true
+        other.span = Span(sibling.1.start, index == siblingSpans.count - 1 ? end : sibling.1.end)
+        return other
+      }
+      mention.span = Span(mentionStart, firstNumberEnd)
+    }
     return mention
   }
 
@@ -207,26 +298,55 @@ enum CitationExtractor {
         DocumentTypes.parts(ofNumber: number).typeCode != nil,
         let type = DocumentTypes.typeName(ofNumber: number)
       else { continue }
-      // Its date and issuer follow as after any number (`… 30/NQ-CP ngày 1 tháng 2 năm 2021 của …`).
       var mention = Mention(type: type, typeIsCapitalised: true, number: number, span: Span(index, end))
-      let limit = clauseEnd(scanner, from: end)
-      var next = scanner.skipSpaces(end)
-      if scanner.byte(next) == UInt8(ascii: ",") { next = scanner.skipSpaces(next + 1) }
-      if let (day, dateEnd) = scanner.date(at: next), dateEnd <= limit {
-        mention.date = day
-        mention.span.end = dateEnd
-        next = scanner.skipSpaces(dateEnd)
-      }
-      if let afterCua = scanner.matchWord(CitationWords.cua, at: next),
-        let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
-      {
-        mention.issuer = issuer
-        mention.span.end = issuerEnd
-      }
+      readDateAndIssuer(scanner, after: end, into: &mention)
       result.append(mention)
       index = end
     }
     return result.sorted { $0.span.start < $1.span.start }
+  }
+
+  /// The date and issuer that follow a number as after any (`… 30/NQ-CP ngày 1/2/2021 của …`).
+  static func readDateAndIssuer(_ scanner: TextScanner, after end: Int, into mention: inout Mention) {
+    let limit = clauseEnd(scanner, from: end)
+    var next = scanner.skipSpaces(end)
+    if scanner.byte(next) == UInt8(ascii: ",") { next = scanner.skipSpaces(next + 1) }
+    if let (day, dateEnd) = scanner.date(at: next), dateEnd <= limit {
+      mention.date = day
+      mention.span.end = dateEnd
+      next = scanner.skipSpaces(dateEnd)
+    }
+    if let afterCua = scanner.matchWord(CitationWords.cua, at: next),
+      let (issuer, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit)
+    {
+      mention.issuer = issuer
+      mention.span.end = issuerEnd
+    }
+  }
+
+  /// `Văn bản số 8576/BNN-TCLN`, `văn bản số 86-CV/BTGTW`: a numbered text is a letter (or the type
+  /// its number's code names); `văn bản` without a number names none.
+  static func withNumberedTexts(_ scanner: TextScanner, _ mentions: [Mention]) -> [Mention] {
+    var found: [Mention] = []
+    var from = 0
+    while let at = scanner.find(CitationWords.vanBan, from: from) {
+      from = at + 1
+      guard !scanner.isLetter(at - 1), let afterWords = scanner.matchWord(CitationWords.vanBan, at: at),
+        let (number, end) = readNumber(scanner, at: scanner.skipSpaces(afterWords), requireSo: true),
+        number.contains("/") || number.contains("-"),
+        !mentions.contains(where: { $0.span.start <= at && at < $0.span.end })
+      else { continue }
+      let type = DocumentTypes.typeName(ofNumber: number) ?? "Công văn"
+      var mention = Mention(
+        type: type, typeIsCapitalised: scanner.isUppercase(at), number: number, span: Span(at, end))
+      readDateAndIssuer(scanner, after: end, into: &mention)
+      // `Xét đề nghị của Ban … tại Văn bản số …`: the proposer issues it.
+      if mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
+      found.append(mention)
+      from = mention.span.end
+    }
+    guard !found.isEmpty else { return mentions }
+    return (mentions + found).sorted { $0.span.start < $1.span.start }
   }
 
   /// `Hướng dẫn của Ban Chỉ đạo Quốc gia …, Bộ Y tế và các cơ quan chức năng`: guidance of several
@@ -250,9 +370,9 @@ enum CitationExtractor {
 
   /// `các Nghị quyết của Hội đồng nhân dân tỉnh: số 340/NQ-HĐND ngày 22/12/2020 về …; số
   /// 160/NQ-HĐND …; 148/NQ-HĐND …`: each number of the list is a document of that type and issuer.
-  static func numberList(_ scanner: TextScanner, of plural: Mention, from start: Int) -> ([Mention], Int) {
+  static func numberList(_ scanner: TextScanner, of plural: Mention, from start: Int) -> [Mention] {
     var i = scanner.skipSpaces(start)
-    guard scanner.byte(i) == UInt8(ascii: ":") else { return ([], start) }
+    guard scanner.byte(i) == UInt8(ascii: ":") else { return [] }
     i += 1
     var listed: [Mention] = []
     var misses = 0
@@ -276,12 +396,20 @@ enum CitationExtractor {
         item.date = day
         end = dateEnd
       }
+      // `số 12/2018/QĐ-TTg ngày 3/4/2018 của Thủ tướng Chính phủ; …`: each item may name its issuer.
+      if item.issuer == nil, let afterCua = scanner.matchWord(CitationWords.cua, at: scanner.skipSpaces(end)),
+        let (issuer, issuerEnd) = readIssuer(
+          scanner, at: scanner.skipSpaces(afterCua), limit: clauseEnd(scanner, from: end))
+      {
+        item.issuer = issuer
+        end = issuerEnd
+      }
       item.span = Span(k, end)
       listed.append(item)
-      guard let next = nextSeparator(scanner, after: end) else { return (listed, end) }
+      guard let next = nextSeparator(scanner, after: end) else { return listed }
       i = next
     }
-    return (listed, listed.last.map(\.span.end) ?? start)
+    return listed
   }
 
   /// After the next `;` or `,` of a list, unless the sentence ends or another document begins first.
@@ -289,8 +417,13 @@ enum CitationExtractor {
     var j = start
     while j < min(scanner.count, start + 300) {
       if scanner.scalars[j] == "." || scanner.isHardBreak(j) { return nil }
+      // `… về kế hoạch và Công văn số …` ends the list; `… một số điều của Nghị định số …` names a
+      // document in an item's description, and the list goes on after it.
       if j > start, !scanner.isLetter(j - 1), scanner.isUppercase(j),
-        PhraseTable.documentTypes.startsPhrase(at: j, in: scanner)
+        PhraseTable.documentTypes.startsPhrase(at: j, in: scanner),
+        CitationRelations.endsPhrase(
+          scanner, CitationWords.cua, at: CitationRelations.skipBackSpaces(scanner, j))
+          == nil
       {
         return nil
       }
@@ -362,7 +495,17 @@ enum CitationExtractor {
       if amending, scanner.byte(wordStart) == UInt8(ascii: ","), !words.isEmpty {
         wordStart = scanner.skipSpaces(wordStart + 1)
       }
-      guard wordStart < limit, scanner.isLetter(wordStart) || scanner.isDigit(wordStart) else { break }
+      guard wordStart < limit, scanner.isLetter(wordStart) || scanner.isDigit(wordStart) else {
+        // `Luật Khiếu nại, tố cáo ngày …`, `Luật … (sửa đổi) ngày …`: a comma or a bracket inside
+        // the name, when a few plain words lead on to its date.
+        if !words.isEmpty, wordStart < limit,
+          scanner.scalars[wordStart] == "," || scanner.scalars[wordStart] == "(",
+          let dateStart = dateAhead(scanner, from: wordStart + 1, limit: limit, words: 5)
+        {
+          end = CitationRelations.skipBackSpaces(scanner, dateStart)
+        }
+        break
+      }
       var wordEnd = wordStart
       while wordEnd < limit,
         scanner.isLetter(wordEnd) || scanner.isDigit(wordEnd)
@@ -394,7 +537,9 @@ enum CitationExtractor {
         }
         let joinsName =
           word == "va" && !words.isEmpty && joinsNameAfterVa(scanner, at: scanner.skipSpaces(wordEnd))
-        if !(continuesAmendment || joinsName) || words.isEmpty { break }
+        let ofInName =
+          word == "cua" && !words.isEmpty && !amending && nameGoesOnAfterCua(scanner, wordEnd, limit)
+        if !(continuesAmendment || joinsName || ofInName) || words.isEmpty { break }
       }
       if type == "Điều lệ", !scanner.isUppercase(wordStart) { break }
       words.append(word)
@@ -409,6 +554,48 @@ enum CitationExtractor {
     if type == "Luật" || type == "Bộ luật", ["su", "gia", "phap", "le"].contains(words[0]) { return nil }
     if type != "Điều lệ", words.count < 2, !scanner.isUppercase(start) { return nil }
     return (name, end)
+  }
+
+  /// `Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân ngày …`: `của` is part of the name
+  /// when plain words after it lead on to the date and are not the issuer standing right before it
+  /// (`Luật Đất đai của Quốc hội ngày …`).
+  static func nameGoesOnAfterCua(_ scanner: TextScanner, _ afterCua: Int, _ limit: Int) -> Bool {
+    guard let dateStart = dateAhead(scanner, from: afterCua, limit: limit, words: 8) else { return false }
+    guard let (_, issuerEnd) = readIssuer(scanner, at: scanner.skipSpaces(afterCua), limit: limit) else {
+      return true
+    }
+    var k = scanner.skipSpaces(issuerEnd)
+    if scanner.byte(k) == UInt8(ascii: ",") { k = scanner.skipSpaces(k + 1) }
+    return k != dateStart
+  }
+
+  /// Words that begin another clause rather than go on with a name (folded: `nhũng` and `ma túy`
+  /// are not `những` and `mà`, so the name's own stop words cannot serve).
+  static let clauseWords = ShortWordSet([
+    "cua", "cac", "tai", "theo", "ve", "so", "de", "nham", "duoc", "la", "dieu", "khoan", "chuong",
+  ])
+
+  /// Where a date (`ngày …`) begins within `words` plain words of `start`: none of them one of
+  /// `clauseWords`, no `;`, `:` or `.` and no other document before it.
+  static func dateAhead(_ scanner: TextScanner, from start: Int, limit: Int, words: Int) -> Int? {
+    var i = start
+    var count = 0
+    while i < limit, count <= words {
+      let scalar = scanner.scalars[i]
+      if scalar == ";" || scalar == ":" || scalar == "." { return nil }
+      if scanner.isLetter(i), !scanner.isLetter(i - 1) {
+        if scanner.matchDateWord(at: i) != nil { return scanner.date(at: i) != nil ? i : nil }
+        if scanner.isUppercase(i), PhraseTable.documentTypes.startsPhrase(at: i, in: scanner) { return nil }
+        var wordEnd = i
+        while scanner.isLetter(wordEnd) { wordEnd += 1 }
+        if scanner.foldedWord(i..<wordEnd, isIn: clauseWords) { return nil }
+        count += 1
+        i = wordEnd
+        continue
+      }
+      i += 1
+    }
+    return nil
   }
 
   /// After `và` in a name: `HĐND và UBND` goes on, `và Luật …` or `và các …` does not.
@@ -484,12 +671,21 @@ enum CitationExtractor {
 
   /// Whether the word before `start` is `các`, `những` or `mọi`.
   static func followsPluralMarker(_ scanner: TextScanner, _ start: Int) -> Bool {
+    follows(pluralMarkers, scanner, start)
+  }
+
+  /// Words that make `luật` part of another word: `kỷ luật` (discipline), `pháp luật` (the law in
+  /// general), written in capitals in a title as often as not.
+  static let lawWordCompounds: [[UInt8]] = ["ky", "phap"].map { Array($0.utf8) }
+
+  /// Whether the word before `start` is one of `words` (folded).
+  static func follows(_ words: [[UInt8]], _ scanner: TextScanner, _ start: Int) -> Bool {
     var end = start
     while end > 0, scanner.isSpace(end - 1) { end -= 1 }
     guard end < start else { return false }
     var wordStart = end
     while wordStart > 0, scanner.isLetter(wordStart - 1) { wordStart -= 1 }
-    return pluralMarkers.contains {
+    return words.contains {
       $0.count == end - wordStart && scanner.matchWord($0, at: wordStart) != nil
     }
   }
@@ -504,10 +700,9 @@ enum CitationExtractor {
     }
     let banHanh = CitationWords.banHanh
     guard k >= 7, scanner.matchWord(banHanh, at: k - 7) != nil else { return }
-    var lineStart = k - 7
-    while lineStart > 0, !scanner.isHardBreak(lineStart - 1), mention.span.start - lineStart < 200 {
-      lineStart -= 1
-    }
+    // Within the sentence: `… ngày 05/7/2021 của Ban Tổ chức. Ngày 02/11/2021, Sở … ban hành …`
+    // dates the plan by the second date, not by the first.
+    let lineStart = max(CitationRelations.sentenceStart(scanner, before: k - 7), mention.span.start - 200, 0)
     var position = lineStart
     var issuerFrom = lineStart
     while position < k - 7 {
@@ -618,6 +813,12 @@ enum CitationExtractor {
       "Ủy ban Kiểm tra Trung ương", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
       "Ban Chấp hành Trung ương Đoàn", "Ban Bí thư Trung ương Đoàn", "Trung ương Đoàn",
       "Ban Thường vụ Trung ương Đoàn",
+      // The bodies merged in 2025, and their Party committees.
+      "Ban Tuyên giáo và Dân vận Trung ương", "Ban Chính sách, chiến lược Trung ương", "Đảng ủy Chính phủ",
+      "Đảng ủy Quốc hội", "Đảng ủy các cơ quan Đảng Trung ương", "Bộ Nông nghiệp và Môi trường",
+      "Bộ Dân tộc và Tôn giáo", "Ban Kinh tế Trung ương", "Ủy ban Dân tộc", "Bộ Nông nghiệp và PTNT",
+      // Short forms and meetings.
+      "BCH Trung ương Đảng", "BCH Trung ương", "Hội nghị Trung ương",
     ]
     let provincial = [
       "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Thành ủy", "Ban Thường vụ Huyện ủy", "Thường trực Tỉnh ủy",
@@ -635,6 +836,12 @@ enum CitationExtractor {
       "Sở Lao động, Thương binh và Xã hội", "Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường",
       "Sở Nông nghiệp và Phát triển nông thôn", "Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao",
       "Sở Thông tin và Truyền thông", "Sở Khoa học và Công nghệ", "Sở Du lịch",
+      "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ban Nội chính Tỉnh ủy", "Đảng ủy Ủy ban nhân dân tỉnh",
+      "Đảng ủy các cơ quan Đảng tỉnh", "Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo",
+      "Sở Nông nghiệp và PTNT", "Ban Dân tộc tỉnh", "Công an tỉnh", "Thanh tra tỉnh",
+      "BTV Tỉnh ủy", "BTV Thành ủy", "BTV Huyện ủy", "BCH Đảng bộ tỉnh", "Văn phòng UBND tỉnh",
+      "Văn phòng Ủy ban nhân dân tỉnh", "Phó Bí thư Thường trực Tỉnh ủy", "Phó Bí thư Tỉnh ủy",
+      "Bí thư Tỉnh ủy", "Bí thư Thành ủy",
     ]
     let people = ["Tổng Bí thư", "Chủ tịch nước", "Thủ tướng"]
     let all =
@@ -647,7 +854,7 @@ enum CitationExtractor {
   /// `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
   static let knownIssuerTable = PhraseTable(knownIssuers.map(\.phrase))
   static let headsOfBodies = [
-    Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"),
+    Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"), Phrase("Chủ tịch"),
   ]
   /// Words that end an issuer's name read from capitals.
   static let issuerStopWords = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"])

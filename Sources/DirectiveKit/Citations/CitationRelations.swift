@@ -22,6 +22,7 @@ enum CitationRelations {
       ("tiep tuc thuc hien", .implements, 12), ("trien khai thuc hien", .implements, 12),
       ("to chuc thuc hien", .implements, 12), ("thuc hien", .implements, 12), ("trien khai", .implements, 12),
       ("quan triet", .implements, 12), ("thi hanh", .implements, 12), ("cu the hoa", .implements, 12),
+      ("huong ung", .implements, 12),
       ("can cu vao", .pursuant, 12), ("can cu", .pursuant, 12),
       ("sua doi, bo sung", .amends, 10), ("sua doi bo sung", .amends, 10), ("sua doi", .amends, 10),
       ("thay the", .replaces, 8), ("bai bo", .repeals, 8), ("huy bo", .repeals, 8),
@@ -77,7 +78,7 @@ enum CitationRelations {
         ?? proposalCue(scanner, before: span.start, from: searchFrom)
       {
         let nested =
-          previous != nil && !cueOpensClause(scanner, cue.start)
+          previous != nil && !cueOpensClause(scanner, pairedCueStart(scanner, cue.start, from: searchFrom))
           && !(previous!.end..<cue.start).contains { ";:".unicodeScalars.contains(scanner.scalars[$0]) }
         // `Chỉ thị số 16 … về thực hiện giãn cách xã hội và Nghị quyết số 128`: the cue in the
         // first one's subject governs no document; the second is an item of the list.
@@ -114,9 +115,42 @@ enum CitationRelations {
         readings.append(readings[governing])
         continue
       }
+      // `Căn cứ:` on a line of its own, then one document a bullet: the line's cue governs them.
+      if let heading = headingCue(scanner, before: span.start) {
+        let evidence = RelationEvidence(
+          cue: scanner.flatText(heading.start..<heading.end), span: Span(heading.start, heading.end))
+        readings.append(Reading(relation: heading.relation, evidence: evidence, topLevel: true))
+        continue
+      }
       readings.append(Reading(relation: .refers, evidence: nil, topLevel: false))
     }
     return readings
+  }
+
+  static let bullets: Set<Unicode.Scalar> = ["-", "+", "•", "*", "–"]
+
+  /// The cue of the line ending with `:` above the bulleted lines that hold `index`.
+  static func headingCue(_ scanner: TextScanner, before index: Int) -> (
+    start: Int, end: Int, relation: Relation
+  )? {
+    var lineStart = index
+    while lineStart > 0, !scanner.isHardBreak(lineStart - 1) { lineStart -= 1 }
+    guard bullets.contains(scanner.scalars[scanner.skipSpaces(lineStart)]) else { return nil }
+    for _ in 0..<40 {
+      guard lineStart > 0 else { return nil }
+      let previousEnd = lineStart - 1
+      var previousStart = previousEnd
+      while previousStart > 0, !scanner.isHardBreak(previousStart - 1) { previousStart -= 1 }
+      let first = scanner.skipSpaces(previousStart)
+      if first >= previousEnd || bullets.contains(scanner.scalars[first]) {
+        lineStart = previousStart
+        continue
+      }
+      let last = skipBackSpaces(scanner, previousEnd)
+      guard last > first, scanner.scalars[last - 1] == ":" else { return nil }
+      return nearestCue(scanner, before: last - 1, from: previousStart)
+    }
+    return nil
   }
 
   /// Where the paragraph or sentence holding `index` begins: after a hard line break, or a full
@@ -250,6 +284,16 @@ enum CitationRelations {
     }
     guard !scanner.isLetter(i - 1), !scanner.isDigit(i - 1), !scanner.isLetter(end) else { return nil }
     return i
+  }
+
+  /// `quy định chi tiết và hướng dẫn thi hành`: a cue joined by `và` to the cue right before it
+  /// stands where that one stands; the start of the first of the pair.
+  static func pairedCueStart(_ scanner: TextScanner, _ start: Int, from limit: Int) -> Int {
+    guard let va = endsPhrase(scanner, CitationWords.va, at: skipBackSpaces(scanner, start)),
+      let earlier = nearestCue(scanner, before: va, from: limit),
+      earlier.end == skipBackSpaces(scanner, va)
+    else { return start }
+    return earlier.start
   }
 
   /// Whether a cue begins a clause of the citing document: at the start of the sentence, or after

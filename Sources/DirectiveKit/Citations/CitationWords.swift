@@ -7,7 +7,10 @@ enum CitationWords {
   static let cua: [UInt8] = Array("cua".utf8)
   static let deNghi: [UInt8] = Array("de nghi".utf8)
   static let dinh: [UInt8] = Array("dinh".utf8)
+  static let dongChi: [UInt8] = Array("dong chi".utf8)
   static let doWord: [UInt8] = Array("do".utf8)
+  static let hanhDong: [UInt8] = Array("hanh dong".utf8)
+  static let hoiNghiLanThu: [UInt8] = Array("hoi nghi lan thu".utf8)
   static let hetHieuLuc: [UInt8] = Array("het hieu luc".utf8)
   static let hieuLuc: [UInt8] = Array("hieu luc".utf8)
   static let kemTheo: [UInt8] = Array("kem theo".utf8)
@@ -16,6 +19,7 @@ enum CitationWords {
   static let thayThe: [UInt8] = Array("thay the".utf8)
   static let theo: [UInt8] = Array("theo".utf8)
   static let va: [UInt8] = Array("va".utf8)
+  static let vanBan: [UInt8] = Array("van ban".utf8)
   static let ve: [UInt8] = Array("ve".utf8)
 
   static let congressOpeners = words("dai hoi", "hoi nghi", "trung uong")

@@ -236,6 +236,8 @@ enum DirectiveParser {
     guard !scanner.isLetter(i) else { return nil }
     i = scanner.skipSpaces(i)
     if scanner.byte(i) == UInt8(ascii: ":") { i = scanner.skipSpaces(i + 1) }
+    // `Số:` alone on its line, as a table cell is copied: the number is on the next one.
+    if scanner.isHardBreak(i) { i = scanner.skipSpaces(i + 1) }
     return scanner.documentNumber(at: i)?.number
   }
 
