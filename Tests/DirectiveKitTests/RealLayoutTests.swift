@@ -748,3 +748,42 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(circular.issuer, "Bộ Nông nghiệp và PTNT")
   }
 }
+
+/// Numbers and dates as a second set of unseen real texts wrote them.
+final class UnseenRealNumberTests: XCTestCase {
+  func dateRead(_ text: String, at offset: Int = 0) -> String? {
+    TextScanner(text).date(at: offset)?.day.iso
+  }
+
+  /// `ngày 14 - 6 - 2021`, `ngày 5/ 8/2021`, `14/06/ 2021`: spaces around a slash or a dash.
+  func testSpacesAroundTheSlashesOrDashesOfADateBeforeAWholeYear() {
+    XCTAssertEqual(dateRead("ngày 14 - 6 - 2021"), "2021-06-14")
+    XCTAssertEqual(dateRead("ngày 5/ 8/2021"), "2021-08-05")
+    XCTAssertEqual(dateRead("14/06/ 2021"), "2021-06-14")
+    XCTAssertEqual(dateRead("16/7/20 21"), "2021-07-16", "a year split by a stray space, as before")
+    XCTAssertNil(dateRead("14 - 6 - 21"), "a spaced date needs a year of four digits")
+    XCTAssertNil(dateRead("ngày 14 - 6\n- 2021: tổng kết"), "a paragraph ends after the month")
+  }
+
+  func testRangesOfYearsAndBareNumbersAreNoSpacedDates() {
+    XCTAssertNil(dateRead("2016 - 2020"))
+    XCTAssertNil(dateRead("giai đoạn 2021 - 2025", at: 12), "the last two digits of a year open no date")
+    XCTAssertNil(dateRead("giai đoạn 2021 - 2025", at: 10))
+    XCTAssertNil(dateRead("số 14 - 6 ngày 2/3/2021", at: 3))
+    XCTAssertNil(dateRead("từ 10 - 15/6/2021", at: 3), "a range of days, not one date")
+  }
+
+  func testASpacedDateDatesTheDocumentAndItsCitations() {
+    let document = parseOne(
+      """
+      ỦY BAN NHÂN DÂN
+      TỈNH HÒA BÌNH
+      Số: 21/KH-UBND
+      Hòa Bình, ngày 14 - 6 - 2021
+      KẾ HOẠCH
+      Thực hiện Chỉ thị số 05-CT/TU ngày 5/ 8/2020 của Ban Thường vụ Tỉnh ủy giai đoạn 2021 - 2025;
+      """)
+    XCTAssertEqual(document.date?.iso, "2021-06-14")
+    XCTAssertEqual(document.citations.map(\.date?.iso), ["2020-08-05"])
+  }
+}
