@@ -773,6 +773,35 @@ final class UnseenRealNumberTests: XCTestCase {
     XCTAssertNil(dateRead("từ 10 - 15/6/2021", at: 3), "a range of days, not one date")
   }
 
+  func numberRead(_ text: String) -> String? {
+    let scanner = TextScanner(text)
+    guard let first = scanner.scalars.firstIndex(where: { $0.properties.numericType != nil }) else {
+      return nil
+    }
+    return scanner.documentNumber(at: first)?.number
+  }
+
+  /// `Số: 06/QC-TT.HĐND-UBND`, a rule of two bodies: a dot between codes in capitals is inside the
+  /// number; a dot that ends a sentence is not.
+  func testADotBetweenCodesInCapitalsIsPartOfTheNumber() {
+    XCTAssertEqual(numberRead("Số: 06/QC-TT.HĐND-UBND"), "06/QC-TT.HĐND-UBND")
+    XCTAssertEqual(numberRead("theo Quyết định số 12/QĐ-UBND."), "12/QĐ-UBND")
+    XCTAssertEqual(numberRead("số 12/QĐ-UBND. Điều 2"), "12/QĐ-UBND")
+    XCTAssertEqual(numberRead("số 12/QĐ-UBND.\nĐiều 2"), "12/QĐ-UBND")
+    XCTAssertEqual(numberRead("số 12/QĐ-UBND.Căn cứ"), "12/QĐ-UBND", "a sentence glued to the dot")
+    XCTAssertEqual(numberRead("Số: 12/QĐ-UBND.QUYẾT ĐỊNH"), "12/QĐ-UBND", "a title glued to the dot")
+    let rule = parseOne(
+      """
+      HĐND - UBND TỈNH HÒA BÌNH
+      Số: 06/QC-TT.HĐND-UBND
+      Hòa Bình, ngày 3 tháng 4 năm 2023
+      QUY CHẾ
+      PHỐI HỢP CÔNG TÁC
+      """)
+    XCTAssertEqual(rule.number, "06/QC-TT.HĐND-UBND")
+    XCTAssertEqual(rule.type, "Quy chế")
+  }
+
   func testASpacedDateDatesTheDocumentAndItsCitations() {
     let document = parseOne(
       """

@@ -320,7 +320,7 @@ struct TextScanner {
     return (pieces.joined(), i)
   }
 
-  /// Where a number's segment of letters, digits and `&` ends.
+  /// Where a number's segment of letters, digits, `&` and dots between capitals ends.
   private func segmentEnd(from start: Int) -> Int {
     var j = start
     var lastDBar: Int?
@@ -328,6 +328,14 @@ struct TextScanner {
       if isDigit(j) || (scalars[j] == "&" && isLetter(j + 1) && j > start) {
         j += 1
         continue
+      }
+      // `TT.HĐND` in `06/QC-TT.HĐND-UBND`: a dot between codes in capitals (not `UBND.Căn cứ`).
+      if scalars[j] == ".", j > start, isUppercase(j - 1), isUppercase(j + 1) {
+        let codeEnd = segmentEnd(from: j + 1)
+        if codeEnd - j > 2, !isLetter(codeEnd) {
+          j = codeEnd
+          continue
+        }
       }
       guard isLetter(j) else { break }
       let value = scalars[j].value
