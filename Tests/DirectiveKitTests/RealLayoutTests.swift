@@ -802,6 +802,20 @@ final class UnseenRealNumberTests: XCTestCase {
     XCTAssertEqual(rule.type, "Quy chế")
   }
 
+  /// A header flattened onto one line: the longest place before `, ngày` names the province, so
+  /// `Trà Vinh` is not the city of `Vinh` in Nghệ An.
+  func testTheLongestPlaceBeforeTheDateOfAOneLineHeaderWins() {
+    let document = parseOne(
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH TRÀ VINH Độc lập - Tự do - Hạnh phúc Số: 7/2020/QĐ-UBND Trà Vinh, ngày 2 tháng 4 năm 2020 QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ\nCăn cứ Luật Đất đai ngày 29/11/2013;\n"
+    )
+    XCTAssertEqual(document.province, "Trà Vinh")
+    XCTAssertEqual(document.date?.iso, "2020-04-02")
+    let seatOnly = parseOne(
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc Số: 7/2020/QĐ-UBND Vinh, ngày 2 tháng 4 năm 2020 QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ\nCăn cứ Luật Đất đai ngày 29/11/2013;\n"
+    )
+    XCTAssertEqual(seatOnly.province, "Nghệ An", "the seat alone still names its province")
+  }
+
   func testASpacedDateDatesTheDocumentAndItsCitations() {
     let document = parseOne(
       """
