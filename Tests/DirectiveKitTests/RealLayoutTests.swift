@@ -816,6 +816,19 @@ final class UnseenRealNumberTests: XCTestCase {
     XCTAssertEqual(seatOnly.province, "Nghệ An", "the seat alone still names its province")
   }
 
+  /// `Số: 05/2019/QĐUBND`: a number whose dash was lost still names its type and its issuer.
+  func testATypeCodeGluedToTheCouncilsCodeStillNamesTheType() {
+    XCTAssertEqual(DocumentTypes.typeName(ofNumber: "05/2019/QĐUBND"), "Quyết định")
+    XCTAssertEqual(DocumentTypes.typeName(ofNumber: "12/NQHĐND"), "Nghị quyết")
+    XCTAssertEqual(DocumentTypes.typeName(ofNumber: "15/UBND"), "Công văn", "the issuer alone: a letter")
+    XCTAssertEqual(DocumentTypes.typeName(ofNumber: "472/VPUBND"), "Công văn", "an office, no type")
+    let document = parseOne(
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH TRÀ VINH Độc lập Tự do Hạnh phúc Số: 05/2019/QĐUBND Trà Vinh, ngày 12 tháng 3 năm 2019 QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH VỀ ĐIỀU KIỆN NUÔI TÔM\nCăn cứ Luật Thủy sản ngày 21 tháng 11 năm 2017;\n"
+    )
+    XCTAssertEqual(document.number, "05/2019/QĐUBND", "the number as written")
+    XCTAssertEqual(document.type, "Quyết định")
+  }
+
   func testASpacedDateDatesTheDocumentAndItsCitations() {
     let document = parseOne(
       """
