@@ -748,3 +748,98 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(circular.issuer, "Bộ Nông nghiệp và PTNT")
   }
 }
+
+/// Numbers and dates as a second set of unseen real texts wrote them.
+final class UnseenRealNumberTests: XCTestCase {
+  func dateRead(_ text: String, at offset: Int = 0) -> String? {
+    TextScanner(text).date(at: offset)?.day.iso
+  }
+
+  /// `ngày 14 - 6 - 2021`, `ngày 5/ 8/2021`, `14/06/ 2021`: spaces around a slash or a dash.
+  func testSpacesAroundTheSlashesOrDashesOfADateBeforeAWholeYear() {
+    XCTAssertEqual(dateRead("ngày 14 - 6 - 2021"), "2021-06-14")
+    XCTAssertEqual(dateRead("ngày 5/ 8/2021"), "2021-08-05")
+    XCTAssertEqual(dateRead("14/06/ 2021"), "2021-06-14")
+    XCTAssertEqual(dateRead("16/7/20 21"), "2021-07-16", "a year split by a stray space, as before")
+    XCTAssertNil(dateRead("14 - 6 - 21"), "a spaced date needs a year of four digits")
+    XCTAssertNil(dateRead("ngày 14 - 6\n- 2021: tổng kết"), "a paragraph ends after the month")
+  }
+
+  func testRangesOfYearsAndBareNumbersAreNoSpacedDates() {
+    XCTAssertNil(dateRead("2016 - 2020"))
+    XCTAssertNil(dateRead("giai đoạn 2021 - 2025", at: 12), "the last two digits of a year open no date")
+    XCTAssertNil(dateRead("giai đoạn 2021 - 2025", at: 10))
+    XCTAssertNil(dateRead("số 14 - 6 ngày 2/3/2021", at: 3))
+    XCTAssertNil(dateRead("từ 10 - 15/6/2021", at: 3), "a range of days, not one date")
+  }
+
+  func numberRead(_ text: String) -> String? {
+    let scanner = TextScanner(text)
+    guard let first = scanner.scalars.firstIndex(where: { $0.properties.numericType != nil }) else {
+      return nil
+    }
+    return scanner.documentNumber(at: first)?.number
+  }
+
+  /// `Số: 06/QC-TT.HĐND-UBND`, a rule of two bodies: a dot between codes in capitals is inside the
+  /// number; a dot that ends a sentence is not.
+  func testADotBetweenCodesInCapitalsIsPartOfTheNumber() {
+    XCTAssertEqual(numberRead("Số: 06/QC-TT.HĐND-UBND"), "06/QC-TT.HĐND-UBND")
+    XCTAssertEqual(numberRead("theo Quyết định số 12/QĐ-UBND."), "12/QĐ-UBND")
+    XCTAssertEqual(numberRead("số 12/QĐ-UBND. Điều 2"), "12/QĐ-UBND")
+    XCTAssertEqual(numberRead("số 12/QĐ-UBND.\nĐiều 2"), "12/QĐ-UBND")
+    XCTAssertEqual(numberRead("số 12/QĐ-UBND.Căn cứ"), "12/QĐ-UBND", "a sentence glued to the dot")
+    XCTAssertEqual(numberRead("Số: 12/QĐ-UBND.QUYẾT ĐỊNH"), "12/QĐ-UBND", "a title glued to the dot")
+    let rule = parseOne(
+      """
+      HĐND - UBND TỈNH HÒA BÌNH
+      Số: 06/QC-TT.HĐND-UBND
+      Hòa Bình, ngày 3 tháng 4 năm 2023
+      QUY CHẾ
+      PHỐI HỢP CÔNG TÁC
+      """)
+    XCTAssertEqual(rule.number, "06/QC-TT.HĐND-UBND")
+    XCTAssertEqual(rule.type, "Quy chế")
+  }
+
+  /// A header flattened onto one line: the longest place before `, ngày` names the province, so
+  /// `Trà Vinh` is not the city of `Vinh` in Nghệ An.
+  func testTheLongestPlaceBeforeTheDateOfAOneLineHeaderWins() {
+    let document = parseOne(
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH TRÀ VINH Độc lập - Tự do - Hạnh phúc Số: 7/2020/QĐ-UBND Trà Vinh, ngày 2 tháng 4 năm 2020 QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ\nCăn cứ Luật Đất đai ngày 29/11/2013;\n"
+    )
+    XCTAssertEqual(document.province, "Trà Vinh")
+    XCTAssertEqual(document.date?.iso, "2020-04-02")
+    let seatOnly = parseOne(
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc Số: 7/2020/QĐ-UBND Vinh, ngày 2 tháng 4 năm 2020 QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ\nCăn cứ Luật Đất đai ngày 29/11/2013;\n"
+    )
+    XCTAssertEqual(seatOnly.province, "Nghệ An", "the seat alone still names its province")
+  }
+
+  /// `Số: 05/2019/QĐUBND`: a number whose dash was lost still names its type and its issuer.
+  func testATypeCodeGluedToTheCouncilsCodeStillNamesTheType() {
+    XCTAssertEqual(DocumentTypes.typeName(ofNumber: "05/2019/QĐUBND"), "Quyết định")
+    XCTAssertEqual(DocumentTypes.typeName(ofNumber: "12/NQHĐND"), "Nghị quyết")
+    XCTAssertEqual(DocumentTypes.typeName(ofNumber: "15/UBND"), "Công văn", "the issuer alone: a letter")
+    XCTAssertEqual(DocumentTypes.typeName(ofNumber: "472/VPUBND"), "Công văn", "an office, no type")
+    let document = parseOne(
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM TỈNH TRÀ VINH Độc lập Tự do Hạnh phúc Số: 05/2019/QĐUBND Trà Vinh, ngày 12 tháng 3 năm 2019 QUYẾT ĐỊNH BAN HÀNH QUY ĐỊNH VỀ ĐIỀU KIỆN NUÔI TÔM\nCăn cứ Luật Thủy sản ngày 21 tháng 11 năm 2017;\n"
+    )
+    XCTAssertEqual(document.number, "05/2019/QĐUBND", "the number as written")
+    XCTAssertEqual(document.type, "Quyết định")
+  }
+
+  func testASpacedDateDatesTheDocumentAndItsCitations() {
+    let document = parseOne(
+      """
+      ỦY BAN NHÂN DÂN
+      TỈNH HÒA BÌNH
+      Số: 21/KH-UBND
+      Hòa Bình, ngày 14 - 6 - 2021
+      KẾ HOẠCH
+      Thực hiện Chỉ thị số 05-CT/TU ngày 5/ 8/2020 của Ban Thường vụ Tỉnh ủy giai đoạn 2021 - 2025;
+      """)
+    XCTAssertEqual(document.date?.iso, "2021-06-14")
+    XCTAssertEqual(document.citations.map(\.date?.iso), ["2020-08-05"])
+  }
+}

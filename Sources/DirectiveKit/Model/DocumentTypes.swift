@@ -80,6 +80,13 @@ public enum DocumentTypes {
     if let first = pieces.first, name(forCode: first) != nil {
       parts.typeCode = first
       parts.issuerCode = pieces.count > 1 ? pieces[1] : nil
+    } else if pieces.count == 1,
+      let issuer = ["UBND", "HĐND"].first(where: { last.count > $0.count && last.hasSuffix($0) }),
+      name(forCode: String(last.dropLast(issuer.count))) != nil
+    {
+      // `05/2019/QĐUBND`: the dash between the type and the issuer was lost.
+      parts.typeCode = String(last.dropLast(issuer.count))
+      parts.issuerCode = issuer
     } else {
       parts.issuerCode = pieces.first
     }

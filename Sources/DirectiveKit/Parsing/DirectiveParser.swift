@@ -282,7 +282,7 @@ enum DirectiveParser {
   }
 
   /// `… HỒ CHÍ MINH Hà Nội, ngày 29 tháng 10 năm 2013 QUYẾT ĐỊNH…`: a place–date phrase inside a
-  /// flattened header, found by a province's name right before `, ngày`.
+  /// flattened header, found by the longest province or seat name right before `, ngày`.
   static func runInPlaceDate(_ scanner: TextScanner) -> (String, Day, String)? {
     var from = 0
     while let found = scanner.find(Array(", ngay ".utf8), from: from), found < 600 {
@@ -303,7 +303,8 @@ enum DirectiveParser {
         wordStarts.append(wordStart)
         position = wordStart
       }
-      for start in wordStarts {
+      // The longest name first: `Trà Vinh` is not `Vinh` (Nghệ An).
+      for start in wordStarts.reversed() {
         if let province = Places.province(ofSeat: scanner.flat(start..<found)) {
           return (province, day, scanner.flat(start..<end))
         }

@@ -194,18 +194,25 @@ struct TextScanner {
   }
 
   /// Reads `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `[ngày] d tháng m năm yyyy` at `index`; a year
-  /// split by a stray space (`16/7/20 21`) is read whole.
+  /// split by a stray space (`16/7/20 21`) is read whole, and spaces around a slash or a dash
+  /// (`14 - 6 - 2021`) are read before a year of four digits.
   func date(at index: Int, glued: Bool = false) -> (day: Day, end: Int)? {
     var i = index
     if let end = matchDateWord(at: i, glued: glued) { i = skipSpaces(end) }
     guard let (first, afterFirst) = integer(at: i, maxDigits: 2) else { return nil }
-    let separator = byte(afterFirst)
+    let firstSeparator = skipSpaces(afterFirst)
+    let separator = byte(firstSeparator)
     if separator == UInt8(ascii: "/") || separator == UInt8(ascii: "-") || separator == UInt8(ascii: ".") {
-      guard let (month, afterMonth) = integer(at: afterFirst + 1, maxDigits: 2),
-        byte(afterMonth) == separator,
-        var (year, afterYear) = integer(at: afterMonth + 1, maxDigits: 4)
+      let monthStart = skipSpaces(firstSeparator + 1)
+      guard let (month, afterMonth) = integer(at: monthStart, maxDigits: 2) else { return nil }
+      let secondSeparator = skipSpaces(afterMonth)
+      let yearStart = skipSpaces(secondSeparator + 1)
+      guard byte(secondSeparator) == separator, var (year, afterYear) = integer(at: yearStart, maxDigits: 4)
       else { return nil }
-      if afterYear - afterMonth == 3, byte(afterYear) == 32,
+      // Spaces around a slash or a dash (`14 - 6 - 2021`, `5/ 8/2021`) only before a whole year.
+      if yearStart - afterFirst > afterMonth - monthStart + 2 {
+        guard separator != UInt8(ascii: "."), afterYear - yearStart == 4, !isDigit(i - 1) else { return nil }
+      } else if afterYear - afterMonth == 3, byte(afterYear) == 32,
         let (tail, afterTail) = integer(at: afterYear + 1, maxDigits: 2),
         afterTail - afterYear == 3
       {
@@ -286,7 +293,7 @@ struct TextScanner {
     return (pieces.joined(), i)
   }
 
-  /// Where a number's segment of letters, digits and `&` ends.
+  /// Where a number's segment of letters, digits, `&` and dots between capitals ends.
   private func segmentEnd(from start: Int) -> Int {
     var j = start
     var lastDBar: Int?
@@ -294,6 +301,14 @@ struct TextScanner {
       if isDigit(j) || (scalars[j] == "&" && isLetter(j + 1) && j > start) {
         j += 1
         continue
+      }
+      // `TT.HĐND` in `06/QC-TT.HĐND-UBND`: a dot between codes in capitals (not `UBND.Căn cứ`).
+      if scalars[j] == ".", j > start, isUppercase(j - 1), isUppercase(j + 1) {
+        let codeEnd = segmentEnd(from: j + 1)
+        if codeEnd - j > 2, !isLetter(codeEnd) {
+          j = codeEnd
+          continue
+        }
       }
       guard isLetter(j) else { break }
       let value = scalars[j].value
