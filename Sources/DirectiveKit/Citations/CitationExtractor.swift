@@ -115,8 +115,8 @@ enum CitationExtractor {
     }
     // `Thông báo kết luận số 35-TB/TU`: the type the number's code names, written just before.
     var mentionStart = start
-    if let number = mention.number, DocumentTypes.parts(ofNumber: number).typeCode != nil,
-      let coded = DocumentTypes.typeName(ofNumber: number), coded != type,
+    let numberParts = mention.number.map(DocumentTypes.parts(ofNumber:))
+    if let typeCode = numberParts?.typeCode, let coded = DocumentTypes.name(forCode: typeCode), coded != type,
       let codedStart = CitationRelations.endsPhrase(
         scanner, Array(coded.folded.utf8), at: CitationRelations.skipBackSpaces(scanner, start))
     {
@@ -127,7 +127,8 @@ enum CitationExtractor {
     // `số 18-NQ/TW, 19-NQ/TW`, `số 71-NQ/TW và 72-NQ/TW`: more numbers of the same code share the rest.
     var siblingSpans: [(String, Span)] = []
     let firstNumberEnd = i
-    if let number = mention.number, let code = DocumentTypes.parts(ofNumber: number).typeCode?.folded {
+    if let typeCode = numberParts?.typeCode {
+      var foldedCode: String?
       while siblingSpans.count < 8 {
         var k = scanner.skipSpaces(i)
         if scanner.byte(k) == UInt8(ascii: ",") {
@@ -145,9 +146,10 @@ enum CitationExtractor {
           k = scanner.skipSpaces(afterType)
         }
         if let afterSo = matchSo(scanner, at: k) { k = scanner.skipSpaces(afterSo) }
-        guard let (sibling, siblingEnd) = scanner.documentNumber(at: k),
-          DocumentTypes.parts(ofNumber: sibling).typeCode?.folded == code
-        else { break }
+        guard let (sibling, siblingEnd) = scanner.documentNumber(at: k) else { break }
+        let code = foldedCode ?? typeCode.folded
+        foldedCode = code
+        guard DocumentTypes.parts(ofNumber: sibling).typeCode?.folded == code else { break }
         siblingSpans.append((sibling, Span(siblingStart, siblingEnd)))
         i = siblingEnd
       }
