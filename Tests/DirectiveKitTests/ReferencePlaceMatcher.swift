@@ -4,7 +4,8 @@ import Foundation
 
 // The place matcher and tokenizer as they were before words were read off the scanner's folded
 // twin (main at 96f7e4a), kept unchanged but for their names: the differential tests hold the
-// new matcher to every mention this one finds.
+// new matcher to every mention this one finds. What the rewrite left as it was (marked keys,
+// lower-casing, apostrophes) is called in `PlaceTokenizer` and `PlaceMatcher`, not copied.
 
 struct ReferencePlaceMatcher: Sendable {
   private struct Entry: Sendable {
@@ -125,44 +126,11 @@ struct ReferencePlaceMatcher: Sendable {
   private static func words(of name: String) -> ([String], [String], [[Unicode.Scalar]]) {
     let scalars = Array(name.precomposedStringWithCanonicalMapping.unicodeScalars)
     let tokens = ReferencePlaceTokenizer.tokens(of: scalars)
-    let lower = tokens.map { lowerScalars(of: scalars[$0.start..<$0.end]) }
+    let lower = tokens.map { PlaceMatcher.lowerScalars(of: scalars[$0.start..<$0.end]) }
     return (
-      tokens.map(\.folded), tokens.map { ReferencePlaceTokenizer.markedKey(scalars[$0.start..<$0.end]) },
+      tokens.map(\.folded), tokens.map { PlaceTokenizer.markedKey(scalars[$0.start..<$0.end]) },
       lower
     )
-  }
-
-  /// A word's scalars lower-cased one by one by `latinLowercase`; empty when one has no such case.
-  static func lowerScalars(of word: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
-    let mapped = word.map(latinLowercase)
-    return mapped.contains(nil) ? [] : mapped.compactMap { $0 }
-  }
-
-  /// The lower case of a Latin scalar (below U+0250, or U+1E00–U+1EFF) that lower-cases to one
-  /// scalar; nil for any other.
-  @inline(__always)
-  private static func latinLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-    let value = scalar.value
-    if value < 0x250 { return latinLowercaseTable[Int(value)] }
-    if value >= 0x1E00 && value <= 0x1EFF { return latinLowercaseTable[Int(value - 0x1E00) + 0x250] }
-    return nil
-  }
-
-  private static let latinLowercaseTable: [Unicode.Scalar?] = (Array(0..<0x250) + Array(0x1E00...0x1EFF)).map
-  {
-    value in
-    guard let scalar = Unicode.Scalar(value) else { return nil }
-    let lower = String(scalar).lowercased().unicodeScalars
-    return lower.count == 1 ? lower.first : nil
-  }
-
-  /// Whether a word of the text is written as `lower` but for case, scalar for scalar: then its
-  /// marked key is the one `lower` has, without building it.
-  @inline(__always)
-  static func spells(_ lower: [Unicode.Scalar], _ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-    guard !lower.isEmpty, lower.count == scalars.count else { return false }
-    for (expected, scalar) in zip(lower, scalars) where latinLowercase(scalar) != expected { return false }
-    return true
   }
 
   func mentions(in text: String) -> [PlaceMention] {
@@ -263,7 +231,7 @@ struct ReferencePlaceMatcher: Sendable {
       if index > 0, joins(tokens[index]) {
         let previous = tokens[index - 1]
         if previous.letterCase == first.letterCase { return nil }
-        if bareBlockers.contains(ReferencePlaceTokenizer.markedKey(scalars[previous.start..<previous.end])) {
+        if bareBlockers.contains(PlaceTokenizer.markedKey(scalars[previous.start..<previous.end])) {
           return nil
         }
       }
@@ -298,8 +266,8 @@ struct ReferencePlaceMatcher: Sendable {
     }
     for (offset, token) in tokens.enumerated() {
       let word = scalars[token.start..<token.end]
-      if ReferencePlaceMatcher.spells(lower[offset], word) { continue }
-      if ReferencePlaceTokenizer.markedKey(word) != marked[offset] { return nil }
+      if PlaceMatcher.spells(lower[offset], word) { continue }
+      if PlaceTokenizer.markedKey(word) != marked[offset] { return nil }
     }
     return false
   }
@@ -432,7 +400,9 @@ enum ReferencePlaceTokenizer {
         let current = scalars[index]
         let currentClass = classOf(current)
         if currentClass & wordBit == 0 {
-          if isApostrophe(current), index + 1 < scalars.count, classOf(scalars[index + 1]) & wordBit != 0 {
+          if PlaceTokenizer.isApostrophe(current), index + 1 < scalars.count,
+            classOf(scalars[index + 1]) & wordBit != 0
+          {
             index += 1
             continue
           }
@@ -480,12 +450,6 @@ enum ReferencePlaceTokenizer {
     classOf(scalar) & wordBit != 0
   }
 
-  /// `'` inside a word is dropped, so `H'leo` and `Hleo` are one word alike: `Ea H'leo`, `Cư M'gar`.
-  @inline(__always)
-  static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
-    scalar == "'" || scalar == "\u{2019}" || scalar == "\u{2BC}"
-  }
-
   private static func widen(_ gap: ReferencePlaceToken.Gap, by scalar: Unicode.Scalar)
     -> ReferencePlaceToken.Gap
   {
@@ -497,68 +461,6 @@ enum ReferencePlaceTokenizer {
     default:
       return .hard
     }
-  }
-
-  /// The key under which two spellings count as the same word when both carry marks: base letters
-  /// followed by the word's marks in a fixed order, so `uỷ` = `ủy` and `hoà` = `hòa`, but `Thạnh` ≠
-  /// `Thanh`.
-  static func markedKey(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-    // Lower-casing and decomposing these scalars one by one gives what the whole word gives.
-    guard scalars.allSatisfy({ hasTabledParts($0.value) }) else {
-      return definedMarkedKey(String(String.UnicodeScalarView(scalars)))
-    }
-    var bases = String.UnicodeScalarView()
-    var marks: [UInt32] = []
-    for scalar in scalars {
-      let parts = tabledParts[Int(scalar.value)]
-      bases.append(contentsOf: parts.bases)
-      marks.append(contentsOf: parts.marks)
-    }
-    return key(bases: bases, marks: marks)
-  }
-
-  /// The marked key by its definition: the word lower-cased and decomposed as a whole, its base
-  /// letters, then its marks in ascending order. `markedKey` looks the same up in a table.
-  static func definedMarkedKey(_ text: String) -> String {
-    let parts = markedParts(of: text)
-    return key(bases: String.UnicodeScalarView(parts.bases), marks: parts.marks)
-  }
-
-  private static func key(bases: String.UnicodeScalarView, marks: [UInt32]) -> String {
-    var key = String(bases)
-    key.unicodeScalars.append(contentsOf: marks.sorted().compactMap(Unicode.Scalar.init))
-    return key
-  }
-
-  /// Latin letters with their marks (below U+0370, and U+1E00–U+1EFF), whose parts are looked up.
-  @inline(__always)
-  private static func hasTabledParts(_ value: UInt32) -> Bool {
-    value < 0x370 || (value >= 0x1E00 && value < 0x1F00)
-  }
-
-  private static let tabledParts: [(bases: [Unicode.Scalar], marks: [UInt32])] = (0..<0x1F00).map { value in
-    guard hasTabledParts(UInt32(value)), let scalar = Unicode.Scalar(value) else { return ([], []) }
-    return markedParts(of: String(scalar))
-  }
-
-  /// The base letters of `text` lower-cased and decomposed, and its marks (`đ` counts as `d`
-  /// with a mark); apostrophes dropped.
-  private static func markedParts(of text: String) -> (bases: [Unicode.Scalar], marks: [UInt32]) {
-    var bases: [Unicode.Scalar] = []
-    var marks: [UInt32] = []
-    for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-      if isApostrophe(scalar) {
-        continue
-      } else if scalar == "đ" {
-        bases.append("d")
-        marks.append(0x335)
-      } else if VietnameseFolding.isCombiningMark(scalar.value) {
-        marks.append(scalar.value)
-      } else {
-        bases.append(scalar)
-      }
-    }
-    return (bases, marks)
   }
 }
 
