@@ -279,7 +279,7 @@ private struct ReferenceScanner {
   }
 }
 
-/// `Line.split` as it was: every line made on its own from the scalars.
+/// `Line.split` as it was: physical lines found scalar by scalar, every line made on its own.
 private enum ReferenceLines {
   static func split(_ scanner: TextScanner) -> [Line] {
     var physical: [Range<Int>] = []
@@ -288,39 +288,7 @@ private enum ReferenceLines {
       physical.append(start..<index)
       start = index + 1
     }
-    func isTableRow(_ range: Range<Int>) -> Bool {
-      var lower = range.lowerBound
-      var upper = range.upperBound
-      while lower < upper, scanner.isSpace(lower) { lower += 1 }
-      while upper > lower, scanner.isSpace(upper - 1) || scanner.scalars[upper - 1] == "\r" { upper -= 1 }
-      return lower < upper && (scanner.scalars[lower] == "|" || scanner.scalars[upper - 1] == "|")
-    }
-    var tableEnd = 0
-    var textLines = 0
-    for (number, line) in physical.prefix(40).enumerated() {
-      if isTableRow(line) {
-        let nearTop = tableEnd == 0 ? textLines <= 12 : number - tableEnd <= 8
-        guard nearTop else { break }
-        tableEnd = number + 1
-      }
-      if line.contains(where: { !scanner.isSpace($0) }) { textLines += 1 }
-    }
-    var segments: [(range: Range<Int>, afterPipe: Bool)] = []
-    for (number, line) in physical.enumerated() {
-      guard number < tableEnd, isTableRow(line) || line.contains(where: { scanner.scalars[$0] == "|" }) else {
-        segments.append((line, false))
-        continue
-      }
-      var cellStart = line.lowerBound
-      var afterPipe = false
-      for index in line where scanner.scalars[index] == "|" {
-        segments.append((cellStart..<index, afterPipe))
-        afterPipe = true
-        cellStart = index + 1
-      }
-      segments.append((cellStart..<line.upperBound, afterPipe))
-    }
-    let headerSegments = tableEnd == 0 ? 0 : segments.lastIndex(where: \.afterPipe) ?? 0
+    let (segments, headerSegments) = Line.tableCells(of: physical, scanner)
     var lines: [Line] = []
     var merged: Range<Int>?
     for (position, segment) in segments.enumerated() {

@@ -22,6 +22,31 @@ struct Line {
       start = Int(feed) + 1
     }
     physical.append(start..<scanner.count)
+    let (segments, headerSegments) = tableCells(of: physical, scanner)
+    let lineFolded = lineFoldedText(scanner)
+    var lines: [Line] = []
+    lines.reserveCapacity(segments.count)
+    var merged: Range<Int>?
+    for (position, segment) in segments.enumerated() {
+      let inTable = position < headerSegments
+      let line = Line(range: segment.range, scanner: scanner, lineFolded: lineFolded, withinOneLine: true)
+      if inTable, !segment.afterPipe, let current = merged, !line.text.isEmpty, !line.isRule {
+        merged = current.lowerBound..<segment.range.upperBound
+        continue
+      }
+      if let current = merged { lines.append(Line(range: current, scanner: scanner, lineFolded: lineFolded)) }
+      merged = inTable && !line.text.isEmpty && !line.isRule ? segment.range : nil
+      if merged == nil { lines.append(line) }
+    }
+    if let current = merged { lines.append(Line(range: current, scanner: scanner, lineFolded: lineFolded)) }
+    return lines
+  }
+
+  /// The physical lines cut at the `|` of a header flattened from a table, each cell marked if a `|`
+  /// comes before it, and how many of them belong to that header.
+  static func tableCells(of physical: [Range<Int>], _ scanner: TextScanner) -> (
+    segments: [(range: Range<Int>, afterPipe: Bool)], headerSegments: Int
+  ) {
     // A line that begins or ends with `|` is a row of a flattened table; the header is a table up
     // to the last such row among the first lines.
     func isTableRow(_ range: Range<Int>) -> Bool {
@@ -56,24 +81,7 @@ struct Line {
       }
       segments.append((cellStart..<line.upperBound, afterPipe))
     }
-    let headerSegments = tableEnd == 0 ? 0 : segments.lastIndex(where: \.afterPipe) ?? 0
-    let lineFolded = lineFoldedText(scanner)
-    var lines: [Line] = []
-    lines.reserveCapacity(segments.count)
-    var merged: Range<Int>?
-    for (position, segment) in segments.enumerated() {
-      let inTable = position < headerSegments
-      let line = Line(range: segment.range, scanner: scanner, lineFolded: lineFolded, withinOneLine: true)
-      if inTable, !segment.afterPipe, let current = merged, !line.text.isEmpty, !line.isRule {
-        merged = current.lowerBound..<segment.range.upperBound
-        continue
-      }
-      if let current = merged { lines.append(Line(range: current, scanner: scanner, lineFolded: lineFolded)) }
-      merged = inTable && !line.text.isEmpty && !line.isRule ? segment.range : nil
-      if merged == nil { lines.append(line) }
-    }
-    if let current = merged { lines.append(Line(range: current, scanner: scanner, lineFolded: lineFolded)) }
-    return lines
+    return (segments, tableEnd == 0 ? 0 : segments.lastIndex(where: \.afterPipe) ?? 0)
   }
 
   /// The scanner's folded text as lines fold it, one ASCII byte a scalar: a scalar without a
