@@ -132,8 +132,9 @@ final class BrowserEndToEndTests: TmuxTestCase {
       Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
     kill(pid, SIGTERM)
     waitFor("term=143")
-    keys("stty -a | head -1 > /tmp/\(session).after; echo done", "Enter")
-    waitFor("done")
+    // Awaited by what the command prints, not by a word of the command line itself.
+    keys("stty -a | head -1 > /tmp/\(session).after; echo \"written=$?\"", "Enter")
+    waitFor("written=0")
     XCTAssertEqual(try String(contentsOfFile: "/tmp/\(session).after", encoding: .utf8), before)
   }
 
