@@ -18,7 +18,7 @@ final class BrowserEndToEndTests: TmuxTestCase {
     tmux("kill-session", "-t", session)
     tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", Self.root.path, "sh")
     keys("PS1='$ '; stty -a | head -1 > /tmp/\(session).before", "Enter")
-    waitFor("$")
+    waitForPrompt()
   }
 
   func testTheScenarioOnTheShippedCorpus() throws {

@@ -136,7 +136,7 @@ final class InstallTests: TmuxTestCase {
       "-e", "INSTALLED=\(root.appendingPathComponent("bin").path)", "-e", "VANBAN_CONFIG=/dev/null",
       "bash", "--norc", "--noprofile")
     keys("PS1='$ '; PATH=\"$INSTALLED:$PATH\"; source \"$COMPLETION\"; clear", "Enter")
-    waitFor("$")
+    waitForPrompt()
     type("vanban conf")  // completed to the one command it starts
     keys("Tab")
     waitFor("$ vanban config")
@@ -182,7 +182,7 @@ final class InstallTests: TmuxTestCase {
     keys(
       "fpath=(\"$FUNCTIONS\" $fpath); autoload -U compinit; compinit -u; PATH=\"$INSTALLED:$PATH\"; PS1='$ '; clear",
       "Enter")
-    waitFor("$")
+    waitForPrompt()
     type("vanban conf")
     keys("Tab")
     waitFor("$ vanban config")

@@ -29,7 +29,7 @@ final class LeaveEndToEndTests: TmuxTestCase {
     tmux("kill-session", "-t", session)
     tmux("new-session", "-d", "-s", session, "-x", "180", "-y", "30", "-c", folder, "sh")
     keys("PS1='$ '", "Enter")
-    waitFor("$")
+    waitForPrompt()
   }
 
   func launch(_ arguments: String) {

@@ -50,7 +50,7 @@ final class ProvisionalStartEndToEndTests: TmuxTestCase {
     tmux("kill-session", "-t", session)
     tmux("new-session", "-d", "-s", session, "-x", "140", "-y", "40", "-c", folder.path, "sh")
     keys("PS1='$ '", "Enter")
-    waitFor("$")
+    waitForPrompt()
     keys(
       "clear; XDG_CACHE_HOME=\(cacheHome) \(Package.binary) \(corpus) 2>err.txt; echo \"exit=$?\"", "Enter")
   }

@@ -26,7 +26,7 @@ final class StreamingEndToEndTests: TmuxTestCase {
     tmux("kill-session", "-t", session)
     tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "30", "-c", folder.path, "sh")
     keys("PS1='$ '", "Enter")
-    waitFor("$")
+    waitForPrompt()
     let started = Date()
     keys(
       "clear; XDG_CACHE_HOME=\(folder.path)/cache \(Package.binary) --no-cache corpus; echo \"exit=$?\"",

@@ -27,7 +27,7 @@ final class TerminalFaultTests: TmuxTestCase {
       "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), "-c", Package.root.path,
       "sh")
     keys("PS1='$ '; stty -a | head -1 > \(folder.path)/before", "Enter")
-    waitFor("$")
+    waitForPrompt()
   }
 
   /// Starts the browser on `arguments` with `environment`, writing its pid and, when it ends,

@@ -55,6 +55,15 @@ class TmuxTestCase: XCTestCase {
     return false
   }
 
+  /// Polls until the shell's last line is its bare `$ ` prompt: the typed command line that set
+  /// the prompt also holds a `$`, so waiting for the character alone can type into a busy shell.
+  func waitForPrompt(file: StaticString = #filePath, line: UInt = #line) {
+    waitUntil("a bare “$ ” prompt", file: file, line: line) {
+      let lines = screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      return lines.last(where: { !$0.isEmpty }) == "$"
+    }
+  }
+
   /// Polls the pane until it shows `text` (or no longer does); returns the last screen.
   @discardableResult
   func waitFor(

@@ -49,7 +49,7 @@ final class WarmStartEndToEndTests: TmuxTestCase {
     tmux("kill-session", "-t", session)
     tmux("new-session", "-d", "-s", session, "-x", "140", "-y", "40", "-c", folder.path, "sh")
     keys("PS1='$ '", "Enter")
-    waitFor("$")
+    waitForPrompt()
     keys("clear; XDG_CACHE_HOME=\(cacheHome) \(Package.binary) \(corpus); echo \"exit=$?\"", "Enter")
     var first = ""
     waitUntil("the first rows", timeout: 60) {
