@@ -55,12 +55,13 @@ class TmuxTestCase: XCTestCase {
     return false
   }
 
-  /// Polls until the shell's last line is its bare `$ ` prompt: the typed command line that set
+  /// Polls until the shell's last line ends in its `$ ` prompt: the typed command line that set
   /// the prompt also holds a `$`, so waiting for the character alone can type into a busy shell.
+  /// (The line may start with the shell's first prompt when the keys were echoed before it.)
   func waitForPrompt(file: StaticString = #filePath, line: UInt = #line) {
-    waitUntil("a bare “$ ” prompt", file: file, line: line) {
+    waitUntil("the “$ ” prompt", file: file, line: line) {
       let lines = screen().split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-      return lines.last(where: { !$0.isEmpty }) == "$"
+      return lines.last(where: { !$0.isEmpty })?.hasSuffix("$") == true
     }
   }
 
