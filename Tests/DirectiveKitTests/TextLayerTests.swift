@@ -116,6 +116,140 @@ final class TextLayerTests: XCTestCase {
     XCTAssertGreaterThan(soft, 100, "soft breaks were met")
   }
 
+  /// `string(range)` as it was: the text's scalars sliced by the byte offsets and made a string
+  /// through the standard library's checks, line feeds replaced byte by byte.
+  private static func referenceString(_ scanner: TextScanner, _ range: Range<Int>, newlinesAsSpaces: Bool)
+    -> String
+  {
+    let clamped = range.clamped(to: 0..<scanner.count)
+    let start = Int(scanner.utf8Offsets[clamped.lowerBound])
+    let end = Int(scanner.utf8Offsets[clamped.upperBound])
+    let bytes = scanner.utf8[start..<end]
+    if newlinesAsSpaces, bytes.contains(10) {
+      return String(decoding: bytes.map { $0 == 10 ? 32 : $0 }, as: UTF8.self)
+    }
+    let lower = scanner.text.utf8.index(scanner.text.utf8.startIndex, offsetBy: start)
+    let upper = scanner.text.utf8.index(lower, offsetBy: end - start)
+    return String(scanner.text.unicodeScalars[lower..<upper])
+  }
+
+  func testPiecesOfTheTextAreTheTextsScalarsSliced() throws {
+    var random = SplitMix64(seed: 43)
+    var compared = 0
+    for text in try Self.sampleTexts() {
+      let scanner = TextScanner(text)
+      var ranges = [0..<scanner.count, 0..<0, scanner.count..<scanner.count + 3]
+      for _ in 0..<20 where scanner.count > 0 {
+        let lower = Int(random.next() % UInt64(scanner.count + 1))
+        let upper = lower + Int(random.next() % UInt64(min(200, scanner.count - lower) + 1))
+        ranges.append(lower..<upper)
+      }
+      for range in ranges {
+        for newlinesAsSpaces in [false, true] {
+          let piece = scanner.string(range, newlinesAsSpaces: newlinesAsSpaces)
+          let expected = Self.referenceString(scanner, range, newlinesAsSpaces: newlinesAsSpaces)
+          XCTAssertEqual(piece, expected, text.debugDescription)
+          XCTAssertEqual(Array(piece.utf8), Array(expected.utf8))
+          XCTAssertEqual(piece.count, expected.count)
+          XCTAssertEqual(piece.hashValue, expected.hashValue)
+          compared += 1
+        }
+      }
+    }
+    XCTAssertGreaterThan(compared, 10_000)
+  }
+
+  // MARK: Well-formed UTF-8
+
+  /// Bytes around each edge of UTF-8's rules (Unicode's Table 3-7), each sequence put at every
+  /// place of an eight-byte word and cut off by the end, checked against `String(validating:)`.
+  private static func isWellFormedUTF8(_ bytes: [UInt8]) -> Bool {
+    if #available(macOS 15, *) { return String(validating: bytes, as: UTF8.self) != nil }
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue: continue
+      case .emptyInput: return true
+      case .error: return false
+      }
+    }
+  }
+
+  func testThePassFindsMalformedUTF8WhereTheStandardLibraryDoes() {
+    let leads: [UInt8] = [
+      0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xC3, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1,
+      0xF3, 0xF4, 0xF5, 0xF8, 0xFF,
+    ]
+    let trails: [UInt8] = [
+      0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xB8, 0xBB, 0xBC, 0xBF, 0xC0, 0xE1, 0xFF,
+    ]
+    var sequences: [[UInt8]] = []
+    for lead in leads {
+      for second in trails {
+        sequences.append([lead, second])
+        for third in trails {
+          sequences.append([lead, second, third])
+          for fourth in [0x41, 0x80, 0xBF, 0xC0] as [UInt8] {
+            sequences.append([lead, second, third, fourth])
+          }
+        }
+      }
+    }
+    var malformed = 0
+    var wellFormed = 0
+    for (number, sequence) in sequences.enumerated() {
+      let padding = [UInt8](repeating: 0x61, count: number % 9)
+      for bytes in [
+        padding + sequence + Array("ạnh ".utf8), padding + sequence, sequence + padding + sequence,
+      ] {
+        let expected = Self.isWellFormedUTF8(bytes)
+        XCTAssertEqual(ScannerPass(bytes).isWellFormed, expected, "\(bytes)")
+        if expected { wellFormed += 1 } else { malformed += 1 }
+      }
+    }
+    XCTAssertGreaterThan(wellFormed, 1000)
+    XCTAssertGreaterThan(malformed, 10_000)
+  }
+
+  func testThePassFindsMalformedUTF8InRandomBytesAndTheSamples() throws {
+    var random = SplitMix64(seed: 47)
+    var files = try Self.sampleFiles()
+    let seed = files[0]
+    for _ in 0..<2000 {
+      // A real text with a few of its bytes changed at random.
+      var bytes = Array(seed.prefix(Int(random.next() % 300)))
+      for _ in 0..<Int(random.next() % 3) where !bytes.isEmpty {
+        bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random.next())
+      }
+      files.append(bytes)
+    }
+    for bytes in files {
+      XCTAssertEqual(ScannerPass(bytes).isWellFormed, Self.isWellFormedUTF8(bytes), "\(bytes)")
+    }
+  }
+
+  /// Strings made of well-formed bytes without a second check are the strings the standard
+  /// library makes with it: the same bytes, characters, hash and comparisons.
+  func testStringsOfWellFormedBytesAreTheValidatedStrings() throws {
+    var texts = try Self.sampleTexts()
+    texts += [
+      "", "a", "ascii only, longer than fifteen bytes", "Việt", "Tỉnh ủy Nam Định và Hà Nội", "e\u{301}",
+    ]
+    for text in texts {
+      let bytes = Array(text.utf8)
+      let made = bytes.withUnsafeBufferPointer { String(wellFormedUTF8: $0) }
+      let expected = String(decoding: bytes, as: UTF8.self)
+      XCTAssertEqual(made, expected)
+      XCTAssertEqual(Array(made.utf8), bytes)
+      XCTAssertEqual(made.count, expected.count)
+      XCTAssertEqual(made.hashValue, expected.hashValue)
+      XCTAssertEqual(made < "m", expected < "m")
+      XCTAssertEqual(made.lowercased(), expected.lowercased())
+      XCTAssertEqual(made + "ệ", expected + "ệ")
+    }
+  }
+
   // MARK: Lines
 
   func testLinesSlicedFromTheDocumentAreTheLinesMadeOneByOne() throws {

@@ -64,8 +64,9 @@ public enum TextDecoding {
 
   /// `decode(bytes)`, with the scanner of its text when the bytes are UTF-8 that needs nothing
   /// but its byte order mark dropped and its line endings made LF (no scalar NFC would change):
-  /// then the bytes are validated once, as the text is made, and scanned once, and the scanner
-  /// keeps them. Otherwise no scanner, and the text is `decode`'s.
+  /// then the bytes are read once, by the scanner's pass, which also validates them, and the
+  /// text is copied from them without a second validation; the scanner keeps them. Otherwise no
+  /// scanner, and the text is `decode`'s.
   static func decodeForScanning(_ bytes: [UInt8]) -> (decoded: DecodedText, scanner: TextScanner?) {
     if !hasUTF16ByteOrderMark(bytes) {
       let hasByteOrderMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
@@ -76,9 +77,11 @@ public enum TextDecoding {
       // CR and CRLF become one LF: an ASCII byte stays where one was, so the bytes are valid
       // UTF-8 exactly when they were before.
       if hasCarriageReturn { body = unixLineEndings(body[...]) }
-      if let text = validUTF8(body[...]) {
-        let scanner = TextScanner(text: text, utf8: body)
-        if scanner.isDecodedForm { return (DecodedText(text: text, encoding: "UTF-8"), scanner) }
+      let pass = ScannerPass(body)
+      if pass.isWellFormed, pass.isDecodedForm {
+        let text = body.withUnsafeBufferPointer { String(wellFormedUTF8: $0) }
+        let scanner = TextScanner(text: text, utf8: body, pass: pass)
+        return (DecodedText(text: text, encoding: "UTF-8"), scanner)
       }
     }
     return (decode(bytes), nil)

@@ -25,4 +25,35 @@ enum UTF8Decoding {
     }
     return (0xFFFD, 1)
   }
+
+  /// Whether a well-formed sequence of two to four bytes starts at `index` (Unicode's Table 3-7):
+  /// no overlong form, no surrogate, nothing above U+10FFFF, nothing cut off by the end.
+  static func isWellFormedSequence(at index: Int, in bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+    let (length, secondLow, secondHigh) = UTF8Survey.shape(of: bytes[index])
+    guard length > 1, index + length <= count else { return false }
+    let second = bytes[index + 1]
+    guard second >= secondLow, second <= secondHigh else { return false }
+    for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return false }
+    return true
+  }
+}
+
+extension String {
+  /// The string of bytes already known to be well-formed UTF-8 (a Swift string's own bytes, or
+  /// bytes `ScannerPass` found well-formed), copied without the standard library validating
+  /// them a second time. Bytes that are not well-formed UTF-8 make a broken string: never hand
+  /// it any others.
+  init(wellFormedUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard bytes.count > 0 else {
+      self = ""
+      return
+    }
+    self = String.copyingWellFormedUTF8(bytes)
+  }
+
+  /// The standard library's own constructor for bytes it has validated already,
+  /// `String._uncheckedFromUTF8(_:)`: it has no public name, but is `@usableFromInline`, so part of
+  /// the library's ABI. It works out itself whether the bytes are ASCII.
+  @_silgen_name("$sSS18_uncheckedFromUTF8ySSSRys5UInt8VGFZ")
+  private static func copyingWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String
 }

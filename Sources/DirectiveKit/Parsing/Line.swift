@@ -67,6 +67,7 @@ struct Line {
       if line.contains(where: { !scanner.isSpace($0) }) { textLines += 1 }
     }
     var segments: [(range: Range<Int>, afterPipe: Bool)] = []
+    segments.reserveCapacity(physical.count)
     for (number, line) in physical.enumerated() {
       guard number < tableEnd, isTableRow(line) || line.contains(where: { scanner.scalars[$0] == "|" }) else {
         segments.append((line, false))
@@ -85,15 +86,15 @@ struct Line {
   }
 
   /// The scanner's folded text as lines fold it, one ASCII byte a scalar: a scalar without a
-  /// fold is `~`, a line break a space. Each line's `folded` is a slice of it.
-  static func lineFoldedText(_ scanner: TextScanner) -> String {
+  /// fold is `~`, a line break a space. Each line's `folded` is a copy of a slice of it.
+  static func lineFoldedText(_ scanner: TextScanner) -> [UInt8] {
     let count = scanner.count
-    return String(unsafeUninitializedCapacity: count) { buffer in
+    return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
       scanner.folded.withUnsafeBufferPointer { source in
         guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
         for offset in 0..<count { to[offset] = lineFold(from[offset]) }
       }
-      return count
+      initialized = count
     }
   }
 
@@ -106,7 +107,7 @@ struct Line {
 
   /// `lineFolded`, when given, is `lineFoldedText(scanner)`: the line's `folded` is copied out of it.
   /// `withinOneLine` says that no line break falls inside the range.
-  init(range: Range<Int>, scanner: borrowing TextScanner, lineFolded: String?, withinOneLine: Bool = false) {
+  init(range: Range<Int>, scanner: borrowing TextScanner, lineFolded: [UInt8]?, withinOneLine: Bool = false) {
     self.range = range
     var lower = range.lowerBound
     var upper = range.upperBound
@@ -120,9 +121,10 @@ struct Line {
     textStart = lower
     text = scanner.string(lower..<upper, newlinesAsSpaces: !withinOneLine)
     if let lineFolded {
-      // One byte a scalar: offsets are scalar offsets, and every one falls between scalars.
-      let foldedStart = lineFolded.utf8.index(lineFolded.utf8.startIndex, offsetBy: lower)
-      folded = String(lineFolded[foldedStart..<lineFolded.utf8.index(foldedStart, offsetBy: upper - lower)])
+      // ASCII, one byte a scalar: any slice is well-formed.
+      folded = lineFolded.withUnsafeBufferPointer {
+        String(wellFormedUTF8: UnsafeBufferPointer(rebasing: $0[lower..<upper]))
+      }
       return
     }
     folded = String(unsafeUninitializedCapacity: upper - lower) { buffer in

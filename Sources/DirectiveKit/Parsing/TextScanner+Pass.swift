@@ -2,7 +2,8 @@
 /// fold, where it starts in the bytes, where the line feeds are, and whether the text is in the
 /// form decoding gives (NFC-inert scalars, no carriage return). Storage is allocated once, at
 /// the most it can need (a scalar per byte), and never zeroed. Runs of printable ASCII are taken
-/// eight bytes at a time.
+/// eight bytes at a time. The pass also checks that the bytes are well-formed UTF-8, so that a
+/// file's bytes are read once before they become a string.
 struct ScannerPass {
   let scalars: [Unicode.Scalar]
   /// Soft line breaks are not marked yet: `LineBreaks.markSoft` marks them in place.
@@ -10,8 +11,11 @@ struct ScannerPass {
   let offsets: [Int32]
   let lineFeeds: [Int32]
   let isDecodedForm: Bool
+  /// Whether the bytes are well-formed UTF-8 (Unicode's Table 3-7), as `String(validating:)` tells.
+  /// When they are not, the other fields hold nothing of use (but the pass reads no byte out of
+  /// bounds).
+  let isWellFormed: Bool
 
-  /// The bytes must be well-formed UTF-8 (a Swift string's bytes, or bytes checked before).
   init(_ bytes: [UInt8]) {
     let byteCount = bytes.count
     var scalarCount = 0
@@ -19,6 +23,8 @@ struct ScannerPass {
     lineFeeds.reserveCapacity(byteCount / 64 + 4)
     var allInert = true
     var sawCarriageReturn = false
+    // Non-zero once a byte breaks UTF-8's rules.
+    var malformed: UInt8 = 0
     var folded: [UInt8] = []
     var offsets: [Int32] = []
     let foldTable = VietnameseFolding.asciiTable
@@ -76,7 +82,9 @@ struct ScannerPass {
                 // Two bytes (U+0080–U+07FF) and Vietnamese letters (U+1E00–U+1EFF) decoded here, the
                 // rest by the one decoder.
                 if lead >= 0xC2, lead < 0xE0, index &+ 1 < byteCount {
-                  let value = UInt32(lead & 0x1F) << 6 | UInt32(base[index &+ 1] & 0x3F)
+                  let second = base[index &+ 1]
+                  malformed |= (second & 0xC0) ^ 0x80
+                  let value = UInt32(lead & 0x1F) << 6 | UInt32(second & 0x3F)
                   index &+= 2
                   if lead >= 0xCC { allInert = false }
                   // U+0080–U+07FF, a scalar whatever the second byte: no check needed.
@@ -86,6 +94,7 @@ struct ScannerPass {
                   continue
                 }
                 if lead == 0xE1, index &+ 2 < byteCount, base[index &+ 1] & 0xFC == 0xB8 {
+                  malformed |= (base[index &+ 2] & 0xC0) ^ 0x80
                   let value = 0x1000 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
                   index &+= 3
                   // U+1E00–U+1EFF, inert under NFC.
@@ -94,6 +103,7 @@ struct ScannerPass {
                   count &+= 1
                   continue
                 }
+                if !UTF8Decoding.isWellFormedSequence(at: index, in: base, count: byteCount) { malformed = 1 }
                 let (value, length) = UTF8Decoding.multibyteScalar(at: index, in: base, count: byteCount)
                 index &+= length
                 if !NFC.isInert(value) { allInert = false }
@@ -120,5 +130,6 @@ struct ScannerPass {
     self.offsets = offsets
     self.lineFeeds = lineFeeds
     self.isDecodedForm = allInert && !sawCarriageReturn
+    self.isWellFormed = malformed == 0
   }
 }

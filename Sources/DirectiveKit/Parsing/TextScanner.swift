@@ -33,7 +33,11 @@ struct TextScanner {
   /// `bytes` must be the text's own UTF-8, as a file's bytes are once they validated as the text:
   /// they are scanned as they are, not copied.
   init(text: String, utf8 bytes: [UInt8]) {
-    var pass = ScannerPass(bytes)
+    self.init(text: text, utf8: bytes, pass: ScannerPass(bytes))
+  }
+
+  /// `pass` must be `ScannerPass(bytes)`, and the bytes well-formed and the text's own.
+  init(text: String, utf8 bytes: [UInt8], pass: consuming ScannerPass) {
     LineBreaks.markSoft(scalars: pass.scalars, lineFeeds: pass.lineFeeds, folded: &pass.folded)
     self.scalars = pass.scalars
     self.folded = pass.folded
@@ -65,19 +69,15 @@ struct TextScanner {
     let clamped = range.clamped(to: 0..<scalars.count)
     let start = Int(utf8Offsets[clamped.lowerBound])
     let end = Int(utf8Offsets[clamped.upperBound])
-    let hasNewline =
-      newlinesAsSpaces
-      && utf8.withUnsafeBufferPointer { buffer in
-        buffer.baseAddress.map { memchr($0 + start, 10, end - start) != nil } ?? false
-      }
-    guard hasNewline else {
-      // Offsets fall on scalar boundaries: a slice of the text is copied without validation.
-      let lower = text.utf8.index(text.utf8.startIndex, offsetBy: start)
-      let upper = text.utf8.index(lower, offsetBy: end - start)
-      return String(text.unicodeScalars[lower..<upper])
-    }
     return utf8.withUnsafeBufferPointer { buffer in
-      String(decoding: buffer[start..<end].lazy.map { $0 == 10 ? 32 : $0 }, as: UTF8.self)
+      // Offsets fall on scalar boundaries: a slice of the text's bytes is well-formed, and stays
+      // so with its line feeds made spaces.
+      let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
+      guard newlinesAsSpaces, let base = slice.baseAddress, memchr(base, 10, slice.count) != nil else {
+        return String(wellFormedUTF8: slice)
+      }
+      let spaced = slice.map { $0 == 10 ? 32 : $0 }
+      return spaced.withUnsafeBufferPointer { String(wellFormedUTF8: $0) }
     }
   }
 
