@@ -407,4 +407,20 @@ final class HeaderFastPathTests: XCTestCase {
     }
     XCTAssertGreaterThan(dated, 50)
   }
+
+  func testTheLettersAndDigitsCountedEightBytesAtATimeAreThoseCountedOneByOne() {
+    var random = SplitMix64(seed: 67)
+    let bytes: [UInt8] = Array(0...255)
+    let likely: [UInt8] = Array("az09AZ`{/:@[ ~\u{7F}".utf8) + [0, 0x80, 0xE0, 0xFF, 0x60, 0x7B, 0x2F, 0x3A]
+    for _ in 0..<20000 {
+      let word = (0..<8).map { _ in
+        random.next() % 2 == 0
+          ? bytes[Int(random.next() % 256)] : likely[Int(random.next() % UInt64(likely.count))]
+      }
+      let expected = word.prefix { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }.count
+      let packed = word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      XCTAssertEqual(PlaceWords.leadingWordBytes(packed), expected, word.description)
+    }
+    XCTAssertEqual(PlaceWords.leadingWordBytes(UInt64(0x3930_7A61_7A61_7A61)), 8)
+  }
 }

@@ -742,8 +742,11 @@ enum DirectiveParser {
     let lines = layout.lines
     var recipients: [String] = []
     let first = lines[start].text
-    if let colon = first.firstIndex(of: ":") {
-      let rest = Line.cleanItem(String(first[first.index(after: colon)...]))
+    // While each scalar is a `Character`, the colon is found on the bytes.
+    let standsAlone = Line.allStandAlone(first)
+    if let colon = standsAlone ? first.utf8.firstIndex(of: 0x3A) : first.firstIndex(of: ":") {
+      let after = standsAlone ? first.utf8.index(after: colon) : first.index(after: colon)
+      let rest = Line.cleanItem(String(first[after...]))
       if !rest.isEmpty { recipients.append(rest) }
     }
     var index = start + 1

@@ -12,6 +12,10 @@ extension Line {
   /// Whether `folded`, past any leading bytes of `dropped`, starts with `prefix` (ASCII).
   func foldedHasPrefix(_ prefix: StaticString, afterDropping dropped: StaticString = "") -> Bool {
     let length = prefix.utf8CodeUnitCount
+    // Most lines differ from the prefix at their first byte.
+    if dropped.utf8CodeUnitCount == 0, length > 0, folded.utf8.first != prefix.utf8Start.pointee {
+      return false
+    }
     let compare = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
       var start = 0
       if dropped.utf8CodeUnitCount > 0 {

@@ -113,6 +113,13 @@ struct PlaceWords {
             // Whether the word so far is the run of folded bytes from `start`.
             var isRun = true
             while index < count {
+              // Eight bytes at a time while they are letters or digits.
+              if index &+ 8 <= count, let base = folded.baseAddress {
+                let run = PlaceWords.leadingWordBytes(
+                  UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                index &+= run
+                if run == 8 { continue }
+              }
               let kind = kinds[Int(folded[index])]
               if kind == wordByte {
                 index += 1
@@ -149,6 +156,19 @@ struct PlaceWords {
       }
     }
     return (words, keys, ranges, sawMark)
+  }
+
+  /// How many of the eight folded bytes in `word` (little-endian), from the first, are `a`–`z`
+  /// or `0`–`9`, as `byteKinds` marks them `wordByte`.
+  @inline(__always) static func leadingWordBytes(_ word: UInt64) -> Int {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    // Each byte without its top bit: adding up to 0x50 to it carries into no other byte.
+    let low = UInt64(littleEndian: word) & 0x7F7F_7F7F_7F7F_7F7F
+    let ascii = ~UInt64(littleEndian: word) & high
+    let letters = (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505)
+    let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
+    let wordBytes = (letters | digits) & ascii
+    return (~wordBytes & high).trailingZeroBitCount >> 3
   }
 
   /// The folded form of a word that is not a run of folded bytes: apostrophes between its
