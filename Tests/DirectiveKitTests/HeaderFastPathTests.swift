@@ -304,4 +304,123 @@ final class HeaderFastPathTests: XCTestCase {
     }
     XCTAssertGreaterThan(capacities, 30)
   }
+
+  /// Names as headers, place–date lines and signatures write them: every province, alias and
+  /// district of the gazetteer with and without a prefix, in capitals, decomposed, unmarked.
+  private static func placeNames() -> [String] {
+    let gazetteer = Gazetteer.standard
+    var names =
+      gazetteer.provinces.map(\.name) + gazetteer.provinceAliases.map(\.name) + gazetteer.provinces2025
+      + (gazetteer.districts + gazetteer.retiredDistrictNames).map(\.name)
+    for name in names.prefix(200) {
+      names += [
+        "Tỉnh " + name, "TỈNH " + name.uppercased(), "thành phố " + name, "TP. " + name, "TP.\(name)",
+        "Tp " + name, "tp. hcm", name.folded, name.decomposedStringWithCanonicalMapping,
+        "  " + name + " ,", name + " CỘNG HÒA XÃ HỘI", "“" + name + "”", name + "\u{A0}– " + name,
+      ]
+    }
+    return names + [
+      "", " ", "tinh", "Tỉnh", "thành phố", "Thành phố Hồ", "tp", "TP.", "thanh pho ho chi minh",
+      "Thừa Thiên - Huế", "Hoà Bình", "H'leo", "Cư M’gar", "Bà Rịa–Vũng Tàu", "İstanbul", "Straße",
+      "Ω 12", "a\u{200D}b", "x\u{1F600}y", "12 3", "Hà\tNội", "Hà\r\nNội", "\u{301}Hà Nội",
+    ]
+  }
+
+  func testALooseKeyOnFoldedBytesIsTheLooseKeyByCharacters() throws {
+    var random = SplitMix64(seed: 59)
+    var names = Self.placeNames() + (try Self.sampleLines())
+    for _ in 0..<3000 { names.append(Self.randomText(&random, length: Int(random.next() % 16))) }
+    var byBytes = 0
+    for name in names {
+      let expected = Gazetteer.looseKeyByCharacters(name)
+      XCTAssertEqual(Gazetteer.looseKey(name), expected, name.debugDescription)
+      if name.unicodeScalars.allSatisfy({ $0.value < 0x2000 }) { byBytes += 1 }
+    }
+    XCTAssertGreaterThan(byBytes, 5000, "most names are read on their bytes")
+    XCTAssertEqual(Gazetteer.looseKey("TP. Hồ Chí Minh"), "ho chi minh")
+    XCTAssertEqual(Gazetteer.looseKey("Thành phố"), "thanh pho")
+  }
+
+  func testALinesTextFoldedIsItsTextFoldedAgain() throws {
+    var reused = 0
+    var texts = try Self.sampleTexts() + Self.oddLines
+    texts += [
+      "Hà\u{A0}Nội, ngày 1", "UBND\u{2003}TỈNH X", "a\u{3000}b", "x~y", "Tỉnh ủy\u{301} Nam Định", "ǅ İ ß Ω",
+      "A\r\nB", "| Sơn\nLa, ngày 11 tháng 3 | x |\nnăm 2020 |", "-----", "– — –", "***", "x\n=== ...\n~ _ *",
+      "— x", "-\u{301}--",
+    ]
+    for text in texts {
+      for line in Line.split(TextScanner(text)) {
+        XCTAssertEqual(line.textFolded, line.text.folded, line.text.debugDescription)
+        XCTAssertEqual(
+          line.isRule, !line.text.isEmpty && LineBreaks.isRule(ArraySlice(line.text.unicodeScalars)),
+          line.text.debugDescription)
+        if line.textFolded == line.folded { reused += 1 }
+        let next = Line.split(TextScanner("NAM ĐỊNH")).first
+        let body = DirectiveParser.headerBody(line.text, next: next, folded: line.textFolded)
+        let expected = DirectiveParser.headerBody(line.text, next: next)
+        XCTAssertEqual(body.map { "\($0)" }, expected.map { "\($0)" }, line.text.debugDescription)
+        XCTAssertEqual(
+          DirectiveParser.isHeaderBody(line.text, folded: line.textFolded),
+          DirectiveParser.isHeaderBody(line.text))
+      }
+    }
+    XCTAssertGreaterThan(reused, 3000, "most lines reuse their folded bytes")
+  }
+
+  func testGluedWordsLookedForOnBytesAreThoseLookedForScalarByScalar() throws {
+    var random = SplitMix64(seed: 61)
+    var texts = try Self.sampleLines()
+    for _ in 0..<3000 { texts.append(Self.randomText(&random, length: Int(random.next() % 24))) }
+    texts += [
+      "", " ", "  Banhành  ", "“Phêduyệt”", "(Banhành).", "abcd éfgh", "Ba\u{300}nhành", "x\u{200D}yz",
+    ]
+    var glued = 0
+    for text in texts {
+      let expected = Casing.mayHaveGluedWordByScalars(text)
+      XCTAssertEqual(Casing.mayHaveGluedWord(text), expected, text.debugDescription)
+      if expected { glued += 1 }
+    }
+    XCTAssertGreaterThan(glued, 100)
+  }
+
+  func testAPlaceDateReadScalarByScalarIsThePlaceDateByCharacters() throws {
+    var dated = 0
+    var texts = try Self.sampleTexts() + Self.oddLines
+    texts += [
+      "Hà Nội, ngày 14 tháng 6 năm 2021", "Nam Đi\u{323}nh, ngày 14 tháng 6 năm 2021",
+      "Số 12 Nam Định, ngày 1 tháng 2 năm 2020", "của Ban, ngày 1 tháng 2 năm 2020",
+      "ngày 3 tháng 4 năm 2021",
+      "Thành phố Hồ Chí Minh, ngày 30 tháng 4 năm 2021", "Ⅻ Hà Nội, ngày 1 tháng 2 năm 2020",
+      "hà nội, ngày 1 tháng 2 năm 2020", "Hà Nội ngày\n15 tháng 3 năm 2021",
+      "٣ Hà Nội, ngày 1 tháng 2 năm 2020",
+    ]
+    for text in texts {
+      let scanner = TextScanner(text)
+      for line in Line.split(scanner) {
+        let expected = DirectiveParser.placeDateByCharacters(line, scanner)
+        let found = DirectiveParser.placeDate(line, scanner)
+        XCTAssertEqual(found?.0, expected?.0, line.text.debugDescription)
+        XCTAssertEqual(found?.1, expected?.1, line.text.debugDescription)
+        if expected != nil { dated += 1 }
+      }
+    }
+    XCTAssertGreaterThan(dated, 50)
+  }
+
+  func testTheLettersAndDigitsCountedEightBytesAtATimeAreThoseCountedOneByOne() {
+    var random = SplitMix64(seed: 67)
+    let bytes: [UInt8] = Array(0...255)
+    let likely: [UInt8] = Array("az09AZ`{/:@[ ~\u{7F}".utf8) + [0, 0x80, 0xE0, 0xFF, 0x60, 0x7B, 0x2F, 0x3A]
+    for _ in 0..<20000 {
+      let word = (0..<8).map { _ in
+        random.next() % 2 == 0
+          ? bytes[Int(random.next() % 256)] : likely[Int(random.next() % UInt64(likely.count))]
+      }
+      let expected = word.prefix { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) }.count
+      let packed = word.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+      XCTAssertEqual(PlaceWords.leadingWordBytes(packed), expected, word.description)
+    }
+    XCTAssertEqual(PlaceWords.leadingWordBytes(UInt64(0x3930_7A61_7A61_7A61)), 8)
+  }
 }

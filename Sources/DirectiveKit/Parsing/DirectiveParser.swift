@@ -145,7 +145,7 @@ enum DirectiveParser {
         continue
       }
       if layout.headerBody == nil, Line.isUppercase(text),
-        let body = headerBody(text, next: lines[safe: index + 1])
+        let body = headerBody(text, next: lines[safe: index + 1], folded: line.textFolded)
       {
         layout.headerBody = body.body
         layout.headerIssuerLine = index
@@ -360,6 +360,46 @@ enum DirectiveParser {
     var lineEnd = line.range.upperBound
     while lineEnd < end || (lineEnd < scanner.count && scanner.scalars[lineEnd] != "\n") { lineEnd += 1 }
     guard scanner.string(end..<lineEnd).allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
+    // While each scalar is a `Character` (`Line.allStandAlone`), the place is counted and read
+    // scalar by scalar.
+    let standsAlone = Line.allStandAlone(line.text)
+    let before =
+      standsAlone
+      ? String(line.text.unicodeScalars.prefix(offset)).trimmed(" ,\t")
+      : line.text.prefix(offset).trimmed(" ,\t")
+    func hasNumber() -> Bool {
+      // Of the ASCII scalars, the digits alone have a numeric type.
+      standsAlone
+        ? before.unicodeScalars.contains {
+          $0.value < 0x80 ? $0.value >= 0x30 && $0.value <= 0x39 : $0.properties.numericType != nil
+        } : before.contains(where: \.isNumber)
+    }
+    func opensInCapitals() -> Bool {
+      guard let first = before.utf8.first else { return true }
+      // An ASCII letter followed by ASCII other than a carriage return is a `Character` of its
+      // own: upper case from `A` to `Z`.
+      if first < 0x80, before.utf8.dropFirst().first.map({ $0 < 0x80 && $0 != 0x0D }) ?? true {
+        return first >= 0x41 && first <= 0x5A
+      }
+      return before.first?.isUppercase != false
+    }
+    let isPlace =
+      !Line.hasMoreCharacters(before, than: 40) && !hasNumber() && Line.hasAtMostWords(before, 6)
+      && opensInCapitals() && characterRange(of: "cua ", in: before.folded) == nil
+    guard before.isEmpty || isPlace else { return nil }
+    return (before.isEmpty ? nil : before, day)
+  }
+
+  /// `placeDate` by `Character`s, as it was first written.
+  static func placeDateByCharacters(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
+    guard !Line.hasMoreCharacters(line.text, than: 89),
+      let offset = line.foldedOffset(of: "ngay ")
+        ?? (line.folded.hasSuffix(" ngay") ? line.lastFoldedOffset(of: "ngay") : nil)
+    else { return nil }
+    guard let (day, end) = scanner.date(at: line.textStart + offset) else { return nil }
+    var lineEnd = line.range.upperBound
+    while lineEnd < end || (lineEnd < scanner.count && scanner.scalars[lineEnd] != "\n") { lineEnd += 1 }
+    guard scanner.string(end..<lineEnd).allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
     let before = line.text.prefix(offset).trimmed(" ,\t")
     let isPlace =
       before.count <= 40 && !before.contains(where: \.isNumber) && Line.hasAtMostWords(before, 6)
@@ -399,7 +439,8 @@ enum DirectiveParser {
 
   /// The issuing body a header line names; with the province it names (`provinceName` as
   /// written, `province` as the gazetteer knows it).
-  static func headerBody(_ text: String, next: Line?, resolvingNames: Bool = true) -> (
+  /// `folded`, when given, is `text.folded` (`Line.textFolded`).
+  static func headerBody(_ text: String, next: Line?, resolvingNames: Bool = true, folded: String? = nil) -> (
     body: HeaderBody, provinceName: String?, province: String?, consumedNext: Bool
   )? {
     // Every issuing body below starts with one of these letters once folded.
@@ -409,19 +450,18 @@ enum DirectiveParser {
       default: return nil
       }
     }
-    let folded = text.folded
+    let folded = folded ?? text.folded
     func rest(after prefix: String) -> String {
       String(text.unicodeScalars.dropFirst(prefixLength(text, foldedPrefix: prefix))).trimmed(" ")
     }
-    for (prefix, make) in [
-      ("tinh uy ", HeaderBody.provincialParty), ("thanh uy ", HeaderBody.provincialParty),
-    ]
-    where folded.hasPrefix(prefix) {
+    for prefix in partyPrefixes where folded.hasPrefix(prefix) {
       guard resolvingNames else { return (.central(text), nil, nil, false) }
       let name = beforeMotto(rest(after: prefix))
       let province = Places.province(named: name)
       let canonical = province ?? Line.titleCased(name)
-      return (make((prefix == "tinh uy " ? "Tỉnh ủy " : "Thành ủy ") + canonical), name, province, false)
+      return (
+        .provincialParty((prefix == "tinh uy " ? "Tỉnh ủy " : "Thành ủy ") + canonical), name, province, false
+      )
     }
     if folded.hasPrefix("huyen uy ") {
       guard resolvingNames else { return (.central(text), nil, nil, false) }
@@ -434,8 +474,7 @@ enum DirectiveParser {
       consumedNext = true
     }
     let stateFolded = consumedNext ? stateText.folded : folded
-    for prefix in ["uy ban nhan dan tinh ", "ubnd tinh ", "uy ban nhan dan thanh pho ", "ubnd thanh pho "]
-    where stateFolded.hasPrefix(prefix) {
+    for prefix in provincialStatePrefixes where stateFolded.hasPrefix(prefix) {
       guard resolvingNames else { return (.central(text), nil, nil, consumedNext) }
       let name = beforeMotto(
         String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
@@ -449,8 +488,7 @@ enum DirectiveParser {
       consumedNext = true
     }
     let councilFolded = consumedNext ? stateText.folded : folded
-    for prefix in ["hoi dong nhan dan tinh ", "hdnd tinh ", "hoi dong nhan dan thanh pho "]
-    where councilFolded.hasPrefix(prefix) {
+    for prefix in councilPrefixes where councilFolded.hasPrefix(prefix) {
       guard resolvingNames else { return (.central(text), nil, nil, consumedNext) }
       let name = beforeMotto(
         String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
@@ -459,20 +497,14 @@ enum DirectiveParser {
       let kind = prefix.hasSuffix("tinh ") ? "tỉnh" : "thành phố"
       return (.provincialState("HĐND \(kind) \(canonical)"), name, province, consumedNext)
     }
-    for prefix in ["uy ban nhan dan huyen ", "ubnd huyen "] where stateFolded.hasPrefix(prefix) {
+    for prefix in districtStatePrefixes where stateFolded.hasPrefix(prefix) {
       guard resolvingNames else { return (.central(text), nil, nil, consumedNext) }
       let name = beforeMotto(
         String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
       return (.districtState("UBND huyện " + Line.titleCased(name)), nil, nil, consumedNext)
     }
-    let central: [(String, String)] = [
-      ("ban chap hanh trung uong", "Ban Chấp hành Trung ương"), ("bo chinh tri", "Bộ Chính trị"),
-      ("ban bi thu", "Ban Bí thư"), ("thu tuong chinh phu", "Thủ tướng Chính phủ"),
-      ("van phong chinh phu", "Văn phòng Chính phủ"), ("chinh phu", "Chính phủ"),
-      ("van phong trung uong dang", "Văn phòng Trung ương Đảng"), ("bo y te", "Bộ Y tế"),
-      ("quoc hoi", "Quốc hội"),
-    ]
-    for (prefix, name) in central where folded == prefix || folded.hasPrefix(prefix + " ") {
+    for (prefix, prefixWithSpace, name) in centralBodies
+    where folded == prefix || folded.hasPrefix(prefixWithSpace) {
       return (.central(name), nil, nil, false)
     }
     if folded.hasPrefix("bo ") && characterRange(of: " uy", in: folded) == nil {
@@ -482,9 +514,25 @@ enum DirectiveParser {
     return nil
   }
 
+  /// The folded prefixes of the bodies `headerBody` reads, held once instead of built per line.
+  static let partyPrefixes = ["tinh uy ", "thanh uy "]
+  static let provincialStatePrefixes = [
+    "uy ban nhan dan tinh ", "ubnd tinh ", "uy ban nhan dan thanh pho ", "ubnd thanh pho ",
+  ]
+  static let councilPrefixes = ["hoi dong nhan dan tinh ", "hdnd tinh ", "hoi dong nhan dan thanh pho "]
+  static let districtStatePrefixes = ["uy ban nhan dan huyen ", "ubnd huyen "]
+  /// Central bodies by their folded name, that name followed by a space, and the name as shown.
+  static let centralBodies: [(String, String, String)] = [
+    ("ban chap hanh trung uong", "Ban Chấp hành Trung ương"), ("bo chinh tri", "Bộ Chính trị"),
+    ("ban bi thu", "Ban Bí thư"), ("thu tuong chinh phu", "Thủ tướng Chính phủ"),
+    ("van phong chinh phu", "Văn phòng Chính phủ"), ("chinh phu", "Chính phủ"),
+    ("van phong trung uong dang", "Văn phòng Trung ương Đảng"), ("bo y te", "Bộ Y tế"),
+    ("quoc hoi", "Quốc hội"),
+  ].map { ($0.0, $0.0 + " ", $0.1) }
+
   /// Whether `headerBody(text, next: nil)` reads a body, without resolving the names it holds.
-  static func isHeaderBody(_ text: String) -> Bool {
-    headerBody(text, next: nil, resolvingNames: false) != nil
+  static func isHeaderBody(_ text: String, folded: String? = nil) -> Bool {
+    headerBody(text, next: nil, resolvingNames: false, folded: folded) != nil
   }
 
   /// How many scalars of `text` make up the words whose fold is `foldedPrefix`.
@@ -517,7 +565,7 @@ enum DirectiveParser {
     guard !filtered || mayStartTitle(line.text) else { return nil }
     let pieces = Line.containsStar(line.text) ? line.text.components(separatedBy: "**") : [line.text]
     guard let head = pieces.first?.trimmed(" *"), !head.isEmpty else { return nil }
-    let headFolded = head.folded
+    let headFolded = head == line.text ? line.textFolded : head.folded
     // `K ÉT LUẬN`: a type word broken by a stray space in a copy is still the title.
     let broken =
       Line.isUppercase(head) && !Line.hasMoreCharacters(head, than: 24)
@@ -527,9 +575,10 @@ enum DirectiveParser {
       headFolded == typeNamesFolded[position] || headFolded.hasPrefix(typeNamesFoldedWithSpace[position])
     }
     guard let type = named.map({ foldedTypeNames[$0].name }) ?? broken else { return nil }
+    let typeFolded = named.map { typeNamesFolded[$0] } ?? type.folded
     let typeLength =
-      broken != nil && !headFolded.hasPrefix(type.folded)
-      ? head.unicodeScalars.count : prefixLength(head, foldedPrefix: type.folded)
+      broken != nil && !headFolded.hasPrefix(typeFolded)
+      ? head.unicodeScalars.count : prefixLength(head, foldedPrefix: typeFolded)
     let typeWords = String(head.unicodeScalars.prefix(typeLength))
     guard Line.isUppercase(typeWords) else { return nil }
     var parts: [String] = []
@@ -675,7 +724,7 @@ enum DirectiveParser {
     let text = line.text
     guard !text.isEmpty, !Line.hasMoreCharacters(text, than: upper ? 399 : 159), !line.isRule,
       !line.isMotto,
-      !isHeaderBody(text), !Line.isCapacity(text), placeDate(line, scanner) == nil,
+      !isHeaderBody(text, folded: line.textFolded), !Line.isCapacity(text), placeDate(line, scanner) == nil,
       continuesPhrase(text, upper: upper)
     else { return false }
     if line.foldedHasPrefix("can cu") || line.foldedHasPrefix("kinh gui") || line.foldedHasPrefix("xet ")
@@ -693,8 +742,11 @@ enum DirectiveParser {
     let lines = layout.lines
     var recipients: [String] = []
     let first = lines[start].text
-    if let colon = first.firstIndex(of: ":") {
-      let rest = Line.cleanItem(String(first[first.index(after: colon)...]))
+    // While each scalar is a `Character`, the colon is found on the bytes.
+    let standsAlone = Line.allStandAlone(first)
+    if let colon = standsAlone ? first.utf8.firstIndex(of: 0x3A) : first.firstIndex(of: ":") {
+      let after = standsAlone ? first.utf8.index(after: colon) : first.index(after: colon)
+      let rest = Line.cleanItem(String(first[after...]))
       if !rest.isEmpty { recipients.append(rest) }
     }
     var index = start + 1

@@ -61,21 +61,28 @@ enum KnownOfficials {
   static func mentions(in scanner: TextScanner, signer: String?) -> [(
     province: String, text: String, isSigner: Bool
   )] {
-    let starts = firstStarts(in: scanner)
-    let signerFolded = signer?.folded
-    var found: [(String, String, Bool)] = []
-    for (index, (phrase, province)) in phrases.enumerated() {
-      guard let start = starts[index] else { continue }
-      let written = scanner.string(start..<start + phrase.folded.count)
-      found.append((province, written, signerFolded == written.folded))
+    // The starts are kept on the stack: most documents name none, and nothing is built for them.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: foldedNames.count) {
+      starts -> [(province: String, text: String, isSigner: Bool)] in
+      starts.initialize(repeating: -1)
+      firstStarts(in: scanner, into: starts)
+      guard starts.contains(where: { $0 >= 0 }) else { return [] }
+      let signerFolded = signer?.folded
+      var found: [(province: String, text: String, isSigner: Bool)] = []
+      for (index, (phrase, province)) in phrases.enumerated() {
+        let start = starts[index]
+        guard start >= 0 else { continue }
+        let written = scanner.string(start..<start + phrase.folded.count)
+        found.append((province, written, signerFolded == written.folded))
+      }
+      return found
     }
-    return found
   }
 
-  /// Where each roster name first occurs in the folded text as whole words.
-  private static func firstStarts(in scanner: TextScanner) -> [Int?] {
+  /// Where each roster name first occurs in the folded text as whole words, into `starts`, which
+  /// holds -1 for each name to begin with and keeps it where the name does not occur.
+  private static func firstStarts(in scanner: TextScanner, into starts: UnsafeMutableBufferPointer<Int>) {
     let names = foldedNames
-    var starts = [Int](repeating: -1, count: names.count)
     let count = scanner.count
     scanner.folded.withUnsafeBufferPointer { folded in
       guard let base = folded.baseAddress else { return }
@@ -101,6 +108,5 @@ enum KnownOfficials {
         }
       }
     }
-    return starts.map { $0 < 0 ? nil : $0 }
   }
 }

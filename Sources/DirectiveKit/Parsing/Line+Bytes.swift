@@ -12,6 +12,10 @@ extension Line {
   /// Whether `folded`, past any leading bytes of `dropped`, starts with `prefix` (ASCII).
   func foldedHasPrefix(_ prefix: StaticString, afterDropping dropped: StaticString = "") -> Bool {
     let length = prefix.utf8CodeUnitCount
+    // Most lines differ from the prefix at their first byte.
+    if dropped.utf8CodeUnitCount == 0, length > 0, folded.utf8.first != prefix.utf8Start.pointee {
+      return false
+    }
     let compare = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
       var start = 0
       if dropped.utf8CodeUnitCount > 0 {
@@ -23,6 +27,39 @@ extension Line {
     }
     return folded.utf8.withContiguousStorageIfAvailable(compare)
       ?? Array(folded.utf8).withUnsafeBufferPointer(compare)
+  }
+
+  /// `text.folded`. It is `folded` itself, scalar for scalar, unless a scalar has no ASCII fold
+  /// (`~` in `folded`, dropped or kept by `VietnameseFolding.fold`) or is a space outside ASCII
+  /// (a space in `folded`, itself in `text.folded`); a line with either is folded again.
+  var textFolded: String {
+    let foldsAlike =
+      folded.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.baseAddress.map { memchr($0, 0x7E, bytes.count) == nil } ?? true
+      } ?? false
+    guard foldsAlike, !Line.containsNonASCIISpace(text) else { return text.folded }
+    return folded
+  }
+
+  /// Whether `text` holds U+00A0, U+2000–U+200A or U+3000, which the scanner folds to a space.
+  static func containsNonASCIISpace(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0xC2 {
+          index += 1
+          continue
+        }
+        if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 { return true }
+        if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] <= 0x8A { return true }
+        if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 { return true }
+        index += 1
+      }
+      return false
+    }
   }
 
   /// Whether `text` holds a `|`, a table's cell border.

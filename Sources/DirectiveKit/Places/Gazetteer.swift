@@ -204,7 +204,71 @@ public struct Gazetteer: Sendable {
   }
 
   /// Folded, punctuation dropped, prefixes `tỉnh`, `thành phố`, `TP.` removed: `tp. ho chi minh` → `ho chi minh`.
+  /// Read on the scalars' folded bytes when each folds to ASCII or is a mark or a known
+  /// separator; `looseKeyByCharacters` decides for any other.
   static func looseKey(_ name: String) -> String {
+    var key: [UInt8] = []
+    key.reserveCapacity(name.utf8.count)
+    // Where the first two words end in `key` (each followed by one space).
+    var wordEnds = (0, 0)
+    var words = 0
+    var inWord = false
+    let table = VietnameseFolding.asciiTable
+    for scalar in name.unicodeScalars {
+      let value = scalar.value
+      var byte: UInt8
+      if value < 0x80 {
+        byte = UInt8(value)
+        if byte >= 65 && byte <= 90 { byte += 32 }
+      } else if VietnameseFolding.isCombiningMark(value) {
+        continue
+      } else if value < 0x2000, table[Int(value)] != 0 {
+        byte = table[Int(value)]
+      } else if looseKeySeparators.contains(value) {
+        byte = 32
+      } else {
+        return looseKeyByCharacters(name)
+      }
+      let isWordByte = (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
+      if isWordByte {
+        if !inWord {
+          if words > 0 { key.append(32) }
+          words += 1
+          inWord = true
+        }
+        key.append(byte)
+      } else if inWord {
+        inWord = false
+        if words == 1 { wordEnds.0 = key.count } else if words == 2 { wordEnds.1 = key.count }
+      }
+    }
+    if inWord, words == 1 { wordEnds.0 = key.count } else if inWord, words == 2 { wordEnds.1 = key.count }
+    func firstWords(_ count: Int, are prefix: StaticString) -> Bool {
+      let end = count == 1 ? wordEnds.0 : wordEnds.1
+      guard words > count, end == prefix.utf8CodeUnitCount else { return false }
+      return key.withUnsafeBufferPointer { bytes in
+        UnsafeBufferPointer(start: prefix.utf8Start, count: end).elementsEqual(bytes[0..<end])
+      }
+    }
+    var dropped = 0
+    if firstWords(1, are: "tinh") {
+      dropped = wordEnds.0 + 1
+    } else if firstWords(2, are: "thanh pho") {
+      dropped = wordEnds.1 + 1
+    } else if firstWords(1, are: "tp") {
+      dropped = wordEnds.0 + 1
+    }
+    return key.withUnsafeBufferPointer { String(decoding: $0[dropped...], as: UTF8.self) }
+  }
+
+  /// Scalars without an ASCII fold that `looseKeyByCharacters` reads as no part of a word:
+  /// a no-break space, dashes, quotation marks.
+  private static let looseKeySeparators: Set<UInt32> = [
+    0xA0, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026,
+  ]
+
+  /// `looseKey` by its definition: the folded name split into words, a prefix dropped.
+  static func looseKeyByCharacters(_ name: String) -> String {
     var words = name.folded.unicodeScalars.split { !PlaceTokenizer.isWordScalar($0) }.map { String($0) }
     for prefix in [["tinh"], ["thanh", "pho"], ["tp"]] where words.count > prefix.count {
       if Array(words.prefix(prefix.count)) == prefix {

@@ -7,7 +7,7 @@ struct PlaceMatcher: Sendable {
     let wordBytes: [[UInt8]]
     let markedWords: [String]
     /// Whether the name carries no marks: its marked words are its folded ones.
-    var isUnmarked: Bool { markedWords == words }
+    let isUnmarked: Bool
     let lowerWords: [[Unicode.Scalar]]
     let province: String
     let kind: String
@@ -15,16 +15,32 @@ struct PlaceMatcher: Sendable {
     var bareEligible: Bool
   }
 
-  private struct KindPhrase: Sendable {
+  /// A class, so that going over the phrases retains one reference each, not their arrays.
+  private final class KindPhrase: Sendable {
     let words: [String]
     let wordBytes: [[UInt8]]
     let markedWords: [String]
-    var isUnmarked: Bool { markedWords == words }
+    let isUnmarked: Bool
     let lowerWords: [[Unicode.Scalar]]
     let kind: String
     let appliesToDistricts: Bool
     let appliesToProvinces: Bool
     let allowsDot: Bool
+
+    init(
+      words: [String], wordBytes: [[UInt8]], markedWords: [String], lowerWords: [[Unicode.Scalar]],
+      kind: String, appliesToDistricts: Bool, appliesToProvinces: Bool, allowsDot: Bool
+    ) {
+      self.words = words
+      self.wordBytes = wordBytes
+      self.markedWords = markedWords
+      self.isUnmarked = markedWords == words
+      self.lowerWords = lowerWords
+      self.kind = kind
+      self.appliesToDistricts = appliesToDistricts
+      self.appliesToProvinces = appliesToProvinces
+      self.allowsDot = allowsDot
+    }
   }
 
   private let entriesByFirstWord: [String: [Entry]]
@@ -35,8 +51,8 @@ struct PlaceMatcher: Sendable {
   /// Whether some kind phrase's first word starts with this folded byte: most words are passed
   /// over without comparing them.
   private let kindPhraseFirstBytes: [Bool]
-  /// The distinct first words of the kind phrases.
-  private let kindPhraseFirstWords: [[UInt8]]
+  /// The distinct first words of the kind phrases, each packed into a number (`packed`).
+  private let kindPhraseFirstWords: [UInt64]
   /// Whether some name that may stand bare has a first word of this shape (`bareShape`): most
   /// capitalised words are passed over without hashing them.
   private let bareFirstWordShapes: [Bool]
@@ -59,8 +75,9 @@ struct PlaceMatcher: Sendable {
       guard !words.isEmpty else { return }
       entries.append(
         Entry(
-          words: words, wordBytes: words.map { Array($0.utf8) }, markedWords: marked, lowerWords: lower,
-          province: province, kind: kind,
+          words: words, wordBytes: words.map { Array($0.utf8) }, markedWords: marked,
+          isUnmarked: marked == words,
+          lowerWords: lower, province: province, kind: kind,
           isProvince: isProvince, bareEligible: false))
     }
     for province in provinces {
@@ -116,7 +133,9 @@ struct PlaceMatcher: Sendable {
     var firstBytes = [Bool](repeating: false, count: 256)
     for phrase in kindPhrases { firstBytes[Int(phrase.words[0].utf8.first ?? 0)] = true }
     self.kindPhraseFirstBytes = firstBytes
-    self.kindPhraseFirstWords = firstWords.map { Array($0.utf8) }
+    self.kindPhraseFirstWords = firstWords.map { word in
+      Array(word.utf8).withUnsafeBufferPointer { PlaceMatcher.packed($0) ?? 0 }
+    }
     var shapes = [Bool](repeating: false, count: PlaceMatcher.bareShapeCount)
     for entry in entries where entry.bareEligible { shapes[PlaceMatcher.bareShape(entry.words[0])] = true }
     self.bareFirstWordShapes = shapes
@@ -254,10 +273,18 @@ struct PlaceMatcher: Sendable {
   /// The index of `word` among the kind phrases' first words.
   @inline(__always)
   private func kindPhraseFirstWord(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
-    for (index, candidate) in kindPhraseFirstWords.enumerated() where candidate.count == word.count {
-      if candidate.withUnsafeBufferPointer({ $0.elementsEqual(word) }) { return index }
-    }
-    return nil
+    guard let value = PlaceMatcher.packed(word) else { return nil }
+    return kindPhraseFirstWords.firstIndex(of: value)
+  }
+
+  /// A folded word of one to eight bytes as one number, its bytes big-end first; nil for any
+  /// other. Folded bytes are never zero, so words of different lengths differ.
+  @inline(__always)
+  private static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    guard !word.isEmpty, word.count <= 8 else { return nil }
+    var value: UInt64 = 0
+    for byte in word { value = value << 8 | UInt64(byte) }
+    return value
   }
 
   private func qualifiedMention(at index: Int, firstWord: Int, _ words: PlaceWords) -> (PlaceMention, Int)? {

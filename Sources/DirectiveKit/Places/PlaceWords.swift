@@ -22,43 +22,47 @@ struct PlaceWords {
     case hard
   }
 
+  /// Twelve bytes a word: a document has a word for every five or six scalars.
   struct Word {
     /// Half-open range of scalar offsets into the NFC text.
     let start: Int32
     let end: Int32
-    /// Where the folded form lies in `spelledKeys`; -1 when it is the scanner's folded bytes
-    /// `start..<end`, as it is for every word without an apostrophe or a scalar that folds to
-    /// no ASCII byte.
-    let keyStart: Int32
-    let keyEnd: Int32
     let gapBefore: PlaceWords.Gap
     /// True when the gap before this word holds a line break.
     let lineBreakBefore: Bool
+    /// Whether the folded form is spelled out in `spelledKeys` (at `spelledRanges[index]`) rather
+    /// than the scanner's folded bytes `start..<end`, as it is for every word without an
+    /// apostrophe or a scalar that folds to no ASCII byte.
+    let isSpelled: Bool
   }
 
   let scanner: TextScanner
   let words: [Word]
   /// The folded forms of the words that are not a run of the scanner's folded bytes.
   private let spelledKeys: [UInt8]
+  /// Where each such word's folded form lies in `spelledKeys`, by the word's index.
+  private let spelledRanges: [Int32: Range<Int32>]
 
   /// The words of `scanner`'s text once in NFC: a text holding combining marks is normalised
   /// (as `PlaceTokenizer.nfcScalars` does) and scanned again.
   init(_ scanner: TextScanner) {
-    let (words, keys, sawMark) = PlaceWords.read(scanner)
+    let (words, keys, ranges, sawMark) = PlaceWords.read(scanner)
     if sawMark {
       let normalised = PlaceTokenizer.nfcScalars(of: scanner.scalars)
       if normalised != scanner.scalars {
         let nfc = TextScanner(String(String.UnicodeScalarView(normalised)))
-        let (nfcWords, nfcKeys, _) = PlaceWords.read(nfc)
+        let (nfcWords, nfcKeys, nfcRanges, _) = PlaceWords.read(nfc)
         self.scanner = nfc
         self.words = nfcWords
         self.spelledKeys = nfcKeys
+        self.spelledRanges = nfcRanges
         return
       }
     }
     self.scanner = scanner
     self.words = words
     self.spelledKeys = keys
+    self.spelledRanges = ranges
   }
 
   var count: Int { words.count }
@@ -75,9 +79,12 @@ struct PlaceWords {
 
   /// The words of the text and the folded forms spelled out for those that need it; whether
   /// the text holds a combining mark.
-  private static func read(_ scanner: TextScanner) -> (words: [Word], keys: [UInt8], sawMark: Bool) {
+  private static func read(_ scanner: TextScanner) -> (
+    words: [Word], keys: [UInt8], ranges: [Int32: Range<Int32>], sawMark: Bool
+  ) {
     var words: [Word] = []
     var keys: [UInt8] = []
+    var ranges: [Int32: Range<Int32>] = [:]
     var sawMark = false
     let count = scanner.count
     // A Vietnamese word and the space after it take four to five scalars.
@@ -106,6 +113,13 @@ struct PlaceWords {
             // Whether the word so far is the run of folded bytes from `start`.
             var isRun = true
             while index < count {
+              // Eight bytes at a time while they are letters or digits.
+              if index &+ 8 <= count, let base = folded.baseAddress {
+                let run = PlaceWords.leadingWordBytes(
+                  UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                index &+= run
+                if run == 8 { continue }
+              }
               let kind = kinds[Int(folded[index])]
               if kind == wordByte {
                 index += 1
@@ -125,17 +139,15 @@ struct PlaceWords {
               }
               break
             }
-            var keyStart: Int32 = -1
-            var keyEnd: Int32 = -1
             if !isRun {
-              keyStart = Int32(keys.count)
+              let keyStart = Int32(keys.count)
               spell(scalars: scalars, folded: folded, start..<index, into: &keys)
-              keyEnd = Int32(keys.count)
+              ranges[Int32(words.count)] = keyStart..<Int32(keys.count)
             }
             words.append(
               Word(
-                start: Int32(start), end: Int32(index), keyStart: keyStart, keyEnd: keyEnd, gapBefore: gap,
-                lineBreakBefore: lineBreak))
+                start: Int32(start), end: Int32(index), gapBefore: gap, lineBreakBefore: lineBreak,
+                isSpelled: !isRun))
             gap = .soft
             lineBreak = false
             atStart = false
@@ -143,7 +155,20 @@ struct PlaceWords {
         }
       }
     }
-    return (words, keys, sawMark)
+    return (words, keys, ranges, sawMark)
+  }
+
+  /// How many of the eight folded bytes in `word` (little-endian), from the first, are `a`–`z`
+  /// or `0`–`9`, as `byteKinds` marks them `wordByte`.
+  @inline(__always) static func leadingWordBytes(_ word: UInt64) -> Int {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    // Each byte without its top bit: adding up to 0x50 to it carries into no other byte.
+    let low = UInt64(littleEndian: word) & 0x7F7F_7F7F_7F7F_7F7F
+    let ascii = ~UInt64(littleEndian: word) & high
+    let letters = (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505)
+    let digits = (low &+ 0x5050_5050_5050_5050) & ~(low &+ 0x4646_4646_4646_4646)
+    let wordBytes = (letters | digits) & ascii
+    return (~wordBytes & high).trailingZeroBitCount >> 3
   }
 
   /// The folded form of a word that is not a run of folded bytes: apostrophes between its
@@ -172,13 +197,14 @@ struct PlaceWords {
   @inline(__always)
   func withKey<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
     let word = words[index]
-    if word.keyStart < 0 {
+    if !word.isSpelled {
       return scanner.folded.withUnsafeBufferPointer {
         body(UnsafeBufferPointer(rebasing: $0[Int(word.start)..<Int(word.end)]))
       }
     }
+    let range = spelledRanges[Int32(index)] ?? 0..<0
     return spelledKeys.withUnsafeBufferPointer {
-      body(UnsafeBufferPointer(rebasing: $0[Int(word.keyStart)..<Int(word.keyEnd)]))
+      body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)]))
     }
   }
 
@@ -188,7 +214,10 @@ struct PlaceWords {
       scanner.folded.withUnsafeBufferPointer { folded in
         spelledKeys.withUnsafeBufferPointer { spelled in
           scanner.scalars.withUnsafeBufferPointer { scalars in
-            body(Reader(words: words, folded: folded, spelled: spelled, scalars: scalars))
+            body(
+              Reader(
+                words: words, folded: folded, spelled: spelled, spelledRanges: spelledRanges, scalars: scalars
+              ))
           }
         }
       }
@@ -199,6 +228,7 @@ struct PlaceWords {
     let words: UnsafeBufferPointer<Word>
     let folded: UnsafeBufferPointer<UInt8>
     let spelled: UnsafeBufferPointer<UInt8>
+    let spelledRanges: [Int32: Range<Int32>]
     let scalars: UnsafeBufferPointer<Unicode.Scalar>
 
     var count: Int { words.count }
@@ -206,8 +236,9 @@ struct PlaceWords {
     /// The folded form of word `index`.
     @inline(__always) func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
       let word = words[index]
-      if word.keyStart < 0 { return UnsafeBufferPointer(rebasing: folded[Int(word.start)..<Int(word.end)]) }
-      return UnsafeBufferPointer(rebasing: spelled[Int(word.keyStart)..<Int(word.keyEnd)])
+      if !word.isSpelled { return UnsafeBufferPointer(rebasing: folded[Int(word.start)..<Int(word.end)]) }
+      let range = spelledRanges[Int32(index)] ?? 0..<0
+      return UnsafeBufferPointer(rebasing: spelled[Int(range.lowerBound)..<Int(range.upperBound)])
     }
 
     /// Whether word `index` opens with a capital letter, as `.title` and `.upper` words do.
