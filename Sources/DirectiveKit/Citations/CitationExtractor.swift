@@ -37,6 +37,24 @@ enum CitationExtractor {
     var scope: CitationScope
   }
 
+  /// Indices in `DocumentTypes.phrases` of the types read differently, compared as numbers.
+  enum TypeIndex {
+    static let keHoach = index("Kế hoạch")
+    static let luat = index("Luật")
+    static let dieuLe = index("Điều lệ")
+    static let nghiQuyet = index("Nghị quyết")
+    static let baoCao = index("Báo cáo")
+    /// Each type's name folded, as `endsPhrase` reads it.
+    static let foldedNames: [[UInt8]] = DocumentTypes.phrases.map { Array($0.name.folded.utf8) }
+
+    private static func index(_ name: String) -> Int {
+      guard let index = DocumentTypes.phrases.firstIndex(where: { $0.name == name }) else {
+        preconditionFailure("\(name) is no document type")
+      }
+      return index
+    }
+  }
+
   /// Words before a type word that make it a category, not a document.
   static let pluralMarkers: [[UInt8]] = ["cac", "nhung", "moi"].map { Array($0.utf8) }
 
@@ -58,8 +76,8 @@ enum CitationExtractor {
         }
         guard
           let mention = readMention(
-            scanner, type: table.names[phrase], isNamed: isNamed[phrase], start: index, typeEnd: typeEnd
-          )
+            scanner, type: table.names[phrase], phrase: phrase, isNamed: isNamed[phrase], start: index,
+            typeEnd: typeEnd)
         else {
           index = typeEnd
           continue
@@ -96,15 +114,16 @@ enum CitationExtractor {
     return merge(mentions, ownNumber: ownNumber)
   }
 
+  /// `phrase`: the type's index in `DocumentTypes.phrases`, whose name is `type`.
   static func readMention(
-    _ scanner: TextScanner, type: String, isNamed: Bool, start: Int, typeEnd: Int
+    _ scanner: TextScanner, type: String, phrase: Int, isNamed: Bool, start: Int, typeEnd: Int
   ) -> Mention? {
     var mention = Mention(
       type: type, typeIsCapitalised: scanner.isUppercase(start), span: Span(start, typeEnd))
     mention.isPlural = followsPluralMarker(scanner, start)
     var i = scanner.skipSpaces(typeEnd)
     // `Kế hoạch hành động số 01-KH/TU`: a plan's longer name before its number.
-    if type == "Kế hoạch", let afterAction = scanner.matchWord(CitationWords.hanhDong, at: i),
+    if phrase == TypeIndex.keHoach, let afterAction = scanner.matchWord(CitationWords.hanhDong, at: i),
       matchSo(scanner, at: scanner.skipSpaces(afterAction)) != nil
     {
       i = scanner.skipSpaces(afterAction)
@@ -116,11 +135,12 @@ enum CitationExtractor {
     // `Thông báo kết luận số 35-TB/TU`: the type the number's code names, written just before.
     var mentionStart = start
     let numberParts = mention.number.map(DocumentTypes.parts(ofNumber:))
-    if let typeCode = numberParts?.typeCode, let coded = DocumentTypes.name(forCode: typeCode), coded != type,
+    if let typeCode = numberParts?.typeCode, let coded = DocumentTypes.phraseIndex(forCode: typeCode),
+      coded != phrase,
       let codedStart = CitationRelations.endsPhrase(
-        scanner, Array(coded.folded.utf8), at: CitationRelations.skipBackSpaces(scanner, start))
+        scanner, TypeIndex.foldedNames[coded], at: CitationRelations.skipBackSpaces(scanner, start))
     {
-      mention.type = coded
+      mention.type = DocumentTypes.phrases[coded].name
       mention.typeIsCapitalised = scanner.isUppercase(codedStart)
       mentionStart = codedStart
     }
@@ -128,7 +148,6 @@ enum CitationExtractor {
     var siblingSpans: [(String, Span)] = []
     let firstNumberEnd = i
     if let typeCode = numberParts?.typeCode {
-      var foldedCode: String?
       while siblingSpans.count < 8 {
         var k = scanner.skipSpaces(i)
         if scanner.byte(k) == UInt8(ascii: ",") {
@@ -140,16 +159,14 @@ enum CitationExtractor {
         }
         // `Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày …`: the type may be written again.
         let siblingStart = k
-        if let phrase = DocumentTypes.phrases.first(where: { $0.name == type })?.phrase,
-          let afterType = scanner.matchPhrase(phrase, at: k)
-        {
+        if let afterType = scanner.matchPhrase(DocumentTypes.phrases[phrase].phrase, at: k) {
           k = scanner.skipSpaces(afterType)
         }
         if let afterSo = matchSo(scanner, at: k) { k = scanner.skipSpaces(afterSo) }
-        guard let (sibling, siblingEnd) = scanner.documentNumber(at: k) else { break }
-        let code = foldedCode ?? typeCode.folded
-        foldedCode = code
-        guard DocumentTypes.parts(ofNumber: sibling).typeCode?.folded == code else { break }
+        guard let (sibling, siblingEnd) = scanner.citedNumber(at: k) else { break }
+        guard let siblingCode = DocumentTypes.parts(ofNumber: sibling).typeCode,
+          DocumentTypes.sameFoldedCode(siblingCode, typeCode)
+        else { break }
         siblingSpans.append((sibling, Span(siblingStart, siblingEnd)))
         i = siblingEnd
       }
@@ -159,15 +176,17 @@ enum CitationExtractor {
     if mention.number == nil {
       let nameStart = scanner.skipSpaces(typeEnd)
       if isNamed {
-        if type == "Luật", follows(lawWordCompounds, scanner, start) { return nil }
+        if phrase == TypeIndex.luat, follows(lawWordCompounds, scanner, start) { return nil }
         guard let (name, nameEnd) = documentName(scanner, type: type, from: nameStart, limit: limit) else {
           return nil
         }
         if !name.isEmpty { mention.subject = name }
         mention.title = name.isEmpty ? type : type + " " + name
-        if type == "Điều lệ" { mention.subject = nil }
+        if phrase == TypeIndex.dieuLe { mention.subject = nil }
         end = nameEnd
-      } else if type == "Nghị quyết", let congress = congressName(scanner, from: nameStart, limit: limit) {
+      } else if phrase == TypeIndex.nghiQuyet,
+        let congress = congressName(scanner, from: nameStart, limit: limit)
+      {
         mention.title = "Nghị quyết " + congress.name
         // A congress issues its resolution; a plenum's is the Central Committee's (or the province's).
         let plenum = !congress.name.folded.hasPrefix("dai hoi")
@@ -177,13 +196,16 @@ enum CitationExtractor {
           : congress.scope == .ownProvince ? "Ban Chấp hành Đảng bộ tỉnh" : "Ban Chấp hành Trung ương Đảng"
         mention.issuer = Issuer(name: issuer, scope: congress.scope)
         end = congress.end
-      } else if type == "Báo cáo", let after = scanner.matchWord(CitationWords.chinhTri, at: nameStart) {
+      } else if phrase == TypeIndex.baoCao,
+        let after = scanner.matchWord(CitationWords.chinhTri, at: nameStart)
+      {
         mention.title = "Báo cáo chính trị"
         end = after
       }
     }
     // Read into a string only once the mention is known to cite something.
-    var subjectRange: Range<Int>?
+    // Where the subject starts and its clause ends; where it ends is read once the mention is kept.
+    var subjectBounds: (start: Int, limit: Int)?
     var attributes = 0
     while attributes < 6 {
       attributes += 1
@@ -256,7 +278,7 @@ enum CitationExtractor {
         scanner.scalars[k] == "v" || scanner.scalars[k] == "V"
       {
         let subjectStart = scanner.skipSpaces(afterVe)
-        subjectRange = subjectStart..<subjectLimit(scanner, from: subjectStart, limit: limit)
+        subjectBounds = (subjectStart, limit)
         break
       }
       break
@@ -267,8 +289,9 @@ enum CitationExtractor {
       let opensList = mention.isPlural && scanner.byte(scanner.skipSpaces(end)) == UInt8(ascii: ":")
       return opensList ? mention : nil
     }
-    if let subjectRange {
-      let subject = scanner.flatText(subjectRange, trimmingPunctuation: true)
+    if let subjectBounds {
+      let subjectEnd = subjectLimit(scanner, from: subjectBounds.start, limit: subjectBounds.limit)
+      let subject = scanner.flatText(subjectBounds.start..<subjectEnd, trimmingPunctuation: true)
       if !subject.isEmpty { mention.subject = subject }
     }
     if mention.date == nil || mention.issuer == nil { readPrecedingContext(scanner, into: &mention) }
@@ -296,7 +319,7 @@ enum CitationExtractor {
       guard scanner.isDigit(index), !scanner.isDigit(index - 1), !scanner.isLetter(index - 1),
         scanner.byte(index - 1) != UInt8(ascii: "/"), scanner.byte(index - 1) != UInt8(ascii: "-"),
         !mentions.contains(where: { $0.span.start <= index && index < $0.span.end }),
-        let (number, end) = scanner.documentNumber(at: index),
+        let (number, end) = scanner.citedNumber(at: index),
         DocumentTypes.parts(ofNumber: number).typeCode != nil,
         let type = DocumentTypes.typeName(ofNumber: number)
       else { continue }
@@ -381,7 +404,7 @@ enum CitationExtractor {
     while listed.count < 50 {
       var k = scanner.skipSpaces(i)
       if let afterSo = matchSo(scanner, at: k) { k = scanner.skipSpaces(afterSo) }
-      guard let (number, numberEnd) = scanner.documentNumber(at: k) else {
+      guard let (number, numberEnd) = scanner.citedNumber(at: k) else {
         // An item's description may hold a `;` of its own: look one separator further.
         misses += 1
         guard misses < 2, let separator = nextSeparator(scanner, after: k) else { break }
@@ -442,11 +465,11 @@ enum CitationExtractor {
     if let afterSo = matchSo(scanner, at: index) {
       var j = scanner.skipSpaces(afterSo)
       if scanner.byte(j) == UInt8(ascii: ":") { j = scanner.skipSpaces(j + 1) }
-      if let found = scanner.documentNumber(at: j, gluedToWord: j == afterSo) { return found }
+      if let found = scanner.citedNumber(at: j, gluedToWord: j == afterSo) { return found }
       return bareSerial(scanner, at: j)
     }
     guard !requireSo else { return nil }
-    return scanner.documentNumber(at: index)
+    return scanner.citedNumber(at: index)
   }
 
   /// `số` as a word, or glued to the digits after it.
@@ -748,12 +771,16 @@ enum CitationExtractor {
 
   /// The end of the clause a reference sits in: `;`, a line break, or a full stop before a space.
   static func clauseEnd(_ scanner: TextScanner, from index: Int) -> Int {
-    var i = index
     let limit = min(scanner.count, index + 300)
+    // `;` and `.` fold to themselves and nothing else does; a hard break folds to `\n`.
+    let folded = scanner.folded
+    var i = index
     while i < limit {
-      let scalar = scanner.scalars[i]
-      if scalar == ";" || scanner.isHardBreak(i) { return i }
-      if scalar == ".", i + 1 >= scanner.count || scanner.isSpace(i + 1) || scanner.scalars[i + 1] == "\n" {
+      let byte = folded[i]
+      if byte == UInt8(ascii: ";") || byte == 10 { return i }
+      if byte == UInt8(ascii: "."),
+        i + 1 >= scanner.count || scanner.isSpace(i + 1) || scanner.scalars[i + 1] == "\n"
+      {
         return i
       }
       i += 1
@@ -771,7 +798,9 @@ enum CitationExtractor {
         let next = scanner.skipSpaces(i + 1)
         if scanner.isUppercase(next), scanner.isLetter(next + 1), !scanner.isUppercase(next + 1) { return i }
       }
-      if !scanner.isLetter(i - 1), scanner.isUppercase(i),
+      // Only `A`–`Z` and letters beyond U+00BF are upper case.
+      let value = scanner.scalars[i].value
+      if (value >= 65 && value <= 90) || value >= 0xC0, !scanner.isLetter(i - 1), scanner.isUppercase(i),
         PhraseTable.documentTypes.startsPhrase(at: i, in: scanner)
       {
         var back = i - 1
@@ -870,7 +899,7 @@ enum CitationExtractor {
     for head in headsOfBodies where head.folded.first == first {
       guard let headEnd = scanner.matchPhrase(head, at: index),
         let (body, end) = readIssuer(scanner, at: scanner.skipSpaces(headEnd), limit: limit),
-        knownIssuers.contains(where: { body.name.hasPrefix($0.phrase.canonical) })
+        startsWithKnownIssuer(body.name)
       else { continue }
       return (Issuer(name: head.canonical + " " + body.name, scope: body.scope), end)
     }
@@ -916,6 +945,16 @@ enum CitationExtractor {
     }
     guard end > index else { return nil }
     return (Issuer(name: scanner.string(index..<end), scope: .national), end)
+  }
+
+  /// Whether `name` begins with a known issuer's canonical name (`hasPrefix`): on the UTF-8 bytes
+  /// when each scalar of the name is a `Character` of its own, as each of theirs is.
+  static func startsWithKnownIssuer(_ name: String) -> Bool {
+    guard name.unicodeScalars.allSatisfy(TextScanner.standsAlone) else {
+      return knownIssuers.contains { name.hasPrefix($0.phrase.canonical) }
+    }
+    let bytes = name.utf8
+    return knownIssuers.contains { bytes.starts(with: $0.phrase.canonical.utf8) }
   }
 
   /// A province name right after a provincial issuer (`UBND tỉnh Nam Định`).
@@ -967,24 +1006,50 @@ enum CitationExtractor {
   // MARK: - Merging mentions into citations
 
   static func merge(_ mentions: [Mention], ownNumber: String?) -> [Citation] {
-    let ownKey = ownNumber.map { DocumentTypes.normalizedNumber($0).folded }
+    let ownKey = ownNumber.map(DocumentTypes.foldedNumberKey)
     var citations: [Citation] = []
     var scopes: [CitationScope?] = []
-    // Numbered citations by their number's key, in order: a long list stays linear.
-    var indicesByNumber: [String: [Int]] = [:]
+    // Numbered citations by their number's key, in order: a long list stays linear. The first
+    // citation of each key, and after each citation the next one of its key (or -1).
+    var firstByNumber: [String: Int] = [:]
+    var nextOfNumber: [Int] = []
+    // Each citation's issuer as `nameLetters`, made when first compared (an issuer, once set,
+    // stays).
+    var knownIssuerLetters: [[UInt8]?] = []
+    func issuerLetters(of index: Int) -> [UInt8]? {
+      if let letters = knownIssuerLetters[index] { return letters }
+      guard let issuer = citations[index].issuer else { return nil }
+      let letters = nameLetters(issuer)
+      knownIssuerLetters[index] = letters
+      return letters
+    }
     for mention in mentions where !mention.pointsOnward {
       if let number = mention.number {
-        let numberKey = DocumentTypes.normalizedNumber(number).folded
+        let numberKey = DocumentTypes.foldedNumberKey(number)
         if numberKey == ownKey { continue }
-        let existing = indicesByNumber[numberKey]?.first { index in
-          if let a = citations[index].date, let b = mention.date { return a == b }
-          return true
+        var existing: Int?
+        var lastOfNumber = -1
+        var candidate = firstByNumber[numberKey] ?? -1
+        while candidate >= 0 {
+          if let a = citations[candidate].date, let b = mention.date, a != b {
+            lastOfNumber = candidate
+            candidate = nextOfNumber[candidate]
+            continue
+          }
+          existing = candidate
+          break
         }
         if let existing {
           absorb(mention, into: &citations[existing], scope: &scopes[existing])
           continue
         }
-        indicesByNumber[numberKey, default: []].append(citations.count)
+        if lastOfNumber >= 0 {
+          nextOfNumber[lastOfNumber] = citations.count
+        } else {
+          firstByNumber[numberKey] = citations.count
+        }
+        nextOfNumber.append(-1)
+        knownIssuerLetters.append(nil)
         citations.append(newCitation(mention))
         scopes.append(mention.issuer?.scope)
         continue
@@ -994,9 +1059,13 @@ enum CitationExtractor {
       // Chính trị`: a later mention of that one document, never a document of its own.
       if !mention.typeIsCapitalised {
         guard let issuer = mention.issuer, mention.number == nil, mention.title == nil else { continue }
+        var mentionLetters: [UInt8]?
         let matching = citations.indices.filter { index in
           citations[index].type == mention.type
-            && citations[index].issuer.map { sameName($0, issuer.name) } == true
+            && issuerLetters(of: index).map { letters in
+              if mentionLetters == nil { mentionLetters = nameLetters(issuer.name) }
+              return sameName(letters: letters, mentionLetters!)
+            } == true
         }
         // It says what is done with that document, but is not counted among its mentions (only
         // a capitalised short form is).
@@ -1006,10 +1075,14 @@ enum CitationExtractor {
         }
         continue
       }
+      var mentionLetters: [UInt8]?
       if let existing = citations.indices.last(where: { index in
         citations[index].type == mention.type
           && (mention.issuer == nil
-            || citations[index].issuer.map { sameName($0, mention.issuer!.name) } == true)
+            || issuerLetters(of: index).map { letters in
+              if mentionLetters == nil { mentionLetters = nameLetters(mention.issuer!.name) }
+              return sameName(letters: letters, mentionLetters!)
+            } == true)
           && (mention.date == nil || citations[index].date == nil || citations[index].date == mention.date)
           && sameTitle(citations[index].title, mention.title)
       }) {
@@ -1018,6 +1091,8 @@ enum CitationExtractor {
       }
       guard mention.date != nil || mention.title != nil || (mention.namedByIssuer && mention.issuer != nil)
       else { continue }
+      nextOfNumber.append(-1)
+      knownIssuerLetters.append(nil)
       citations.append(newCitation(mention))
       scopes.append(mention.issuer?.scope)
     }
@@ -1047,8 +1122,14 @@ enum CitationExtractor {
   /// `Đại hội đại biu toàn quc …` (letters lost in a copy) is `Đại hội đại biểu toàn quốc …`: one
   /// folded name holds the other's letters in order, and at most one in ten is missing.
   static func sameName(_ a: String, _ b: String) -> Bool {
-    let x = Array(a.folded.utf8.filter { $0 != 32 })
-    let y = Array(b.folded.utf8.filter { $0 != 32 })
+    sameName(letters: nameLetters(a), nameLetters(b))
+  }
+
+  /// A name's folded bytes without its spaces, as `sameName` compares them.
+  static func nameLetters(_ name: String) -> [UInt8] { Array(name.folded.utf8.filter { $0 != 32 }) }
+
+  /// `sameName` of two names' `nameLetters`.
+  static func sameName(letters x: [UInt8], _ y: [UInt8]) -> Bool {
     if x.starts(with: y) || y.starts(with: x) { return true }
     let (short, long) = x.count <= y.count ? (x, y) : (y, x)
     guard short.count * 10 >= long.count * 9 else { return false }

@@ -36,6 +36,14 @@ enum CitationRelations {
   /// Words that end the search for a cue: the mention is the decision an attached text was issued
   /// with (`ban hành kèm theo Quyết định số …`), or a proposal was only weighed (`Xét đề nghị`).
   static let cueLastBytes: [UInt8] = cues.map { $0.phrase.last ?? 0 }
+  /// The positions in `cues` grouped by the byte the cue ends with, each group in order: those
+  /// ending with byte `b` are `cuesByLastByte[cueGroupStarts[b]..<cueGroupStarts[b + 1]]`.
+  static let cuesByLastByte: [Int] = (0..<256).flatMap { byte in
+    cues.indices.filter { cueLastBytes[$0] == UInt8(byte) }
+  }
+  static let cueGroupStarts: [Int] = (0...256).map { byte in
+    cueLastBytes.filter { Int($0) < byte }.count
+  }
 
   static let blockers: [[UInt8]] = ["kem theo", "xet de nghi"].map { Array($0.utf8) }
   static let blockerLastBytes = lastByteTable(blockers)
@@ -204,6 +212,11 @@ enum CitationRelations {
     var reach = 12
     var attachedOnly = false
     var i = index
+    let cues = self.cues
+    let cuesByLastByte = self.cuesByLastByte
+    let cueGroupStarts = self.cueGroupStarts
+    let blockerLastBytes = self.blockerLastBytes
+    let elaborationLastBytes = self.elaborationLastBytes
     while i > start, words <= reach {
       var wordEnd = i
       while wordEnd > start, !scanner.isLetter(wordEnd - 1), !scanner.isDigit(wordEnd - 1) {
@@ -232,18 +245,22 @@ enum CitationRelations {
       {
         reach = 80
       }
-      for position in cues.indices where cueLastBytes[position] == lastByte {
-        let cue = cues[position]
-        guard words <= (cue.reach >= 12 ? reach : cue.reach) else { continue }
-        if attachedOnly, ![.amends, .replaces, .repeals].contains(cue.relation) { continue }
-        guard let cueStart = endsPhrase(scanner, cue.phrase, at: wordEnd), cueStart >= start else { continue }
-        if cue.relation == .accordingTo, endsPhrase(scanner, CitationWords.kemTheo, at: wordEnd) != nil {
+      for group in cueGroupStarts[Int(lastByte)]..<cueGroupStarts[Int(lastByte) + 1] {
+        let position = cuesByLastByte[group]
+        let relation = cues[position].relation
+        let cueReach = cues[position].reach
+        guard words <= (cueReach >= 12 ? reach : cueReach) else { continue }
+        if attachedOnly, relation != .amends, relation != .replaces, relation != .repeals { continue }
+        guard let cueStart = endsPhrase(scanner, cues[position].phrase, at: wordEnd), cueStart >= start else {
           continue
         }
-        if cue.relation == .implements, let guide = guidePrefix(scanner, before: cueStart) {
+        if relation == .accordingTo, endsPhrase(scanner, CitationWords.kemTheo, at: wordEnd) != nil {
+          continue
+        }
+        if relation == .implements, let guide = guidePrefix(scanner, before: cueStart) {
           return (guide, wordEnd, .guides)
         }
-        return (cueStart, wordEnd, cue.relation)
+        return (cueStart, wordEnd, relation)
       }
       words += 1
       i = wordStart
@@ -314,7 +331,9 @@ enum CitationRelations {
     let limit = min(scanner.count, index + 60)
     while i < limit {
       if scanner.scalars[i] == ";" || scanner.scalars[i] == "." || scanner.isHardBreak(i) { return nil }
-      if let end = scanner.matchWord(CitationWords.hetHieuLuc, at: i) {
+      // `hết` folds to `het`: only there may the cue begin.
+      if scanner.folded[i] == UInt8(ascii: "h"), let end = scanner.matchWord(CitationWords.hetHieuLuc, at: i)
+      {
         var j = end
         while j < min(scanner.count, end + 40), scanner.scalars[j] != ";", scanner.scalars[j] != "." {
           if let replaced = scanner.matchWord(CitationWords.thayThe, at: j) {

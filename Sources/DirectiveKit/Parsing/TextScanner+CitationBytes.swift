@@ -102,3 +102,84 @@ extension TextScanner {
     }
   }
 }
+
+extension TextScanner {
+  /// `documentNumber(at:gluedToWord:)`, made in one copy of the number's bytes rather than of
+  /// each of its pieces: the number is the text it spans without its spaces, each `–` or `—` a
+  /// `-`, and a `-` put before a type code read after a space (`84 QĐ/TWĐTN` → `84-QĐ/TWĐTN`).
+  func citedNumber(at index: Int, gluedToWord: Bool = false) -> (number: String, end: Int)? {
+    guard isDigit(index), !isDigit(index - 1), gluedToWord || !isLetter(index - 1) else { return nil }
+    var i = index
+    while i < count, isDigit(i) { i += 1 }
+    var separators = 0
+    var sawLetter = false
+    var dashBeforeCode: Int?
+    while true {
+      var j = skipSpaces(i)
+      var separator = byte(j)
+      if j < count, scalars[j] == "–" || scalars[j] == "—" { separator = UInt8(ascii: "-") }
+      if separators == 0, j > i, separator != UInt8(ascii: "-"), separator != UInt8(ascii: "/"),
+        let codeEnd = typeCodeEndBeforeSlash(at: j)
+      {
+        dashBeforeCode = j
+        separators += 1
+        sawLetter = true
+        i = codeEnd
+        continue
+      }
+      guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") else { break }
+      j = skipSpaces(j + 1)
+      let segmentStart = j
+      if isLetter(j) && !isUppercase(j) { break }
+      j = segmentEnd(from: j)
+      guard j > segmentStart else { break }
+      if !sawLetter, (segmentStart..<j).contains(where: isLetter) { sawLetter = true }
+      separators += 1
+      i = j
+    }
+    guard separators >= 1, sawLetter else { return nil }
+    let from = Int(utf8Offsets[index])
+    let to = Int(utf8Offsets[i])
+    let number = utf8.withUnsafeBufferPointer { bytes in
+      String(unsafeUninitializedCapacity: to - from + 1) { output in
+        var written = 0
+        for position in index..<i {
+          if position == dashBeforeCode {
+            output[written] = UInt8(ascii: "-")
+            written += 1
+          }
+          let fold = folded[position]
+          if fold == 32 || fold == 9 { continue }
+          let value = scalars[position].value
+          if value == 0x2013 || value == 0x2014 {
+            output[written] = UInt8(ascii: "-")
+            written += 1
+            continue
+          }
+          for byteOffset in Int(utf8Offsets[position])..<Int(utf8Offsets[position + 1]) {
+            output[written] = bytes[byteOffset]
+            written += 1
+          }
+        }
+        return written
+      }
+    }
+    return (number, i)
+  }
+
+  /// `QĐ/` in `84 QĐ/TWĐTN`: a known type code of four letters at most right before a slash;
+  /// where the code ends.
+  private func typeCodeEndBeforeSlash(at index: Int) -> Int? {
+    guard isUppercase(index) else { return nil }
+    var j = index
+    while j < count, isLetter(j) { j += 1 }
+    guard j - index <= 4, byte(j) == UInt8(ascii: "/") else { return nil }
+    let from = Int(utf8Offsets[index])
+    let to = Int(utf8Offsets[j])
+    let known = utf8.withUnsafeBufferPointer { bytes in
+      DocumentTypes.name(forCodeBytes: UnsafeBufferPointer(rebasing: bytes[from..<to]))
+    }
+    if let known { return known == nil ? nil : j }
+    return DocumentTypes.name(forCode: string(index..<j)) != nil ? j : nil
+  }
+}

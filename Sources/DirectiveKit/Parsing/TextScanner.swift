@@ -294,7 +294,7 @@ struct TextScanner {
   }
 
   /// Where a number's segment of letters, digits, `&` and dots between capitals ends.
-  private func segmentEnd(from start: Int) -> Int {
+  func segmentEnd(from start: Int) -> Int {
     var j = start
     var lastDBar: Int?
     while j < count {
