@@ -747,6 +747,38 @@ final class UnseenRealPhrasingTests: XCTestCase {
       .citations.first)
     XCTAssertEqual(circular.issuer, "Bộ Nông nghiệp và PTNT")
   }
+
+  /// `TỈNH ỦY CAO BẰNG` / `BAN DÂN VẬN`, `BAN CHẤP HÀNH TRUNG ƯƠNG` / `ỦY BAN KIỂM TRA`: the organ on
+  /// the header line under its committee's (the motto may stand between) is the issuer.
+  func testAnOrganUnderItsCommitteesHeaderLineIssues() {
+    let provincial = parseOne(
+      """
+      TỈNH ỦY CAO BẰNG
+      ĐẢNG CỘNG SẢN VIỆT NAM
+      BAN DÂN VẬN
+      *
+      Số 12-HD/BDVTU
+      Cao Bằng, ngày 3 tháng 4 năm 2019
+      HƯỚNG DẪN
+      về công tác dân vận năm 2019
+      """)
+    XCTAssertEqual(provincial.issuer, "Ban Dân vận Tỉnh ủy Cao Bằng")
+    XCTAssertEqual(provincial.province, "Cao Bằng")
+    let central = parseOne(
+      """
+      BAN CHẤP HÀNH TRUNG ƯƠNG
+      ỦY BAN KIỂM TRA
+      -------
+      ĐẢNG CỘNG SẢN VIỆT NAM
+      Số: 15-TB/UBKTTW
+      Hà Nội, ngày 9 tháng 9 năm 2020
+      THÔNG BÁO
+      kết quả kỳ họp thứ năm
+      """)
+    XCTAssertEqual(central.issuer, "Ủy ban Kiểm tra Trung ương")
+    XCTAssertEqual(central.level, .central)
+    XCTAssertNil(central.province)
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.
