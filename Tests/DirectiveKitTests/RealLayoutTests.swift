@@ -779,6 +779,21 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(central.level, .central)
     XCTAssertNil(central.province)
   }
+
+  /// `Xét đề nghị của Trung tâm Phát triển quỹ đất tại Tờ trình …`: a proposer's name goes on in
+  /// plain words (and `&`) up to `tại`.
+  func testAProposersNameRunsOnToTai() {
+    let found = decision(
+      """
+      Xét đề nghị của Trung tâm Phát triển quỹ đất tỉnh tại Tờ trình số 45/TTr-TTPTQĐ ngày 2/2/2022;
+      Theo đề nghị của Giám đốc Sở Văn hóa & Thể thao tại Tờ trình số 7/TTr-SVHTT ngày 1/3/2022,
+      Theo đề nghị của Cục trưởng Cục Thống kê thành phố tại Công văn số 9/CTK-TH ngày 4/3/2022,
+      """
+    ).citations
+    XCTAssertEqual(
+      found.map(\.issuer),
+      ["Trung tâm Phát triển quỹ đất", "Sở Văn hóa & Thể thao", "Cục Thống kê thành phố"])
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

@@ -739,11 +739,42 @@ enum CitationExtractor {
         for title in CitationWords.officeHolders {
           if let end = scanner.matchWord(title, at: from) { from = scanner.skipSpaces(end) }
         }
-        if let (issuer, _) = readIssuer(scanner, at: from, limit: tai) { mention.issuer = issuer }
+        if let (issuer, issuerEnd) = readIssuer(scanner, at: from, limit: tai) {
+          mention.issuer = proposerRunsOn(scanner, issuer, from: from, issuerEnd, to: tai) ?? issuer
+        }
         return
       }
       position -= 1
     }
+  }
+
+  /// `của Ban Xúc tiến và Hỗ trợ đầu tư tại`, `của Sở Nông nghiệp & Phát triển nông thôn tỉnh tại`:
+  /// a proposer's name goes on in plain words up to `tại` (a closing `tỉnh` is its own province).
+  static func proposerRunsOn(
+    _ scanner: TextScanner, _ issuer: Issuer, from: Int, _ issuerEnd: Int, to tai: Int
+  )
+    -> Issuer?
+  {
+    var end = CitationRelations.skipBackSpaces(scanner, tai)
+    if let tinh = CitationRelations.endsPhrase(scanner, CitationWords.tinh, at: end),
+      !scanner.isLetter(tinh - 1)
+    {
+      end = CitationRelations.skipBackSpaces(scanner, tinh)
+    }
+    guard end > issuerEnd else { return nil }
+    var i = issuerEnd
+    while i < end {
+      if scanner.isLetter(i), !scanner.isLetter(i - 1) {
+        var wordEnd = i
+        while scanner.isLetter(wordEnd) { wordEnd += 1 }
+        if scanner.foldedWord(i..<wordEnd, isIn: clauseWords) { return nil }
+        i = wordEnd
+        continue
+      }
+      guard scanner.isLetter(i) || scanner.isSpace(i) || scanner.scalars[i] == "&" else { return nil }
+      i += 1
+    }
+    return Issuer(name: scanner.flat(from..<end), scope: issuer.scope)
   }
 
   /// The end of the clause a reference sits in: `;`, a line break, or a full stop before a space.
