@@ -794,6 +794,17 @@ final class UnseenRealPhrasingTests: XCTestCase {
       found.map(\.issuer),
       ["Trung tâm Phát triển quỹ đất", "Sở Văn hóa & Thể thao", "Cục Thống kê thành phố"])
   }
+
+  /// `Căn cứ Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XIII`: working rules cited by
+  /// the body they bind, without number or date.
+  func testWorkingRulesAreCitedByTheBodyTheyBind() throws {
+    let rules = try XCTUnwrap(
+      decision("Căn cứ Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XIII;").citations.first)
+    XCTAssertEqual(rules.type, "Quy chế")
+    XCTAssertNil(rules.number)
+    XCTAssertEqual(rules.issuer, "Ủy ban Kiểm tra Trung ương")
+    XCTAssertEqual(rules.relation, .pursuant)
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

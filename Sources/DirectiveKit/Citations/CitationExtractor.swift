@@ -156,7 +156,16 @@ enum CitationExtractor {
     }
     let limit = clauseEnd(scanner, from: i)
     var end = mention.number == nil ? typeEnd : i
-    if mention.number == nil {
+    // `Quy chế làm việc của Ban Chấp hành Trung ương`: working rules named by the body they bind.
+    var namingWordsEnd = typeEnd
+    if mention.number == nil, type == "Quy chế",
+      let afterWork = scanner.matchWord(CitationWords.lamViec, at: scanner.skipSpaces(typeEnd)),
+      scanner.matchWord(CitationWords.cua, at: scanner.skipSpaces(afterWork)) != nil
+    {
+      namingWordsEnd = afterWork
+      end = afterWork
+    }
+    if mention.number == nil, namingWordsEnd == typeEnd {
       let nameStart = scanner.skipSpaces(typeEnd)
       if isNamed {
         if type == "Luật", follows(lawWordCompounds, scanner, start) { return nil }
@@ -227,7 +236,7 @@ enum CitationExtractor {
         guard let (issuer, issuerEnd) = readIssuer(scanner, at: issuerStart, limit: limit)
         else { break }
         mention.issuer = issuer
-        if end == typeEnd {
+        if end == namingWordsEnd {
           mention.namedByIssuer = !listsMoreIssuers(scanner, after: issuerEnd, limit: limit)
         }
         end = issuerEnd
