@@ -805,6 +805,18 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(rules.issuer, "Ủy ban Kiểm tra Trung ương")
     XCTAssertEqual(rules.relation, .pursuant)
   }
+
+  /// `Căn cứ Pháp lệnh về thủ tục …, ở các cấp ngày 10 tháng 5 năm 1999`: an ordinance named by
+  /// its subject (`về …`), commas and all, up to its date.
+  func testAnOrdinanceNamedByItsSubjectIsCited() throws {
+    let ordinance = try XCTUnwrap(
+      decision(
+        "Căn cứ Pháp lệnh về thủ tục giải quyết các việc dân sự, kinh tế của tòa án ở các cấp ngày 10 tháng 5 năm 1999;"
+      ).citations.first)
+    XCTAssertEqual(ordinance.type, "Pháp lệnh")
+    XCTAssertEqual(ordinance.date?.iso, "1999-05-10")
+    XCTAssertEqual(ordinance.relation, .pursuant)
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

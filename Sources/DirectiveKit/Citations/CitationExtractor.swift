@@ -497,6 +497,23 @@ enum CitationExtractor {
   static func documentName(_ scanner: TextScanner, type: String, from start: Int, limit: Int) -> (
     String, Int
   )? {
+    // `Pháp lệnh về nhiệm vụ, quyền hạn … ở mỗi cấp ngày 25 tháng 6 năm 1996`: an ordinance named
+    // by its subject, which runs on to its date.
+    if type == "Pháp lệnh", scanner.matchWord(CitationWords.ve, at: start) != nil {
+      var k = start
+      while k < min(limit, start + 240) {
+        if scanner.scalars[k] == ":" || scanner.scalars[k] == "." { return nil }
+        if scanner.isLetter(k), !scanner.isLetter(k - 1) {
+          if scanner.matchDateWord(at: k) != nil, scanner.date(at: k) != nil {
+            let nameEnd = CitationRelations.skipBackSpaces(scanner, k)
+            return (scanner.flatText(start..<nameEnd, trimmingPunctuation: true), nameEnd)
+          }
+          if scanner.isUppercase(k), PhraseTable.documentTypes.startsPhrase(at: k, in: scanner) { return nil }
+        }
+        k += 1
+      }
+      return nil
+    }
     var i = start
     var end = start
     var words: [String] = []
