@@ -817,6 +817,16 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(ordinance.date?.iso, "1999-05-10")
     XCTAssertEqual(ordinance.relation, .pursuant)
   }
+
+  /// `Nghị quyết Đại hội Đảng bộ các cấp`: the congresses of every level, no one resolution; the
+  /// city's own congress beside it is one.
+  func testTheCongressesOfEveryLevelAreNoCitation() {
+    let found = decision(
+      "Phấn đấu hoàn thành Nghị quyết Đại hội Đảng bộ các cấp nhiệm kỳ 2020 - 2025 và Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ thành phố."
+    ).citations
+    XCTAssertEqual(found.count, 1)
+    XCTAssertEqual(found.first?.issuer?.hasPrefix("Đại hội đại biểu lần thứ XVII"), true)
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

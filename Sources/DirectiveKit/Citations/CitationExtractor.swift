@@ -672,6 +672,8 @@ enum CitationExtractor {
       i = wordEnd
     }
     if lastWord == "cua" && lastEnd == end { end = beforeLast }
+    // `Nghị quyết Đại hội Đảng bộ các cấp`: the congresses of every level, no one resolution.
+    if scanner.matchWord(CitationWords.cacCap, at: scanner.skipSpaces(end)) != nil { return nil }
     let raw = scanner.flatText(start..<end)
     let name = Line.isUppercase(raw) ? Casing.capitalizingFirst(Casing.sentenceCase(raw)) : raw
     let folded = name.folded

@@ -2,6 +2,7 @@
 enum CitationWords {
   static let banHanh: [UInt8] = Array("ban hanh".utf8)
   static let cac: [UInt8] = Array("cac".utf8)
+  static let cacCap: [UInt8] = Array("cac cap".utf8)
   static let chiDao: [UInt8] = Array("chi dao".utf8)
   static let chinhTri: [UInt8] = Array("chinh tri".utf8)
   static let cua: [UInt8] = Array("cua".utf8)
