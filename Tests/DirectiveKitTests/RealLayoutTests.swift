@@ -827,6 +827,16 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(found.count, 1)
     XCTAssertEqual(found.first?.issuer?.hasPrefix("Đại hội đại biểu lần thứ XVII"), true)
   }
+
+  /// `Kế hoạch số 08 về tổ chức đại hội`: a number without a code, followed by its subject, is one
+  /// document as much as when a date or an issuer follows it.
+  func testABareNumberWithItsSubjectIsCited() {
+    let found = decision(
+      "Ban Thường vụ Đảng ủy đã ban hành Kế hoạch số 08 về tổ chức đại hội các chi bộ trực thuộc."
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["08"])
+    XCTAssertEqual(found.map(\.type), ["Kế hoạch"])
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

@@ -472,7 +472,11 @@ enum CitationExtractor {
     else { return nil }
     var k = scanner.skipSpaces(end)
     if scanner.byte(k) == UInt8(ascii: ",") { k = scanner.skipSpaces(k + 1) }
-    guard scanner.matchDateWord(at: k) != nil || scanner.matchWord(CitationWords.cua, at: k) != nil else {
+    // `Kế hoạch số 08 về tổ chức đại hội`: a date, an issuer or a subject makes it one document.
+    guard
+      scanner.matchDateWord(at: k) != nil || scanner.matchWord(CitationWords.cua, at: k) != nil
+        || scanner.matchWord(CitationWords.ve, at: k) != nil
+    else {
       return nil
     }
     return (scanner.string(index..<end), end)
