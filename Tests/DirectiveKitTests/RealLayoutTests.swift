@@ -837,6 +837,22 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(found.map(\.number), ["08"])
     XCTAssertEqual(found.map(\.type), ["Kế hoạch"])
   }
+
+  /// `ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW`: the central bloc's committee is a central issuer, even in Hà Nội.
+  func testTheCentralBlocsCommitteeIsCentral() {
+    let report = parseOne(
+      """
+      ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW
+      *
+      ĐẢNG CỘNG SẢN VIỆT NAM
+      Hà Nội, ngày 12 tháng 01 năm 2022
+      BÁO CÁO
+      tổng kết công tác kiểm tra năm 2021
+      """)
+    XCTAssertEqual(report.issuer, "Đảng ủy Khối các cơ quan Trung ương")
+    XCTAssertEqual(report.level, .central)
+    XCTAssertNil(report.province)
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

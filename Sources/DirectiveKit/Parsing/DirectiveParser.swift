@@ -424,7 +424,7 @@ enum DirectiveParser {
     // Every issuing body below starts with one of these letters once folded.
     if let first = text.unicodeScalars.first, let initial = VietnameseFolding.fold(first) {
       switch initial {
-      case "t", "h", "u", "b", "v", "c", "q": break
+      case "t", "h", "u", "b", "v", "c", "q", "d": break
       default: return nil
       }
     }
@@ -490,6 +490,9 @@ enum DirectiveParser {
       ("van phong chinh phu", "Văn phòng Chính phủ"), ("chinh phu", "Chính phủ"),
       ("van phong trung uong dang", "Văn phòng Trung ương Đảng"), ("bo y te", "Bộ Y tế"),
       ("quoc hoi", "Quốc hội"),
+      ("dang uy khoi cac co quan trung uong", "Đảng ủy Khối các cơ quan Trung ương"),
+      ("dang uy khoi cac co quan tw", "Đảng ủy Khối các cơ quan Trung ương"),
+      ("dang uy khoi doanh nghiep trung uong", "Đảng ủy Khối Doanh nghiệp Trung ương"),
     ]
     for (prefix, name) in central where folded == prefix || folded.hasPrefix(prefix + " ") {
       return (.central(name), nil, nil, false)
