@@ -853,6 +853,15 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(report.level, .central)
     XCTAssertNil(report.province)
   }
+
+  /// `Ngày 06/4, UBND tỉnh ban hành Công văn số …`: a sentence's opening word (a date without its
+  /// year before it) is not read as the issuer.
+  func testASentencesOpeningWordIsNoIssuer() {
+    let found = decision("Ngày 06/4, UBND tỉnh ban hành Công văn số 391-CV/ĐU hướng dẫn tuyên truyền.")
+      .citations
+    XCTAssertEqual(found.map(\.number), ["391-CV/ĐU"])
+    XCTAssertNotEqual(found.first?.issuer, "Ngày")
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

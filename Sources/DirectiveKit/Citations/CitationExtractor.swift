@@ -923,6 +923,8 @@ enum CitationExtractor {
   ]
   /// Words that end an issuer's name read from capitals.
   static let issuerStopWords = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"])
+  /// Words that open a sentence or a phrase, never an issuer's name read from capitals.
+  static let issuerOpeningStops = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "thang"])
   /// Words that end a person's name after a title.
   static let personNameStopWords = ShortWordSet(["ve", "ngay", "tai"])
 
@@ -956,6 +958,10 @@ enum CitationExtractor {
     guard scanner.isUppercase(index),
       !PhraseTable.documentTypes.startsPhrase(at: index, in: scanner)
     else { return nil }
+    // `Ngày 06/4, UBND tỉnh ban hành …`: a sentence's opening word is no body's name.
+    var firstEnd = index
+    while scanner.isLetter(firstEnd) { firstEnd += 1 }
+    if scanner.foldedWord(index..<firstEnd, isIn: issuerOpeningStops) { return nil }
     var end = index
     var i = index
     while i < limit {
