@@ -862,6 +862,14 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(found.map(\.number), ["391-CV/ĐU"])
     XCTAssertNotEqual(found.first?.issuer, "Ngày")
   }
+
+  /// `Trên cơ sở Kế hoạch số …`: the plan a document is built on is its basis.
+  func testOnTheBasisOfIsABasis() {
+    let found = decision(
+      "Trên cơ sở Kế hoạch số 55/KH-UBND ngày 3/3/2021 của UBND tỉnh, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:"
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.pursuant])
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.
