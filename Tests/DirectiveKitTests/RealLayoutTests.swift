@@ -747,6 +747,129 @@ final class UnseenRealPhrasingTests: XCTestCase {
       .citations.first)
     XCTAssertEqual(circular.issuer, "Bộ Nông nghiệp và PTNT")
   }
+
+  /// `TỈNH ỦY CAO BẰNG` / `BAN DÂN VẬN`, `BAN CHẤP HÀNH TRUNG ƯƠNG` / `ỦY BAN KIỂM TRA`: the organ on
+  /// the header line under its committee's (the motto may stand between) is the issuer.
+  func testAnOrganUnderItsCommitteesHeaderLineIssues() {
+    let provincial = parseOne(
+      """
+      TỈNH ỦY CAO BẰNG
+      ĐẢNG CỘNG SẢN VIỆT NAM
+      BAN DÂN VẬN
+      *
+      Số 12-HD/BDVTU
+      Cao Bằng, ngày 3 tháng 4 năm 2019
+      HƯỚNG DẪN
+      về công tác dân vận năm 2019
+      """)
+    XCTAssertEqual(provincial.issuer, "Ban Dân vận Tỉnh ủy Cao Bằng")
+    XCTAssertEqual(provincial.province, "Cao Bằng")
+    let central = parseOne(
+      """
+      BAN CHẤP HÀNH TRUNG ƯƠNG
+      ỦY BAN KIỂM TRA
+      -------
+      ĐẢNG CỘNG SẢN VIỆT NAM
+      Số: 15-TB/UBKTTW
+      Hà Nội, ngày 9 tháng 9 năm 2020
+      THÔNG BÁO
+      kết quả kỳ họp thứ năm
+      """)
+    XCTAssertEqual(central.issuer, "Ủy ban Kiểm tra Trung ương")
+    XCTAssertEqual(central.level, .central)
+    XCTAssertNil(central.province)
+  }
+
+  /// `Xét đề nghị của Trung tâm Phát triển quỹ đất tại Tờ trình …`: a proposer's name goes on in
+  /// plain words (and `&`) up to `tại`.
+  func testAProposersNameRunsOnToTai() {
+    let found = decision(
+      """
+      Xét đề nghị của Trung tâm Phát triển quỹ đất tỉnh tại Tờ trình số 45/TTr-TTPTQĐ ngày 2/2/2022;
+      Theo đề nghị của Giám đốc Sở Văn hóa & Thể thao tại Tờ trình số 7/TTr-SVHTT ngày 1/3/2022,
+      Theo đề nghị của Cục trưởng Cục Thống kê thành phố tại Công văn số 9/CTK-TH ngày 4/3/2022,
+      """
+    ).citations
+    XCTAssertEqual(
+      found.map(\.issuer),
+      ["Trung tâm Phát triển quỹ đất", "Sở Văn hóa & Thể thao", "Cục Thống kê thành phố"])
+  }
+
+  /// `Căn cứ Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XIII`: working rules cited by
+  /// the body they bind, without number or date.
+  func testWorkingRulesAreCitedByTheBodyTheyBind() throws {
+    let rules = try XCTUnwrap(
+      decision("Căn cứ Quy chế làm việc của Ủy ban Kiểm tra Trung ương khóa XIII;").citations.first)
+    XCTAssertEqual(rules.type, "Quy chế")
+    XCTAssertNil(rules.number)
+    XCTAssertEqual(rules.issuer, "Ủy ban Kiểm tra Trung ương")
+    XCTAssertEqual(rules.relation, .pursuant)
+  }
+
+  /// `Căn cứ Pháp lệnh về thủ tục …, ở các cấp ngày 10 tháng 5 năm 1999`: an ordinance named by
+  /// its subject (`về …`), commas and all, up to its date.
+  func testAnOrdinanceNamedByItsSubjectIsCited() throws {
+    let ordinance = try XCTUnwrap(
+      decision(
+        "Căn cứ Pháp lệnh về thủ tục giải quyết các việc dân sự, kinh tế của tòa án ở các cấp ngày 10 tháng 5 năm 1999;"
+      ).citations.first)
+    XCTAssertEqual(ordinance.type, "Pháp lệnh")
+    XCTAssertEqual(ordinance.date?.iso, "1999-05-10")
+    XCTAssertEqual(ordinance.relation, .pursuant)
+  }
+
+  /// `Nghị quyết Đại hội Đảng bộ các cấp`: the congresses of every level, no one resolution; the
+  /// city's own congress beside it is one.
+  func testTheCongressesOfEveryLevelAreNoCitation() {
+    let found = decision(
+      "Phấn đấu hoàn thành Nghị quyết Đại hội Đảng bộ các cấp nhiệm kỳ 2020 - 2025 và Nghị quyết Đại hội đại biểu lần thứ XVII Đảng bộ thành phố."
+    ).citations
+    XCTAssertEqual(found.count, 1)
+    XCTAssertEqual(found.first?.issuer?.hasPrefix("Đại hội đại biểu lần thứ XVII"), true)
+  }
+
+  /// `Kế hoạch số 08 về tổ chức đại hội`: a number without a code, followed by its subject, is one
+  /// document as much as when a date or an issuer follows it.
+  func testABareNumberWithItsSubjectIsCited() {
+    let found = decision(
+      "Ban Thường vụ Đảng ủy đã ban hành Kế hoạch số 08 về tổ chức đại hội các chi bộ trực thuộc."
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["08"])
+    XCTAssertEqual(found.map(\.type), ["Kế hoạch"])
+  }
+
+  /// `ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW`: the central bloc's committee is a central issuer, even in Hà Nội.
+  func testTheCentralBlocsCommitteeIsCentral() {
+    let report = parseOne(
+      """
+      ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW
+      *
+      ĐẢNG CỘNG SẢN VIỆT NAM
+      Hà Nội, ngày 12 tháng 01 năm 2022
+      BÁO CÁO
+      tổng kết công tác kiểm tra năm 2021
+      """)
+    XCTAssertEqual(report.issuer, "Đảng ủy Khối các cơ quan Trung ương")
+    XCTAssertEqual(report.level, .central)
+    XCTAssertNil(report.province)
+  }
+
+  /// `Ngày 06/4, UBND tỉnh ban hành Công văn số …`: a sentence's opening word (a date without its
+  /// year before it) is not read as the issuer.
+  func testASentencesOpeningWordIsNoIssuer() {
+    let found = decision("Ngày 06/4, UBND tỉnh ban hành Công văn số 391-CV/ĐU hướng dẫn tuyên truyền.")
+      .citations
+    XCTAssertEqual(found.map(\.number), ["391-CV/ĐU"])
+    XCTAssertNotEqual(found.first?.issuer, "Ngày")
+  }
+
+  /// `Trên cơ sở Kế hoạch số …`: the plan a document is built on is its basis.
+  func testOnTheBasisOfIsABasis() {
+    let found = decision(
+      "Trên cơ sở Kế hoạch số 55/KH-UBND ngày 3/3/2021 của UBND tỉnh, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:"
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.pursuant])
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

@@ -173,7 +173,16 @@ enum CitationExtractor {
     }
     let limit = clauseEnd(scanner, from: i)
     var end = mention.number == nil ? typeEnd : i
-    if mention.number == nil {
+    // `Quy chế làm việc của Ban Chấp hành Trung ương`: working rules named by the body they bind.
+    var namingWordsEnd = typeEnd
+    if mention.number == nil, type == "Quy chế",
+      let afterWork = scanner.matchWord(CitationWords.lamViec, at: scanner.skipSpaces(typeEnd)),
+      scanner.matchWord(CitationWords.cua, at: scanner.skipSpaces(afterWork)) != nil
+    {
+      namingWordsEnd = afterWork
+      end = afterWork
+    }
+    if mention.number == nil, namingWordsEnd == typeEnd {
       let nameStart = scanner.skipSpaces(typeEnd)
       if isNamed {
         if phrase == TypeIndex.luat, follows(lawWordCompounds, scanner, start) { return nil }
@@ -249,7 +258,7 @@ enum CitationExtractor {
         guard let (issuer, issuerEnd) = readIssuer(scanner, at: issuerStart, limit: limit)
         else { break }
         mention.issuer = issuer
-        if end == typeEnd {
+        if end == namingWordsEnd {
           mention.namedByIssuer = !listsMoreIssuers(scanner, after: issuerEnd, limit: limit)
         }
         end = issuerEnd
@@ -486,7 +495,11 @@ enum CitationExtractor {
     else { return nil }
     var k = scanner.skipSpaces(end)
     if scanner.byte(k) == UInt8(ascii: ",") { k = scanner.skipSpaces(k + 1) }
-    guard scanner.matchDateWord(at: k) != nil || scanner.matchWord(CitationWords.cua, at: k) != nil else {
+    // `Kế hoạch số 08 về tổ chức đại hội`: a date, an issuer or a subject makes it one document.
+    guard
+      scanner.matchDateWord(at: k) != nil || scanner.matchWord(CitationWords.cua, at: k) != nil
+        || scanner.matchWord(CitationWords.ve, at: k) != nil
+    else {
       return nil
     }
     return (scanner.string(index..<end), end)
@@ -511,6 +524,23 @@ enum CitationExtractor {
   static func documentName(_ scanner: TextScanner, type: String, from start: Int, limit: Int) -> (
     String, Int
   )? {
+    // `Pháp lệnh về nhiệm vụ, quyền hạn … ở mỗi cấp ngày 25 tháng 6 năm 1996`: an ordinance named
+    // by its subject, which runs on to its date.
+    if type == "Pháp lệnh", scanner.matchWord(CitationWords.ve, at: start) != nil {
+      var k = start
+      while k < min(limit, start + 240) {
+        if scanner.scalars[k] == ":" || scanner.scalars[k] == "." { return nil }
+        if scanner.isLetter(k), !scanner.isLetter(k - 1) {
+          if scanner.matchDateWord(at: k) != nil, scanner.date(at: k) != nil {
+            let nameEnd = CitationRelations.skipBackSpaces(scanner, k)
+            return (scanner.flatText(start..<nameEnd, trimmingPunctuation: true), nameEnd)
+          }
+          if scanner.isUppercase(k), PhraseTable.documentTypes.startsPhrase(at: k, in: scanner) { return nil }
+        }
+        k += 1
+      }
+      return nil
+    }
     var i = start
     var end = start
     var words: [String] = []
@@ -669,6 +699,8 @@ enum CitationExtractor {
       i = wordEnd
     }
     if lastWord == "cua" && lastEnd == end { end = beforeLast }
+    // `Nghị quyết Đại hội Đảng bộ các cấp`: the congresses of every level, no one resolution.
+    if scanner.matchWord(CitationWords.cacCap, at: scanner.skipSpaces(end)) != nil { return nil }
     let raw = scanner.flatText(start..<end)
     let name = Line.isUppercase(raw) ? Casing.capitalizingFirst(Casing.sentenceCase(raw)) : raw
     let folded = name.folded
@@ -762,11 +794,42 @@ enum CitationExtractor {
         for title in CitationWords.officeHolders {
           if let end = scanner.matchWord(title, at: from) { from = scanner.skipSpaces(end) }
         }
-        if let (issuer, _) = readIssuer(scanner, at: from, limit: tai) { mention.issuer = issuer }
+        if let (issuer, issuerEnd) = readIssuer(scanner, at: from, limit: tai) {
+          mention.issuer = proposerRunsOn(scanner, issuer, from: from, issuerEnd, to: tai) ?? issuer
+        }
         return
       }
       position -= 1
     }
+  }
+
+  /// `của Ban Xúc tiến và Hỗ trợ đầu tư tại`, `của Sở Nông nghiệp & Phát triển nông thôn tỉnh tại`:
+  /// a proposer's name goes on in plain words up to `tại` (a closing `tỉnh` is its own province).
+  static func proposerRunsOn(
+    _ scanner: TextScanner, _ issuer: Issuer, from: Int, _ issuerEnd: Int, to tai: Int
+  )
+    -> Issuer?
+  {
+    var end = CitationRelations.skipBackSpaces(scanner, tai)
+    if let tinh = CitationRelations.endsPhrase(scanner, CitationWords.tinh, at: end),
+      !scanner.isLetter(tinh - 1)
+    {
+      end = CitationRelations.skipBackSpaces(scanner, tinh)
+    }
+    guard end > issuerEnd else { return nil }
+    var i = issuerEnd
+    while i < end {
+      if scanner.isLetter(i), !scanner.isLetter(i - 1) {
+        var wordEnd = i
+        while scanner.isLetter(wordEnd) { wordEnd += 1 }
+        if scanner.foldedWord(i..<wordEnd, isIn: clauseWords) { return nil }
+        i = wordEnd
+        continue
+      }
+      guard scanner.isLetter(i) || scanner.isSpace(i) || scanner.scalars[i] == "&" else { return nil }
+      i += 1
+    }
+    return Issuer(name: scanner.flat(from..<end), scope: issuer.scope)
   }
 
   /// The end of the clause a reference sits in: `;`, a line break, or a full stop before a space.
@@ -889,6 +952,8 @@ enum CitationExtractor {
   ]
   /// Words that end an issuer's name read from capitals.
   static let issuerStopWords = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"])
+  /// Words that open a sentence or a phrase, never an issuer's name read from capitals.
+  static let issuerOpeningStops = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "thang"])
   /// Words that end a person's name after a title.
   static let personNameStopWords = ShortWordSet(["ve", "ngay", "tai"])
 
@@ -922,6 +987,10 @@ enum CitationExtractor {
     guard scanner.isUppercase(index),
       !PhraseTable.documentTypes.startsPhrase(at: index, in: scanner)
     else { return nil }
+    // `Ngày 06/4, UBND tỉnh ban hành …`: a sentence's opening word is no body's name.
+    var firstEnd = index
+    while scanner.isLetter(firstEnd) { firstEnd += 1 }
+    if scanner.foldedWord(index..<firstEnd, isIn: issuerOpeningStops) { return nil }
     var end = index
     var i = index
     while i < limit {

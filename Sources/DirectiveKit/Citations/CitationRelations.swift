@@ -23,7 +23,7 @@ enum CitationRelations {
       ("to chuc thuc hien", .implements, 12), ("thuc hien", .implements, 12), ("trien khai", .implements, 12),
       ("quan triet", .implements, 12), ("thi hanh", .implements, 12), ("cu the hoa", .implements, 12),
       ("huong ung", .implements, 12),
-      ("can cu vao", .pursuant, 12), ("can cu", .pursuant, 12),
+      ("can cu vao", .pursuant, 12), ("can cu", .pursuant, 12), ("tren co so", .pursuant, 3),
       ("sua doi, bo sung", .amends, 10), ("sua doi bo sung", .amends, 10), ("sua doi", .amends, 10),
       ("thay the", .replaces, 8), ("bai bo", .repeals, 8), ("huy bo", .repeals, 8),
       ("theo quy dinh tai", .accordingTo, 4), ("theo quy dinh cua", .accordingTo, 4),

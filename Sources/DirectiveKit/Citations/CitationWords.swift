@@ -2,6 +2,7 @@
 enum CitationWords {
   static let banHanh: [UInt8] = Array("ban hanh".utf8)
   static let cac: [UInt8] = Array("cac".utf8)
+  static let cacCap: [UInt8] = Array("cac cap".utf8)
   static let chiDao: [UInt8] = Array("chi dao".utf8)
   static let chinhTri: [UInt8] = Array("chinh tri".utf8)
   static let cua: [UInt8] = Array("cua".utf8)
@@ -14,8 +15,10 @@ enum CitationWords {
   static let hetHieuLuc: [UInt8] = Array("het hieu luc".utf8)
   static let hieuLuc: [UInt8] = Array("hieu luc".utf8)
   static let kemTheo: [UInt8] = Array("kem theo".utf8)
+  static let lamViec: [UInt8] = Array("lam viec".utf8)
   static let suaDoi: [UInt8] = Array("sua doi".utf8)
   static let tai: [UInt8] = Array("tai".utf8)
+  static let tinh: [UInt8] = Array("tinh".utf8)
   static let thayThe: [UInt8] = Array("thay the".utf8)
   static let theo: [UInt8] = Array("theo".utf8)
   static let va: [UInt8] = Array("va".utf8)
@@ -24,7 +27,8 @@ enum CitationWords {
 
   static let congressOpeners = words("dai hoi", "hoi nghi", "trung uong")
   static let meetings = words("hoi nghi", "cuoc hop", "phien hop", "buoi lam viec")
-  static let officeHolders = words("giam doc", "chu tich", "bo truong", "truong ban", "chanh van phong")
+  static let officeHolders = words(
+    "giam doc", "chu tich", "bo truong", "truong ban", "chanh van phong", "cuc truong")
   static let guidePrefixes = words("huong dan", "quy dinh chi tiet")
   static let clauseOpeners = words("va", "de", "nham")
   static let listJoiners = words("va", "hoac")

@@ -67,6 +67,8 @@ enum DirectiveParser {
     var placeDateLine: Int?
     var capacity: String?
     var headerBody: HeaderBody?
+    /// `ỦY BAN KIỂM TRA`, `BAN TUYÊN GIÁO`, `VĂN PHÒNG` under the committee's line: the issuer.
+    var headerOrgan: String?
     /// Where the document's own title (`KẾ HOẠCH`, `NGHỊ QUYẾT`) begins: no citation of another.
     var titleStart: Int?
 
@@ -160,6 +162,10 @@ enum DirectiveParser {
           document.province = province
         }
         if body.consumedNext { index += 1 }
+        continue
+      }
+      if layout.headerBody != nil, layout.headerOrgan == nil, let organ = partyOrgan(text) {
+        layout.headerOrgan = organ
         continue
       }
       if document.subject == nil, let title = titleAndSubject(lines, at: index, scanner, vocabulary) {
@@ -437,6 +443,19 @@ enum DirectiveParser {
     return name
   }
 
+  /// A committee's organ written on a header line of its own (`BAN TUYÊN GIÁO` under `TỈNH ỦY HÀ
+  /// TĨNH`, `ỦY BAN KIỂM TRA` under `BAN CHẤP HÀNH TRUNG ƯƠNG`), the motto beside it left out.
+  static func partyOrgan(_ text: String) -> String? {
+    guard Line.isUppercase(text) else { return nil }
+    let folded = beforeMotto(text).folded
+    return partyOrgans.first { $0.folded == folded }?.name
+  }
+  static let partyOrgans: [(folded: String, name: String)] = [
+    ("van phong", "Văn phòng"), ("uy ban kiem tra", "Ủy ban Kiểm tra"), ("ban tuyen giao", "Ban Tuyên giáo"),
+    ("ban to chuc", "Ban Tổ chức"), ("ban dan van", "Ban Dân vận"), ("ban noi chinh", "Ban Nội chính"),
+    ("ban tuyen giao va dan van", "Ban Tuyên giáo và Dân vận"), ("ban kinh te", "Ban Kinh tế"),
+  ]
+
   /// The issuing body a header line names; with the province it names (`provinceName` as
   /// written, `province` as the gazetteer knows it).
   /// `folded`, when given, is `text.folded` (`Line.textFolded`).
@@ -446,7 +465,7 @@ enum DirectiveParser {
     // Every issuing body below starts with one of these letters once folded.
     if let first = text.unicodeScalars.first, let initial = VietnameseFolding.fold(first) {
       switch initial {
-      case "t", "h", "u", "b", "v", "c", "q": break
+      case "t", "h", "u", "b", "v", "c", "q", "d": break
       default: return nil
       }
     }
@@ -528,6 +547,9 @@ enum DirectiveParser {
     ("van phong chinh phu", "Văn phòng Chính phủ"), ("chinh phu", "Chính phủ"),
     ("van phong trung uong dang", "Văn phòng Trung ương Đảng"), ("bo y te", "Bộ Y tế"),
     ("quoc hoi", "Quốc hội"),
+    ("dang uy khoi cac co quan trung uong", "Đảng ủy Khối các cơ quan Trung ương"),
+    ("dang uy khoi cac co quan tw", "Đảng ủy Khối các cơ quan Trung ương"),
+    ("dang uy khoi doanh nghiep trung uong", "Đảng ủy Khối Doanh nghiệp Trung ương"),
   ].map { ($0.0, $0.0 + " ", $0.1) }
 
   /// Whether `headerBody(text, next: nil)` reads a body, without resolving the names it holds.
@@ -979,10 +1001,12 @@ enum DirectiveParser {
     switch layout.headerBody {
     case .provincialParty(let body)?:
       document.level = .province
-      document.issuer = standingCommittee ? "Ban Thường vụ " + body : body
+      document.issuer =
+        layout.headerOrgan.map { $0 + " " + body } ?? (standingCommittee ? "Ban Thường vụ " + body : body)
     case .districtParty(let body)?:
       document.level = .district
-      document.issuer = standingCommittee ? "Ban Thường vụ " + body : body
+      document.issuer =
+        layout.headerOrgan.map { $0 + " " + body } ?? (standingCommittee ? "Ban Thường vụ " + body : body)
     case .provincialState(let body)?:
       document.level = .province
       document.issuer = body
@@ -992,6 +1016,9 @@ enum DirectiveParser {
     case .central(let body)?:
       document.level = .central
       document.issuer = body
+      if body == "Ban Chấp hành Trung ương", let organ = layout.headerOrgan {
+        document.issuer = organ == "Văn phòng" ? "Văn phòng Trung ương Đảng" : organ + " Trung ương"
+      }
     case nil:
       let issuerCode = document.number.flatMap { DocumentTypes.parts(ofNumber: $0).issuerCode?.folded }
       let signature = ((layout.capacity ?? "") + " " + (document.signer?.title ?? "")).folded
