@@ -423,4 +423,17 @@ final class HeaderFastPathTests: XCTestCase {
     }
     XCTAssertEqual(PlaceWords.leadingWordBytes(UInt64(0x3930_7A61_7A61_7A61)), 8)
   }
+
+  func testTheLatinClassesLookedUpAreTheCharactersOwn() {
+    var checked = 0
+    for value in UInt32(0)..<0x2100 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      XCTAssertEqual(
+        DirectiveParser.isNumber(scalar), Character(scalar).isNumber, "U+\(String(value, radix: 16))")
+      XCTAssertEqual(
+        DirectiveParser.isUppercase(scalar), Character(scalar).isUppercase, "U+\(String(value, radix: 16))")
+      if DirectiveParser.latinClasses(scalar) != nil { checked += 1 }
+    }
+    XCTAssertEqual(checked, 0x250 + 0x100)
+  }
 }
