@@ -368,22 +368,6 @@ final class HeaderFastPathTests: XCTestCase {
     XCTAssertGreaterThan(reused, 3000, "most lines reuse their folded bytes")
   }
 
-  func testGluedWordsLookedForOnBytesAreThoseLookedForScalarByScalar() throws {
-    var random = SplitMix64(seed: 61)
-    var texts = try Self.sampleLines()
-    for _ in 0..<3000 { texts.append(Self.randomText(&random, length: Int(random.next() % 24))) }
-    texts += [
-      "", " ", "  Banhành  ", "“Phêduyệt”", "(Banhành).", "abcd éfgh", "Ba\u{300}nhành", "x\u{200D}yz",
-    ]
-    var glued = 0
-    for text in texts {
-      let expected = Casing.mayHaveGluedWordByScalars(text)
-      XCTAssertEqual(Casing.mayHaveGluedWord(text), expected, text.debugDescription)
-      if expected { glued += 1 }
-    }
-    XCTAssertGreaterThan(glued, 100)
-  }
-
   func testAPlaceDateReadScalarByScalarIsThePlaceDateByCharacters() throws {
     var dated = 0
     var texts = try Self.sampleTexts() + Self.oddLines
@@ -422,5 +406,18 @@ final class HeaderFastPathTests: XCTestCase {
       XCTAssertEqual(PlaceWords.leadingWordBytes(packed), expected, word.description)
     }
     XCTAssertEqual(PlaceWords.leadingWordBytes(UInt64(0x3930_7A61_7A61_7A61)), 8)
+  }
+
+  func testTheLatinClassesLookedUpAreTheCharactersOwn() {
+    var checked = 0
+    for value in UInt32(0)..<0x2100 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      XCTAssertEqual(
+        DirectiveParser.isNumber(scalar), Character(scalar).isNumber, "U+\(String(value, radix: 16))")
+      XCTAssertEqual(
+        DirectiveParser.isUppercase(scalar), Character(scalar).isUppercase, "U+\(String(value, radix: 16))")
+      if DirectiveParser.latinClasses(scalar) != nil { checked += 1 }
+    }
+    XCTAssertEqual(checked, 0x250 + 0x100)
   }
 }

@@ -373,27 +373,46 @@ enum DirectiveParser {
       standsAlone
       ? String(line.text.unicodeScalars.prefix(offset)).trimmed(" ,\t")
       : line.text.prefix(offset).trimmed(" ,\t")
+    // A scalar that stands alone is a `Character` of its own, whose classes are looked up.
     func hasNumber() -> Bool {
-      // Of the ASCII scalars, the digits alone have a numeric type.
       standsAlone
-        ? before.unicodeScalars.contains {
-          $0.value < 0x80 ? $0.value >= 0x30 && $0.value <= 0x39 : $0.properties.numericType != nil
-        } : before.contains(where: \.isNumber)
+        ? before.unicodeScalars.contains { DirectiveParser.isNumber($0) } : before.contains(where: \.isNumber)
     }
     func opensInCapitals() -> Bool {
-      guard let first = before.utf8.first else { return true }
-      // An ASCII letter followed by ASCII other than a carriage return is a `Character` of its
-      // own: upper case from `A` to `Z`.
-      if first < 0x80, before.utf8.dropFirst().first.map({ $0 < 0x80 && $0 != 0x0D }) ?? true {
-        return first >= 0x41 && first <= 0x5A
-      }
-      return before.first?.isUppercase != false
+      guard standsAlone else { return before.first?.isUppercase != false }
+      return before.unicodeScalars.first.map(DirectiveParser.isUppercase) != false
     }
     let isPlace =
       !Line.hasMoreCharacters(before, than: 40) && !hasNumber() && Line.hasAtMostWords(before, 6)
       && opensInCapitals() && characterRange(of: "cua ", in: before.folded) == nil
     guard before.isEmpty || isPlace else { return nil }
     return (before.isEmpty ? nil : before, day)
+  }
+
+  /// `Character.isNumber` (bit 1) and `isUppercase` (bit 2) of the Latin scalars (below U+0250,
+  /// and U+1E00–U+1EFF), each taken as a `Character` of its own, looked up once.
+  static let latinCharacterClasses: [UInt8] = (Array(0..<0x250) + Array(0x1E00..<0x1F00)).map { value in
+    guard let scalar = Unicode.Scalar(value) else { return 0 }
+    let character = Character(scalar)
+    return (character.isNumber ? 1 : 0) | (character.isUppercase ? 2 : 0)
+  }
+
+  /// The classes of a Latin scalar from `latinCharacterClasses`; nil for any other.
+  @inline(__always) static func latinClasses(_ scalar: Unicode.Scalar) -> UInt8? {
+    let value = scalar.value
+    if value < 0x250 { return latinCharacterClasses[Int(value)] }
+    if value >= 0x1E00 && value < 0x1F00 { return latinCharacterClasses[Int(value - 0x1E00) + 0x250] }
+    return nil
+  }
+
+  /// `Character(scalar).isNumber`, looked up for a Latin scalar.
+  static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
+    latinClasses(scalar).map { $0 & 1 != 0 } ?? Character(scalar).isNumber
+  }
+
+  /// `Character(scalar).isUppercase`, looked up for a Latin scalar.
+  static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    latinClasses(scalar).map { $0 & 2 != 0 } ?? Character(scalar).isUppercase
   }
 
   /// `placeDate` by `Character`s, as it was first written.
@@ -1032,8 +1051,9 @@ enum DirectiveParser {
         document.level = .province
         let body = scanner.contains("thanh uy") && !scanner.contains("tinh uy") ? "Thành ủy" : "Tỉnh ủy"
         document.issuer = (standingCommittee ? "Ban Thường vụ " : "") + body + named
-      } else if issuerCode == "ubnd" || issuerCode == "ctubnd" || signature.contains("uy ban nhan dan")
-        || signature.contains("chu tich")
+      } else if issuerCode == "ubnd" || issuerCode == "ctubnd"
+        || characterRange(of: "uy ban nhan dan", in: signature) != nil
+        || characterRange(of: "chu tich", in: signature) != nil
       {
         document.level = .province
         document.issuer = "UBND tỉnh" + named

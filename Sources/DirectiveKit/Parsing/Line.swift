@@ -488,64 +488,6 @@ enum Casing {
   /// that is not a syllable. False only when none can; a text with a scalar that does not stand
   /// alone is left to `degluedWordByWord`.
   static func mayHaveGluedWord(_ text: String) -> Bool {
-    guard Line.allStandAlone(text) else { return true }
-    // Words are cut at spaces on the bytes; a word all in ASCII is passed over undecoded, and
-    // the scalars of the others (of three bytes at most, as they stand alone) are decoded into
-    // one buffer.
-    var text = text
-    return text.withUTF8 { bytes in
-      var word: [Unicode.Scalar] = []
-      var start = 0
-      let count = bytes.count
-      while start < count {
-        var end = start
-        var isASCII = true
-        while end < count, bytes[end] != 0x20 {
-          if bytes[end] >= 0x80 { isASCII = false }
-          end += 1
-        }
-        if !isASCII {
-          word.removeAll(keepingCapacity: true)
-          var index = start
-          while index < end {
-            let lead = UInt32(bytes[index])
-            var value = lead
-            if lead >= 0xE0 {
-              value =
-                (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-              index += 3
-            } else if lead >= 0xC0 {
-              value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-              index += 2
-            } else {
-              index += 1
-            }
-            word.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-          }
-          if mayBeGlued(word[...]) { return true }
-        }
-        start = end + 1
-      }
-      return false
-    }
-  }
-
-  /// Whether a word cut at spaces may be parted by `deglued`: its letters, once the marks around
-  /// them are trimmed, are four or more, all letters, one outside ASCII, with two vowels, and no
-  /// syllable.
-  private static func mayBeGlued(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
-    var coreStart = token.startIndex
-    var coreEnd = token.endIndex
-    while coreStart < coreEnd, isTrimmedOffWord(token[coreStart]) { coreStart += 1 }
-    while coreStart < coreEnd, isTrimmedOffWord(token[coreEnd - 1]) { coreEnd -= 1 }
-    let core = token[coreStart..<coreEnd]
-    return core.count >= 4 && core.contains(where: { !$0.isASCII })
-      && core.allSatisfy(ScalarProperties.isAlphabetic) && hasTwoVowels(core)
-      && !VietnameseSyllables.isSyllable(core)
-  }
-
-  /// `mayHaveGluedWord` scalar by scalar, as it was first written.
-  static func mayHaveGluedWordByScalars(_ text: String) -> Bool {
     let scalars = Array(text.unicodeScalars)
     guard scalars.allSatisfy(TextScanner.standsAlone) else { return true }
     var tokenStart = 0
