@@ -120,6 +120,43 @@ final class CitationNumberBytesTests: XCTestCase {
     XCTAssertGreaterThan(numbers, 500, "the texts hold numbers")
   }
 
+  /// `clauseEnd` as it read before eight bytes at a time: scalar by scalar.
+  private static func clauseEndReference(_ scanner: TextScanner, from index: Int) -> Int {
+    var i = index
+    let limit = min(scanner.count, index + 300)
+    while i < limit {
+      let scalar = scanner.scalars[i]
+      if scalar == ";" || scanner.isHardBreak(i) { return i }
+      if scalar == ".", i + 1 >= scanner.count || scanner.isSpace(i + 1) || scanner.scalars[i + 1] == "\n" {
+        return i
+      }
+      i += 1
+    }
+    return limit
+  }
+
+  func testClausesEndWhereTheyEndedScalarByScalar() throws {
+    var texts = try Self.corpusTexts()
+    var random = SplitMix64(seed: 37)
+    for _ in 0..<300 {
+      texts.append(
+        (0..<random.below(80)).map { _ in random.pick(Self.numberPieces + ["; ", ". ", ".x", "\n\n"]) }
+          .joined())
+    }
+    var ends = Set<Int>()
+    for text in texts {
+      let scanner = TextScanner(text)
+      for index in 0...scanner.count {
+        let end = CitationExtractor.clauseEnd(scanner, from: index)
+        XCTAssertEqual(
+          end, Self.clauseEndReference(scanner, from: index),
+          "at \(index) of \(text.prefix(60).debugDescription)")
+        ends.insert(end - index)
+      }
+    }
+    XCTAssertGreaterThan(ends.count, 200, "clauses of many lengths")
+  }
+
   func testOddNumbersReadOnBytesAsOnCharacters() {
     var withType = 0
     var withYear = 0

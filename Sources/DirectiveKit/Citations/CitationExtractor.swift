@@ -838,6 +838,16 @@ enum CitationExtractor {
     // `;` and `.` fold to themselves and nothing else does; a hard break folds to `\n`.
     let folded = scanner.folded
     var i = index
+    // Eight bytes at a time up to the first that may end the clause.
+    folded.withUnsafeBufferPointer { bytes in
+      guard let base = bytes.baseAddress else { return }
+      while i >= 0, i + 8 <= limit {
+        let block = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        guard !(Self.hasByte(block, UInt8(ascii: ";")) || Self.hasByte(block, 10) || Self.hasByte(block, 46))
+        else { return }
+        i += 8
+      }
+    }
     while i < limit {
       let byte = folded[i]
       if byte == UInt8(ascii: ";") || byte == 10 { return i }
@@ -849,6 +859,14 @@ enum CitationExtractor {
       i += 1
     }
     return limit
+  }
+
+  /// Whether one of the eight bytes of `block` is `byte`.
+  @inline(__always)
+  static func hasByte(_ block: UInt64, _ byte: UInt8) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let matches = block ^ (ones &* UInt64(byte))
+    return (matches &- ones) & ~matches & (ones &* 0x80) != 0
   }
 
   /// A subject ends with its clause, or where the next reference begins (`... và Công văn số`).

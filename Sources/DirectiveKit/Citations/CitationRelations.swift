@@ -288,13 +288,14 @@ enum CitationRelations {
   static func endsPhrase(_ scanner: TextScanner, _ phrase: [UInt8], at end: Int) -> Int? {
     var i = end
     var p = phrase.count
+    let folded = scanner.folded
     while p > 0 {
       let byte = phrase[p - 1]
       if byte == 32 {
         guard i > 0, scanner.isSpace(i - 1) else { return nil }
         while i > 0, scanner.isSpace(i - 1) { i -= 1 }
       } else {
-        guard i > 0, scanner.folded[i - 1] == byte else { return nil }
+        guard i > 0, folded[i - 1] == byte else { return nil }
         i -= 1
       }
       p -= 1

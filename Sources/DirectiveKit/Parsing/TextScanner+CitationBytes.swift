@@ -140,6 +140,8 @@ extension TextScanner {
     guard separators >= 1, sawLetter else { return nil }
     let from = Int(utf8Offsets[index])
     let to = Int(utf8Offsets[i])
+    // The arrays taken out of `self`, so that the closures below do not copy the scanner.
+    let (folded, scalars, utf8Offsets) = (self.folded, self.scalars, self.utf8Offsets)
     let number = utf8.withUnsafeBufferPointer { bytes in
       String(unsafeUninitializedCapacity: to - from + 1) { output in
         var written = 0
