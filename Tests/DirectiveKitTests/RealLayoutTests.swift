@@ -870,6 +870,14 @@ final class UnseenRealPhrasingTests: XCTestCase {
     ).citations
     XCTAssertEqual(found.map(\.relation), [.pursuant])
   }
+
+  /// `Ban Thường vụ Quận ủy Quận 3`: a numbered district goes on with its number.
+  func testANumberedDistrictKeepsItsNumber() {
+    let found = decision(
+      "Thực hiện Kế hoạch số 221-KH/QU ngày 12/11/2019 của Ban Thường vụ Quận ủy Quận 3 về tổ chức đại hội;"
+    ).citations
+    XCTAssertEqual(found.map(\.issuer), ["Ban Thường vụ Quận ủy Quận 3"])
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

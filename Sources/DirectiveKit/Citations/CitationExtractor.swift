@@ -925,6 +925,8 @@ enum CitationExtractor {
   static let issuerStopWords = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"])
   /// Words that open a sentence or a phrase, never an issuer's name read from capitals.
   static let issuerOpeningStops = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "thang"])
+  /// Units numbered rather than named (`Quận 3`, `Phường 5`).
+  static let numberedUnits = ShortWordSet(["quan", "phuong"])
   /// Words that end a person's name after a title.
   static let personNameStopWords = ShortWordSet(["ve", "ngay", "tai"])
 
@@ -963,10 +965,14 @@ enum CitationExtractor {
     while scanner.isLetter(firstEnd) { firstEnd += 1 }
     if scanner.foldedWord(index..<firstEnd, isIn: issuerOpeningStops) { return nil }
     var end = index
+    var lastWordStart = index
     var i = index
     while i < limit {
       let wordStart = scanner.skipSpaces(i)
-      guard wordStart < limit, scanner.isLetter(wordStart) else { break }
+      // `Quận 3`, `Phường 5`: a numbered district or ward goes on with its number.
+      let numbered =
+        scanner.isDigit(wordStart) && scanner.foldedWord(lastWordStart..<end, isIn: numberedUnits)
+      guard wordStart < limit, scanner.isLetter(wordStart) || numbered else { break }
       var wordEnd = wordStart
       while wordEnd < limit,
         scanner.isLetter(wordEnd) || scanner.isDigit(wordEnd) || scanner.scalars[wordEnd] == "-"
@@ -976,10 +982,11 @@ enum CitationExtractor {
       if wordStart > index && scanner.foldedWord(wordStart..<wordEnd, isIn: issuerStopWords) {
         break
       }
-      if !scanner.isUppercase(wordStart) && wordStart > index {
+      if !numbered && !scanner.isUppercase(wordStart) && wordStart > index {
         let nextStart = scanner.skipSpaces(wordEnd)
         guard scanner.isUppercase(nextStart) else { break }
       }
+      lastWordStart = wordStart
       end = wordEnd
       i = wordEnd
     }
