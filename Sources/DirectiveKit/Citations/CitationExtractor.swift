@@ -739,15 +739,23 @@ enum CitationExtractor {
     let lineStart = max(CitationRelations.sentenceStart(scanner, before: k - 7), mention.span.start - 200, 0)
     var position = lineStart
     var issuerFrom = lineStart
+    // `Thực hiện Chỉ thị số 45-CT/TW, ngày 14/4/2025 …, Ban … ban hành Kế hoạch số 08`: with another
+    // document named in the sentence, its dates are not the plan's.
+    var firstDay: Day?
+    var namesAnotherDocument = false
     while position < k - 7 {
       if let (day, end) = scanner.date(at: position) {
-        if mention.date == nil { mention.date = day }
+        if firstDay == nil { firstDay = day }
         issuerFrom = end
         position = end
       } else {
+        if !namesAnotherDocument, scanner.isUppercase(position), !scanner.isLetter(position - 1) {
+          namesAnotherDocument = PhraseTable.documentTypes.startsPhrase(at: position, in: scanner)
+        }
         position += 1
       }
     }
+    if mention.date == nil, !namesAnotherDocument { mention.date = firstDay }
     var from = scanner.skipSpaces(issuerFrom)
     if scanner.byte(from) == UInt8(ascii: ",") { from = scanner.skipSpaces(from + 1) }
     if mention.issuer == nil, let (issuer, _) = readIssuer(scanner, at: from, limit: k - 7) {
