@@ -762,15 +762,23 @@ enum CitationExtractor {
     let lineStart = max(CitationRelations.sentenceStart(scanner, before: k - 7), mention.span.start - 200, 0)
     var position = lineStart
     var issuerFrom = lineStart
+    // `Thực hiện Chỉ thị số 45-CT/TW, ngày 14/4/2025 …, Ban … ban hành Kế hoạch số 08`: with another
+    // document named in the sentence, its dates are not the plan's.
+    var firstDay: Day?
+    var namesAnotherDocument = false
     while position < k - 7 {
       if let (day, end) = scanner.date(at: position) {
-        if mention.date == nil { mention.date = day }
+        if firstDay == nil { firstDay = day }
         issuerFrom = end
         position = end
       } else {
+        if !namesAnotherDocument, scanner.isUppercase(position), !scanner.isLetter(position - 1) {
+          namesAnotherDocument = PhraseTable.documentTypes.startsPhrase(at: position, in: scanner)
+        }
         position += 1
       }
     }
+    if mention.date == nil, !namesAnotherDocument { mention.date = firstDay }
     var from = scanner.skipSpaces(issuerFrom)
     if scanner.byte(from) == UInt8(ascii: ",") { from = scanner.skipSpaces(from + 1) }
     if mention.issuer == nil, let (issuer, _) = readIssuer(scanner, at: from, limit: k - 7) {
@@ -972,6 +980,8 @@ enum CitationExtractor {
   static let issuerStopWords = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"])
   /// Words that open a sentence or a phrase, never an issuer's name read from capitals.
   static let issuerOpeningStops = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "thang"])
+  /// Units numbered rather than named (`Quận 3`, `Phường 5`).
+  static let numberedUnits = ShortWordSet(["quan", "phuong"])
   /// Words that end a person's name after a title.
   static let personNameStopWords = ShortWordSet(["ve", "ngay", "tai"])
 
@@ -1010,10 +1020,14 @@ enum CitationExtractor {
     while scanner.isLetter(firstEnd) { firstEnd += 1 }
     if scanner.foldedWord(index..<firstEnd, isIn: issuerOpeningStops) { return nil }
     var end = index
+    var lastWordStart = index
     var i = index
     while i < limit {
       let wordStart = scanner.skipSpaces(i)
-      guard wordStart < limit, scanner.isLetter(wordStart) else { break }
+      // `Quận 3`, `Phường 5`: a numbered district or ward goes on with its number.
+      let numbered =
+        scanner.isDigit(wordStart) && scanner.foldedWord(lastWordStart..<end, isIn: numberedUnits)
+      guard wordStart < limit, scanner.isLetter(wordStart) || numbered else { break }
       var wordEnd = wordStart
       while wordEnd < limit,
         scanner.isLetter(wordEnd) || scanner.isDigit(wordEnd) || scanner.scalars[wordEnd] == "-"
@@ -1023,10 +1037,11 @@ enum CitationExtractor {
       if wordStart > index && scanner.foldedWord(wordStart..<wordEnd, isIn: issuerStopWords) {
         break
       }
-      if !scanner.isUppercase(wordStart) && wordStart > index {
+      if !numbered && !scanner.isUppercase(wordStart) && wordStart > index {
         let nextStart = scanner.skipSpaces(wordEnd)
         guard scanner.isUppercase(nextStart) else { break }
       }
+      lastWordStart = wordStart
       end = wordEnd
       i = wordEnd
     }
