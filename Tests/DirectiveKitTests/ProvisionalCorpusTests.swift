@@ -55,6 +55,20 @@ final class ProvisionalCorpusTests: XCTestCase {
     return text
   }
 
+  /// Every field but the texts: a text the snapshot leaves in its file is read from the file as it
+  /// is now.
+  func fieldsFingerprint(_ corpus: Corpus) -> String {
+    var text = ""
+    dump(
+      corpus.documents.map { document in
+        var fields = document
+        fields.text = ""
+        return fields
+      }, to: &text)
+    dump(corpus.loadWarnings, to: &text)
+    return text
+  }
+
   func fresh() throws -> Corpus { try Corpus.load(paths: [corpus]) }
 
   @discardableResult
@@ -146,10 +160,13 @@ final class ProvisionalCorpusTests: XCTestCase {
       ),
     ]
     for (name, change) in changes {
-      let before = fingerprint(try warm())
+      let stored = try warm()
+      let before = fingerprint(stored)
+      let beforeFields = fieldsFingerprint(stored)
       try change()
       let shown = try XCTUnwrap(provisional(), name)
-      XCTAssertEqual(fingerprint(shown.corpus), before, "\(name): the snapshot's corpus, as stored")
+      XCTAssertEqual(
+        fieldsFingerprint(shown.corpus), beforeFields, "\(name): the snapshot's corpus, as stored")
       let confirmed = try confirm(shown)
       XCTAssertFalse(confirmed.corpus === shown.corpus, name)
       XCTAssertEqual(fingerprint(confirmed.corpus), fingerprint(try fresh()), name)

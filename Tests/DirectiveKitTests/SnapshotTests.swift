@@ -372,15 +372,17 @@ final class SnapshotTests: XCTestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: store.directory), [])
   }
 
-  /// Texts are read from the snapshot's mapping when asked for: replacing or removing the
-  /// snapshot file meanwhile (another vanban rewriting it) leaves them as they were.
+  /// Texts are read from the snapshot's mapping or their own files when asked for: replacing or
+  /// removing the snapshot file meanwhile (another vanban rewriting it) leaves them as they were.
   func testTextsOutliveTheSnapshotFileTheyComeFrom() throws {
     try assertWarmEqualsFresh()
     let warm = try load(store).corpus
     XCTAssertTrue(
       warm.documents.allSatisfy {
-        if case .mapped = $0.textStorage { return true }
-        return false
+        switch $0.textStorage {
+        case .mapped, .file: return true
+        case .owned, .verbatim: return false
+        }
       }, "a warm start keeps no text of its own")
     XCTAssertEqual(try store.clear(), 1)
     try Data(repeating: 0x41, count: 1 << 16).write(to: URL(fileURLWithPath: snapshotPath))
@@ -391,6 +393,56 @@ final class SnapshotTests: XCTestCase {
     edited.text = "replaced"
     XCTAssertEqual(edited.text, "replaced")
     XCTAssertEqual(warm.documents[0].text, fresh.documents[0].text, "a copy's text is its own")
+  }
+
+  /// A text that is its file's bytes (UTF-8, NFC, no byte order mark, no carriage return) is not
+  /// stored again: a warm start reads it from the file. Any other is stored as decoded.
+  func testATextItsFileHoldsIsReadFromTheFileAndAnyOtherFromTheSnapshot() throws {
+    let body =
+      "TỈNH ỦY NAM ĐỊNH\nSố 12-CV/TU\nNam Định, ngày 3 tháng 4 năm 2021\nV/v thực hiện Kết luận 07-KL/TW\n"
+    try put("plain.txt", body + "Dòng riêng của tệp thuần\n")
+    try put("crlf.txt", (body + "Dòng riêng của tệp CRLF\n").replacingOccurrences(of: "\n", with: "\r\n"))
+    try put("bom.txt", "\u{FEFF}" + body + "Dòng riêng của tệp BOM\n")
+    try put("nfd.txt", (body + "Dòng riêng của tệp NFD\n").decomposedStringWithCanonicalMapping)
+    try assertWarmEqualsFresh()
+    let snapshot = try [UInt8](Data(contentsOf: URL(fileURLWithPath: snapshotPath)))
+    func stored(_ line: String) -> Bool {
+      let bytes = Array(line.utf8)
+      return (0...(snapshot.count - bytes.count)).contains {
+        snapshot[$0] == bytes[0] && Array(snapshot[$0..<$0 + bytes.count]) == bytes
+      }
+    }
+    XCTAssertFalse(stored("Dòng riêng của tệp thuần"), "the file's own bytes are not stored again")
+    for kind in ["CRLF", "BOM", "NFD"] { XCTAssertTrue(stored("Dòng riêng của tệp \(kind)"), kind) }
+
+    let warm = try assertWarmEqualsFresh()
+    XCTAssertEqual(warm.reads, [])
+    func storage(_ id: String) throws -> DocumentText {
+      try XCTUnwrap(warm.corpus.document(id: id)).textStorage
+    }
+    guard case .file = try storage("plain") else { return XCTFail("plain: read from its file") }
+    for id in ["crlf", "bom", "nfd"] {
+      guard case .mapped = try storage(id) else { return XCTFail("\(id): read from the snapshot") }
+    }
+    XCTAssertEqual(warm.corpus.document(id: "plain")?.text, body + "Dòng riêng của tệp thuần\n")
+    XCTAssertEqual(warm.corpus.document(id: "crlf")?.text, body + "Dòng riêng của tệp CRLF\n")
+  }
+
+  /// A text read from its file is read only while the file has the stamp the snapshot knew; a file
+  /// changed or removed since is read as a fresh load would read it now.
+  func testATextWhoseFileChangedSinceTheLoadIsReadAsAFreshLoadWould() throws {
+    try put("plain.txt", "Số 12-CV/TU\nNam Định, ngày 3 tháng 4 năm 2021\nNội dung cũ\n")
+    try assertWarmEqualsFresh()
+    let warm = try load(store).corpus
+    let plain = try XCTUnwrap(warm.document(id: "plain"))
+    guard case .file = plain.textStorage else { return XCTFail("read from its file") }
+    XCTAssertTrue(plain.text.hasSuffix("Nội dung cũ\n"))
+    try put("plain.txt", "Số 12-CV/TU\r\nNam Định, ngày 3 tháng 4 năm 2021\r\nNội dung mới\r\n")
+    XCTAssertEqual(plain.text, "Số 12-CV/TU\nNam Định, ngày 3 tháng 4 năm 2021\nNội dung mới\n")
+    try put("plain.txt", "Số 12-CV/TU\nNam Định, ngày 3 tháng 4 năm 2021\nNội dung CŨ\n")
+    XCTAssertTrue(plain.text.hasSuffix("Nội dung CŨ\n"), "the same size, another stamp")
+    try FileManager.default.removeItem(atPath: corpus + "/plain.txt")
+    XCTAssertEqual(plain.text, "")
   }
 
   /// What a stored search index keys on: the snapshot's path and a fingerprint that changes with

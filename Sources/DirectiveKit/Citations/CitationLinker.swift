@@ -62,13 +62,13 @@ enum CitationLinker {
   }
 
   static func link(_ documents: inout [Document]) -> [LinkFacts] {
+    // The keys are worked out on all cores, then filed in path order.
+    let owns = onAllCores(&documents) { _, document in ownKey(of: document) }
     var keys = Keys()
-    var owns: [LinkFacts.Own?] = []
-    owns.reserveCapacity(documents.count)
-    for (index, document) in documents.enumerated() {
-      let own = ownKey(of: document)
-      owns.append(own)
-      if let own { keys.add(own, index: index, document: document) }
+    documents.withUnsafeBufferPointer { documents in
+      for index in documents.indices {
+        if let own = owns[index] { keys.add(own, index: index, document: documents[index]) }
+      }
     }
     // Each document is resolved against the keys alone, so the documents are resolved on all
     // cores, each chunk writing only its own.
@@ -210,9 +210,12 @@ enum CitationLinker {
   /// Every document's `citedBy`: the documents citing it, in path order, once per citation.
   static func setCitedBy(_ documents: inout [Document]) {
     var citedBy: [String: [String]] = [:]
-    for document in documents {
-      for citation in document.citations where citation.inCorpus {
-        citedBy[citation.target, default: []].append(document.id)
+    // By position: `for document in documents` would copy every document.
+    documents.withUnsafeBufferPointer { documents in
+      for position in documents.indices {
+        for citation in documents[position].citations where citation.inCorpus {
+          citedBy[citation.target, default: []].append(documents[position].id)
+        }
       }
     }
     for index in documents.indices {

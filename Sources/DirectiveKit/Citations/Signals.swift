@@ -49,12 +49,14 @@ public struct Signals: Sendable {
   /// lower bound) replaces or repeals what it implements or cites as basis.
   public init(documents: [Document]) {
     var supersessions: [String: [Supersession]] = [:]
-    for document in documents {
-      guard let date = document.date else { continue }
-      for citation in document.citations
-      where Relation.superseding.contains(citation.relation) && citation.target != document.id {
+    // By position: `for document in documents` would copy every document.
+    for position in documents.indices {
+      guard let date = documents[position].date else { continue }
+      let id = documents[position].id
+      for citation in documents[position].citations
+      where Relation.superseding.contains(citation.relation) && citation.target != id {
         supersessions[citation.target, default: []].append(
-          Supersession(target: citation.target, by: document.id, relation: citation.relation, date: date))
+          Supersession(target: citation.target, by: id, relation: citation.relation, date: date))
       }
     }
     for key in supersessions.keys {
@@ -62,17 +64,18 @@ public struct Signals: Sendable {
     }
     var stale: [String: [StaleCitation]] = [:]
     if !supersessions.isEmpty {
-      for document in documents {
-        guard let issued = document.sortDate else { continue }
-        for citation in document.citations where Relation.resting.contains(citation.relation) {
+      for position in documents.indices {
+        guard let issued = documents[position].sortDate else { continue }
+        let id = documents[position].id
+        for citation in documents[position].citations where Relation.resting.contains(citation.relation) {
           guard
             let first = supersessions[citation.target]?.first(where: {
-              $0.date < issued && $0.by != document.id
+              $0.date < issued && $0.by != id
             })
           else { continue }
-          stale[document.id, default: []].append(
+          stale[id, default: []].append(
             StaleCitation(
-              document: document.id, target: citation.target, relation: citation.relation, supersession: first
+              document: id, target: citation.target, relation: citation.relation, supersession: first
             ))
         }
       }

@@ -83,9 +83,15 @@ public final class Corpus: @unchecked Sendable {
   static func flagged(_ documents: [Document]) -> (
     documents: [Document], signals: Signals, graph: CitationGraph?
   ) {
-    let signals = Signals(documents: documents)
-    guard !signals.stale.isEmpty else { return (documents, signals, nil) }
     var documents = documents
+    let signals = flag(&documents)
+    return (documents, signals, nil)
+  }
+
+  /// `flagged(_:)` in place: a corpus's only array of its documents is not copied to flag a few.
+  static func flag(_ documents: inout [Document]) -> Signals {
+    let signals = Signals(documents: documents)
+    guard !signals.stale.isEmpty else { return signals }
     var flaggedPositions: [Int] = []
     for position in documents.indices where signals.stale[documents[position].id] != nil {
       flaggedPositions.append(position)
@@ -97,7 +103,7 @@ public final class Corpus: @unchecked Sendable {
         documents[position].warnings.append(DocumentWarning(.restsOnSuperseded, labels.warning(stale)))
       }
     }
-    return (documents, signals, nil)
+    return signals
   }
 
   /// Decodes every document's details on all cores, for a caller about to read them all: the

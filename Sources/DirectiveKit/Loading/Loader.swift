@@ -79,8 +79,9 @@ extension Corpus {
 
   /// Parsed files, in path order, made a corpus: ids, links, list order.
   static func finish(_ parsed: [LoadOutcome], warnings: [LoadWarning]) -> Corpus {
-    let linked = link(parsed, warnings: warnings)
-    return Corpus(documents: linked.documents, loadWarnings: linked.loadWarnings)
+    var linked = link(parsed, warnings: warnings)
+    let signals = flag(&linked.documents)
+    return Corpus(flagged: linked.documents, loadWarnings: linked.loadWarnings, signals: signals)
   }
 
   /// Ids, links and list order: what a corpus is made of, before its graph.
@@ -99,7 +100,24 @@ extension Corpus {
     assignIDs(&documents)
     let facts = CitationLinker.link(&documents)
     let order = listOrder(documents)
-    return (order.map { documents[$0] }, loadWarnings, order.map { facts[$0] })
+    permute(&documents, into: order)
+    return (documents, loadWarnings, order.map { facts[$0] })
+  }
+
+  /// Puts `values` in the order `order` names them (`values[order[0]]` first) by swapping them in
+  /// place, a cycle of the permutation at a time: no value is copied.
+  static func permute<Value>(_ values: inout [Value], into order: [Int]) {
+    var placed = [Bool](repeating: false, count: order.count)
+    for start in order.indices where !placed[start] {
+      var position = start
+      while true {
+        placed[position] = true
+        let source = order[position]
+        if source == start { break }
+        values.swapAt(position, source)
+        position = source
+      }
+    }
   }
 
   public static func build(sources: [SourceFile]) -> Corpus {
@@ -454,9 +472,11 @@ enum LoadOutcome: Sendable {
 
 /// Reads, decodes and parses files on all cores, in chunks, keeping their order.
 enum ParallelLoader {
+  /// `markingVerbatimTexts`: a text that is byte for byte what `reader` read (the file's bytes on
+  /// disk, for a snapshot) is marked so (`DocumentText.verbatim`), for a snapshot to leave it there.
   static func parseAll(
     files: [String], reader: @Sendable (String) -> Result<[UInt8], CorpusError>,
-    progress: (@Sendable (LoadProgress) -> Void)?
+    progress: (@Sendable (LoadProgress) -> Void)?, markingVerbatimTexts: Bool = false
   ) -> [LoadOutcome] {
     let chunkSize = 64
     let chunkCount = (files.count + chunkSize - 1) / chunkSize
@@ -476,7 +496,8 @@ enum ParallelLoader {
           outcomes.append(.skipped(LoadWarning(path: path, reason: error.message)))
         case .success(let content):
           bytes += content.count
-          outcomes.append(parseFile(path: path, bytes: content))
+          let outcome = parseFile(path: path, bytes: content)
+          outcomes.append(markingVerbatimTexts ? markingVerbatim(outcome, read: content) : outcome)
         }
       }
       results.set(chunk, outcomes)
@@ -492,6 +513,21 @@ enum ParallelLoader {
       counter.advance(files: range.count, bytes: bytes, parsed: parsed)
     }
     return results.values.flatMap { $0 ?? [] }
+  }
+
+  /// The outcome with its document's text marked verbatim when it is the bytes read, unchanged.
+  private static func markingVerbatim(_ outcome: LoadOutcome, read bytes: [UInt8]) -> LoadOutcome {
+    guard case .document(var document) = outcome, case .owned(var text) = document.textStorage,
+      text.utf8.count == bytes.count
+    else { return outcome }
+    let same = text.withUTF8 { utf8 in
+      bytes.withUnsafeBytes { read in
+        utf8.isEmpty || memcmp(utf8.baseAddress!, read.baseAddress!, utf8.count) == 0
+      }
+    }
+    guard same else { return outcome }
+    document.textStorage = .verbatim(text)
+    return .document(document)
   }
 
   static func parseFile(path: String, bytes whole: [UInt8], limit: Int = Corpus.maximumTextBytes)

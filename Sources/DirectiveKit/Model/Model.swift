@@ -370,17 +370,21 @@ struct DocumentDetails: Sendable {
   var warnings: [DocumentWarning] = []
 }
 
-/// A document's text: a string of its own (freshly parsed), or bytes of a mapped snapshot, whose
-/// mapping lives as long as a document refers to it.
+/// A document's text: a string of its own (freshly parsed), bytes of a mapped snapshot, whose
+/// mapping lives as long as a document refers to it, or its own file's bytes, read when asked for.
 enum DocumentText: Sendable, CustomDebugStringConvertible, CustomReflectable {
   case owned(String)
+  /// A string of its own that is byte for byte its file's content: a snapshot need not keep it.
+  case verbatim(String)
   case mapped(MappedFile, offset: Int, length: Int)
+  case file(SourceText)
 
   var string: String {
     switch self {
-    case .owned(let text): return text
+    case .owned(let text), .verbatim(let text): return text
     case .mapped(let file, let offset, let length):
       return ByteReader.string(file.bytes, offset..<offset + length)
+    case .file(let source): return source.text
     }
   }
 

@@ -65,7 +65,8 @@ enum Relinking {
   /// `reused`: per file, the stored entry that holds it (same path, or same content under another
   /// name); `parsed`: the outcomes of the other files.
   static func relink(
-    previous: Snapshot, files: [String], reused: [Int?], parsed: [Int: LoadOutcome], warnings: [LoadWarning]
+    previous: Snapshot, files: [String], stamps: [FileStamp], reused: [Int?], parsed: [Int: LoadOutcome],
+    warnings: [LoadWarning]
   ) -> Outcome {
     guard let linked = previous.linked, let factsRange = previous.linkFacts else {
       return .declined("the snapshot holds no link facts")
@@ -78,8 +79,11 @@ enum Relinking {
     oldPositionOfEntry.reserveCapacity(linked.count)
     for (position, item) in linked.enumerated() { oldPositionOfEntry[item.entry] = position }
     let unreadable = Outcome.declined("a document of the snapshot cannot be read")
-    func parsedForm(ofEntry entry: Int, file: String) -> Document? {
-      guard var document = try? previous.document(previous.entries[entry]) else { return nil }
+    /// `stamp`: the file's, when it is the stored one under another name.
+    func parsedForm(ofEntry entry: Int, file: String, stamp: FileStamp? = nil) -> Document? {
+      guard var document = try? previous.document(previous.entries[entry], asFile: file, stamp: stamp) else {
+        return nil
+      }
       document.file = file
       return document
     }
@@ -96,7 +100,9 @@ enum Relinking {
         if previous.entries[entry].path == files[index], let position = oldPositionOfEntry[entry] {
           slots.append(.kept(position))
         } else {
-          guard let document = parsedForm(ofEntry: entry, file: files[index]) else { return unreadable }
+          guard let document = parsedForm(ofEntry: entry, file: files[index], stamp: stamps[index]) else {
+            return unreadable
+          }
           storedParsed[index] = document
           slots.append(.fresh(document))
         }

@@ -81,44 +81,58 @@ enum SnapshotLoading {
         progress: progress, notice: notice, reader: reader)
     }
 
-    let parsed = ParallelLoader.parseAll(files: toParse.map { files[$0] }, reader: reader, progress: progress)
+    let parsed = ParallelLoader.parseAll(
+      files: toParse.map { files[$0] }, reader: reader, progress: progress, markingVerbatimTexts: true)
+    guard let previous else {
+      // Every file parsed, in order: nothing of a snapshot to merge them with.
+      return linkAndWrite(
+        parsed, path: path, identity: identity, store: store, files: files, stamps: stamps,
+        reused: reused, previous: nil, warnings: warnings, declined: "no snapshot", notice: notice)
+    }
     var parsedOfFile: [Int: LoadOutcome] = [:]
     for (index, outcome) in zip(toParse, parsed) { parsedOfFile[index] = outcome }
-    var declined = "no snapshot"
-    if let previous {
-      switch Relinking.relink(
-        previous: previous, files: files, reused: reused, parsed: parsedOfFile, warnings: warnings)
-      {
-      case .declined(let reason): declined = reason
-      case .relinked(let relinked):
-        Relinking.record(Relinking.Report(path: .incremental, relinked: relinked.relinked))
-        return write(
-          path, identity: identity, store: store, files: files, stamps: stamps, reused: reused,
-          previous: previous,
-          linked: (relinked.documents, relinked.loadWarnings, relinked.facts), signals: relinked.signals,
-          graph: nil,
-          notice: notice
-        ) { relinked.parsed[$0] }
-      }
+    let declined: String
+    switch Relinking.relink(
+      previous: previous, files: files, stamps: stamps, reused: reused, parsed: parsedOfFile,
+      warnings: warnings)
+    {
+    case .declined(let reason): declined = reason
+    case .relinked(let relinked):
+      Relinking.record(Relinking.Report(path: .incremental, relinked: relinked.relinked))
+      return write(
+        path, identity: identity, store: store, files: files, stamps: stamps, reused: reused,
+        previous: previous,
+        linked: (relinked.documents, relinked.loadWarnings, relinked.facts), signals: relinked.signals,
+        graph: nil,
+        notice: notice
+      ) { relinked.parsed[$0] }
     }
 
     var outcomes: [LoadOutcome?] = Array(repeating: nil, count: files.count)
-    if let snapshot = previous {
-      guard let decoded = decode(reused, from: snapshot) else {
-        return rebuild(
-          path, files: files, stamps: stamps, warnings: warnings, store: store, identity: identity,
-          progress: progress, notice: notice, reader: reader)
-      }
-      for index in files.indices {
-        guard var document = decoded[index] else { continue }
-        document.file = files[index]
-        outcomes[index] = .document(document)
-      }
+    guard let decoded = decode(reused, from: previous, files: files, stamps: stamps) else {
+      return rebuild(
+        path, files: files, stamps: stamps, warnings: warnings, store: store, identity: identity,
+        progress: progress, notice: notice, reader: reader)
+    }
+    for index in files.indices {
+      guard var document = decoded[index] else { continue }
+      document.file = files[index]
+      outcomes[index] = .document(document)
     }
     for (index, outcome) in parsedOfFile { outcomes[index] = outcome }
-    let outcomesInOrder = outcomes.map { $0! }
-    let linked = Corpus.link(outcomesInOrder, warnings: warnings)
-    let flagged = Corpus.flagged(linked.documents)
+    return linkAndWrite(
+      outcomes.map { $0! }, path: path, identity: identity, store: store, files: files, stamps: stamps,
+      reused: reused, previous: previous, warnings: warnings, declined: declined, notice: notice)
+  }
+
+  /// Links every file's outcome (in path order), flags the corpus and writes its snapshot.
+  private static func linkAndWrite(
+    _ outcomesInOrder: [LoadOutcome], path: String, identity: String, store: SnapshotStore, files: [String],
+    stamps: [FileStamp], reused: [Int?], previous: Snapshot?, warnings: [LoadWarning], declined: String,
+    notice: (String) -> Void
+  ) -> Corpus {
+    var linked = Corpus.link(outcomesInOrder, warnings: warnings)
+    let signals = Corpus.flag(&linked.documents)
     Relinking.record(
       Relinking.Report(
         path: .full(declined),
@@ -126,8 +140,8 @@ enum SnapshotLoading {
     return write(
       path, identity: identity, store: store, files: files, stamps: stamps, reused: reused,
       previous: previous,
-      linked: (flagged.documents, linked.loadWarnings, linked.facts), signals: flagged.signals,
-      graph: flagged.graph, notice: notice
+      linked: (linked.documents, linked.loadWarnings, linked.facts), signals: signals,
+      graph: nil, notice: notice
     ) { index in
       guard case .document(let document) = outcomesInOrder[index] else { return nil }
       return document
@@ -156,8 +170,18 @@ enum SnapshotLoading {
         entries.append((files[index], stamps[index], .parsed(document)))
       }
     }
-    let linkedEntries = linked.documents.map { document in entryOfPath[document.file].map { ($0, document) } }
-    let storedLinked = linkedEntries.contains { $0 == nil } ? nil : linkedEntries.map { $0! }
+    // The entry of each linked document's file, by position (a document taken by value is a copy).
+    var linkedEntries: [Int] = []
+    linkedEntries.reserveCapacity(linked.documents.count)
+    let storesEveryDocument = linked.documents.withUnsafeBufferPointer { documents in
+      documents.indices.allSatisfy { position in
+        guard let entry = entryOfPath[documents[position].file] else { return false }
+        linkedEntries.append(entry)
+        return true
+      }
+    }
+    let storedLinked: (documents: [Document], entries: [Int])? =
+      storesEveryDocument ? (linked.documents, linkedEntries) : nil
     var checksum: UInt64?
     switch store.store(
       at: path, identity: identity, entries: entries, linked: storedLinked,
@@ -187,11 +211,15 @@ enum SnapshotLoading {
       notice: notice, reader: reader)
   }
 
-  /// The stored documents of the files that reuse one, decoded on all cores; nil when any fails.
-  private static func decode(_ reused: [Int?], from snapshot: Snapshot) -> [Document?]? {
+  /// The stored documents of the files that reuse one, decoded on all cores, each as its file
+  /// (a renamed one's text is read under its new name); nil when any fails.
+  private static func decode(_ reused: [Int?], from snapshot: Snapshot, files: [String], stamps: [FileStamp])
+    -> [Document?]?
+  {
     decodeInParallel(count: reused.count) { index in
       guard let position = reused[index] else { return .some(nil) }
-      return (try? snapshot.document(snapshot.entries[position])).map { .some($0) }
+      return (try? snapshot.document(snapshot.entries[position], asFile: files[index], stamp: stamps[index]))
+        .map { .some($0) }
     }
   }
 

@@ -70,7 +70,7 @@ public struct SnapshotStore: Sendable {
   }
 
   /// The change of the layout below that makes every older snapshot foreign.
-  static let formatVersion: UInt32 = 4
+  static let formatVersion: UInt32 = 5
   static let magic = Array("VANBANSN".utf8)
   static let headerSize = 32
   static let fileExtension = ".snapshot"
@@ -150,7 +150,8 @@ public struct SnapshotStore: Sendable {
   // The layout: the header (`magic`, the format version, the payload's length and its checksum),
   // then the payload: the corpus's identity, the producer, the lengths of the files' documents
   // and of the texts, each file (path, stamp, where its parsed document's fields lie among the
-  // files' documents, where its text lies among the texts), optionally the linked corpus (each
+  // files' documents, whether its text is the file's own bytes and, when it is not, where it lies
+  // among the texts), optionally the linked corpus (each
   // document's file and its fields), optionally its link facts (`LinkFacts`, for a load that relinks
   // only what a change touches), then the files' documents and last the texts. A warm start reads
   // the table of files and the linked corpus, and touches neither of the last two.
@@ -218,11 +219,14 @@ public struct SnapshotStore: Sendable {
           size: Int64(bitPattern: try reader.fixed64()),
           modified: Int64(bitPattern: try reader.fixed64()), changed: Int64(bitPattern: try reader.fixed64()))
         let document = try Self.range(&reader, within: recordLength, "a document")
-        let text = try Self.range(&reader, within: textLength, "a text")
+        let text = try reader.bool() ? nil : try Self.range(&reader, within: textLength, "a text")
+        guard text != nil || stamp.size >= 0 else {
+          throw SnapshotDamage(reason: "a file's size is negative")
+        }
         entries.append(
           Snapshot.Entry(
             path: path, stamp: stamp, document: document.offset(by: recordStart),
-            text: text.offset(by: textStart)))
+            text: text?.offset(by: textStart)))
       }
       let linked = try reader.optional { reader in
         try reader.array { reader in
@@ -288,25 +292,28 @@ public struct SnapshotStore: Sendable {
     at path: String, identity: String, entries: [(path: String, stamp: FileStamp, document: StoredDocument)],
     linked: [(entry: Int, document: Document)]?, linkFacts: [LinkFacts]? = nil
   ) -> Result<UInt64, WriteFailure> {
-    let records = EncodedBatch.encode(count: entries.count) { index, writer in
-      switch entries[index].document {
-      case .encoded(let snapshot, let position):
-        writer.bytes.append(
-          contentsOf: UnsafeRawBufferPointer(
-            rebasing: snapshot.mapping.bytes[snapshot.entries[position].document]))
-      case .parsed(let document):
-        DocumentCoding.write(document, to: &writer)
+    store(
+      at: path, identity: identity, entries: entries,
+      linked: linked.map { (documents: $0.map(\.document), entries: $0.map(\.entry)) }, linkFacts: linkFacts)
+  }
+
+  /// `linked`: the documents, and the entry of each one's file. Every loop goes by position: a
+  /// document taken out of its array by value is a copy, some twenty references retained.
+  func store(
+    at path: String, identity: String, entries: [(path: String, stamp: FileStamp, document: StoredDocument)],
+    linked: (documents: [Document], entries: [Int])?, linkFacts: [LinkFacts]? = nil
+  ) -> Result<UInt64, WriteFailure> {
+    let records = entries.withUnsafeBufferPointer { entries in
+      EncodedBatch.encode(count: entries.count) { index, writer in entries[index].document.encode(to: &writer)
       }
     }
-    var textCounts: [Int] = []
+    // A text its file holds byte for byte is not stored (nil here): it is read from the file.
+    var textCounts: [Int?] = []
     textCounts.reserveCapacity(entries.count)
-    for entry in entries {
-      switch entry.document {
-      case .encoded(let snapshot, let position): textCounts.append(snapshot.entries[position].text.count)
-      case .parsed(let document): textCounts.append(document.textStorage.utf8Count)
-      }
+    for index in entries.indices {
+      textCounts.append(entries[index].document.storedTextCount(stamp: entries[index].stamp))
     }
-    let textLength = textCounts.reduce(0, +)
+    let textLength = textCounts.reduce(0) { $0 + ($1 ?? 0) }
 
     var head = ByteWriter()
     head.string(identity)
@@ -316,23 +323,27 @@ public struct SnapshotStore: Sendable {
     head.integer(entries.count)
     var recordOffset = 0
     var textOffset = 0
-    for (index, entry) in entries.enumerated() {
-      head.string(entry.path)
+    for index in entries.indices {
+      head.string(entries[index].path)
+      let stamp = entries[index].stamp
       for word in [
-        entry.stamp.device, entry.stamp.inode, UInt64(bitPattern: entry.stamp.size),
-        UInt64(bitPattern: entry.stamp.modified), UInt64(bitPattern: entry.stamp.changed),
+        stamp.device, stamp.inode, UInt64(bitPattern: stamp.size), UInt64(bitPattern: stamp.modified),
+        UInt64(bitPattern: stamp.changed),
       ] {
         head.fixed64(word)
       }
       head.integer(recordOffset)
       head.integer(records.lengths[index])
-      head.integer(textOffset)
-      head.integer(textCounts[index])
+      head.bool(textCounts[index] == nil)
+      if let textCount = textCounts[index] {
+        head.integer(textOffset)
+        head.integer(textCount)
+        textOffset += textCount
+      }
       recordOffset += records.lengths[index]
-      textOffset += textCounts[index]
     }
     head.bool(linked != nil)
-    if let linked { head.integer(linked.count) }
+    if let linked { head.integer(linked.documents.count) }
 
     if let problem = makeDirectory() { return .failure(WriteFailure(reason: problem)) }
     let temporary = "\(path).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -347,17 +358,19 @@ public struct SnapshotStore: Sendable {
     if let linked {
       // A batch at a time: the linked documents' encodings are never all held at once.
       let batchSize = 8192
-      for batchStart in stride(from: 0, to: linked.count, by: batchSize) {
-        let batch = batchStart..<min(linked.count, batchStart + batchSize)
-        let encoded = EncodedBatch.encode(count: batch.count) { index, writer in
-          let item = linked[batch.lowerBound + index]
-          var document = ByteWriter()
-          DocumentCoding.write(item.document, to: &document)
-          writer.integer(item.entry)
-          writer.integer(document.bytes.count)
-          writer.bytes.append(contentsOf: document.bytes)
+      let count = linked.documents.count
+      linked.documents.withUnsafeBufferPointer { documents in
+        for batchStart in stride(from: 0, to: count, by: batchSize) {
+          let batch = batchStart..<min(count, batchStart + batchSize)
+          let encoded = EncodedBatch.encode(count: batch.count) { index, writer in
+            var document = ByteWriter()
+            DocumentCoding.write(documents[batch.lowerBound + index], to: &document)
+            writer.integer(linked.entries[batch.lowerBound + index])
+            writer.integer(document.bytes.count)
+            writer.bytes.append(contentsOf: document.bytes)
+          }
+          for chunk in encoded.chunks { file.append(chunk) }
         }
-        for chunk in encoded.chunks { file.append(chunk) }
       }
     }
     var tail = ByteWriter()
@@ -378,11 +391,12 @@ public struct SnapshotStore: Sendable {
       if let copied { copied.snapshot.release(copied.range) }
       copied = nil
     }
-    for (index, entry) in entries.enumerated() {
+    for index in entries.indices {
+      guard let textCount = textCounts[index] else { continue }
       let before = file.length
-      switch entry.document {
+      switch entries[index].document {
       case .encoded(let snapshot, let position):
-        let text = snapshot.entries[position].text
+        guard let text = snapshot.entries[position].text else { continue }
         file.append(UnsafeRawBufferPointer(rebasing: snapshot.mapping.bytes[text]))
         if let run = copied, run.snapshot === snapshot, run.range.upperBound == text.lowerBound {
           copied = (snapshot, run.range.lowerBound..<text.upperBound)
@@ -394,7 +408,7 @@ public struct SnapshotStore: Sendable {
       case .parsed(let document):
         document.textStorage.withUTF8 { file.append($0) }
       }
-      if file.length - before != textCounts[index] { textsMatch = false }
+      if file.length - before != textCount { textsMatch = false }
     }
     releaseCopied()
     let finished = file.finish()
@@ -437,6 +451,30 @@ public struct SnapshotStore: Sendable {
   }
 }
 
+extension SnapshotStore.StoredDocument {
+  /// Its fields in the snapshot's layout: copied as bytes, or encoded.
+  func encode(to writer: inout ByteWriter) {
+    switch self {
+    case .encoded(let snapshot, let position):
+      writer.bytes.append(
+        contentsOf: UnsafeRawBufferPointer(
+          rebasing: snapshot.mapping.bytes[snapshot.entries[position].document]))
+    case .parsed(let document):
+      DocumentCoding.write(document, to: &writer)
+    }
+  }
+
+  /// How many bytes its text takes in the snapshot; nil when the file of `stamp` holds it byte for
+  /// byte, and it is not stored.
+  func storedTextCount(stamp: FileStamp) -> Int? {
+    switch self {
+    case .encoded(let snapshot, let position): return snapshot.entries[position].text?.count
+    case .parsed(let document):
+      return document.textStorage.isVerbatim(of: stamp) ? nil : document.textStorage.utf8Count
+    }
+  }
+}
+
 /// A snapshot read from disk: the mapped file and, per stored file, its stamp and where its
 /// document's fields and text lie. Documents are decoded only when used, texts only when read.
 final class Snapshot: @unchecked Sendable {
@@ -444,7 +482,8 @@ final class Snapshot: @unchecked Sendable {
     var path: String
     var stamp: FileStamp
     var document: Range<Int>
-    var text: Range<Int>
+    /// Nil when the text is the file's own bytes (`SourceText`).
+    var text: Range<Int>?
   }
 
   /// A document of the linked corpus: its file's entry (which holds its text), and where its
@@ -478,21 +517,27 @@ final class Snapshot: @unchecked Sendable {
     var reader = ByteReader(mapping.bytes, from: linked.document.lowerBound, to: linked.document.upperBound)
     var document = try DocumentCoding.readListed(from: &reader, mapping: mapping)
     guard reader.isAtEnd else { throw SnapshotDamage(reason: "a document is longer than stored") }
-    let text = entries[linked.entry].text
-    document.textStorage = .mapped(mapping, offset: text.lowerBound, length: text.count)
+    document.textStorage = text(of: entries[linked.entry])
     return document
   }
 
-  func document(_ entry: Entry) throws -> Document {
-    try document(in: entry.document, text: entry.text)
-  }
-
-  private func document(in fields: Range<Int>, text: Range<Int>) throws -> Document {
-    var reader = ByteReader(mapping.bytes, from: fields.lowerBound, to: fields.upperBound)
+  /// The parsed document of a stored file, as the file at `path` with `stamp` (the entry's own,
+  /// or those of the same content under another name).
+  func document(_ entry: Entry, asFile path: String? = nil, stamp: FileStamp? = nil) throws -> Document {
+    var reader = ByteReader(mapping.bytes, from: entry.document.lowerBound, to: entry.document.upperBound)
     var document = try DocumentCoding.read(from: &reader)
     guard reader.isAtEnd else { throw SnapshotDamage(reason: "a document is longer than stored") }
-    document.textStorage = .mapped(mapping, offset: text.lowerBound, length: text.count)
+    var located = entry
+    if let path { located.path = path }
+    if let stamp { located.stamp = stamp }
+    document.textStorage = text(of: located)
     return document
+  }
+
+  /// A stored file's text: in the mapping, or the file's own bytes.
+  private func text(of entry: Entry) -> DocumentText {
+    guard let text = entry.text else { return .file(SourceText(path: entry.path, stamp: entry.stamp)) }
+    return .mapped(mapping, offset: text.lowerBound, length: text.count)
   }
 
   /// Once decoded, fields need not stay resident: their pages are the file's, read again from it
@@ -674,19 +719,33 @@ extension DocumentText {
   /// The text's length in UTF-8 bytes, without making a string of a mapped one.
   var utf8Count: Int {
     switch self {
-    case .owned(let text): return text.utf8.count
+    case .owned(let text), .verbatim(let text): return text.utf8.count
     case .mapped(_, _, let length): return length
+    case .file(let source): return source.length
+    }
+  }
+
+  /// Whether the file with `stamp` holds this text byte for byte: it was read from it, or it is
+  /// read from the same content (the same file, or the same file renamed).
+  func isVerbatim(of stamp: FileStamp) -> Bool {
+    switch self {
+    case .verbatim: return true
+    case .file(let source): return source.stamp.content == stamp.content
+    case .owned, .mapped: return false
     }
   }
 
   /// The text's UTF-8 bytes, in place.
   func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
     switch self {
-    case .owned(let text):
+    case .owned(let text), .verbatim(let text):
       var text = text
       return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     case .mapped(let file, let offset, let length):
       return body(UnsafeRawBufferPointer(rebasing: file.bytes[offset..<offset + length]))
+    case .file(let source):
+      var text = source.text
+      return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     }
   }
 }
