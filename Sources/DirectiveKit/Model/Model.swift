@@ -218,6 +218,13 @@ public struct Document: Sendable, CustomReflectable {
     set { textStorage = .owned(newValue) }
   }
   var textStorage: DocumentText
+
+  /// Whether the text this document was read with is `other`'s: never when it was left in its
+  /// file and that file has changed since, for the text it was read with is gone.
+  public func hasTextOf(_ other: Document) -> Bool {
+    guard case .file(let source) = textStorage else { return text == other.text }
+    return source.unchangedText().map { $0 == other.text } ?? false
+  }
   /// The encoding the bytes were read in: `UTF-8`, `Windows-1258`, ...
   public var encoding: String
 

@@ -27,7 +27,7 @@ final class SourceText: Sendable {
   }
 
   /// The file's bytes as a string, when it still has its stamp and they are all read.
-  private func unchangedText() -> String? {
+  func unchangedText() -> String? {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }

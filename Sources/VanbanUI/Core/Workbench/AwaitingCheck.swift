@@ -127,7 +127,7 @@ extension AppState {
     listed.id == confirmed.id && listed.file == confirmed.file
       && Reference.of(listed) == Reference.of(confirmed) && listed.subject == confirmed.subject
       && listed.province == confirmed.province && Format.date(of: listed) == Format.date(of: confirmed)
-      && listed.text == confirmed.text
+      && listed.hasTextOf(confirmed)
   }
 }
 
