@@ -806,6 +806,27 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(rules.relation, .pursuant)
   }
 
+  /// Working rules named by their body, then their number in brackets on a line of its own: the
+  /// number is theirs; one in brackets past the sentence, or of another type's code, is not.
+  func testWorkingRulesTakeTheirNumberInBracketsAfterTheName() throws {
+    let numbered = try XCTUnwrap(
+      decision("Sửa đổi Quy chế làm việc của Thành ủy khóa IX,\nnhiệm kỳ 2020-2025\n(số 05-QC/TU)\nnhư sau.")
+        .citations.first)
+    XCTAssertEqual(numbered.type, "Quy chế")
+    XCTAssertEqual(numbered.number, "05-QC/TU")
+    let otherCode = try XCTUnwrap(
+      decision("Căn cứ Quy chế làm việc của Thành ủy khóa IX (kèm Kế hoạch 12-KH/TU);").citations.first {
+        $0.type == "Quy chế"
+      })
+    XCTAssertNil(otherCode.number)
+    let pastTheSentence = try XCTUnwrap(
+      decision("Căn cứ Quy chế làm việc của Thành ủy khóa IX. Ban hành kèm (số 07-QC/TU) mới.").citations
+        .first {
+          $0.type == "Quy chế"
+        })
+    XCTAssertNil(pastTheSentence.number)
+  }
+
   /// `Căn cứ Pháp lệnh về thủ tục …, ở các cấp ngày 10 tháng 5 năm 1999`: an ordinance named by
   /// its subject (`về …`), commas and all, up to its date.
   func testAnOrdinanceNamedByItsSubjectIsCited() throws {

@@ -181,6 +181,7 @@ enum CitationExtractor {
     {
       namingWordsEnd = afterWork
       end = afterWork
+      mention.number = bracketedNumber(scanner, of: phrase, from: afterWork)
     }
     if mention.number == nil, namingWordsEnd == typeEnd {
       let nameStart = scanner.skipSpaces(typeEnd)
@@ -482,6 +483,30 @@ enum CitationExtractor {
   }
 
   /// `số` as a word, or glued to the digits after it.
+  /// `Quy chế làm việc của Tỉnh ủy khóa X, nhiệm kỳ 2015-2020 (số 22-QC/TU)`: a number in
+  /// brackets after a document's name, within its sentence, whose code names that document's type.
+  static func bracketedNumber(_ scanner: TextScanner, of phrase: Int, from start: Int) -> String? {
+    var index = start
+    let limit = min(scanner.count, start + 200)
+    while index < limit {
+      switch scanner.byte(index) {
+      case UInt8(ascii: "."), UInt8(ascii: ";"): return nil
+      case UInt8(ascii: "\n") where scanner.byte(index + 1) == UInt8(ascii: "\n"): return nil
+      case UInt8(ascii: "("):
+        var k = scanner.skipSpaces(index + 1)
+        if let afterSo = matchSo(scanner, at: k) { k = scanner.skipSpaces(afterSo) }
+        guard let (number, numberEnd) = scanner.citedNumber(at: k),
+          scanner.byte(scanner.skipSpaces(numberEnd)) == UInt8(ascii: ")"),
+          let code = DocumentTypes.parts(ofNumber: number).typeCode,
+          DocumentTypes.phraseIndex(forCode: code) == phrase
+        else { return nil }
+        return number
+      default: index += 1
+      }
+    }
+    return nil
+  }
+
   static func matchSo(_ scanner: TextScanner, at index: Int) -> Int? {
     guard scanner.byte(index) == UInt8(ascii: "s"), scanner.byte(index + 1) == UInt8(ascii: "o"),
       !scanner.isLetter(index - 1), !scanner.isDigit(index - 1), !scanner.isLetter(index + 2)
