@@ -415,24 +415,6 @@ enum DirectiveParser {
     latinClasses(scalar).map { $0 & 2 != 0 } ?? Character(scalar).isUppercase
   }
 
-  /// `placeDate` by `Character`s, as it was first written.
-  static func placeDateByCharacters(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
-    guard !Line.hasMoreCharacters(line.text, than: 89),
-      let offset = line.foldedOffset(of: "ngay ")
-        ?? (line.folded.hasSuffix(" ngay") ? line.lastFoldedOffset(of: "ngay") : nil)
-    else { return nil }
-    guard let (day, end) = scanner.date(at: line.textStart + offset) else { return nil }
-    var lineEnd = line.range.upperBound
-    while lineEnd < end || (lineEnd < scanner.count && scanner.scalars[lineEnd] != "\n") { lineEnd += 1 }
-    guard scanner.string(end..<lineEnd).allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
-    let before = line.text.prefix(offset).trimmed(" ,\t")
-    let isPlace =
-      before.count <= 40 && !before.contains(where: \.isNumber) && Line.hasAtMostWords(before, 6)
-      && before.first?.isUppercase != false && characterRange(of: "cua ", in: before.folded) == nil
-    guard before.isEmpty || isPlace else { return nil }
-    return (before.isEmpty ? nil : before, day)
-  }
-
   /// Where `needle` (ASCII) first occurs in `haystack`, in `Character`s from its start, as
   /// Foundation's `range(of:)` finds it. A haystack in ASCII without carriage returns, where each
   /// byte is a `Character`, is searched byte by byte.
