@@ -1209,9 +1209,11 @@ enum CitationExtractor {
             || issuerLetters(of: index).map { letters in
               if mentionLetters == nil { mentionLetters = nameLetters(mention.issuer!.name) }
               return sameName(letters: letters, mentionLetters!)
-            } == true)
+            } == true
+            || sameCongress(citations[index].issuer, mention.issuer?.name))
           && (mention.date == nil || citations[index].date == nil || citations[index].date == mention.date)
-          && sameTitle(citations[index].title, mention.title)
+          && (sameTitle(citations[index].title, mention.title)
+            || sameCongress(citations[index].issuer, mention.issuer?.name))
       }) {
         absorb(mention, into: &citations[existing], scope: &scopes[existing])
         continue
@@ -1244,6 +1246,26 @@ enum CitationExtractor {
   static func sameTitle(_ a: String?, _ b: String?) -> Bool {
     guard let a, let b else { return b == nil }
     return sameName(a, b)
+  }
+
+  /// `Đại hội đại biểu Đảng bộ thành phố lần thứ X` and `… Đảng bộ thành phố Hồ Chí Minh lần thứ X`:
+  /// one congress, its place named once and left out once, the words around it the same.
+  static func sameCongress(_ a: String?, _ b: String?) -> Bool {
+    guard let a, let b else { return false }
+    let x = a.folded.split(separator: " ")
+    let y = b.folded.split(separator: " ")
+    let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+    guard short.count < long.count, short.starts(with: ["dai", "hoi"]) else { return false }
+    var prefix = 0
+    while prefix < short.count, short[prefix] == long[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < short.count - prefix, short[short.count - 1 - suffix] == long[long.count - 1 - suffix] {
+      suffix += 1
+    }
+    guard prefix + suffix == short.count, prefix > 0, suffix >= 3 else { return false }
+    let before = long[prefix - 1]
+    let after = long[long.count - suffix]
+    return ["tinh", "pho", "huyen", "quan", "xa"].contains(before) && after == "lan"
   }
 
   /// `Đại hội đại biu toàn quc …` (letters lost in a copy) is `Đại hội đại biểu toàn quốc …`: one
