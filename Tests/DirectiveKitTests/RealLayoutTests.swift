@@ -899,6 +899,30 @@ final class UnseenRealPhrasingTests: XCTestCase {
     ).citations
     XCTAssertEqual(found.map(\.issuer), ["Ban Thường vụ Quận ủy Quận 3"])
   }
+
+  /// `Thực hiện Chỉ thị số 45-CT/TW, ngày 14/4/2025 …, Ban … đã ban hành Kế hoạch số 08-KH/ĐU`:
+  /// the date before `ban hành` is the directive's, and the header's date line above is the
+  /// document's own; the plan is left undated.
+  func testADateBeforeBanHanhThatBelongsToAnotherDocumentIsNotThePlans() {
+    let found = decision(
+      "Thực hiện Chỉ thị số 45-CT/TW, ngày 14/4/2025 về đại hội đảng bộ các cấp, Ban Thường vụ Đảng ủy đã ban hành Kế hoạch số 08-KH/ĐU triển khai."
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["45-CT/TW", "08-KH/ĐU"])
+    XCTAssertEqual(found.map(\.date?.iso), ["2025-04-14", nil])
+  }
+
+  /// A congress named once with its city and once without, in the same letter, is one congress.
+  func testACongressNamedWithAndWithoutItsPlaceIsOneResolution() throws {
+    let found = decision(
+      "Đại hội đã thông qua Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX nhiệm kỳ 2020 - 2025. Các cấp ủy xây dựng chương trình thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX sát thực tiễn."
+    ).citations
+    XCTAssertEqual(found.count, 1)
+    XCTAssertEqual(try XCTUnwrap(found.first).mentions, 2)
+    let twoCongresses = decision(
+      "So sánh Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX với Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVIII."
+    ).citations
+    XCTAssertEqual(twoCongresses.count, 2, "another term is another congress")
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

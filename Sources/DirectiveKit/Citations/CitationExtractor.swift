@@ -104,6 +104,7 @@ enum CitationExtractor {
       mention.span.start == ownTitleStart
         || (mention.namedByIssuer && mention.number == nil && mention.type == ownType
           && mention.issuer?.scope != .national)
+        || (mention.number == nil && isDraft(scanner, mention.span.start))
     }
     let readings = CitationRelations.read(
       scanner, spans: mentions.map(\.span), leadsOn: mentions.map(\.pointsOnward))
@@ -752,6 +753,14 @@ enum CitationExtractor {
   }
 
   /// Whether the word before `start` is `các`, `những` or `mọi`.
+  /// `Nội dung dự thảo Quy chế làm việc của Tỉnh ủy khóa XI`: the rules being drafted, not rules
+  /// in force that the text cites.
+  static func isDraft(_ scanner: TextScanner, _ start: Int) -> Bool {
+    CitationRelations.endsPhrase(
+      scanner, CitationWords.duThao, at: CitationRelations.skipBackSpaces(scanner, start))
+      != nil
+  }
+
   static func followsPluralMarker(_ scanner: TextScanner, _ start: Int) -> Bool {
     follows(pluralMarkers, scanner, start)
   }
@@ -1168,6 +1177,20 @@ enum CitationExtractor {
         }
         if let existing {
           absorb(mention, into: &citations[existing], scope: &scopes[existing])
+          continue
+        }
+        // `So với Quy chế làm việc của Tỉnh ủy khóa X` … `Quy chế làm việc của Tỉnh ủy khóa X (số
+        // 22-QC/TU)`: rules named by their body, then numbered, are the rules named before.
+        if lastOfNumber < 0, mention.namedByIssuer, let issuer = mention.issuer,
+          let named = citations.indices.first(where: { index in
+            citations[index].number == nil && citations[index].type == mention.type
+              && citations[index].date == nil && citations[index].title == nil
+              && issuerLetters(of: index) == nameLetters(issuer.name)
+          })
+        {
+          citations[named].number = number
+          absorb(mention, into: &citations[named], scope: &scopes[named])
+          firstByNumber[numberKey] = named
           continue
         }
         if lastOfNumber >= 0 {
