@@ -923,6 +923,50 @@ final class UnseenRealPhrasingTests: XCTestCase {
     ).citations
     XCTAssertEqual(twoCongresses.count, 2, "another term is another congress")
   }
+
+  /// `Nội dung dự thảo Quy chế làm việc của Thành ủy khóa IX so với Quy chế làm việc của Thành ủy
+  /// khóa VIII (số 12-QC/TU)`: the draft is no citation, and the rules compared with it are the
+  /// numbered rules.
+  func testADraftIsNoCitationAndTheRulesItReplacesAreNumberedLater() throws {
+    let found = decision(
+      """
+      BẢNG SO SÁNH
+      Nội dung dự thảo Quy chế làm việc của Thành ủy khóa IX
+      So với Quy chế làm việc của Thành ủy khóa VIII
+      Quy chế làm việc của Thành ủy khóa VIII
+      (số 12-QC/TU)
+      - Căn cứ Điều lệ Đảng;
+      """
+    ).citations
+    XCTAssertEqual(found.map(\.type), ["Quy chế", "Điều lệ"])
+    XCTAssertEqual(found.first?.number, "12-QC/TU")
+    XCTAssertEqual(try XCTUnwrap(found.first).mentions, 2)
+    let drafted = decision("Ban Thường vụ cho ý kiến vào Dự thảo Chỉ thị của Tỉnh ủy về đại hội.").citations
+    XCTAssertEqual(drafted.count, 0)
+  }
+
+  /// `Ban Tuyên giáo Tỉnh ủy Bắc Giang vừa ban hành Công văn số …` after a line that is no issuer
+  /// (a headline, `Lượt xem: 123`): the body just before `vừa ban hành` issued it.
+  func testTheBodyRightBeforeVuaBanHanhIssuesTheLetter() throws {
+    let letter = try XCTUnwrap(
+      decision(
+        "Tuyên truyền kỷ niệm ngày thành lập (3/2/1930 - 3/2/2022)\nLượt xem: 123\nBan Tuyên giáo Tỉnh ủy Bắc Giang vừa ban hành Công văn số 88-CV/BTGTU về việc tuyên truyền."
+      ).citations.first { $0.number == "88-CV/BTGTU" })
+    XCTAssertEqual(letter.issuer, "Ban Tuyên giáo Tỉnh ủy Bắc Giang")
+    let signed = try XCTUnwrap(
+      decision("Ghi chú: 12\nThường trực Tỉnh ủy đã ký ban hành Kết luận số 9-KL/TU về đất đai.").citations
+        .first)
+    XCTAssertEqual(signed.issuer, "Thường trực Tỉnh ủy")
+  }
+  /// `Thay mặt Bộ Chính trị, đồng chí …, vừa ký ban hành Kết luận số …`: on behalf of the Politburo,
+  /// so the Politburo's, not a body called `Thay mặt Bộ Chính`.
+  func testOnBehalfOfABodyIsThatBodys() throws {
+    let conclusion = try XCTUnwrap(
+      decision(
+        "Thay mặt Bộ Chính trị, đồng chí Nguyễn Văn A, Thường trực Ban Bí thư, vừa ký ban hành Kết luận số 12-KL/TW ngày 3/4/2022 về công tác kiểm tra."
+      ).citations.first)
+    XCTAssertEqual(conclusion.issuer, "Bộ Chính trị")
+  }
 }
 
 /// Numbers and dates as a second set of unseen real texts wrote them.

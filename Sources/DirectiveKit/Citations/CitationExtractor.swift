@@ -815,9 +815,49 @@ enum CitationExtractor {
     if mention.date == nil, !namesAnotherDocument { mention.date = firstDay }
     var from = scanner.skipSpaces(issuerFrom)
     if scanner.byte(from) == UInt8(ascii: ",") { from = scanner.skipSpaces(from + 1) }
-    if mention.issuer == nil, let (issuer, _) = readIssuer(scanner, at: from, limit: k - 7) {
-      mention.issuer = issuer
+    // `Thay mặt Bộ Chính trị, đồng chí … ban hành`: on behalf of the body that issues it.
+    if let afterBehalf = scanner.matchWord(CitationWords.thayMat, at: from) {
+      from = scanner.skipSpaces(afterBehalf)
     }
+    guard mention.issuer == nil else { return }
+    var limit = CitationRelations.skipBackSpaces(scanner, k - 7)
+    for adverb in [CitationWords.ky, CitationWords.vua, CitationWords.da] {
+      if let adverbStart = CitationRelations.endsPhrase(scanner, adverb, at: limit) {
+        limit = CitationRelations.skipBackSpaces(scanner, adverbStart)
+      }
+    }
+    let opening = readIssuer(scanner, at: from, limit: k - 7)
+    if let opening, opening.1 == limit {
+      mention.issuer = opening.0
+    } else if let issuer = issuerJustBefore(scanner, limit, from: from) {
+      mention.issuer = issuer
+    } else if let opening {
+      mention.issuer = opening.0
+    }
+  }
+
+  /// `… Lượt xem: 6783\nBan Tuyên giáo Tỉnh ủy Trà Vinh vừa ban hành Công văn số …`: when what
+  /// opens the sentence does not run up to `(vừa|đã) (ký) ban hành`, the body named right before
+  /// it (`limit`, where those words begin).
+  static func issuerJustBefore(_ scanner: TextScanner, _ limit: Int, from start: Int) -> Issuer? {
+    var best: Issuer?
+    var i = limit
+    var words = 0
+    while i > start, words < 12 {
+      guard scanner.isLetter(i - 1) || scanner.scalars[i - 1] == " " else { break }
+      if scanner.isLetter(i - 1), i - 1 == start || !scanner.isLetter(i - 2) {
+        words += 1
+        let wordStart = i - 1
+        if scanner.isUppercase(wordStart),
+          let (issuer, end) = readIssuer(scanner, at: wordStart, limit: limit),
+          end == limit
+        {
+          best = issuer
+        }
+      }
+      i -= 1
+    }
+    return best
   }
 
   /// `Theo đề nghị của Sở Y tế tại Tờ trình số 272/TTr-SYT`: the body that proposes issued it
