@@ -958,6 +958,16 @@ final class UnseenRealPhrasingTests: XCTestCase {
         .first)
     XCTAssertEqual(signed.issuer, "Thường trực Tỉnh ủy")
   }
+
+  /// `… duy trì các giải pháp trên địa bàn theo chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị …`: the
+  /// direction followed, even where `theo` opens no clause of its own.
+  func testFollowingADirectionGivenInADocumentMidSentence() {
+    let found = decision(
+      "Các sở tiếp tục duy trì các giải pháp trên địa bàn theo chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị 16/CT-TTg ngày 31/3/2020."
+    ).citations
+    XCTAssertEqual(found.map(\.relation), [.accordingTo])
+  }
+
   /// `Thay mặt Bộ Chính trị, đồng chí …, vừa ký ban hành Kết luận số …`: on behalf of the Politburo,
   /// so the Politburo's, not a body called `Thay mặt Bộ Chính`.
   func testOnBehalfOfABodyIsThatBodys() throws {

@@ -188,9 +188,12 @@ enum CitationRelations {
     var words = 0
     while i > start, words < 24 {
       if scanner.scalars[i - 1] == ";" { return nil }
+      // `… trên địa bàn theo chỉ đạo của Thủ tướng tại Chỉ thị …`: following a direction given in a
+      // document needs no clause of its own.
       if !scanner.isLetter(i - 1),
         let theo = endsPhrase(scanner, CitationWords.theo, at: skipBackSpaces(scanner, i)),
         cueOpensClause(scanner, theo)
+          || scanner.matchWord(CitationWords.chiDao, at: scanner.skipSpaces(i)) != nil
       {
         let next = scanner.skipSpaces(i)
         let proposes =
