@@ -104,7 +104,7 @@ enum CitationExtractor {
       mention.span.start == ownTitleStart
         || (mention.namedByIssuer && mention.number == nil && mention.type == ownType
           && mention.issuer?.scope != .national)
-        || (mention.number == nil && isDraft(scanner, mention.span.start))
+        || isDraft(scanner, mention.span.start)
     }
     let readings = CitationRelations.read(
       scanner, spans: mentions.map(\.span), leadsOn: mentions.map(\.pointsOnward))
@@ -1314,9 +1314,7 @@ enum CitationExtractor {
   /// `Đại hội đại biểu Đảng bộ thành phố lần thứ X` and `… Đảng bộ thành phố Hồ Chí Minh lần thứ X`:
   /// one congress, its place named once and left out once, the words around it the same.
   static func sameCongress(_ a: String?, _ b: String?) -> Bool {
-    guard let a, let b else { return false }
-    let x = a.folded.split(separator: " ")
-    let y = b.folded.split(separator: " ")
+    guard let a, let b, let x = upToTheOrdinal(a), let y = upToTheOrdinal(b) else { return false }
     let (short, long) = x.count <= y.count ? (x, y) : (y, x)
     guard short.count < long.count, short.starts(with: ["dai", "hoi"]) else { return false }
     var prefix = 0
@@ -1329,6 +1327,15 @@ enum CitationExtractor {
     let before = long[prefix - 1]
     let after = long[long.count - suffix]
     return ["tinh", "pho", "huyen", "quan", "xa"].contains(before) && after == "lan"
+  }
+
+  /// A congress's folded words up to its ordinal (`… lần thứ X`), the words after it left out.
+  static func upToTheOrdinal(_ name: String) -> [Substring]? {
+    let words = name.folded.split(separator: " ")
+    guard let lan = words.indices.first(where: { words[$0] == "lan" && words[safe: $0 + 1] == "thu" }),
+      lan + 2 < words.count
+    else { return nil }
+    return Array(words[...(lan + 2)])
   }
 
   /// `Đại hội đại biu toàn quc …` (letters lost in a copy) is `Đại hội đại biểu toàn quốc …`: one
