@@ -968,6 +968,24 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(found.map(\.relation), [.accordingTo])
   }
 
+  /// A text with no header, number or signature whose opening gives directions in a committee's
+  /// voice (`…, Ban Thường vụ Tỉnh ủy yêu cầu:`) is that committee's; one that only reports a
+  /// committee's meeting names no issuer.
+  func testTheCommitteeSpeakingInABodyOnlyTextIssuesIt() {
+    let directive = parseOne(
+      """
+      Để triển khai Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Bắc Giang lần thứ XIX, Ban Thường vụ Tỉnh ủy yêu cầu:
+      1. Các cấp ủy quán triệt Nghị quyết.
+      """)
+    XCTAssertEqual(directive.issuer, "Ban Thường vụ Tỉnh ủy Bắc Giang")
+    XCTAssertEqual(directive.level, .province)
+    let district = parseOne("Thường trực Huyện ủy đề nghị các chi bộ trực thuộc tổ chức học tập.\n")
+    XCTAssertEqual(district.issuer, "Thường trực Huyện ủy")
+    XCTAssertEqual(district.level, .district)
+    let report = parseOne("Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị cho ý kiến vào dự thảo.\n")
+    XCTAssertNil(report.issuer)
+  }
+
   /// `Thay mặt Bộ Chính trị, đồng chí …, vừa ký ban hành Kết luận số …`: on behalf of the Politburo,
   /// so the Politburo's, not a body called `Thay mặt Bộ Chính`.
   func testOnBehalfOfABodyIsThatBodys() throws {

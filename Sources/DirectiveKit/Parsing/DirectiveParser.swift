@@ -1042,6 +1042,9 @@ enum DirectiveParser {
       } else if DocumentTypes.isNational(issuerCode: issuerCode) {
         document.level = .central
         document.issuer = issuerCode.flatMap { DocumentTypes.issuerByCode[$0] }
+      } else if let speaker = speakingCommittee(scanner) {
+        document.level = speaker.level
+        document.issuer = speaker.body + (speaker.level == .province ? named : "")
       }
     }
     if document.level == .unknown, writesToTheProvinces(document, scanner) {
@@ -1058,6 +1061,29 @@ enum DirectiveParser {
       document.provinceInferred = false
       document.provinceEvidence = []
     }
+  }
+
+  /// `… Ban Thường vụ Thành ủy yêu cầu:`: a text with no header, number or signature that names
+  /// its issuer gives its directions in the voice of a Party committee near its opening; that
+  /// committee (the first one speaking within the opening's first 1,200 characters) issues it.
+  static func speakingCommittee(_ scanner: TextScanner) -> (body: String, level: Level)? {
+    let heads = [("ban thuong vu ", "Ban Thường vụ "), ("thuong truc ", "Thường trực ")]
+    let committees: [(String, String, Level)] = [
+      ("tinh uy", "Tỉnh ủy", .province), ("thanh uy", "Thành ủy", .province),
+      ("huyen uy", "Huyện ủy", .district), ("quan uy", "Quận ủy", .district), ("thi uy", "Thị ủy", .district),
+    ]
+    var first: (at: Int, body: String, level: Level)?
+    for (head, headName) in heads {
+      for (committee, name, level) in committees {
+        for verb in [" yeu cau", " de nghi", " chi dao"] {
+          guard let at = scanner.find(Array((head + committee + verb).utf8)), at < 1200,
+            at == 0 || !scanner.isLetter(at - 1), first.map({ at < $0.at }) ?? true
+          else { continue }
+          first = (at, headName + name, level)
+        }
+      }
+    }
+    return first.map { ($0.body, $0.level) }
   }
 
   /// A letter without an issuer, dated in Hà Nội, that addresses the provinces and localities
