@@ -986,6 +986,19 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertNil(report.issuer)
   }
 
+  /// `VĂN PHỊNG` under the committee's line: a PDF's font slip (Ò written Ị) in the office's name.
+  func testTheCommitteesOfficeUnderAFontSlip() {
+    let letter = parseOne(
+      """
+      TỈNH ỦY BẮC GIANG
+      VĂN PHỊNG
+      *
+      ĐẢNG CỘNG SẢN VIỆT NAM
+      Bắc Giang, ngày 3 tháng 12 năm 2020
+      Kính gửi: Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy.
+      """)
+    XCTAssertEqual(letter.issuer, "Văn phòng Tỉnh ủy Bắc Giang")
+  }
   /// `Thay mặt Bộ Chính trị, đồng chí …, vừa ký ban hành Kết luận số …`: on behalf of the Politburo,
   /// so the Politburo's, not a body called `Thay mặt Bộ Chính`.
   func testOnBehalfOfABodyIsThatBodys() throws {

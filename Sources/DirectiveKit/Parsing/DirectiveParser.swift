@@ -449,7 +449,14 @@ enum DirectiveParser {
   static func partyOrgan(_ text: String) -> String? {
     guard Line.isUppercase(text) else { return nil }
     let folded = beforeMotto(text).folded
-    return partyOrgans.first { $0.folded == folded }?.name
+    if let organ = partyOrgans.first(where: { $0.folded == folded }) { return organ.name }
+    // `VĂN PHỊNG`: a PDF's font slip writes Ò as Ị; no organ's name holds an Ị.
+    guard text.unicodeScalars.contains("Ị") else { return nil }
+    let slipped: Unicode.Scalar = "Ị"
+    let repaired = beforeMotto(
+      String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == slipped ? "Ò" : $0 }))
+    ).folded
+    return partyOrgans.first { $0.folded == repaired }?.name
   }
   static let partyOrgans: [(folded: String, name: String)] = [
     ("van phong", "Văn phòng"), ("uy ban kiem tra", "Ủy ban Kiểm tra"), ("ban tuyen giao", "Ban Tuyên giáo"),
