@@ -999,6 +999,26 @@ final class UnseenRealPhrasingTests: XCTestCase {
       """)
     XCTAssertEqual(letter.issuer, "Văn phòng Tỉnh ủy Bắc Giang")
   }
+
+  /// A decision enacted by `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …` is the chair's; one enacted by the
+  /// committee, or signed `TM. ỦY BAN NHÂN DÂN` / `CHỦ TỊCH` at its foot, is the committee's.
+  func testADecisionTheChairEnactsIsTheChairs() {
+    let header =
+      "ỦY BAN NHÂN DÂN\nTỈNH BẮC GIANG\nSố: 9/QĐ-UBND\nBắc Giang, ngày 2 tháng 3 năm 2022\nQUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH\n"
+    let byTheChair = parseOne(
+      header + "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC GIANG\nCăn cứ Luật Đất đai ngày 29/11/2013;\n")
+    XCTAssertEqual(byTheChair.issuer, "Chủ tịch UBND tỉnh Bắc Giang")
+    let byTheCommittee = parseOne(
+      header
+        + "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG\nCăn cứ Luật Đất đai ngày 29/11/2013;\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn A\n"
+    )
+    XCTAssertEqual(byTheCommittee.issuer, "UBND tỉnh Bắc Giang")
+    let committeeLineAlone = parseOne(
+      "ỦY BAN NHÂN DÂN |\nSố: 9/QĐ-UBND |\nBắc Giang, ngày 2 tháng 3 năm 2022 |\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Đất đai ngày 29/11/2013;\n"
+    )
+    XCTAssertEqual(committeeLineAlone.issuer, "Chủ tịch UBND tỉnh Bắc Giang")
+  }
+
   /// `Thay mặt Bộ Chính trị, đồng chí …, vừa ký ban hành Kết luận số …`: on behalf of the Politburo,
   /// so the Politburo's, not a body called `Thay mặt Bộ Chính`.
   func testOnBehalfOfABodyIsThatBodys() throws {

@@ -1017,10 +1017,10 @@ enum DirectiveParser {
         layout.headerOrgan.map { $0 + " " + body } ?? (standingCommittee ? "Ban Thường vụ " + body : body)
     case .provincialState(let body)?:
       document.level = .province
-      document.issuer = body
+      document.issuer = chairEnacts(layout) ? "Chủ tịch " + body : body
     case .districtState(let body)?:
       document.level = .district
-      document.issuer = body
+      document.issuer = chairEnacts(layout) ? "Chủ tịch " + body : body
     case .central(let body)?:
       document.level = .central
       document.issuer = body
@@ -1045,7 +1045,7 @@ enum DirectiveParser {
         || characterRange(of: "chu tich", in: signature) != nil
       {
         document.level = .province
-        document.issuer = "UBND tỉnh" + named
+        document.issuer = (chairEnacts(layout) ? "Chủ tịch " : "") + "UBND tỉnh" + named
       } else if DocumentTypes.isNational(issuerCode: issuerCode) {
         document.level = .central
         document.issuer = issuerCode.flatMap { DocumentTypes.issuerByCode[$0] }
@@ -1091,6 +1091,18 @@ enum DirectiveParser {
       }
     }
     return first.map { ($0.body, $0.level) }
+  }
+
+  /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG` on the line that enacts a decision, before its first
+  /// `Căn cứ`: the committee's chair decides, not the committee.
+  static func chairEnacts(_ layout: Layout) -> Bool {
+    let end = min(layout.signatureStart ?? layout.lines.count, layout.lines.count, 60)
+    for index in 0..<end {
+      let line = layout.lines[index]
+      if line.foldedHasPrefix("can cu", afterDropping: "- ") { return false }
+      if line.foldedHasPrefix("chu tich uy ban nhan dan"), Line.isUppercase(line.text) { return true }
+    }
+    return false
   }
 
   /// A letter without an issuer, dated in Hà Nội, that addresses the provinces and localities
