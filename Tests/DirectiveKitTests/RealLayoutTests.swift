@@ -1019,6 +1019,14 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(committeeLineAlone.issuer, "Chủ tịch UBND tỉnh Bắc Giang")
   }
 
+  /// `của Ban Thường  vụ Tỉnh ủy`, `của Bộ  Chính trị`: a known body's name with two spaces inside
+  /// is still that body, written as it is known.
+  func testAKnownNameWithADoubleSpaceInside() {
+    let found = decision(
+      "Thực hiện Kế hoạch số 12-KH/TU ngày 3/1/2022 của Ban Thường  vụ Tỉnh ủy và Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ  Chính trị."
+    ).citations
+    XCTAssertEqual(found.map(\.issuer), ["Ban Thường vụ Tỉnh ủy Bắc Giang", "Bộ Chính trị"])
+  }
   /// `Thay mặt Bộ Chính trị, đồng chí …, vừa ký ban hành Kết luận số …`: on behalf of the Politburo,
   /// so the Politburo's, not a body called `Thay mặt Bộ Chính`.
   func testOnBehalfOfABodyIsThatBodys() throws {

@@ -217,12 +217,19 @@ final class PhraseTable: @unchecked Sendable {
       guard index + length <= count else { continue }
       var offset = 2
       while offset < length, folded[index + offset] == bytes[from + offset] { offset += 1 }
-      guard offset == length else { continue }
-      let end = index + length
+      // `Ban Thường  vụ Tỉnh ủy`: a run of spaces where the phrase has one (rare: read apart).
+      var spaced: [Int]?
+      if offset < length {
+        guard bytes[from + offset - 1] == 32, folded[index + offset] == 32,
+          let positions = spacedPositions(at: index, phrase: from, length: length, folded: folded)
+        else { continue }
+        spaced = positions
+      }
+      let end = spaced.map { $0[length - 1] + 1 } ?? index + length
       guard !scanner.isLetter(end), !scanner.isDigit(end) else { continue }
       var marksAgree = true
       for offset in 0..<length where dRules[from + offset] != 0 {
-        let value = scanner.scalars[index + offset].value
+        let value = scanner.scalars[spaced?[offset] ?? index + offset].value
         let isDBar = value == 0x111 || value == 0x110
         if isDBar != (dRules[from + offset] == 1) {
           marksAgree = false
@@ -232,5 +239,24 @@ final class PhraseTable: @unchecked Sendable {
       if marksAgree, accept(phrase, end) { return (phrase, end) }
     }
     return nil
+  }
+
+  /// Where each byte of the phrase at `phrase` (`length` bytes) lies in the text from `index` when
+  /// the text may hold several spaces where the phrase holds one; nil when it does not match so.
+  func spacedPositions(at index: Int, phrase from: Int, length: Int, folded: UnsafeBufferPointer<UInt8>)
+    -> [Int]?
+  {
+    var positions: [Int] = []
+    positions.reserveCapacity(length)
+    var i = index
+    for offset in 0..<length {
+      guard i < folded.count, folded[i] == bytes[from + offset] else { return nil }
+      positions.append(i)
+      i += 1
+      if bytes[from + offset] == 32 {
+        while i < folded.count, folded[i] == 32 { i += 1 }
+      }
+    }
+    return positions
   }
 }
