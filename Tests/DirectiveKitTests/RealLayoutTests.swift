@@ -1027,6 +1027,21 @@ final class UnseenRealPhrasingTests: XCTestCase {
     ).citations
     XCTAssertEqual(found.map(\.issuer), ["Ban Thường vụ Tỉnh ủy Bắc Giang", "Bộ Chính trị"])
   }
+
+  /// `VĂN PHÒNG CHÍNH PHỦ - BỘ TÀI CHÍNH`: a joint circular is both bodies', not the first one's.
+  func testAJointCentralHeaderNamesBothBodies() {
+    let circular = parseOne(
+      """
+      VĂN PHÒNG CHÍNH PHỦ - BỘ TÀI CHÍNH
+      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+      Số: 01/2012/TTLT-VPCP-BTC
+      Hà Nội, ngày 5 tháng 3 năm 2012
+      THÔNG TƯ LIÊN TỊCH
+      """)
+    XCTAssertEqual(circular.issuer, "Văn phòng Chính phủ và Bộ Tài chính")
+    XCTAssertEqual(circular.level, .central)
+  }
+
   /// `Thay mặt Bộ Chính trị, đồng chí …, vừa ký ban hành Kết luận số …`: on behalf of the Politburo,
   /// so the Politburo's, not a body called `Thay mặt Bộ Chính`.
   func testOnBehalfOfABodyIsThatBodys() throws {

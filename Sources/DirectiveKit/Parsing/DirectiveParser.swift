@@ -532,6 +532,18 @@ enum DirectiveParser {
     }
     for (prefix, prefixWithSpace, name) in centralBodies
     where folded == prefix || folded.hasPrefix(prefixWithSpace) {
+      // `VĂN PHÒNG CHÍNH PHỦ - BỘ NỘI VỤ`: two bodies issuing one joint document.
+      if resolvingNames, folded != prefix {
+        let rest = String(text.unicodeScalars.dropFirst(prefixLength(text, foldedPrefix: prefixWithSpace)))
+          .trimmed(" ")
+        if let dash = rest.unicodeScalars.first, dash == "-" || dash == "–",
+          case .central(let other)? = headerBody(
+            String(rest.unicodeScalars.dropFirst()).trimmed(" "), next: nil)?
+            .body
+        {
+          return (.central(name + " và " + other), nil, nil, false)
+        }
+      }
       return (.central(name), nil, nil, false)
     }
     if folded.hasPrefix("bo ") && characterRange(of: " uy", in: folded) == nil {
