@@ -1042,6 +1042,15 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(circular.level, .central)
   }
 
+  /// `của Ban Tuyên giáo Quận uỷ về …`, `của Đảng ủy xã Tân Lập`: the committee's lower-case `ủy`
+  /// belongs to the name read from capitals; it was cut before it.
+  func testACommitteesLowerCaseUyIsPartOfTheName() {
+    let found = decision(
+      "Thực hiện Hướng dẫn số 70-HD/BTGQU ngày 14/12/2018 của Ban Tuyên giáo Quận uỷ về tuyên truyền; Kế hoạch số 85-KH/ĐU ngày 21/8/2019 của Đảng ủy xã Tân Lập về đại hội."
+    ).citations
+    XCTAssertEqual(found.map(\.issuer), ["Ban Tuyên giáo Quận uỷ", "Đảng ủy xã Tân Lập"])
+  }
+
   /// `Thay mặt Bộ Chính trị, đồng chí …, vừa ký ban hành Kết luận số …`: on behalf of the Politburo,
   /// so the Politburo's, not a body called `Thay mặt Bộ Chính`.
   func testOnBehalfOfABodyIsThatBodys() throws {

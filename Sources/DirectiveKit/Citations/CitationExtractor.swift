@@ -1054,6 +1054,8 @@ enum CitationExtractor {
   static let issuerStopWords = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "ban"])
   /// Words that open a sentence or a phrase, never an issuer's name read from capitals.
   static let issuerOpeningStops = ShortWordSet(["ve", "ngay", "tai", "va", "nam", "theo", "de", "thang"])
+  /// The committee word of a Party body's name, written in lower case after its capitalised word.
+  static let committeeWords = ShortWordSet(["uy"])
   /// Units numbered rather than named (`Quận 3`, `Phường 5`).
   static let numberedUnits = ShortWordSet(["quan", "phuong"])
   /// Words that end a person's name after a title.
@@ -1111,7 +1113,11 @@ enum CitationExtractor {
       if wordStart > index && scanner.foldedWord(wordStart..<wordEnd, isIn: issuerStopWords) {
         break
       }
-      if !numbered && !scanner.isUppercase(wordStart) && wordStart > index {
+      // `Ban Tuyên giáo Thành uỷ`, `Đảng ủy xã …`: a committee's `ủy` after its capitalised word.
+      if !numbered && !scanner.isUppercase(wordStart) && wordStart > index
+        && !(scanner.isUppercase(lastWordStart)
+          && scanner.foldedWord(wordStart..<wordEnd, isIn: committeeWords))
+      {
         let nextStart = scanner.skipSpaces(wordEnd)
         guard scanner.isUppercase(nextStart) else { break }
       }
