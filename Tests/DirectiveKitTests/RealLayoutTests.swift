@@ -1051,6 +1051,16 @@ final class UnseenRealPhrasingTests: XCTestCase {
     XCTAssertEqual(found.map(\.issuer), ["Ban Tuyên giáo Quận uỷ", "Đảng ủy xã Tân Lập"])
   }
 
+  /// A headline naming a document by its type and body, then the sentence giving its number: one
+  /// document, not an unnumbered one beside the numbered one.
+  func testADocumentNamedByItsBodyThenNumberedIsOne() throws {
+    let found = decision(
+      "Công điện của Ban Thường vụ Tỉnh ủy về phòng, chống dịch\n\nBan Thường vụ Tỉnh ủy vừa ban hành công điện số 07-CĐ/TU về phòng, chống dịch trên địa bàn tỉnh."
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["07-CĐ/TU"])
+    XCTAssertEqual(try XCTUnwrap(found.first).mentions, 2)
+  }
+
   /// `Thay mặt Bộ Chính trị, đồng chí …, vừa ký ban hành Kết luận số …`: on behalf of the Politburo,
   /// so the Politburo's, not a body called `Thay mặt Bộ Chính`.
   func testOnBehalfOfABodyIsThatBodys() throws {

@@ -1226,8 +1226,9 @@ enum CitationExtractor {
           continue
         }
         // `So với Quy chế làm việc của Tỉnh ủy khóa X` … `Quy chế làm việc của Tỉnh ủy khóa X (số
-        // 22-QC/TU)`: rules named by their body, then numbered, are the rules named before.
-        if lastOfNumber < 0, mention.namedByIssuer, let issuer = mention.issuer,
+        // 22-QC/TU)`, `Công điện của Ban Thường vụ Tỉnh ủy về …` … `Ban Thường vụ Tỉnh ủy vừa ban
+        // hành công điện số 07-CĐ/TU`: a document named by its body, then numbered, is the one named.
+        if lastOfNumber < 0, let issuer = mention.issuer,
           let named = citations.indices.first(where: { index in
             citations[index].number == nil && citations[index].type == mention.type
               && citations[index].date == nil && citations[index].title == nil
