@@ -60,6 +60,7 @@ let package = Package(
     ),
     .testTarget(name: "VanbanConfigTests", dependencies: ["VanbanConfig"]),
     .testTarget(name: "EndToEndTests", dependencies: ["DirectiveKit", "TestSupport"]),
+    .testTarget(name: "VanbanBenchTests", dependencies: ["vanban-bench"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -51,6 +51,8 @@ final class ToolsTests: XCTestCase {
     defer { try? FileManager.default.removeItem(at: corpora) }
     let arguments = [
       bench, "--sizes", "40", "--corpora", corpora.path, "--key-seconds", "5", "--vanban", Package.binary,
+      // Dropping the page cache would slow down every other program on the machine.
+      "--no-from-disk",
     ]
     let first = runProgram(arguments)
     XCTAssertEqual(first.status, 0, first.errors)
@@ -68,8 +70,16 @@ final class ToolsTests: XCTestCase {
     XCTAssertFalse(output.contains("reached "), "a script missed its screen:\n\(output)")
     XCTAssertTrue(output.contains("## Goals of #13"), output)
     XCTAssertTrue(output.contains("| 100k") && output.contains("size not measured"), output)
+    XCTAssertTrue(output.contains("\nFrom disk: not measured: skipped (--no-from-disk).\n"), output)
+    XCTAssertTrue(
+      output.contains("| 100k cold, from disk: within 2× rg") && output.contains("| 100k cold, page cache"),
+      output)
+    for row in output.split(separator: "\n") where row.contains("from disk (page cache dropped") {
+      let cells = row.split(separator: "|").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+      XCTAssertEqual(cells, Array(repeating: "—", count: 7), "a run skipped has figures: \(row)")
+    }
     let listed = output.split(separator: "\n").filter {
-      $0.hasPrefix("| vanban list") && !$0.contains("--province")
+      $0.hasPrefix("| vanban list") && !$0.contains("--province") && !$0.contains("from disk")
     }
     XCTAssertEqual(listed.count, 2, "a cold and a warm run of vanban list in\n\(output)")
     for row in listed {

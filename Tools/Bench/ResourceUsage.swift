@@ -8,7 +8,10 @@ import Foundation
 
 /// CPU time and peak resident memory, from `getrusage` (this process) or `wait4` (a child).
 struct ResourceUsage {
+  /// User and system time together.
   var cpuSeconds: Double
+  /// The part of `cpuSeconds` spent in the kernel.
+  var systemSeconds: Double
   var peakResidentMegabytes: Double
 
   static func ofThisProcess() -> ResourceUsage {
@@ -36,6 +39,7 @@ struct ResourceUsage {
     cpuSeconds =
       Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
       + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    systemSeconds = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     peakResidentMegabytes = maximumResidentBytes / 1_000_000
   }
 }

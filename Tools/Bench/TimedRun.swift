@@ -18,7 +18,10 @@ import Foundation
 struct TimedRun: Sendable {
   var status: Int32
   var wallSeconds: Double
+  /// User and system time together.
   var cpuSeconds: Double
+  /// The part of `cpuSeconds` spent in the kernel.
+  var systemSeconds: Double
   var peakResidentMegabytes: Double
   var lines: Int
   /// The first line the program wrote on standard error, if any.
@@ -43,13 +46,14 @@ struct TimedRun: Sendable {
     defer { for descriptor in [input, output, errors] where descriptor >= 0 { close(descriptor) } }
     guard input >= 0, output >= 0, errors >= 0 else { return 2 }
     guard let ended = spawnAndReap(arguments, input: input, output: output, errors: errors) else {
-      print(#"{"status":127,"wall":0,"cpu":0,"peak":0,"lines":0,"error":"cannot start"}"#)
+      print(#"{"status":127,"wall":0,"cpu":0,"system":0,"peak":0,"lines":0,"error":"cannot start"}"#)
       return 0
     }
     let errorText = String(decoding: contents(of: errors), as: UTF8.self)
     let firstError = errorText.split(separator: "\n").first.map(String.init)
     let object: [String: Any] = [
       "status": ended.status, "wall": ended.wall, "cpu": ended.usage.cpuSeconds,
+      "system": ended.usage.systemSeconds,
       "peak": ended.usage.peakResidentMegabytes, "lines": lineCount(of: output), "error": firstError ?? "",
     ]
     let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data("{}".utf8)
@@ -129,7 +133,7 @@ struct TimedRun: Sendable {
     let number = { (key: String) in (object[key] as? NSNumber)?.doubleValue ?? .nan }
     return TimedRun(
       status: status.int32Value, wallSeconds: number("wall"), cpuSeconds: number("cpu"),
-      peakResidentMegabytes: number("peak"), lines: Int(number("lines")),
+      systemSeconds: number("system"), peakResidentMegabytes: number("peak"), lines: Int(number("lines")),
       firstError: object["error"] as? String ?? "")
   }
 

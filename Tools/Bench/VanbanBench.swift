@@ -33,6 +33,12 @@ struct VanbanBench: ParsableCommand {
   var keyPasses: Int = 1
   @Flag(help: "With --keys-only: print the figures as JSON (what the bench's key table reads).")
   var keysJSON = false
+  @Flag(
+    inversion: .prefixedNo,
+    help:
+      "Also time rg and a cold `vanban list` from disk, each right after dropping the page cache (Linux, root)."
+  )
+  var fromDisk = true
 
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
@@ -81,6 +87,8 @@ struct VanbanBench: ParsableCommand {
       "machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage()); "
         + "measuring \(binary) (\(hasCache ? "with" : "without") a snapshot cache)")
     var report = BenchReport(province: province, hasCache: hasCache)
+    let fromDiskMissing = fromDisk ? PageCache.whyNotDroppable() : "skipped (--no-from-disk)"
+    if let fromDiskMissing { progress("from disk: not measured: \(fromDiskMissing)") }
     for count in counts {
       let folder = try ensureCorpus(count: count)
       var size = try measureCommands(count: count, folder: folder, binary: binary, hasCache: hasCache)
@@ -91,6 +99,12 @@ struct VanbanBench: ParsableCommand {
       progress("timing rg on the \(BenchQueries.literal.count) literal queries…")
       size.inProcess.ripgrepMilliseconds = RipgrepTimer.milliseconds(
         queries: BenchQueries.literal, folder: folder.path)
+      // Last, so that no figure above reads the files from disk after the page cache is dropped.
+      if let fromDiskMissing {
+        size.fromDiskMissing = fromDiskMissing
+      } else {
+        try measureFromDisk(&size, folder: folder, binary: binary, hasCache: hasCache)
+      }
       print(report.table(for: size) + "\n")
       fflush(stdout)
       report.sizes.append(size)
@@ -135,7 +149,7 @@ struct VanbanBench: ParsableCommand {
       progress("rg scanning \(count) documents (once to fill the page cache, then measured)…")
       // Both rg and vanban's runs then read the files from the page cache: a first rg reading
       // them from disk would be judged against vanban runs reading them from memory.
-      let arguments = ["-l", "-F", "-e", "ngày", "--glob", "*.txt", folder.path]
+      let arguments = Self.ripgrepArguments(folder)
       _ = try TimedRun.measure(rg, arguments, environment: environment)
       size.ripgrep = try TimedRun.measure(rg, arguments, environment: environment)
     } else {
@@ -144,14 +158,7 @@ struct VanbanBench: ParsableCommand {
     let list = ["list", folder.path]
     if hasCache {
       progress("vanban cache clear, then vanban list (cold)…")
-      // Every snapshot of the bench's own cache folder; else, if `clear` wants them, the corpus's.
-      var cleared = try TimedRun.measure(binary, ["cache", "clear"], environment: environment)
-      if cleared.status != 0 {
-        cleared = try TimedRun.measure(binary, ["cache", "clear", folder.path], environment: environment)
-      }
-      guard cleared.status == 0 else {
-        throw BenchFailure("vanban cache clear failed: \(cleared.firstError)")
-      }
+      try clearCache(binary, folder: folder)
       size.cold = try checked(TimedRun.measure(binary, list, environment: environment), "list (cold)")
       progress("vanban list (warm, \(Self.warmRuns) times)…")
       size.warm = try checked(
@@ -167,6 +174,39 @@ struct VanbanBench: ParsableCommand {
         environment: environment),
       "list --province")
     return size
+  }
+
+  static func ripgrepArguments(_ folder: URL) -> [String] {
+    ["-l", "-F", "-e", "ngày", "--glob", "*.txt", folder.path]
+  }
+
+  /// rg, then a cold `vanban list` (snapshot cleared), each right after `sync` and dropping the
+  /// page cache: what the first start after a reboot reads from disk.
+  private func measureFromDisk(_ size: inout SizeFigures, folder: URL, binary: String, hasCache: Bool) throws
+  {
+    let environment = runEnvironment
+    if let rg = executableOnPath("rg") {
+      progress("dropping the page cache, then rg from disk…")
+      try PageCache.drop()
+      size.ripgrepFromDisk = try TimedRun.measure(rg, Self.ripgrepArguments(folder), environment: environment)
+    }
+    if hasCache { try clearCache(binary, folder: folder) }
+    progress("dropping the page cache, then vanban list from disk (cold)…")
+    try PageCache.drop()
+    size.coldFromDisk = try checked(
+      TimedRun.measure(binary, ["list", folder.path], environment: environment), "list (cold, from disk)")
+  }
+
+  /// Every snapshot of the bench's own cache folder; else, if `clear` wants them, the corpus's.
+  private func clearCache(_ binary: String, folder: URL) throws {
+    let environment = runEnvironment
+    var cleared = try TimedRun.measure(binary, ["cache", "clear"], environment: environment)
+    if cleared.status != 0 {
+      cleared = try TimedRun.measure(binary, ["cache", "clear", folder.path], environment: environment)
+    }
+    guard cleared.status == 0 else {
+      throw BenchFailure("vanban cache clear failed: \(cleared.firstError)")
+    }
   }
 
   /// How many times each warm run is made: the median one is reported.

@@ -135,6 +135,9 @@ extension Corpus {
   /// read that far, with a warning.
   public static let maximumTextBytes = 64 << 20
 
+  /// One `fstat` and, for a file that keeps its size while it is read, one `read` into a buffer of
+  /// that size and a spare byte, and a last `read` that meets the end in the spare byte: the
+  /// buffer grows only for a file that grew since its `fstat`.
   @Sendable public static func readFile(_ path: String) -> Result<[UInt8], CorpusError> {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else {
@@ -142,13 +145,12 @@ extension Corpus {
     }
     defer { close(descriptor) }
     var info = stat()
-    var capacity = fstat(descriptor, &info) == 0 ? min(Int(info.st_size), maximumTextBytes + 1) : 0
-    var bytes = [UInt8](repeating: 0, count: max(capacity, 4096))
+    let size = fstat(descriptor, &info) == 0 ? min(Int(info.st_size), maximumTextBytes + 1) : 0
+    var bytes = [UInt8](repeating: 0, count: max(size + 1, 4096))
     var filled = 0
     while filled <= maximumTextBytes {
       if filled == bytes.count {
-        capacity = bytes.count * 2
-        bytes.append(contentsOf: [UInt8](repeating: 0, count: capacity - bytes.count))
+        bytes.append(contentsOf: repeatElement(0, count: bytes.count))
       }
       let count = bytes.withUnsafeMutableBytes { buffer in
         read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
@@ -324,9 +326,9 @@ struct FileWalker {
     return Look(info)
   }
 
-  /// The looks at the entries `names` of the open `folder`, in their order, on all cores when
+  /// The looks at the entries `names` of the open `folder`, in their order, several at once when
   /// there are enough of them, each written in its place: at 100,000 files the calls themselves
-  /// are most of a warm start's walk.
+  /// are most of a warm start's walk, and from disk each waits for its inode.
   static func looks(in folder: Int32, names: [String]) -> [Look] {
     let lookAt: (Int) -> Look = { index in look(in: folder, at: names[index]) }
     let chunkSize = 512
@@ -334,7 +336,7 @@ struct FileWalker {
     let chunkCount = (names.count + chunkSize - 1) / chunkSize
     return [Look](unsafeUninitializedCapacity: names.count) { buffer, initialized in
       let slots = LookSlots(buffer.baseAddress!)
-      DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      DiskWork.perform(iterations: chunkCount) { chunk in
         for index in (chunk * chunkSize)..<min(names.count, (chunk + 1) * chunkSize) {
           (slots.base + index).initialize(to: lookAt(index))
         }
@@ -436,8 +438,9 @@ struct FileWalker {
       var listings = [Listing??](repeating: nil, count: listing.looks.count)
       if folders.count > 1 {
         let taken = ResultSlots<Listing?>(count: folders.count)
-        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
-          taken.set(index, Self.listing(of: listing.paths[folders[index]]))
+        let folderPaths = folders.map { listing.paths[$0] }
+        DiskWork.perform(iterations: folderPaths.count) { index in
+          taken.set(index, Self.listing(of: folderPaths[index]))
         }
         for (index, folderListing) in taken.values.enumerated() { listings[folders[index]] = folderListing }
       }
@@ -484,14 +487,22 @@ enum ParallelLoader {
     let counter = ProgressCounter(total: files.count, report: progress)
     // Only a progress report hands out parsed documents, and only they need ids before linking.
     let provisionalIDs = progress == nil ? [] : Corpus.ids(files: files)
+    let readAhead = ReadAhead(files: files)
+    defer { readAhead.finish() }
+    let clock = ContinuousClock()
     DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
       let range = (chunk * chunkSize)..<min(files.count, (chunk + 1) * chunkSize)
+      readAhead.reached(range.lowerBound)
       var outcomes: [LoadOutcome] = []
       outcomes.reserveCapacity(range.count)
       var bytes = 0
+      var waitingReads = 0
       for index in range {
         let path = files[index]
-        switch reader(path) {
+        let readStart = clock.now
+        let read = reader(path)
+        if clock.now - readStart > .nanoseconds(ReadAhead.waitingReadNanoseconds) { waitingReads += 1 }
+        switch read {
         case .failure(let error):
           outcomes.append(.skipped(LoadWarning(path: path, reason: error.message)))
         case .success(let content):
@@ -500,6 +511,8 @@ enum ParallelLoader {
           outcomes.append(markingVerbatimTexts ? markingVerbatim(outcome, read: content) : outcome)
         }
       }
+      // Half a chunk of reads that waited is the disk, not a thread put aside for a moment.
+      if waitingReads * 2 >= range.count { readAhead.readsWait() }
       results.set(chunk, outcomes)
       var parsed: [Document] = []
       if progress != nil {
