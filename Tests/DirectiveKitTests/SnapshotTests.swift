@@ -585,8 +585,8 @@ final class SnapshotTests: XCTestCase {
       entries.append((document.file, stamp, .parsed(document)))
     }
     let linked = entries.indices.reversed().map { index -> (entry: Int, document: Document) in
-      guard case .parsed(let document) = entries[index].document else { fatalError() }
-      return (index, document)
+      guard case .fresh(let parsed) = entries[index].document else { fatalError() }
+      return (index, parsed.document)
     }
     let path = folder.appendingPathComponent("streamed.snapshot").path
     guard
@@ -604,8 +604,8 @@ final class SnapshotTests: XCTestCase {
     XCTAssertEqual(snapshot.checksum, checksum)
     XCTAssertEqual(snapshot.entries.map(\.path), entries.map(\.path))
     XCTAssertEqual(snapshot.entries.map(\.stamp), entries.map(\.stamp))
-    for (index, entry) in snapshot.entries.enumerated() {
-      let document = try snapshot.document(entry)
+    for index in snapshot.entries.indices {
+      let document = try snapshot.document(entry: index)
       XCTAssertEqual(document.text, texts[index], "text \(index)")
       XCTAssertEqual(document.subject, "văn bản \(index)")
       XCTAssertEqual(document.warnings.map(\.message), ["warning \(index)"])
@@ -614,6 +614,95 @@ final class SnapshotTests: XCTestCase {
     XCTAssertEqual(linkedBack.map(\.id), linked.map(\.document.id))
     XCTAssertEqual(linkedBack.map(\.text), linked.map { texts[$0.entry] })
   }
+
+  /// Each file's parsed document is stored as what linking changed in its linked document: read
+  /// back, it is the document a fresh parse of the file gives, every field of it, however much
+  /// linking changed (ids, resolved citations, completed issuers, warnings added, `citedBy`).
+  func testEachParsedDocumentReadsBackFromTheChangesLinkingMade() throws {
+    try assertWarmEqualsFresh()
+    guard case .valid(let snapshot) = store.openSnapshot(at: snapshotPath, identity: identity) else {
+      return XCTFail("no snapshot")
+    }
+    XCTAssertGreaterThan(snapshot.entries.count, 20)
+    var changed = 0
+    for index in snapshot.entries.indices {
+      let entry = snapshot.entries[index]
+      XCTAssertEqual(snapshot.mapping.bytes[entry.document.lowerBound], ParsedRecord.changes, entry.path)
+      let stored = try snapshot.document(entry: index)
+      guard
+        case .document(let parsed) = ParallelLoader.parseFile(path: entry.path, bytes: try read(entry.path))
+      else { return XCTFail(entry.path) }
+      var before = ""
+      var after = ""
+      dump(parsed, to: &before)
+      dump(stored, to: &after)
+      XCTAssertEqual(before, after, entry.path)
+      let linked = try snapshot.linkedDocument(snapshot.linked![entry.linkedPosition!])
+      var linkedDump = ""
+      dump(linked, to: &linkedDump)
+      if linkedDump != after { changed += 1 }
+    }
+    XCTAssertEqual(changed, snapshot.entries.count, "linking gives every document its id at least")
+  }
+
+  /// A parsed document's record that is of no known kind, or whose changes are malformed, is
+  /// refused when read, never taken for another document.
+  func testAMalformedParsedRecordIsRefused() throws {
+    // Bits of `ParsedDelta`'s fields: 3 the level, 24 and 25 the citations whole or one by one,
+    // 27 the warnings as the first ones of the linked document's.
+    let malformed: [(String, (inout ByteWriter) -> Void)] = [
+      ("citations both whole and one by one", { $0.integer(1 << 24 | 1 << 25) }),
+      ("a field past the last", { $0.integer(1 << 28) }),
+      (
+        "more warnings than the linked document has",
+        {
+          $0.integer(1 << 27)
+          $0.integer(1)
+        }
+      ),
+      (
+        "an unknown level",
+        {
+          $0.integer(1 << 3)
+          $0.string("nowhere")
+        }
+      ),
+      ("changes cut short", { $0.integer(1 << 0) }),
+    ]
+    for (what, write) in malformed {
+      var writer = ByteWriter()
+      write(&writer)
+      let refused = writer.bytes.withUnsafeBytes { raw in
+        var reader = ByteReader(raw)
+        return (try? ParsedDelta.apply(from: &reader, to: Document(id: "a", file: "f", text: ""))) == nil
+      }
+      XCTAssertTrue(refused, what)
+    }
+
+    try assertWarmEqualsFresh()
+    guard case .valid(let snapshot) = store.openSnapshot(at: snapshotPath, identity: identity) else {
+      return XCTFail("no snapshot")
+    }
+    var bytes = [UInt8](snapshot.mapping.bytes)
+    bytes[snapshot.entries[0].document.lowerBound] = 7
+    let path = folder.appendingPathComponent("damaged.snapshot").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let descriptor = open(path, O_RDONLY)
+    defer { close(descriptor) }
+    let damaged = Snapshot(
+      mapping: try XCTUnwrap(MappedFile(descriptor: descriptor, size: bytes.count)),
+      entries: snapshot.entries,
+      linked: snapshot.linked, checksum: 0, linkFacts: snapshot.linkFacts)
+    XCTAssertThrowsError(try damaged.document(entry: 0), "a record of an unknown kind")
+    XCTAssertNoThrow(try damaged.document(entry: 1))
+  }
+
+  var identity: String {
+    SnapshotStore.identity(
+      paths: [corpus], glob: "*.txt", workingDirectory: FileManager.default.currentDirectoryPath)
+  }
+
+  func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
 
   /// A document read from a snapshot is written again by copying its details' bytes: they must be
   /// the bytes encoding the same document afresh gives.

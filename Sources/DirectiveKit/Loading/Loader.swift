@@ -241,7 +241,19 @@ extension Corpus {
           return folded
         })
     }
-    return documents.indices.sorted { keys[$0] < keys[$1] }
+    // The provinces ranked once, so that most comparisons are of integers: a province's rank
+    // orders as its folded name does, and equal names share one.
+    let provinces = Set(keys.map(\.province)).sorted()
+    var rankOfProvince: [String: Int] = [:]
+    for (rank, province) in provinces.enumerated() { rankOfProvince[province] = rank }
+    let ranks = keys.map { (day: $0.day, province: rankOfProvince[$0.province]!, serial: $0.serial) }
+    return documents.indices.sorted { a, b in
+      let (first, second) = (ranks[a], ranks[b])
+      if first != second {
+        return (first.day, first.province, first.serial) < (second.day, second.province, second.serial)
+      }
+      return (keys[a].number, keys[a].file) < (keys[b].number, keys[b].file)
+    }
   }
 }
 

@@ -81,7 +81,7 @@ enum Relinking {
     let unreadable = Outcome.declined("a document of the snapshot cannot be read")
     /// `stamp`: the file's, when it is the stored one under another name.
     func parsedForm(ofEntry entry: Int, file: String, stamp: FileStamp? = nil) -> Document? {
-      guard var document = try? previous.document(previous.entries[entry], asFile: file, stamp: stamp) else {
+      guard var document = try? previous.document(entry: entry, asFile: file, stamp: stamp) else {
         return nil
       }
       document.file = file

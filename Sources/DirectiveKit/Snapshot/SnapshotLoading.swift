@@ -218,7 +218,7 @@ enum SnapshotLoading {
   {
     decodeInParallel(count: reused.count) { index in
       guard let position = reused[index] else { return .some(nil) }
-      return (try? snapshot.document(snapshot.entries[position], asFile: files[index], stamp: stamps[index]))
+      return (try? snapshot.document(entry: position, asFile: files[index], stamp: stamps[index]))
         .map { .some($0) }
     }
   }

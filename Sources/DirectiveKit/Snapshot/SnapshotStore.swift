@@ -70,7 +70,7 @@ public struct SnapshotStore: Sendable {
   }
 
   /// The change of the layout below that makes every older snapshot foreign.
-  static let formatVersion: UInt32 = 5
+  static let formatVersion: UInt32 = 6
   static let magic = Array("VANBANSN".utf8)
   static let headerSize = 32
   static let fileExtension = ".snapshot"
@@ -228,12 +228,15 @@ public struct SnapshotStore: Sendable {
             path: path, stamp: stamp, document: document.offset(by: recordStart),
             text: text?.offset(by: textStart)))
       }
+      var linkedCount = 0
       let linked = try reader.optional { reader in
         try reader.array { reader in
           let entry = try reader.integer()
-          guard (0..<entries.count).contains(entry) else {
-            throw SnapshotDamage(reason: "a linked document names no file")
+          guard (0..<entries.count).contains(entry), entries[entry].linkedPosition == nil else {
+            throw SnapshotDamage(reason: "a linked document names no file, or the file of another")
           }
+          entries[entry].linkedPosition = linkedCount
+          linkedCount += 1
           let length = try reader.count()
           defer { reader.position += length }
           return Snapshot.Linked(entry: entry, document: reader.position..<reader.position + length)
@@ -273,7 +276,16 @@ public struct SnapshotStore: Sendable {
   /// when unchanged.
   enum StoredDocument {
     case encoded(Snapshot, entry: Int)
-    case parsed(Document)
+    /// Boxed: taking a document out of an enum copies it, some twenty references retained, and
+    /// the write reads each one several times.
+    case fresh(ParsedDocument)
+
+    static func parsed(_ document: Document) -> StoredDocument { .fresh(ParsedDocument(document)) }
+  }
+
+  final class ParsedDocument {
+    let document: Document
+    init(_ document: Document) { self.document = document }
   }
 
   struct WriteFailure: Error {
@@ -303,9 +315,8 @@ public struct SnapshotStore: Sendable {
     at path: String, identity: String, entries: [(path: String, stamp: FileStamp, document: StoredDocument)],
     linked: (documents: [Document], entries: [Int])?, linkFacts: [LinkFacts]? = nil
   ) -> Result<UInt64, WriteFailure> {
-    let records = entries.withUnsafeBufferPointer { entries in
-      EncodedBatch.encode(count: entries.count) { index, writer in entries[index].document.encode(to: &writer)
-      }
+    guard let records = Self.encodeRecords(entries: entries, linked: linked) else {
+      return .failure(WriteFailure(reason: "cannot write \(path): a stored document cannot be read"))
     }
     // A text its file holds byte for byte is not stored (nil here): it is read from the file.
     var textCounts: [Int?] = []
@@ -318,10 +329,9 @@ public struct SnapshotStore: Sendable {
     var head = ByteWriter()
     head.string(identity)
     head.string(Self.currentProducer)
-    head.integer(records.length)
+    head.integer(records.parsed.length)
     head.integer(textLength)
     head.integer(entries.count)
-    var recordOffset = 0
     var textOffset = 0
     for index in entries.indices {
       head.string(entries[index].path)
@@ -332,15 +342,14 @@ public struct SnapshotStore: Sendable {
       ] {
         head.fixed64(word)
       }
-      head.integer(recordOffset)
-      head.integer(records.lengths[index])
+      head.integer(records.parsedOfEntry[index].lowerBound)
+      head.integer(records.parsedOfEntry[index].count)
       head.bool(textCounts[index] == nil)
       if let textCount = textCounts[index] {
         head.integer(textOffset)
         head.integer(textCount)
         textOffset += textCount
       }
-      recordOffset += records.lengths[index]
     }
     head.bool(linked != nil)
     if let linked { head.integer(linked.documents.count) }
@@ -355,23 +364,8 @@ public struct SnapshotStore: Sendable {
     var file = ChecksummedFile(descriptor: descriptor, skipping: Self.headerSize)
     file.append(head.bytes)
     head = ByteWriter()
-    if let linked {
-      // A batch at a time: the linked documents' encodings are never all held at once.
-      let batchSize = 8192
-      let count = linked.documents.count
-      linked.documents.withUnsafeBufferPointer { documents in
-        for batchStart in stride(from: 0, to: count, by: batchSize) {
-          let batch = batchStart..<min(count, batchStart + batchSize)
-          let encoded = EncodedBatch.encode(count: batch.count) { index, writer in
-            var document = ByteWriter()
-            DocumentCoding.write(documents[batch.lowerBound + index], to: &document)
-            writer.integer(linked.entries[batch.lowerBound + index])
-            writer.integer(document.bytes.count)
-            writer.bytes.append(contentsOf: document.bytes)
-          }
-          for chunk in encoded.chunks { file.append(chunk) }
-        }
-      }
+    if let linkedRecords = records.linked {
+      for chunk in linkedRecords.chunks { file.append(chunk) }
     }
     var tail = ByteWriter()
     tail.optional(linkFacts) { writer, facts in
@@ -382,7 +376,7 @@ public struct SnapshotStore: Sendable {
     }
     file.append(tail.bytes)
     tail = ByteWriter()
-    for chunk in records.chunks { file.append(chunk) }
+    for chunk in records.parsed.chunks { file.append(chunk) }
     var textsMatch = true
     // Texts copied from an earlier snapshot leave its pages resident: dropped every few mebibytes
     // of consecutive texts, they stay in the page cache without counting against this process.
@@ -405,8 +399,8 @@ public struct SnapshotStore: Sendable {
           copied = (snapshot, text)
         }
         if let run = copied, run.range.count >= 8 << 20 { releaseCopied() }
-      case .parsed(let document):
-        document.textStorage.withUTF8 { file.append($0) }
+      case .fresh(let parsed):
+        parsed.document.textStorage.withUTF8 { file.append($0) }
       }
       if file.length - before != textCount { textsMatch = false }
     }
@@ -451,16 +445,122 @@ public struct SnapshotStore: Sendable {
   }
 }
 
+extension SnapshotStore {
+  /// The records of a snapshot: the linked documents (each with its file's entry and length), and
+  /// the files' parsed documents with where each entry's lies among them.
+  struct EncodedRecords {
+    var linked: EncodedBatch?
+    var parsed: EncodedBatch
+    var parsedOfEntry: [Range<Int>]
+  }
+
+  /// Each linked document is encoded once, with its file's parsed document beside it as what
+  /// linking changed in it (`ParsedDelta`), on all cores; a file with no linked document (none
+  /// stored) has its parsed document whole. Nil when a parsed document of the earlier snapshot
+  /// that must be encoded again cannot be read.
+  static func encodeRecords(
+    entries: [(path: String, stamp: FileStamp, document: StoredDocument)],
+    linked: (documents: [Document], entries: [Int])?
+  ) -> EncodedRecords? {
+    let unreadable = FailureFlag()
+    var parsedOfEntry = [Range<Int>?](repeating: nil, count: entries.count)
+    var linkedRecords: EncodedBatch?
+    var parsed = EncodedBatch(chunks: [], lengths: [], length: 0)
+    if let linked {
+      let pair = entries.withUnsafeBufferPointer { entries in
+        linked.documents.withUnsafeBufferPointer { documents in
+          EncodedBatch.encodePairs(count: documents.count) { position, linkedWriter, parsedWriter, scratch in
+            scratch.bytes.removeAll(keepingCapacity: true)
+            DocumentCoding.write(documents[position], to: &scratch)
+            let entry = linked.entries[position]
+            linkedWriter.integer(entry)
+            linkedWriter.integer(scratch.bytes.count)
+            linkedWriter.bytes.append(contentsOf: scratch.bytes)
+            let encoded = entries[entry].document.encodeParsed(
+              linked: documents[position], linkedRecord: scratch.bytes, to: &parsedWriter)
+            if !encoded { unreadable.set() }
+          }
+        }
+      }
+      linkedRecords = pair.first
+      parsed = pair.second
+      var offset = 0
+      for (position, length) in parsed.lengths.enumerated() {
+        parsedOfEntry[linked.entries[position]] = offset..<offset + length
+        offset += length
+      }
+    }
+    // Files without a linked document: all of them when none is stored, else none as a rule.
+    var whole = ByteWriter()
+    for index in entries.indices where parsedOfEntry[index] == nil {
+      let start = whole.bytes.count
+      if !entries[index].document.encodeParsed(linked: nil, linkedRecord: [], to: &whole) { unreadable.set() }
+      parsedOfEntry[index] = parsed.length + start..<parsed.length + whole.bytes.count
+    }
+    if !whole.bytes.isEmpty {
+      parsed.chunks.append(whole.bytes)
+      parsed.length += whole.bytes.count
+    }
+    guard !unreadable.isSet else { return nil }
+    return EncodedRecords(linked: linkedRecords, parsed: parsed, parsedOfEntry: parsedOfEntry.map { $0! })
+  }
+
+  /// Set from any thread, once something failed.
+  final class FailureFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failed = false
+    func set() { lock.withLock { failed = true } }
+    var isSet: Bool { lock.withLock { failed } }
+  }
+}
+
+/// The first byte of a file's parsed document in the snapshot: how it is stored.
+enum ParsedRecord {
+  /// Every field, as `DocumentCoding` writes a document.
+  static let whole: UInt8 = 0
+  /// What linking changed in the linked document of the same file (`ParsedDelta`).
+  static let changes: UInt8 = 1
+}
+
 extension SnapshotStore.StoredDocument {
-  /// Its fields in the snapshot's layout: copied as bytes, or encoded.
-  func encode(to writer: inout ByteWriter) {
+  /// Its parsed document's record: against `linked`, the linked document of the same file whose
+  /// record is `linkedRecord`, as the changes linking made (whole without one). An earlier
+  /// snapshot's record is copied as bytes when it is whole, or when it holds changes against a
+  /// linked record of the same bytes; else it is read and encoded again. False when it cannot be
+  /// read.
+  func encodeParsed(linked: Document?, linkedRecord: [UInt8], to writer: inout ByteWriter) -> Bool {
     switch self {
     case .encoded(let snapshot, let position):
-      writer.bytes.append(
-        contentsOf: UnsafeRawBufferPointer(
-          rebasing: snapshot.mapping.bytes[snapshot.entries[position].document]))
-    case .parsed(let document):
-      DocumentCoding.write(document, to: &writer)
+      let record = snapshot.entries[position].document
+      let bytes = snapshot.mapping.bytes
+      let isWhole = !record.isEmpty && bytes[record.lowerBound] == ParsedRecord.whole
+      if isWhole
+        || (linked != nil
+          && snapshot.linkedRecord(ofEntry: position).map { old in
+            old.count == linkedRecord.count
+              && linkedRecord.withUnsafeBytes {
+                memcmp($0.baseAddress!, bytes.baseAddress! + old.lowerBound, old.count) == 0
+              }
+          } == true)
+      {
+        writer.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[record]))
+        return true
+      }
+      guard let document = try? snapshot.document(entry: position) else { return false }
+      Self.encode(parsed: document, linked: linked, to: &writer)
+    case .fresh(let parsed):
+      Self.encode(parsed: parsed.document, linked: linked, to: &writer)
+    }
+    return true
+  }
+
+  private static func encode(parsed: Document, linked: Document?, to writer: inout ByteWriter) {
+    if let linked {
+      writer.bytes.append(ParsedRecord.changes)
+      ParsedDelta.write(parsed: parsed, linked: linked, to: &writer)
+    } else {
+      writer.bytes.append(ParsedRecord.whole)
+      DocumentCoding.write(parsed, to: &writer)
     }
   }
 
@@ -469,8 +569,8 @@ extension SnapshotStore.StoredDocument {
   func storedTextCount(stamp: FileStamp) -> Int? {
     switch self {
     case .encoded(let snapshot, let position): return snapshot.entries[position].text?.count
-    case .parsed(let document):
-      return document.textStorage.isVerbatim(of: stamp) ? nil : document.textStorage.utf8Count
+    case .fresh(let parsed):
+      return parsed.document.textStorage.isVerbatim(of: stamp) ? nil : parsed.document.textStorage.utf8Count
     }
   }
 }
@@ -484,6 +584,8 @@ final class Snapshot: @unchecked Sendable {
     var document: Range<Int>
     /// Nil when the text is the file's own bytes (`SourceText`).
     var text: Range<Int>?
+    /// Where the linked document of this file lies in `linked`, when stored.
+    var linkedPosition: Int? = nil
   }
 
   /// A document of the linked corpus: its file's entry (which holds its text), and where its
@@ -523,15 +625,36 @@ final class Snapshot: @unchecked Sendable {
 
   /// The parsed document of a stored file, as the file at `path` with `stamp` (the entry's own,
   /// or those of the same content under another name).
-  func document(_ entry: Entry, asFile path: String? = nil, stamp: FileStamp? = nil) throws -> Document {
+  func document(entry index: Int, asFile path: String? = nil, stamp: FileStamp? = nil) throws -> Document {
+    let entry = entries[index]
     var reader = ByteReader(mapping.bytes, from: entry.document.lowerBound, to: entry.document.upperBound)
-    var document = try DocumentCoding.read(from: &reader)
+    var document: Document
+    switch try reader.byte() {
+    case ParsedRecord.whole:
+      document = try DocumentCoding.read(from: &reader)
+    case ParsedRecord.changes:
+      guard let record = linkedRecord(ofEntry: index) else {
+        throw SnapshotDamage(reason: "a parsed document's linked document is missing")
+      }
+      var linkedReader = ByteReader(mapping.bytes, from: record.lowerBound, to: record.upperBound)
+      let linkedDocument = try DocumentCoding.read(from: &linkedReader)
+      guard linkedReader.isAtEnd else { throw SnapshotDamage(reason: "a document is longer than stored") }
+      document = try ParsedDelta.apply(from: &reader, to: linkedDocument)
+    default:
+      throw SnapshotDamage(reason: "a parsed document is of an unknown kind")
+    }
     guard reader.isAtEnd else { throw SnapshotDamage(reason: "a document is longer than stored") }
     var located = entry
     if let path { located.path = path }
     if let stamp { located.stamp = stamp }
     document.textStorage = text(of: located)
     return document
+  }
+
+  /// Where the record of the linked document of entry `index` lies, when stored.
+  func linkedRecord(ofEntry index: Int) -> Range<Int>? {
+    guard let position = entries[index].linkedPosition, let linked else { return nil }
+    return linked[position].document
   }
 
   /// A stored file's text: in the mapping, or the file's own bytes.
@@ -613,6 +736,51 @@ struct EncodedBatch {
       batch.length += result.bytes.count
     }
     return batch
+  }
+}
+
+extension EncodedBatch {
+  /// Two encodings of each index at once, on all cores, each in its own batch; `encode` also gets
+  /// a scratch writer of its chunk's, emptied by nobody but itself.
+  static func encodePairs(
+    count: Int, _ encode: (Int, inout ByteWriter, inout ByteWriter, inout ByteWriter) -> Void
+  ) -> (first: EncodedBatch, second: EncodedBatch) {
+    let chunkSize = 256
+    let chunkCount = (count + chunkSize - 1) / chunkSize
+    typealias Chunk = (first: [UInt8], firstLengths: [Int], second: [UInt8], secondLengths: [Int])
+    let results = ResultSlots<Chunk>(count: chunkCount)
+    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+      var first = ByteWriter()
+      var second = ByteWriter()
+      var scratch = ByteWriter()
+      var firstLengths: [Int] = []
+      var secondLengths: [Int] = []
+      firstLengths.reserveCapacity(chunkSize)
+      secondLengths.reserveCapacity(chunkSize)
+      for index in (chunk * chunkSize)..<min(count, (chunk + 1) * chunkSize) {
+        let (firstBefore, secondBefore) = (first.bytes.count, second.bytes.count)
+        encode(index, &first, &second, &scratch)
+        firstLengths.append(first.bytes.count - firstBefore)
+        secondLengths.append(second.bytes.count - secondBefore)
+      }
+      results.set(chunk, (first.bytes, firstLengths, second.bytes, secondLengths))
+    }
+    var first = EncodedBatch(chunks: [], lengths: [], length: 0)
+    var second = EncodedBatch(chunks: [], lengths: [], length: 0)
+    first.chunks.reserveCapacity(chunkCount)
+    second.chunks.reserveCapacity(chunkCount)
+    first.lengths.reserveCapacity(count)
+    second.lengths.reserveCapacity(count)
+    for result in results.values {
+      guard let result else { continue }
+      first.chunks.append(result.first)
+      first.lengths.append(contentsOf: result.firstLengths)
+      first.length += result.first.count
+      second.chunks.append(result.second)
+      second.lengths.append(contentsOf: result.secondLengths)
+      second.length += result.second.count
+    }
+    return (first, second)
   }
 }
 
