@@ -254,6 +254,7 @@ final class TextLayerTests: XCTestCase {
 
   func testLinesSlicedFromTheDocumentAreTheLinesMadeOneByOne() throws {
     var lineCount = 0
+    var deferredCount = 0
     for text in try Self.sampleTexts() {
       let scanner = TextScanner(text)
       let lines = Line.split(scanner)
@@ -267,8 +268,46 @@ final class TextLayerTests: XCTestCase {
         XCTAssertEqual(Array(line.folded.utf8).count, line.text.unicodeScalars.count)
       }
       lineCount += lines.count
+      deferredCount += max(0, lines.count - Line.linesMadeWhole)
     }
     XCTAssertGreaterThan(lineCount, 2000)
+    XCTAssertGreaterThan(deferredCount, 500, "lines whose strings are made when asked for are compared too")
+  }
+
+  /// The checks a line answers from its bytes, its strings unmade, agree with their definitions on
+  /// its text, for lines made whole and lines made when asked for alike.
+  func testALineAnswersFromItsBytesWhatItsTextAnswers() throws {
+    var checked = 0
+    for text in try Self.sampleTexts() {
+      let lines = Line.split(TextScanner(text))
+      for line in lines {
+        let text = line.text
+        XCTAssertEqual(line.hasText, !text.isEmpty, text.debugDescription)
+        XCTAssertEqual(line.textEnd - line.textStart, text.unicodeScalars.count, text.debugDescription)
+        XCTAssertEqual(line.firstTextByte, text.utf8.first, text.debugDescription)
+        XCTAssertEqual(line.textByteCount, text.utf8.count, text.debugDescription)
+        XCTAssertEqual(line.pointNumberOfText, Line.pointNumber(text), text.debugDescription)
+        XCTAssertEqual(line.isCapacityLine, Line.isCapacity(text), text.debugDescription)
+        XCTAssertEqual(
+          line.isRule, !text.isEmpty && LineBreaks.isRule(ArraySlice(text.unicodeScalars)),
+          text.debugDescription)
+        for limit in [0, 24, 60, 100, 300] {
+          XCTAssertEqual(
+            line.hasMoreCharacters(than: limit), Line.hasMoreCharacters(text, than: limit),
+            text.debugDescription)
+        }
+        for (prefix, dropped) in [("noi nhan", ""), ("kinh gui", "- "), ("so", ""), ("", "")]
+          as [(StaticString, StaticString)]
+        {
+          let folded = Substring(line.folded).drop { "\(dropped)".utf8.contains($0.asciiValue ?? 0) }
+          XCTAssertEqual(
+            line.foldedHasPrefix(prefix, afterDropping: dropped), folded.hasPrefix("\(prefix)"),
+            text.debugDescription)
+        }
+        checked += 1
+      }
+    }
+    XCTAssertGreaterThan(checked, 2000)
   }
 
   // MARK: Decoding

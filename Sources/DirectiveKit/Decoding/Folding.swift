@@ -54,23 +54,31 @@ public enum VietnameseFolding {
 
   /// The folded form of a string.
   public static func fold(_ text: some StringProtocol) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value < 0x80 {
-        let byte = UInt8(value)
-        bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
-        continue
+    // Each scalar, of one byte at least, folds to one scalar of four bytes at most.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(4 * text.utf8.count, 1)) { bytes in
+      var written = 0
+      for scalar in text.unicodeScalars {
+        let value = scalar.value
+        if value < 0x80 {
+          let byte = UInt8(value)
+          bytes[written] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+          written += 1
+          continue
+        }
+        if value < 0x2000, !isCombiningMark(value), table[Int(value)] != 0 {
+          bytes[written] = table[Int(value)]
+          written += 1
+          continue
+        }
+        guard let folded = fold(scalar) else { continue }
+        for byte in folded.utf8 {
+          bytes[written] = byte
+          written += 1
+        }
       }
-      if value < 0x2000, !isCombiningMark(value), table[Int(value)] != 0 {
-        bytes.append(table[Int(value)])
-        continue
-      }
-      guard let folded = fold(scalar) else { continue }
-      bytes.append(contentsOf: folded.utf8)
+      // ASCII bytes and whole scalars: well-formed.
+      return String(wellFormedUTF8: UnsafeBufferPointer(rebasing: bytes[0..<written]))
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }
 

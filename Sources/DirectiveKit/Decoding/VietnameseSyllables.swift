@@ -6,20 +6,20 @@ import Foundation
 enum VietnameseSyllables {
   /// A letter reduced to what spelling rules see: its base (vowels keep their modifier:
   /// `â` is `A`, `ă` `W`, `ê` `E`, `ô` `O`, `ơ` `P`, `ư` `U`, `đ` `D`), its tone and case.
-  private struct Letter {
+  struct Letter {
     var skeleton: UInt8
     var tone: UInt8
     var upper: Bool
   }
 
-  private static let toneMarks: [UInt32: UInt8] = [
+  static let toneMarks: [UInt32: UInt8] = [
     0x300: 1, 0x301: 2, 0x303: 3, 0x309: 4, 0x323: 5,
   ]
   private static let acuteTone: UInt8 = 2
   private static let dotTone: UInt8 = 5
 
   /// The vowel a modifier mark (circumflex, breve, horn) makes of a base letter.
-  private static func modified(_ skeleton: UInt8, by mark: UInt32) -> UInt8? {
+  static func modified(_ skeleton: UInt8, by mark: UInt32) -> UInt8? {
     switch (skeleton, mark) {
     case (UInt8(ascii: "a"), 0x302): return UInt8(ascii: "A")
     case (UInt8(ascii: "a"), 0x306): return UInt8(ascii: "W")
@@ -34,7 +34,7 @@ enum VietnameseSyllables {
   private static let nativeLetters = Set("abcdeghiklmnopqrstuvxy".utf8)
 
   /// Scalar value → letter, for every Latin letter Vietnamese spelling uses; nil otherwise.
-  private static let letters: [Letter?] = {
+  static let letters: [Letter?] = {
     var table = [Letter?](repeating: nil, count: 0x2000)
     for value in 0..<0x2000 {
       guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
@@ -64,23 +64,23 @@ enum VietnameseSyllables {
   }()
 
   /// Letters packed into one number, first letter highest: the key of the sets below.
-  private static func pack(_ letters: some Collection<UInt8>) -> UInt64 {
+  static func pack(_ letters: some Collection<UInt8>) -> UInt64 {
     letters.reduce(0) { $0 << 8 | UInt64($1) }
   }
 
-  private static let initials: Set<UInt64> = Set(
+  static let initials: Set<UInt64> = Set(
     [
       "b", "c", "ch", "d", "D", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh",
       "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x",
     ].map { pack($0.utf8) })
 
-  private static let finals: Set<UInt64> = Set(
+  static let finals: Set<UInt64> = Set(
     ["c", "ch", "m", "n", "ng", "nh", "p", "t"].map { pack($0.utf8) })
 
-  private static let stopFinals: Set<UInt64> = Set(["c", "ch", "p", "t"].map { pack($0.utf8) })
+  static let stopFinals: Set<UInt64> = Set(["c", "ch", "p", "t"].map { pack($0.utf8) })
 
   /// Vowel nuclei with their glides, in skeleton letters.
-  private static let nuclei: Set<UInt64> = Set(
+  static let nuclei: Set<UInt64> = Set(
     [
       "a", "W", "A", "e", "E", "i", "o", "O", "P", "u", "U", "y",
       "ai", "ao", "au", "ay", "Au", "Ay", "eo", "Eu", "ia", "iu", "iE", "oa", "oW", "oe", "oi",
@@ -88,18 +88,19 @@ enum VietnameseSyllables {
       "iEu", "yEu", "oai", "oay", "oeo", "uAy", "uOi", "UPi", "UPu", "uya", "uyE", "uyu",
     ].map { pack($0.utf8) })
 
-  private static func isSyllable(_ skeleton: [UInt8], tone: UInt8) -> Bool {
-    let count = skeleton.count
+  /// Whether `count` skeleton letters packed in `skeleton` (first letter highest) spell a syllable
+  /// with `tone`: an initial, a nucleus and a final of the sets above, a stop final only under no
+  /// tone, the acute or the dot.
+  private static func isSyllable(packed skeleton: UInt64, count: Int, tone: UInt8) -> Bool {
     for initialLength in 0...min(3, count - 1) {
-      guard initialLength == 0 || initials.contains(pack(skeleton[..<initialLength])) else {
+      guard initialLength == 0 || initials.contains(skeleton >> (8 * UInt64(count - initialLength))) else {
         continue
       }
       for finalLength in 0...min(2, count - initialLength - 1) {
-        let final = pack(skeleton[(count - finalLength)...])
+        let final = skeleton & lowBytes(finalLength)
         guard finalLength == 0 || finals.contains(final) else { continue }
-        guard nuclei.contains(pack(skeleton[initialLength..<(count - finalLength)])) else {
-          continue
-        }
+        let nucleus = (skeleton >> (8 * UInt64(finalLength))) & lowBytes(count - initialLength - finalLength)
+        guard nuclei.contains(nucleus) else { continue }
         if stopFinals.contains(final) && tone != 0 && tone != acuteTone && tone != dotTone {
           continue
         }
@@ -109,21 +110,43 @@ enum VietnameseSyllables {
     return false
   }
 
-  /// True when `word` (letters only, NFC or with combining marks) is one Vietnamese syllable.
+  /// A mask of the `count` lowest bytes (at most seven).
+  @inline(__always) private static func lowBytes(_ count: Int) -> UInt64 {
+    (1 << (8 * UInt64(count))) &- 1
+  }
+
+  /// The tone a combining mark gives, as `toneMarks` holds it.
+  @inline(__always) private static func toneMark(_ value: UInt32) -> UInt8? {
+    switch value {
+    case 0x300: return 1
+    case 0x301: return 2
+    case 0x303: return 3
+    case 0x309: return 4
+    case 0x323: return 5
+    default: return nil
+    }
+  }
+
+  /// True when `word` (letters only, NFC or with combining marks) is one Vietnamese syllable. The
+  /// letters are packed into one number as they are read: nothing is allocated.
   static func isSyllable(_ word: some Sequence<Unicode.Scalar>) -> Bool {
-    var skeleton: [UInt8] = []
+    var skeleton: UInt64 = 0
+    var count = 0
     var tone: UInt8 = 0
-    var cases: [Bool] = []
+    var uppers = 0
+    var firstIsUpper = false
     for scalar in word {
       let value = scalar.value
-      if let mark = toneMarks[value] {
-        guard !skeleton.isEmpty, tone == 0 else { return false }
+      if let mark = toneMark(value) {
+        guard count > 0, tone == 0 else { return false }
         tone = mark
         continue
       }
       if value == 0x302 || value == 0x306 || value == 0x31B {
-        guard let last = skeleton.last, let vowel = modified(last, by: value) else { return false }
-        skeleton[skeleton.count - 1] = vowel
+        guard count > 0, let vowel = modified(UInt8(truncatingIfNeeded: skeleton), by: value) else {
+          return false
+        }
+        skeleton = skeleton & ~0xFF | UInt64(vowel)
         continue
       }
       guard value < 0x2000, let letter = letters[Int(value)] else { return false }
@@ -131,13 +154,18 @@ enum VietnameseSyllables {
         guard tone == 0 else { return false }
         tone = letter.tone
       }
-      skeleton.append(letter.skeleton)
-      cases.append(letter.upper)
+      // No syllable has more than seven letters.
+      guard count < 7 else { return false }
+      skeleton = skeleton << 8 | UInt64(letter.skeleton)
+      if letter.upper {
+        uppers += 1
+        if count == 0 { firstIsUpper = true }
+      }
+      count += 1
     }
-    guard !skeleton.isEmpty, skeleton.count <= 7 else { return false }
-    let uppers = cases.filter { $0 }.count
-    let caseIsRegular = uppers == 0 || uppers == cases.count || (uppers == 1 && cases[0])
-    return caseIsRegular && isSyllable(skeleton, tone: tone)
+    guard count > 0 else { return false }
+    let caseIsRegular = uppers == 0 || uppers == count || (uppers == 1 && firstIsUpper)
+    return caseIsRegular && isSyllable(packed: skeleton, count: count, tone: tone)
   }
 
   private static func isWordEdge(_ scalar: Unicode.Scalar) -> Bool {

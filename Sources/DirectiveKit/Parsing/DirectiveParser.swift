@@ -78,14 +78,13 @@ enum DirectiveParser {
       kinhGui = (0..<searchLimit).first { lines[$0].foldedHasPrefix("kinh gui", afterDropping: "- ") }
       noiNhan = lines.indices.last { lines[$0].foldedHasPrefix("noi nhan") }
       let firstProse = lines.indices.first { index in
-        let text = lines[index].text
-        return Line.hasMoreCharacters(text, than: 100) || Line.pointNumber(text) == 1
+        lines[index].hasMoreCharacters(than: 100) || lines[index].pointNumberOfText == 1
       }
       headerEnd = kinhGui ?? firstProse ?? min(lines.count, 25)
       bodyStart = headerEnd
       let signatureSearchStart = max(noiNhan ?? 0, lines.count > 40 ? lines.count - 40 : 0)
-      signatureStart = lines.indices.last { $0 >= signatureSearchStart && Line.isCapacity(lines[$0].text) }
-      while let start = signatureStart, start > signatureSearchStart, Line.isCapacity(lines[start - 1].text) {
+      signatureStart = lines.indices.last { $0 >= signatureSearchStart && lines[$0].isCapacityLine }
+      while let start = signatureStart, start > signatureSearchStart, lines[start - 1].isCapacityLine {
         signatureStart = start - 1
       }
     }
@@ -752,7 +751,7 @@ enum DirectiveParser {
         "chu tich", "thu tuong", "bo truong", "uy ban nhan dan", "hoi dong nhan dan", "ban thuong vu",
         "ban chap hanh", "ban bi thu", "bo chinh tri", "giam doc", "tong cuc truong", "chanh van phong",
       ].contains(where: { line.folded.hasPrefix($0) }),
-      let next = lines[(index + 1)...].first(where: { !$0.text.isEmpty })
+      let next = lines[(index + 1)...].first(where: \.hasText)
     else { return false }
     return ["can cu", "- can cu", "xet ", "theo ", "quyet dinh", "quyet nghi", "khoa "].contains {
       next.folded.hasPrefix($0)
@@ -815,7 +814,7 @@ enum DirectiveParser {
     guard layout.bodyStart < bodyEnd else { return }
     var starts: [(number: Int, line: Int)] = []
     for index in layout.bodyStart..<bodyEnd {
-      if let number = Line.pointNumber(lines[index].text), number == starts.count + 1 {
+      if let number = lines[index].pointNumberOfText, number == starts.count + 1 {
         starts.append((number, index))
       }
     }
@@ -825,7 +824,7 @@ enum DirectiveParser {
       let from = lines[start.line].textStart
       var to = position + 1 < starts.count ? lines[starts[position + 1].line].range.lowerBound : endOffset
       var last = position + 1 < starts.count ? starts[position + 1].line - 1 : bodyEnd - 1
-      while last > start.line, lines[last].text.isEmpty { last -= 1 }
+      while last > start.line, !lines[last].hasText { last -= 1 }
       to = min(to, lines[last].range.upperBound)
       document.points.append(NumberedPoint(number: start.number, span: Span(from, max(from, to))))
     }

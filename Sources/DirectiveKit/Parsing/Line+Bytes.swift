@@ -12,11 +12,11 @@ extension Line {
   /// Whether `folded`, past any leading bytes of `dropped`, starts with `prefix` (ASCII).
   func foldedHasPrefix(_ prefix: StaticString, afterDropping dropped: StaticString = "") -> Bool {
     let length = prefix.utf8CodeUnitCount
-    // Most lines differ from the prefix at their first byte.
-    if dropped.utf8CodeUnitCount == 0, length > 0, folded.utf8.first != prefix.utf8Start.pointee {
-      return false
-    }
-    let compare = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+    return withFoldedBytes { bytes in
+      // Most lines differ from the prefix at their first byte.
+      if dropped.utf8CodeUnitCount == 0, length > 0, bytes.first != prefix.utf8Start.pointee {
+        return false
+      }
       var start = 0
       if dropped.utf8CodeUnitCount > 0 {
         let droppedBytes = UnsafeBufferPointer(start: dropped.utf8Start, count: dropped.utf8CodeUnitCount)
@@ -25,8 +25,6 @@ extension Line {
       guard bytes.count - start >= length, let base = bytes.baseAddress else { return length == 0 }
       return memcmp(base + start, prefix.utf8Start, length) == 0
     }
-    return folded.utf8.withContiguousStorageIfAvailable(compare)
-      ?? Array(folded.utf8).withUnsafeBufferPointer(compare)
   }
 
   /// `text.folded`. It is `folded` itself, scalar for scalar, unless a scalar has no ASCII fold

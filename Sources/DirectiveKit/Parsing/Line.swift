@@ -6,9 +6,30 @@ struct Line {
   let range: Range<Int>
   /// Offset of the first scalar of `text` in the document.
   let textStart: Int
-  let text: String
+  /// Offset just past the last scalar of `text` in the document.
+  let textEnd: Int
+  /// The line's text and fold when made with it, else empty.
+  private let madeText: String
+  private let madeFolded: String
+  /// Where `text` and `folded` are made from when asked for: nil for a line made whole. Most lines
+  /// past the header are only looked at by their first bytes, and never need either.
+  private let source: LineSource?
+  private let newlinesAsSpaces: Bool
+
+  var text: String {
+    guard let source else { return madeText }
+    return source.text(textStart..<textEnd, newlinesAsSpaces: newlinesAsSpaces)
+  }
+
   /// `text` folded scalar for scalar (same length), for offset arithmetic.
-  let folded: String
+  var folded: String {
+    guard let source else { return madeFolded }
+    return source.folded(textStart..<textEnd)
+  }
+
+  /// How many lines of a document `split` makes whole, their strings made at once: the header and
+  /// its helpers read the first lines' text and fold over and over.
+  static let linesMadeWhole = 32
 
   /// The document's lines. Cells of a header flattened from a table (`ỦY BAN NHÂN DÂN | CỘNG HÒA … |`)
   /// are lines of their own, and inside such a header a field broken over several lines
@@ -24,18 +45,26 @@ struct Line {
     physical.append(start..<scanner.count)
     let (segments, headerSegments) = tableCells(of: physical, scanner)
     let lineFolded = lineFoldedText(scanner)
+    var source: LineSource?
     var lines: [Line] = []
     lines.reserveCapacity(segments.count)
     var merged: Range<Int>?
     for (position, segment) in segments.enumerated() {
       let inTable = position < headerSegments
-      let line = Line(range: segment.range, scanner: scanner, lineFolded: lineFolded, withinOneLine: true)
-      if inTable, !segment.afterPipe, let current = merged, !line.text.isEmpty, !line.isRule {
+      let line: Line
+      if lines.count < linesMadeWhole {
+        line = Line(range: segment.range, scanner: scanner, lineFolded: lineFolded, withinOneLine: true)
+      } else {
+        let shared = source ?? LineSource(scanner, lineFolded: lineFolded)
+        source = shared
+        line = Line(range: segment.range, scanner: scanner, deferringTo: shared, withinOneLine: true)
+      }
+      if inTable, !segment.afterPipe, let current = merged, line.hasText, !line.isRule {
         merged = current.lowerBound..<segment.range.upperBound
         continue
       }
       if let current = merged { lines.append(Line(range: current, scanner: scanner, lineFolded: lineFolded)) }
-      merged = inTable && !line.text.isEmpty && !line.isRule ? segment.range : nil
+      merged = inTable && line.hasText && !line.isRule ? segment.range : nil
       if merged == nil { lines.append(line) }
     }
     if let current = merged { lines.append(Line(range: current, scanner: scanner, lineFolded: lineFolded)) }
@@ -102,7 +131,7 @@ struct Line {
   var isRule: Bool {
     // A rule's scalars are ASCII but for `–` and `—`, whose first byte is 0xE2: a line whose
     // first byte is none of theirs is passed over without copying its scalars.
-    guard let first = text.utf8.first else { return false }
+    guard let first = firstTextByte else { return false }
     switch first {
     case 0x2D, 0x2A, 0x5F, 0x3D, 0x2E, 0x7E, 0x20, 0xE2: break
     default: return false
@@ -118,6 +147,49 @@ struct Line {
   /// `withinOneLine` says that no line break falls inside the range.
   init(range: Range<Int>, scanner: borrowing TextScanner, lineFolded: [UInt8]?, withinOneLine: Bool = false) {
     self.range = range
+    let text = Line.trimmedText(range, scanner)
+    textStart = text.lowerBound
+    textEnd = text.upperBound
+    let string = scanner.string(text, newlinesAsSpaces: !withinOneLine)
+    if let lineFolded {
+      // ASCII, one byte a scalar: any slice is well-formed.
+      madeFolded = lineFolded.withUnsafeBufferPointer {
+        String(wellFormedUTF8: UnsafeBufferPointer(rebasing: $0[text]))
+      }
+      madeText = string
+      source = nil
+      newlinesAsSpaces = !withinOneLine
+      return
+    }
+    madeFolded = String(unsafeUninitializedCapacity: text.count) { buffer in
+      scanner.folded.withUnsafeBufferPointer { source in
+        guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
+        for offset in 0..<text.count { to[offset] = Line.lineFold(from[text.lowerBound + offset]) }
+      }
+      return text.count
+    }
+    madeText = string
+    source = nil
+    newlinesAsSpaces = !withinOneLine
+  }
+
+  /// A line whose `text` and `folded` are made from `source` (of this scanner) when asked for.
+  init(
+    range: Range<Int>, scanner: borrowing TextScanner, deferringTo source: LineSource,
+    withinOneLine: Bool = false
+  ) {
+    self.range = range
+    let text = Line.trimmedText(range, scanner)
+    textStart = text.lowerBound
+    textEnd = text.upperBound
+    madeText = ""
+    madeFolded = ""
+    self.source = source
+    newlinesAsSpaces = !withinOneLine
+  }
+
+  /// `range` without the white space, `*` and byte order marks at either end.
+  private static func trimmedText(_ range: Range<Int>, _ scanner: borrowing TextScanner) -> Range<Int> {
     var lower = range.lowerBound
     var upper = range.upperBound
     func isTrimmable(_ scalar: Unicode.Scalar) -> Bool {
@@ -127,21 +199,53 @@ struct Line {
     }
     while lower < upper, isTrimmable(scanner.scalars[lower]) { lower += 1 }
     while upper > lower, isTrimmable(scanner.scalars[upper - 1]) { upper -= 1 }
-    textStart = lower
-    text = scanner.string(lower..<upper, newlinesAsSpaces: !withinOneLine)
-    if let lineFolded {
-      // ASCII, one byte a scalar: any slice is well-formed.
-      folded = lineFolded.withUnsafeBufferPointer {
-        String(wellFormedUTF8: UnsafeBufferPointer(rebasing: $0[lower..<upper]))
-      }
-      return
+    return lower..<upper
+  }
+
+  /// `!text.isEmpty`, without making the text.
+  var hasText: Bool { textEnd > textStart }
+
+  /// The first UTF-8 byte of `text`, without making the text.
+  var firstTextByte: UInt8? {
+    guard textEnd > textStart else { return nil }
+    guard let source else { return madeText.utf8.first }
+    return source.utf8[Int(source.utf8Offsets[textStart])]
+  }
+
+  /// `text.utf8.count`, without making the text (a line break made a space keeps its one byte).
+  var textByteCount: Int {
+    guard let source else { return madeText.utf8.count }
+    return Int(source.utf8Offsets[textEnd] - source.utf8Offsets[textStart])
+  }
+
+  /// `Line.pointNumber(text)`: a line whose first byte is no digit is no point, and its text is not made.
+  var pointNumberOfText: Int? {
+    guard let first = firstTextByte, first >= 0x30, first <= 0x39 else { return nil }
+    return Line.pointNumber(text)
+  }
+
+  /// `Line.isCapacity(text)`: only a line opening with `T`, `K` or `Q` has its text made.
+  var isCapacityLine: Bool {
+    guard let first = firstTextByte,
+      first == UInt8(ascii: "T") || first == UInt8(ascii: "K") || first == UInt8(ascii: "Q")
+    else { return false }
+    return Line.isCapacity(text)
+  }
+
+  /// `Line.hasMoreCharacters(text, than: limit)`: a line of no more bytes than that has its text
+  /// not made.
+  func hasMoreCharacters(than limit: Int) -> Bool {
+    textByteCount > limit && Line.hasMoreCharacters(text, than: limit)
+  }
+
+  /// The line's folded bytes, as `folded` holds them, without making the string.
+  func withFoldedBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    guard let source else {
+      var folded = madeFolded
+      return folded.withUTF8(body)
     }
-    folded = String(unsafeUninitializedCapacity: upper - lower) { buffer in
-      scanner.folded.withUnsafeBufferPointer { source in
-        guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
-        for offset in 0..<(upper - lower) { to[offset] = Line.lineFold(from[lower + offset]) }
-      }
-      return upper - lower
+    return source.lineFolded.withUnsafeBufferPointer {
+      body(UnsafeBufferPointer(rebasing: $0[textStart..<textEnd]))
     }
   }
 
@@ -576,6 +680,33 @@ enum Casing {
   static func capitalizingFirst(_ text: String) -> String {
     guard let first = text.first else { return text }
     return first.uppercased() + text.dropFirst()
+  }
+}
+
+/// What the lines of one document make their strings from when first asked for: the scanner's
+/// UTF-8 bytes, where each scalar starts in them, and its text folded as lines fold it
+/// (`Line.lineFoldedText`).
+final class LineSource: Sendable {
+  let utf8: [UInt8]
+  let utf8Offsets: [Int32]
+  let lineFolded: [UInt8]
+
+  init(_ scanner: borrowing TextScanner, lineFolded: [UInt8]) {
+    utf8 = scanner.utf8
+    utf8Offsets = scanner.utf8Offsets
+    self.lineFolded = lineFolded
+  }
+
+  /// `TextScanner.string(range, newlinesAsSpaces:)` of the scanner.
+  func text(_ range: Range<Int>, newlinesAsSpaces: Bool) -> String {
+    TextScanner.string(
+      utf8: utf8, from: Int(utf8Offsets[range.lowerBound]), to: Int(utf8Offsets[range.upperBound]),
+      newlinesAsSpaces: newlinesAsSpaces)
+  }
+
+  func folded(_ range: Range<Int>) -> String {
+    // ASCII, one byte a scalar: any slice is well-formed.
+    lineFolded.withUnsafeBufferPointer { String(wellFormedUTF8: UnsafeBufferPointer(rebasing: $0[range])) }
   }
 }
 

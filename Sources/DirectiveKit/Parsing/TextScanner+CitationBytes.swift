@@ -74,7 +74,7 @@ extension TextScanner {
     let from = Int(utf8Offsets[lower])
     let to = Int(utf8Offsets[upper])
     return utf8.withUnsafeBufferPointer { bytes in
-      String(unsafeUninitializedCapacity: to - from) { output in
+      TextScanner.wellFormedString(capacity: to - from) { output in
         var written = 0
         var inSpace = false
         var index = from
@@ -143,7 +143,7 @@ extension TextScanner {
     // The arrays taken out of `self`, so that the closures below do not copy the scanner.
     let (folded, scalars, utf8Offsets) = (self.folded, self.scalars, self.utf8Offsets)
     let number = utf8.withUnsafeBufferPointer { bytes in
-      String(unsafeUninitializedCapacity: to - from + 1) { output in
+      TextScanner.wellFormedString(capacity: to - from + 1) { output in
         var written = 0
         for position in index..<i {
           if position == dashBeforeCode {
@@ -183,5 +183,19 @@ extension TextScanner {
     }
     if let known { return known == nil ? nil : j }
     return DocumentTypes.name(forCode: string(index..<j)) != nil ? j : nil
+  }
+}
+
+extension TextScanner {
+  /// A string of the bytes `write` puts at the start of a buffer of `capacity` bytes and counts,
+  /// which must be well-formed UTF-8 (whole scalars of the text, spaces, dashes): they are copied
+  /// without the check `String(unsafeUninitializedCapacity:initializingUTF8With:)` makes of them.
+  static func wellFormedString(
+    capacity: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int
+  ) -> String {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
+      let written = write(buffer)
+      return String(wellFormedUTF8: UnsafeBufferPointer(rebasing: buffer[0..<written]))
+    }
   }
 }

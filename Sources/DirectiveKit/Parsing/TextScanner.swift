@@ -67,9 +67,15 @@ struct TextScanner {
   /// The text of `range`; with `newlinesAsSpaces`, each line break a space.
   func string(_ range: Range<Int>, newlinesAsSpaces: Bool = false) -> String {
     let clamped = range.clamped(to: 0..<scalars.count)
-    let start = Int(utf8Offsets[clamped.lowerBound])
-    let end = Int(utf8Offsets[clamped.upperBound])
-    return utf8.withUnsafeBufferPointer { buffer in
+    return TextScanner.string(
+      utf8: utf8, from: Int(utf8Offsets[clamped.lowerBound]), to: Int(utf8Offsets[clamped.upperBound]),
+      newlinesAsSpaces: newlinesAsSpaces)
+  }
+
+  /// The text of `utf8[start..<end]`, bytes of a well-formed text cut at scalar boundaries; with
+  /// `newlinesAsSpaces`, each line break a space.
+  static func string(utf8: [UInt8], from start: Int, to end: Int, newlinesAsSpaces: Bool) -> String {
+    utf8.withUnsafeBufferPointer { buffer in
       // Offsets fall on scalar boundaries: a slice of the text's bytes is well-formed, and stays
       // so with its line feeds made spaces.
       let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
