@@ -48,6 +48,7 @@ public final class SearchIndex: @unchecked Sendable {
   private let averageLength: Double
   /// The filters' fields, one entry per document (`Fields`).
   private let fields: Fields
+  private let identities: TextIdentities
   private let sortedTermsLock = NSLock()
   private var sortedTermsStorage: [Int32]?
   private let decodedLock = NSLock()
@@ -73,9 +74,10 @@ public final class SearchIndex: @unchecked Sendable {
   /// `chunkCount`: how many runs of documents are indexed apart and then joined; by default
   /// four per core.
   convenience init(documents: [Document], chunkCount: Int?) {
-    let (store, pairs) = IndexBuilder.build(documents: documents, chunkCount: chunkCount)
+    let (store, pairs, identities) = IndexBuilder.build(documents: documents, chunkCount: chunkCount)
     self.init(
-      documents: documents, parts: Parts(store: store, pairs: pairs, fields: Fields(documents: documents)))
+      documents: documents,
+      parts: Parts(store: store, pairs: pairs, fields: Fields(documents: documents), identities: identities))
   }
 
   /// What the index holds besides the documents: what it is built into and stored as.
@@ -83,6 +85,8 @@ public final class SearchIndex: @unchecked Sendable {
     var store: PostingStore
     var pairs: PairStore
     var fields: Fields
+    /// What identifies each document's text, so that a stored index can be brought up to date.
+    var identities: TextIdentities
   }
 
   /// The fields the filters read, one entry per document, names by small ids.
@@ -181,10 +185,11 @@ public final class SearchIndex: @unchecked Sendable {
     let total = store.lengths.reduce(0) { $0 + Int($1) }
     averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
     fields = parts.fields
+    identities = parts.identities
   }
 
   /// The parts again, for writing them to a file.
-  var parts: Parts { Parts(store: store, pairs: pairs, fields: fields) }
+  var parts: Parts { Parts(store: store, pairs: pairs, fields: fields, identities: identities) }
 
   // MARK: Queries
 
