@@ -34,7 +34,8 @@ final class SearchIndexUpdateTests: XCTestCase {
       "ket luan", "kết luận", "phòng chống dịch", "\"phòng, chống dịch\"", "tinh uy", "Tỉnh uỷ", "thủy",
       "07-KL/TW", "ket luan 07", "2021", "21/7/2021", "\"ban thường vụ\"", "của", "và các", "\"của các\"",
       "province:nam dinh", "province:unknown", "level:central", "type:cong van year:2021", "cites:07-KL/TW",
-      "rel:implements", "year:2020 ban", "dauvet", "không có từ này",
+      "rel:implements", "cites:07-KL/TW rel:implements", "rel:pursuant ban", "year:2020 ban", "dauvet",
+      "không có từ này",
     ]
     for word in extra {
       queries += [word, "\"\(word) thêm\"", word + " của", String(word.prefix(4))]
@@ -59,6 +60,13 @@ final class SearchIndexUpdateTests: XCTestCase {
     XCTAssertEqual(index.documentCount, expected.documentCount, what, file: file, line: line)
     XCTAssertEqual(index.postingsSize, expected.postingsSize, "\(what): postings", file: file, line: line)
     XCTAssertEqual(index.positionsSize, expected.positionsSize, "\(what): positions", file: file, line: line)
+    let (fields, expectedFields) = (index.parts.fields, expected.parts.fields)
+    XCTAssertEqual(fields.provinceOfDocument, expectedFields.provinceOfDocument, what, file: file, line: line)
+    XCTAssertEqual(fields.typeOfDocument, expectedFields.typeOfDocument, what, file: file, line: line)
+    XCTAssertEqual(fields.documentsCiting, expectedFields.documentsCiting, what, file: file, line: line)
+    XCTAssertEqual(fields.relationsCiting, expectedFields.relationsCiting, what, file: file, line: line)
+    XCTAssertEqual(
+      fields.relationsOfDocument, expectedFields.relationsOfDocument, what, file: file, line: line)
     for query in queries {
       XCTAssertEqual(
         index.search(query, limit: everyHit ? .max : 30), expected.search(query, limit: everyHit ? .max : 30),

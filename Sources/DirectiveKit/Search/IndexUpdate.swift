@@ -63,7 +63,8 @@ enum IndexUpdate {
     pairs.commonTerms = old.pairs.commonTerms.map { termOf[Int($0)] }
     let sortedTerms = self.sortedTerms(old: stored.sortedTerms, termOf: termOf, terms: store.terms)
     let parts = SearchIndex.Parts(
-      store: store, pairs: pairs, fields: SearchIndex.Fields(documents: documents),
+      store: store, pairs: pairs,
+      fields: SearchIndex.Fields(documents: documents, reusing: old.fields, sourceOf: matched.sourceOf),
       identities: matched.identities)
     return .success(Updated(parts: parts, sortedTerms: sortedTerms, reindexed: freshDocuments.count))
   }

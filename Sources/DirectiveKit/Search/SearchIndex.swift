@@ -109,6 +109,81 @@ public final class SearchIndex: @unchecked Sendable {
     init() {}
 
     init(documents: [Document]) {
+      self.init(listedFieldsOf: documents)
+      (documentsCiting, relationsCiting, relationsOfDocument) = Self.citations(
+        of: documents, positions: Array(documents.indices))
+    }
+
+    /// The fields of `documents`, those of their citations taken from `stored` for the documents
+    /// whose text it holds (`sourceOf`: per document, its position in `stored`, or -1): a
+    /// citation's number and relation are read from the text alone, and linking changes neither.
+    /// The others are read from their citations (which a snapshot's documents decode on first read).
+    init(documents: [Document], reusing stored: Fields, sourceOf: [Int32]) {
+      self.init(listedFieldsOf: documents)
+      var targets: [[UInt32]] = Array(repeating: [], count: stored.relationsOfDocument.count)
+      var relationsOfDocument = [UInt16](repeating: 0, count: documents.count)
+      for (position, source) in sourceOf.enumerated() where source >= 0 {
+        targets[Int(source)].append(UInt32(position))
+        relationsOfDocument[position] = stored.relationsOfDocument[Int(source)]
+      }
+      let fresh = sourceOf.indices.filter { sourceOf[$0] < 0 }
+      let (freshCiting, freshRelations, freshOfDocument) = Self.citations(of: documents, positions: fresh)
+      for (slot, position) in fresh.enumerated() { relationsOfDocument[position] = freshOfDocument[slot] }
+      var citing: [String: [UInt32]] = [:]
+      var relationsCiting: [String: [UInt16]] = [:]
+      for key in Set(stored.documentsCiting.keys).union(freshCiting.keys) {
+        var pairs: [(document: UInt32, relations: UInt16)] = []
+        let storedDocuments = stored.documentsCiting[key] ?? []
+        let storedRelations = stored.relationsCiting[key] ?? []
+        for (slot, document) in storedDocuments.enumerated() {
+          for target in targets[Int(document)] { pairs.append((target, storedRelations[slot])) }
+        }
+        for (slot, document) in (freshCiting[key] ?? []).enumerated() {
+          pairs.append((UInt32(fresh[Int(document)]), freshRelations[key]![slot]))
+        }
+        guard !pairs.isEmpty else { continue }
+        pairs.sort { $0.document < $1.document }
+        citing[key] = pairs.map(\.document)
+        relationsCiting[key] = pairs.map(\.relations)
+      }
+      documentsCiting = citing
+      self.relationsCiting = relationsCiting
+      self.relationsOfDocument = relationsOfDocument
+    }
+
+    /// The citation fields of the documents at `positions` (ascending), numbered by their slot in it.
+    private static func citations(of documents: [Document], positions: [Int]) -> (
+      [String: [UInt32]], [String: [UInt16]], [UInt16]
+    ) {
+      var citing: [String: [UInt32]] = [:]
+      var relationsCiting: [String: [UInt16]] = [:]
+      var relationsOfDocument = [UInt16](repeating: 0, count: positions.count)
+      var keyOfNumber: [String: String] = [:]
+      for (index, position) in positions.enumerated() {
+        var seen = Set<String>()
+        for citation in documents[position].citations {
+          relationsOfDocument[index] |= citation.relation.bit
+          guard let number = citation.number else { continue }
+          let key: String
+          if let known = keyOfNumber[number] {
+            key = known
+          } else {
+            key = canonicalDocumentNumber(number)
+            keyOfNumber[number] = key
+          }
+          if seen.insert(key).inserted {
+            citing[key, default: []].append(UInt32(index))
+            relationsCiting[key, default: []].append(citation.relation.bit)
+          } else if let last = relationsCiting[key]?.indices.last {
+            relationsCiting[key]?[last] |= citation.relation.bit
+          }
+        }
+      }
+      return (citing, relationsCiting, relationsOfDocument)
+    }
+
+    /// The fields a list shows (province, level, type, year); the citations' left empty.
+    private init(listedFieldsOf documents: [Document]) {
       var provinceIDs: [String: Int32] = [:]
       var provinceNames: [String] = []
       var provinceSpellings: [String] = []
@@ -143,34 +218,6 @@ public final class SearchIndex: @unchecked Sendable {
       }
       self.typeNames = typeNames
       yearOfDocument = documents.map { Int16($0.sortDate?.year ?? 0) }
-
-      var citing: [String: [UInt32]] = [:]
-      var relationsCiting: [String: [UInt16]] = [:]
-      var relationsOfDocument = [UInt16](repeating: 0, count: documents.count)
-      var keyOfNumber: [String: String] = [:]
-      for (index, document) in documents.enumerated() {
-        var seen = Set<String>()
-        for citation in document.citations {
-          relationsOfDocument[index] |= citation.relation.bit
-          guard let number = citation.number else { continue }
-          let key: String
-          if let known = keyOfNumber[number] {
-            key = known
-          } else {
-            key = canonicalDocumentNumber(number)
-            keyOfNumber[number] = key
-          }
-          if seen.insert(key).inserted {
-            citing[key, default: []].append(UInt32(index))
-            relationsCiting[key, default: []].append(citation.relation.bit)
-          } else if let last = relationsCiting[key]?.indices.last {
-            relationsCiting[key]?[last] |= citation.relation.bit
-          }
-        }
-      }
-      documentsCiting = citing
-      self.relationsCiting = relationsCiting
-      self.relationsOfDocument = relationsOfDocument
     }
   }
 
