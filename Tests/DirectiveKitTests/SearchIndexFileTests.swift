@@ -197,6 +197,7 @@ final class SearchIndexFileTests: XCTestCase {
         pairs.write(to: &writer)
         parts.fields.write(to: &writer)
         writer.append(sortedTerms)
+        parts.identities.write(to: &writer)
       }
       return load(path)
     }

@@ -48,6 +48,7 @@ public final class SearchIndex: @unchecked Sendable {
   private let averageLength: Double
   /// The filters' fields, one entry per document (`Fields`).
   private let fields: Fields
+  private let identities: TextIdentities
   private let sortedTermsLock = NSLock()
   private var sortedTermsStorage: [Int32]?
   private let decodedLock = NSLock()
@@ -73,9 +74,10 @@ public final class SearchIndex: @unchecked Sendable {
   /// `chunkCount`: how many runs of documents are indexed apart and then joined; by default
   /// four per core.
   convenience init(documents: [Document], chunkCount: Int?) {
-    let (store, pairs) = IndexBuilder.build(documents: documents, chunkCount: chunkCount)
+    let (store, pairs, identities) = IndexBuilder.build(documents: documents, chunkCount: chunkCount)
     self.init(
-      documents: documents, parts: Parts(store: store, pairs: pairs, fields: Fields(documents: documents)))
+      documents: documents,
+      parts: Parts(store: store, pairs: pairs, fields: Fields(documents: documents), identities: identities))
   }
 
   /// What the index holds besides the documents: what it is built into and stored as.
@@ -83,6 +85,8 @@ public final class SearchIndex: @unchecked Sendable {
     var store: PostingStore
     var pairs: PairStore
     var fields: Fields
+    /// What identifies each document's text, so that a stored index can be brought up to date.
+    var identities: TextIdentities
   }
 
   /// The fields the filters read, one entry per document, names by small ids.
@@ -105,6 +109,81 @@ public final class SearchIndex: @unchecked Sendable {
     init() {}
 
     init(documents: [Document]) {
+      self.init(listedFieldsOf: documents)
+      (documentsCiting, relationsCiting, relationsOfDocument) = Self.citations(
+        of: documents, positions: Array(documents.indices))
+    }
+
+    /// The fields of `documents`, those of their citations taken from `stored` for the documents
+    /// whose text it holds (`sourceOf`: per document, its position in `stored`, or -1): a
+    /// citation's number and relation are read from the text alone, and linking changes neither.
+    /// The others are read from their citations (which a snapshot's documents decode on first read).
+    init(documents: [Document], reusing stored: Fields, sourceOf: [Int32]) {
+      self.init(listedFieldsOf: documents)
+      var targets: [[UInt32]] = Array(repeating: [], count: stored.relationsOfDocument.count)
+      var relationsOfDocument = [UInt16](repeating: 0, count: documents.count)
+      for (position, source) in sourceOf.enumerated() where source >= 0 {
+        targets[Int(source)].append(UInt32(position))
+        relationsOfDocument[position] = stored.relationsOfDocument[Int(source)]
+      }
+      let fresh = sourceOf.indices.filter { sourceOf[$0] < 0 }
+      let (freshCiting, freshRelations, freshOfDocument) = Self.citations(of: documents, positions: fresh)
+      for (slot, position) in fresh.enumerated() { relationsOfDocument[position] = freshOfDocument[slot] }
+      var citing: [String: [UInt32]] = [:]
+      var relationsCiting: [String: [UInt16]] = [:]
+      for key in Set(stored.documentsCiting.keys).union(freshCiting.keys) {
+        var pairs: [(document: UInt32, relations: UInt16)] = []
+        let storedDocuments = stored.documentsCiting[key] ?? []
+        let storedRelations = stored.relationsCiting[key] ?? []
+        for (slot, document) in storedDocuments.enumerated() {
+          for target in targets[Int(document)] { pairs.append((target, storedRelations[slot])) }
+        }
+        for (slot, document) in (freshCiting[key] ?? []).enumerated() {
+          pairs.append((UInt32(fresh[Int(document)]), freshRelations[key]![slot]))
+        }
+        guard !pairs.isEmpty else { continue }
+        pairs.sort { $0.document < $1.document }
+        citing[key] = pairs.map(\.document)
+        relationsCiting[key] = pairs.map(\.relations)
+      }
+      documentsCiting = citing
+      self.relationsCiting = relationsCiting
+      self.relationsOfDocument = relationsOfDocument
+    }
+
+    /// The citation fields of the documents at `positions` (ascending), numbered by their slot in it.
+    private static func citations(of documents: [Document], positions: [Int]) -> (
+      [String: [UInt32]], [String: [UInt16]], [UInt16]
+    ) {
+      var citing: [String: [UInt32]] = [:]
+      var relationsCiting: [String: [UInt16]] = [:]
+      var relationsOfDocument = [UInt16](repeating: 0, count: positions.count)
+      var keyOfNumber: [String: String] = [:]
+      for (index, position) in positions.enumerated() {
+        var seen = Set<String>()
+        for citation in documents[position].citations {
+          relationsOfDocument[index] |= citation.relation.bit
+          guard let number = citation.number else { continue }
+          let key: String
+          if let known = keyOfNumber[number] {
+            key = known
+          } else {
+            key = canonicalDocumentNumber(number)
+            keyOfNumber[number] = key
+          }
+          if seen.insert(key).inserted {
+            citing[key, default: []].append(UInt32(index))
+            relationsCiting[key, default: []].append(citation.relation.bit)
+          } else if let last = relationsCiting[key]?.indices.last {
+            relationsCiting[key]?[last] |= citation.relation.bit
+          }
+        }
+      }
+      return (citing, relationsCiting, relationsOfDocument)
+    }
+
+    /// The fields a list shows (province, level, type, year); the citations' left empty.
+    private init(listedFieldsOf documents: [Document]) {
       var provinceIDs: [String: Int32] = [:]
       var provinceNames: [String] = []
       var provinceSpellings: [String] = []
@@ -139,34 +218,6 @@ public final class SearchIndex: @unchecked Sendable {
       }
       self.typeNames = typeNames
       yearOfDocument = documents.map { Int16($0.sortDate?.year ?? 0) }
-
-      var citing: [String: [UInt32]] = [:]
-      var relationsCiting: [String: [UInt16]] = [:]
-      var relationsOfDocument = [UInt16](repeating: 0, count: documents.count)
-      var keyOfNumber: [String: String] = [:]
-      for (index, document) in documents.enumerated() {
-        var seen = Set<String>()
-        for citation in document.citations {
-          relationsOfDocument[index] |= citation.relation.bit
-          guard let number = citation.number else { continue }
-          let key: String
-          if let known = keyOfNumber[number] {
-            key = known
-          } else {
-            key = canonicalDocumentNumber(number)
-            keyOfNumber[number] = key
-          }
-          if seen.insert(key).inserted {
-            citing[key, default: []].append(UInt32(index))
-            relationsCiting[key, default: []].append(citation.relation.bit)
-          } else if let last = relationsCiting[key]?.indices.last {
-            relationsCiting[key]?[last] |= citation.relation.bit
-          }
-        }
-      }
-      documentsCiting = citing
-      self.relationsCiting = relationsCiting
-      self.relationsOfDocument = relationsOfDocument
     }
   }
 
@@ -181,10 +232,11 @@ public final class SearchIndex: @unchecked Sendable {
     let total = store.lengths.reduce(0) { $0 + Int($1) }
     averageLength = documents.isEmpty ? 1 : max(1, Double(total) / Double(documents.count))
     fields = parts.fields
+    identities = parts.identities
   }
 
   /// The parts again, for writing them to a file.
-  var parts: Parts { Parts(store: store, pairs: pairs, fields: fields) }
+  var parts: Parts { Parts(store: store, pairs: pairs, fields: fields, identities: identities) }
 
   // MARK: Queries
 

@@ -49,24 +49,44 @@ struct PairStore {
 enum IndexBuilder {
   static let variantLimit = 7
 
-  /// Reads each document's text once, while its chunk is indexed.
-  static func build(documents: [Document], chunkCount requested: Int? = nil) -> (PostingStore, PairStore) {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    // Chunks of about 2,000 documents keep each one's scratch small; at least four per core.
-    let automatic = max(cores * 4, documents.count / 2000)
-    let chunkCount = max(1, min(documents.count, requested ?? automatic))
+  /// Reads each document's text once, while its chunk is indexed, and notes what identifies it
+  /// (`TextIdentities`) for a later update.
+  static func build(documents: [Document], chunkCount requested: Int? = nil) -> (
+    PostingStore, PairStore, TextIdentities
+  ) {
     var common = TermTable(capacity: commonWordLimit)
     for word in commonWords(documents) { _ = common.insert(word) }
+    var identities = TextIdentities(count: documents.count)
+    let (store, pairs) = identities.withSlots { slots in
+      index(count: documents.count, common: common, chunkCount: requested) { position in
+        let (text, identity) = TextIdentity.read(documents[position])
+        slots.set(position, identity)
+        return text
+      }
+    }
+    return (store, resolve(pairs, common: common, terms: store.terms), identities)
+  }
+
+  /// The lists of `count` texts (`text(i)` for document `i`, called once each, on any thread),
+  /// indexed on every core with the common words `common`; the pairs' keys are indices among them
+  /// (`commonTerms` is left to the caller).
+  static func index(count: Int, common: TermTable, chunkCount requested: Int? = nil, text: (Int) -> String)
+    -> (PostingStore, PairStore)
+  {
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    // Chunks of about 2,000 documents keep each one's scratch small; at least four per core.
+    let automatic = max(cores * 4, count / 2000)
+    let chunkCount = max(1, min(count, requested ?? automatic))
     var chunks = [Chunk?](repeating: nil, count: chunkCount)
     chunks.withUnsafeMutableBufferPointer { slots in
       let slots = slots
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunkIndex in
-        let lower = documents.count * chunkIndex / chunkCount
-        let upper = documents.count * (chunkIndex + 1) / chunkCount
+        let lower = count * chunkIndex / chunkCount
+        let upper = count * (chunkIndex + 1) / chunkCount
         var chunk = Chunk(firstDocument: lower, common: common)
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Token.maximumLength) { scratch in
           for document in lower..<upper {
-            var text = documents[document].text
+            var text = text(document)
             text.withUTF8 { chunk.add(bytes: $0, scratch: scratch.baseAddress!) }
           }
         }
@@ -75,8 +95,7 @@ enum IndexBuilder {
       }
     }
     let pairs = mergePairs(chunks, common: common)
-    let store = merge(&chunks)
-    return (store, resolve(pairs, common: common, terms: store.terms))
+    return (merge(&chunks), pairs)
   }
 
   /// At most this many words are common (`PairStore`).
@@ -324,7 +343,7 @@ enum IndexBuilder {
       variantStarts: variantStarts, variantHashes: variantHashes, lengths: lengths)
   }
 
-  private static func remap(_ mask: UInt8, _ map: UnsafeBufferPointer<UInt8>) -> UInt8 {
+  static func remap(_ mask: UInt8, _ map: UnsafeBufferPointer<UInt8>) -> UInt8 {
     var result: UInt8 = 0
     for bit in 0..<8 where mask & (1 << bit) != 0 { result |= 1 << map[bit] }
     return result

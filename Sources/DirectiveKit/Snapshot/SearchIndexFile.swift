@@ -19,7 +19,9 @@ enum SearchIndexFile {
   static let magic = Array("VBSEARCH".utf8)
   /// 2: the pairs of common words (`PairStore`) after the posting lists.
   /// 3: beside each document of a pair, the position of the pair's first occurrence.
-  static let version: UInt32 = 3
+  /// 4: after the sorted terms, each document's `TextIdentity`, by which an index written for
+  /// another state of the corpus is brought up to date (`IndexUpdate`).
+  static let version: UInt32 = 4
   static let headerSize = 48
 
   struct Header {
@@ -294,6 +296,7 @@ extension SearchIndex {
       parts.pairs.write(to: &writer)
       parts.fields.write(to: &writer)
       writer.append(sortedTerms)
+      parts.identities.write(to: &writer)
     }
   }
 
@@ -305,38 +308,93 @@ extension SearchIndex {
       guard header.fingerprint == fingerprint, header.documentCount == UInt64(documents.count) else {
         return nil
       }
-      var reader = SearchIndexFile.Reader(payload: payload)
-      let store = PostingStore(reading: &reader, documentCount: documents.count)
-      let pairs = PairStore(reading: &reader, documentCount: documents.count)
-      let fields = Fields(reading: &reader, documentCount: documents.count)
-      let sortedTerms: [Int32] = reader.array()
-      guard !reader.failed, reader.isAtEnd, reader.checksum == header.checksum, let store, let pairs,
-        let fields, isPermutation(sortedTerms, count: store.terms.count),
-        pairs.commonTerms.allSatisfy({ Int($0) < store.terms.count })
-      else { return nil }
-      return SearchIndex(
-        documents: documents, parts: Parts(store: store, pairs: pairs, fields: fields),
-        sortedTerms: sortedTerms)
+      return read(header, payload).map {
+        SearchIndex(documents: documents, parts: $0.parts, sortedTerms: $0.sortedTerms)
+      }
     }
   }
 
+  /// The arrays stored at `path`, whatever documents they were written for; nil when the file is
+  /// missing, truncated, corrupt or of another format version.
+  static func loadStored(from path: String) -> IndexUpdate.Stored? {
+    SearchIndexFile.withPayload(at: path) { header, payload in read(header, payload) }
+  }
+
+  private static func read(_ header: SearchIndexFile.Header, _ payload: UnsafeRawBufferPointer)
+    -> IndexUpdate.Stored?
+  {
+    guard header.documentCount <= UInt64(Int32.max) else { return nil }
+    let documentCount = Int(header.documentCount)
+    var reader = SearchIndexFile.Reader(payload: payload)
+    let store = PostingStore(reading: &reader, documentCount: documentCount)
+    let pairs = PairStore(reading: &reader, documentCount: documentCount)
+    let fields = Fields(reading: &reader, documentCount: documentCount)
+    let sortedTerms: [Int32] = reader.array()
+    let identities = TextIdentities(reading: &reader, documentCount: documentCount)
+    guard !reader.failed, reader.isAtEnd, reader.checksum == header.checksum, let store, let pairs,
+      let fields, let identities, isPermutation(sortedTerms, count: store.terms.count),
+      pairs.commonTerms.allSatisfy({ Int($0) < store.terms.count })
+    else { return nil }
+    return IndexUpdate.Stored(
+      parts: Parts(store: store, pairs: pairs, fields: fields, identities: identities),
+      sortedTerms: sortedTerms)
+  }
+
+  /// How `stored` came by its index.
+  enum Provenance: Equatable {
+    /// Read from the file, current.
+    case loaded
+    /// The file's index brought up to date, this many documents read and indexed.
+    case updated(reindexed: Int)
+    /// Built from every text; why.
+    case built(String)
+  }
+
   /// The index of `documents` kept in a file beside the snapshot (`snapshotPath` + `.index`):
-  /// loaded when it is there and current, else built and written there for the next start.
+  /// loaded when it is there and current, brought up to date when it was written for another
+  /// state of the corpus (`IndexUpdate`), else built; then written there for the next start.
   /// Without a snapshot (either argument nil) it is only built. A file that cannot be written
   /// leaves the index built and says why through `warn`.
   public static func stored(
     documents: [Document], snapshotPath: String?, fingerprint: UInt64?, warn: (String) -> Void = { _ in }
   ) -> SearchIndex {
-    guard let snapshotPath, let fingerprint else { return SearchIndex(documents: documents) }
+    storedWithProvenance(
+      documents: documents, snapshotPath: snapshotPath, fingerprint: fingerprint, warn: warn
+    )
+    .index
+  }
+
+  static func storedWithProvenance(
+    documents: [Document], snapshotPath: String?, fingerprint: UInt64?, warn: (String) -> Void = { _ in }
+  ) -> (index: SearchIndex, provenance: Provenance) {
+    guard let snapshotPath, let fingerprint else {
+      return (SearchIndex(documents: documents), .built("no snapshot"))
+    }
     let path = indexPath(snapshotPath: snapshotPath)
-    if let loaded = load(from: path, fingerprint: fingerprint, documents: documents) { return loaded }
-    let built = SearchIndex(documents: documents)
+    if let loaded = load(from: path, fingerprint: fingerprint, documents: documents) {
+      return (loaded, .loaded)
+    }
+    let index: SearchIndex
+    let provenance: Provenance
+    if let stored = loadStored(from: path) {
+      switch IndexUpdate.update(stored, documents: documents) {
+      case .success(let updated):
+        index = SearchIndex(documents: documents, parts: updated.parts, sortedTerms: updated.sortedTerms)
+        provenance = .updated(reindexed: updated.reindexed)
+      case .failure(let refusal):
+        index = SearchIndex(documents: documents)
+        provenance = .built("\(refusal)")
+      }
+    } else {
+      index = SearchIndex(documents: documents)
+      provenance = .built("no index stored")
+    }
     do {
-      try built.write(to: path, fingerprint: fingerprint)
+      try index.write(to: path, fingerprint: fingerprint)
     } catch {
       warn("search index not kept for the next start: \(error)")
     }
-    return built
+    return (index, provenance)
   }
 
   private static func isPermutation(_ ids: [Int32], count: Int) -> Bool {
@@ -500,5 +558,21 @@ extension SearchIndex.Fields {
       relationsCiting[key] = Array(relations[start..<Int(end)])
       start = Int(end)
     }
+  }
+}
+
+extension TextIdentities {
+  func write(to writer: inout SearchIndexFile.Writer) {
+    writer.append(contentHashes)
+    writer.append(contentLengths)
+    writer.append(stampKeys)
+  }
+
+  /// The identities as `write` wrote them; nil unless there is one per document.
+  init?(reading reader: inout SearchIndexFile.Reader, documentCount: Int) {
+    self.init(contentHashes: reader.array(), contentLengths: reader.array(), stampKeys: reader.array())
+    guard contentHashes.count == documentCount, contentLengths.count == documentCount,
+      stampKeys.count == documentCount
+    else { return nil }
   }
 }
