@@ -1321,7 +1321,10 @@ enum CitationExtractor {
   /// `Đại hội đại biểu Đảng bộ thành phố lần thứ X` and `… Đảng bộ thành phố Hồ Chí Minh lần thứ X`:
   /// one congress, its place named once and left out once, the words around it the same.
   static func sameCongress(_ a: String?, _ b: String?) -> Bool {
-    guard let a, let b, let x = upToTheOrdinal(a), let y = upToTheOrdinal(b) else { return false }
+    // Only names opening with `Đ`/`D` can open with `Đại hội`: the others are not folded at all.
+    let opensWithD: (String) -> Bool = { [0x44, 0x64, 0xC4].contains($0.utf8.first) }
+    guard let a, let b, opensWithD(a), opensWithD(b), let x = upToTheOrdinal(a), let y = upToTheOrdinal(b)
+    else { return false }
     let (short, long) = x.count <= y.count ? (x, y) : (y, x)
     guard short.count < long.count, short.starts(with: ["dai", "hoi"]) else { return false }
     var prefix = 0
