@@ -979,11 +979,18 @@ final class UnseenRealPhrasingTests: XCTestCase {
       """)
     XCTAssertEqual(directive.issuer, "Ban Thường vụ Tỉnh ủy Bắc Giang")
     XCTAssertEqual(directive.level, .province)
+    XCTAssertEqual(
+      directive.warnings.filter { $0.code == .issuerFromItsVoice }.map(\.message),
+      [
+        "issuer read from the text: no header, number or signature names one, and `Ban Thường vụ Tỉnh ủy yêu cầu` near its opening speaks as that committee"
+      ])
     let district = parseOne("Thường trực Huyện ủy đề nghị các chi bộ trực thuộc tổ chức học tập.\n")
     XCTAssertEqual(district.issuer, "Thường trực Huyện ủy")
     XCTAssertEqual(district.level, .district)
+    XCTAssertTrue(district.warnings.contains { $0.message.contains("`Thường trực Huyện ủy đề nghị`") })
     let report = parseOne("Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị cho ý kiến vào dự thảo.\n")
     XCTAssertNil(report.issuer)
+    XCTAssertFalse(report.warnings.contains { $0.code == .issuerFromItsVoice })
   }
 
   /// `VĂN PHỊNG` under the committee's line: a PDF's font slip (Ò written Ị) in the office's name.

@@ -21,6 +21,7 @@ public struct DocumentWarning: Hashable, Sendable, CustomStringConvertible {
     case placeNamesConflict
     case officialElsewhere
     case placedAsCentral
+    case issuerFromItsVoice
     // Linking it to the corpus.
     case ambiguousTarget
     case undatedNumber
@@ -47,6 +48,7 @@ public struct DocumentWarning: Hashable, Sendable, CustomStringConvertible {
       case .placeNamesConflict: return "places of several provinces named"
       case .officialElsewhere: return "an official of another province"
       case .placedAsCentral: return "read as central"
+      case .issuerFromItsVoice: return "issuer read from the body speaking"
       case .ambiguousTarget: return "a citation that fits several documents"
       case .undatedNumber: return "a number cited without a date"
       case .numberOfSeveralProvinces: return "a number several provinces use"

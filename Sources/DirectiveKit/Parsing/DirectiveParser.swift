@@ -1063,6 +1063,11 @@ enum DirectiveParser {
       } else if let speaker = speakingCommittee(scanner) {
         document.level = speaker.level
         document.issuer = speaker.body + (speaker.level == .province ? named : "")
+        document.warnings.append(
+          DocumentWarning(
+            .issuerFromItsVoice,
+            "issuer read from the text: no header, number or signature names one, and `\(speaker.words)` near its opening speaks as that committee"
+          ))
       }
     }
     if document.level == .unknown, writesToTheProvinces(document, scanner) {
@@ -1084,24 +1089,25 @@ enum DirectiveParser {
   /// `… Ban Thường vụ Thành ủy yêu cầu:`: a text with no header, number or signature that names
   /// its issuer gives its directions in the voice of a Party committee near its opening; that
   /// committee (the first one speaking within the opening's first 1,200 characters) issues it.
-  static func speakingCommittee(_ scanner: TextScanner) -> (body: String, level: Level)? {
+  static func speakingCommittee(_ scanner: TextScanner) -> (body: String, level: Level, words: String)? {
     let heads = [("ban thuong vu ", "Ban Thường vụ "), ("thuong truc ", "Thường trực ")]
     let committees: [(String, String, Level)] = [
       ("tinh uy", "Tỉnh ủy", .province), ("thanh uy", "Thành ủy", .province),
       ("huyen uy", "Huyện ủy", .district), ("quan uy", "Quận ủy", .district), ("thi uy", "Thị ủy", .district),
     ]
-    var first: (at: Int, body: String, level: Level)?
+    let verbs = [(" yeu cau", " yêu cầu"), (" de nghi", " đề nghị"), (" chi dao", " chỉ đạo")]
+    var first: (at: Int, body: String, level: Level, words: String)?
     for (head, headName) in heads {
       for (committee, name, level) in committees {
-        for verb in [" yeu cau", " de nghi", " chi dao"] {
+        for (verb, verbName) in verbs {
           guard let at = scanner.find(Array((head + committee + verb).utf8)), at < 1200,
             at == 0 || !scanner.isLetter(at - 1), first.map({ at < $0.at }) ?? true
           else { continue }
-          first = (at, headName + name, level)
+          first = (at, headName + name, level, headName + name + verbName)
         }
       }
     }
-    return first.map { ($0.body, $0.level) }
+    return first.map { ($0.body, $0.level, $0.words) }
   }
 
   /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG` on the line that enacts a decision, before its first
