@@ -110,6 +110,18 @@ enum IndexUpdate {
                 slots.set(position, stored[Int(known)])
                 continue
               }
+              // A text held in the snapshot is hashed where it lies, made a string only if needed.
+              if case .mapped = documents[position].textStorage {
+                let identity = documents[position].textStorage.withUTF8 {
+                  TextIdentity(
+                    contentHash: SearchIndexFile.hash($0), contentLength: UInt64($0.count), stampKey: 0)
+                }
+                slots.set(position, identity)
+                if let known = byContent[identity.content] {
+                  sources.value[position] = known
+                  continue
+                }
+              }
               let (text, identity) = TextIdentity.read(documents[position])
               slots.set(position, identity)
               if let known = byContent[identity.content] {
