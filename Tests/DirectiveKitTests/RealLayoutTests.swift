@@ -991,6 +991,11 @@ final class UnseenRealPhrasingTests: XCTestCase {
     let report = parseOne("Sáng 12/1, Ban Thường vụ Tỉnh ủy tổ chức hội nghị cho ý kiến vào dự thảo.\n")
     XCTAssertNil(report.issuer)
     XCTAssertFalse(report.warnings.contains { $0.code == .issuerFromItsVoice })
+    let late = parseOne(
+      String(repeating: "Các cấp ủy tổ chức học tập nghị quyết. ", count: 40)
+        + "Ban Thường vụ Tỉnh ủy yêu cầu:\n")
+    XCTAssertNil(
+      late.issuer, "a committee speaking only past the opening's first 1,200 characters issues nothing")
   }
 
   /// `VĂN PHỊNG` under the committee's line: a PDF's font slip (Ò written Ị) in the office's name.

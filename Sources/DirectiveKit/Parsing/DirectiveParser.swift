@@ -1090,25 +1090,30 @@ enum DirectiveParser {
   /// its issuer gives its directions in the voice of a Party committee near its opening; that
   /// committee (the first one speaking within the opening's first 1,200 characters) issues it.
   static func speakingCommittee(_ scanner: TextScanner) -> (body: String, level: Level, words: String)? {
+    for index in 0..<min(scanner.count, 1200) {
+      for voice in committeeVoices where scanner.matchWord(voice.folded, at: index) != nil {
+        return (voice.body, voice.level, voice.words)
+      }
+    }
+    return nil
+  }
+
+  /// `Ban Thường vụ Tỉnh ủy yêu cầu` and the like: a Party committee giving directions, folded.
+  private static let committeeVoices: [(folded: [UInt8], body: String, level: Level, words: String)] = {
     let heads = [("ban thuong vu ", "Ban Thường vụ "), ("thuong truc ", "Thường trực ")]
     let committees: [(String, String, Level)] = [
       ("tinh uy", "Tỉnh ủy", .province), ("thanh uy", "Thành ủy", .province),
       ("huyen uy", "Huyện ủy", .district), ("quan uy", "Quận ủy", .district), ("thi uy", "Thị ủy", .district),
     ]
     let verbs = [(" yeu cau", " yêu cầu"), (" de nghi", " đề nghị"), (" chi dao", " chỉ đạo")]
-    var first: (at: Int, body: String, level: Level, words: String)?
-    for (head, headName) in heads {
-      for (committee, name, level) in committees {
-        for (verb, verbName) in verbs {
-          guard let at = scanner.find(Array((head + committee + verb).utf8)), at < 1200,
-            at == 0 || !scanner.isLetter(at - 1), first.map({ at < $0.at }) ?? true
-          else { continue }
-          first = (at, headName + name, level, headName + name + verbName)
+    return heads.flatMap { head, headName in
+      committees.flatMap { committee, name, level in
+        verbs.map { verb, verbName in
+          (Array((head + committee + verb).utf8), headName + name, level, headName + name + verbName)
         }
       }
     }
-    return first.map { ($0.body, $0.level, $0.words) }
-  }
+  }()
 
   /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG` on the line that enacts a decision, before its first
   /// `Căn cứ`: the committee's chair decides, not the committee.
