@@ -425,14 +425,7 @@ final class HeaderFastPathTests: XCTestCase {
 extension DirectiveParser {
   /// `placeDate` by `Character`s, as it was first written.
   static func placeDateByCharacters(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
-    guard !Line.hasMoreCharacters(line.text, than: 89),
-      let offset = line.foldedOffset(of: "ngay ")
-        ?? (line.folded.hasSuffix(" ngay") ? line.lastFoldedOffset(of: "ngay") : nil)
-    else { return nil }
-    guard let (day, end) = scanner.date(at: line.textStart + offset) else { return nil }
-    var lineEnd = line.range.upperBound
-    while lineEnd < end || (lineEnd < scanner.count && scanner.scalars[lineEnd] != "\n") { lineEnd += 1 }
-    guard scanner.string(end..<lineEnd).allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
+    guard let (offset, day) = dateOfPlaceDateLine(line, scanner) else { return nil }
     let before = line.text.prefix(offset).trimmed(" ,\t")
     let isPlace =
       before.count <= 40 && !before.contains(where: \.isNumber) && Line.hasAtMostWords(before, 6)

@@ -354,8 +354,9 @@ enum DirectiveParser {
     return (before, value)
   }
 
-  /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
-  static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
+  /// Where `ngày` opens the date of a place–date line, and the day: the line is short, and
+  /// nothing but punctuation follows the date (which may go on over a wrapped line).
+  static func dateOfPlaceDateLine(_ line: Line, _ scanner: TextScanner) -> (offset: Int, day: Day)? {
     guard !Line.hasMoreCharacters(line.text, than: 89),
       let offset = line.foldedOffset(of: "ngay ")
         ?? (line.folded.hasSuffix(" ngay") ? line.lastFoldedOffset(of: "ngay") : nil)
@@ -365,6 +366,12 @@ enum DirectiveParser {
     var lineEnd = line.range.upperBound
     while lineEnd < end || (lineEnd < scanner.count && scanner.scalars[lineEnd] != "\n") { lineEnd += 1 }
     guard scanner.string(end..<lineEnd).allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
+    return (offset, day)
+  }
+
+  /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
+  static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
+    guard let (offset, day) = dateOfPlaceDateLine(line, scanner) else { return nil }
     // While each scalar is a `Character` (`Line.allStandAlone`), the place is counted and read
     // scalar by scalar.
     let standsAlone = Line.allStandAlone(line.text)
