@@ -104,6 +104,12 @@ public struct Evidence: Hashable, Sendable {
     case issuingSentence = "issuing_sentence"
     case meetingDate = "meeting_date"
     case latestCitation = "latest_citation"
+    case headerOrgan = "header_organ"
+    case enactingLine = "enacting_line"
+    case numberCode = "number_code"
+    case signature
+    case mention
+    case bodyVoice = "body_voice"
   }
 
   public var kind: Kind
@@ -128,6 +134,12 @@ public struct Evidence: Hashable, Sendable {
     case .issuingSentence: return "from the sentence that issues it"
     case .meetingDate: return "from the date of the meeting it reports"
     case .latestCitation: return "the latest date it cites"
+    case .headerOrgan: return "from the organ named under the header's committee"
+    case .enactingLine: return "from the line that enacts it"
+    case .numberCode: return "from the code in its number"
+    case .signature: return "from the signature block"
+    case .mention: return "from the committee its text names"
+    case .bodyVoice: return "from the committee speaking in its text"
     }
   }
 }
@@ -230,6 +242,20 @@ public struct Document: Sendable, CustomReflectable {
 
   public var level: Level = .unknown
   public var issuer: String?
+  /// What the issuer rests on: the header's issuing line, the number's code, the signature, …;
+  /// empty when `issuer` is nil.
+  public var issuerEvidence: [Evidence] {
+    get { storedDetails?.details.issuerEvidence ?? ownDetails.issuerEvidence }
+    _modify {
+      takeDetails()
+      yield &ownDetails.issuerEvidence
+    }
+  }
+  /// Whether the issuer was put together rather than read whole from the header: some of its
+  /// evidence lies outside the header's issuing lines.
+  public var issuerInferred: Bool {
+    issuerEvidence.contains { ![.header, .headerOrgan, .enactingLine].contains($0.kind) }
+  }
   public var province: String?
   public var province2025: String?
   public var provinceInferred = false
@@ -350,7 +376,8 @@ public struct Document: Sendable, CustomReflectable {
       self,
       children: [
         ("id", id), ("file", file), ("text", text), ("encoding", encoding), ("level", level),
-        ("issuer", issuer as Any), ("province", province as Any), ("province2025", province2025 as Any),
+        ("issuer", issuer as Any), ("issuerEvidence", issuerEvidence), ("province", province as Any),
+        ("province2025", province2025 as Any),
         ("provinceInferred", provinceInferred), ("provinceEvidence", provinceEvidence),
         ("type", type as Any), ("typeInferred", typeInferred), ("typeEvidence", typeEvidence as Any),
         ("number", number as Any), ("date", date as Any), ("dateInferred", dateInferred),
@@ -365,6 +392,7 @@ public struct Document: Sendable, CustomReflectable {
 /// What a document holds beyond what a list of documents shows: what its inferences rest on, its
 /// addressees, points, signer, citations and warnings.
 struct DocumentDetails: Sendable {
+  var issuerEvidence: [Evidence] = []
   var provinceEvidence: [Evidence] = []
   var typeEvidence: Evidence?
   var dateEvidence: Evidence?
