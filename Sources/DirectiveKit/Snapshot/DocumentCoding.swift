@@ -40,6 +40,7 @@ enum DocumentCoding {
   }
 
   private static func writeDetails(_ document: Document, to writer: inout ByteWriter) {
+    writer.array(document.issuerEvidence, writeEvidence)
     writer.array(document.provinceEvidence, writeEvidence)
     writer.optional(document.typeEvidence, writeEvidence)
     writer.optional(document.dateEvidence, writeEvidence)
@@ -150,6 +151,7 @@ enum DocumentCoding {
 
   static func readDetails(from reader: inout ByteReader) throws -> DocumentDetails {
     var details = DocumentDetails()
+    details.issuerEvidence = try reader.array(readEvidence)
     details.provinceEvidence = try reader.array(readEvidence)
     details.typeEvidence = try reader.optional(readEvidence)
     details.dateEvidence = try reader.optional(readEvidence)
@@ -299,6 +301,7 @@ enum DetailsCheck {
   /// How many warnings the details hold, once they are found well formed.
   static func warningCount(_ reader: inout ByteReader) throws -> Int {
     try array(&reader, evidence)
+    try array(&reader, evidence)
     try optional(&reader, evidence)
     try optional(&reader, evidence)
     try array(&reader, string)
@@ -416,8 +419,8 @@ enum ParsedDelta {
   /// order; the parsed value of each follows, in this order, as `DocumentCoding` writes it.
   private enum Field: Int, CaseIterable {
     case id, file, encoding, level, issuer, province, province2025, provinceInferred, type, typeInferred
-    case number, date, dateInferred, month, notBefore, subject, provinceEvidence, typeEvidence
-    case dateEvidence, recipients, points, signer, distribution, citedBy
+    case number, date, dateInferred, month, notBefore, subject, issuerEvidence, provinceEvidence
+    case typeEvidence, dateEvidence, recipients, points, signer, distribution, citedBy
     /// Citations of another count: the parsed ones whole.
     case citationsWhole
     /// As many citations as linked: per citation, a mask of `CitationField` and the values.
@@ -467,6 +470,7 @@ enum ParsedDelta {
     differs(.month, parsed.month == linked.month)
     differs(.notBefore, parsed.notBefore == linked.notBefore)
     differs(.subject, same(parsed.subject, linked.subject))
+    differs(.issuerEvidence, parsed.issuerEvidence == linked.issuerEvidence)
     differs(.provinceEvidence, parsed.provinceEvidence == linked.provinceEvidence)
     differs(.typeEvidence, parsed.typeEvidence == linked.typeEvidence)
     differs(.dateEvidence, parsed.dateEvidence == linked.dateEvidence)
@@ -518,6 +522,7 @@ enum ParsedDelta {
     }
     if has(.notBefore) { writer.optional(parsed.notBefore, DocumentCoding.writeDay) }
     if has(.subject) { writer.optional(parsed.subject) { $0.string($1) } }
+    if has(.issuerEvidence) { writer.array(parsed.issuerEvidence, DocumentCoding.writeEvidence) }
     if has(.provinceEvidence) { writer.array(parsed.provinceEvidence, DocumentCoding.writeEvidence) }
     if has(.typeEvidence) { writer.optional(parsed.typeEvidence, DocumentCoding.writeEvidence) }
     if has(.dateEvidence) { writer.optional(parsed.dateEvidence, DocumentCoding.writeEvidence) }
@@ -603,6 +608,7 @@ enum ParsedDelta {
     if has(.month) { document.month = try reader.optional(DocumentCoding.readMonth) }
     if has(.notBefore) { document.notBefore = try reader.optional(DocumentCoding.readDay) }
     if has(.subject) { document.subject = try reader.optional { try $0.string() } }
+    if has(.issuerEvidence) { document.issuerEvidence = try reader.array(DocumentCoding.readEvidence) }
     if has(.provinceEvidence) { document.provinceEvidence = try reader.array(DocumentCoding.readEvidence) }
     if has(.typeEvidence) { document.typeEvidence = try reader.optional(DocumentCoding.readEvidence) }
     if has(.dateEvidence) { document.dateEvidence = try reader.optional(DocumentCoding.readEvidence) }

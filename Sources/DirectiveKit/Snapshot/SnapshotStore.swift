@@ -70,7 +70,7 @@ public struct SnapshotStore: Sendable {
   }
 
   /// The change of the layout below that makes every older snapshot foreign.
-  static let formatVersion: UInt32 = 6
+  static let formatVersion: UInt32 = 7
   static let magic = Array("VANBANSN".utf8)
   static let headerSize = 32
   static let fileExtension = ".snapshot"
