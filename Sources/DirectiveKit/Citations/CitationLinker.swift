@@ -402,6 +402,7 @@ enum CitationLinker {
       if document.level == .unknown { document.level = .province }
       if let issuer = document.issuer, issuer.hasSuffix("Tỉnh ủy") || issuer.hasSuffix("Thành ủy") {
         document.issuer = issuer + " " + province
+        document.issuerEvidence.append(Evidence(kind: .citation, text: number))
       }
       return
     }

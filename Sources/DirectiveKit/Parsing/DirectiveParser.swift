@@ -67,6 +67,10 @@ enum DirectiveParser {
     var placeDateLine: Int?
     var capacity: String?
     var headerBody: HeaderBody?
+    /// The header's issuing line as written (with the line it ran on to, if any).
+    var headerIssuerWords: String?
+    /// The line naming `headerOrgan`, as written.
+    var headerOrganWords: String?
     /// `ỦY BAN KIỂM TRA`, `BAN TUYÊN GIÁO`, `VĂN PHÒNG` under the committee's line: the issuer.
     var headerOrgan: String?
     /// Where the document's own title (`KẾ HOẠCH`, `NGHỊ QUYẾT`) begins: no citation of another.
@@ -150,6 +154,7 @@ enum DirectiveParser {
       {
         layout.headerBody = body.body
         layout.headerIssuerLine = index
+        layout.headerIssuerWords = body.consumedNext ? text + " " + lines[index + 1].text : text
         if body.provinceName != nil, let province = body.province {
           let evidenceText = body.consumedNext ? text + " " + lines[index + 1].text : text
           document.provinceEvidence.insert(Evidence(kind: .header, text: evidenceText), at: 0)
@@ -165,6 +170,7 @@ enum DirectiveParser {
       }
       if layout.headerBody != nil, layout.headerOrgan == nil, let organ = partyOrgan(text) {
         layout.headerOrgan = organ
+        layout.headerOrganWords = text
         continue
       }
       if document.subject == nil, let title = titleAndSubject(lines, at: index, scanner, vocabulary) {
@@ -1024,52 +1030,80 @@ enum DirectiveParser {
   static func assignIssuer(_ document: inout Document, _ layout: Layout, _ scanner: TextScanner) {
     let standingCommittee =
       layout.capacity.map { characterRange(of: "ban thuong vu", in: $0.folded) != nil } ?? false
+    var evidence: [Evidence] = []
+    let header = layout.headerIssuerWords.map { Evidence(kind: .header, text: $0) }
+    let organLine = layout.headerOrganWords.map { Evidence(kind: .headerOrgan, text: $0) }
+    let standingSignature = standingCommittee ? signatureEvidence(layout, "ban thuong vu") : nil
+    func enacting() -> Evidence? { chairEnactingLine(layout).map { Evidence(kind: .enactingLine, text: $0) } }
     switch layout.headerBody {
     case .provincialParty(let body)?:
       document.level = .province
       document.issuer =
         layout.headerOrgan.map { $0 + " " + body } ?? (standingCommittee ? "Ban Thường vụ " + body : body)
+      evidence = [header, organLine ?? standingSignature].compactMap { $0 }
     case .districtParty(let body)?:
       document.level = .district
       document.issuer =
         layout.headerOrgan.map { $0 + " " + body } ?? (standingCommittee ? "Ban Thường vụ " + body : body)
+      evidence = [header, organLine ?? standingSignature].compactMap { $0 }
     case .provincialState(let body)?:
       document.level = .province
       document.issuer = chairEnacts(layout) ? "Chủ tịch " + body : body
+      evidence = [header, enacting()].compactMap { $0 }
     case .districtState(let body)?:
       document.level = .district
       document.issuer = chairEnacts(layout) ? "Chủ tịch " + body : body
+      evidence = [header, enacting()].compactMap { $0 }
     case .central(let body)?:
       document.level = .central
       document.issuer = body
+      evidence = [header].compactMap { $0 }
       if body == "Ban Chấp hành Trung ương", let organ = layout.headerOrgan {
         document.issuer = organ == "Văn phòng" ? "Văn phòng Trung ương Đảng" : organ + " Trung ương"
+        evidence += [organLine].compactMap { $0 }
       }
     case nil:
       let issuerCode = document.number.flatMap { DocumentTypes.parts(ofNumber: $0).issuerCode?.folded }
       let signature = ((layout.capacity ?? "") + " " + (document.signer?.title ?? "")).folded
       let named = document.province.map { " " + $0 } ?? ""
+      let code = document.number.map { Evidence(kind: .numberCode, text: $0) }
+      let province = named.isEmpty ? nil : document.provinceEvidence.first
       if issuerCode == "hu" || (standingCommittee && scanner.contains("ban thuong vu huyen uy")) {
         document.level = .district
         document.issuer = standingCommittee ? "Ban Thường vụ Huyện ủy" : "Huyện ủy"
+        evidence =
+          issuerCode == "hu" ? [code].compactMap { $0 } : [mention("ban thuong vu huyen uy", scanner)]
+        evidence += [standingSignature].compactMap { $0 }
       } else if issuerCode == "tu"
         || (standingCommittee && (scanner.contains("tinh uy") || scanner.contains("thanh uy")))
       {
         document.level = .province
         let body = scanner.contains("thanh uy") && !scanner.contains("tinh uy") ? "Thành ủy" : "Tỉnh ủy"
         document.issuer = (standingCommittee ? "Ban Thường vụ " : "") + body + named
+        evidence = issuerCode == "tu" ? [code].compactMap { $0 } : []
+        if issuerCode != "tu" || body == "Thành ủy" {
+          evidence.append(mention(body == "Thành ủy" ? "thanh uy" : "tinh uy", scanner))
+        }
+        evidence += [standingSignature, province].compactMap { $0 }
       } else if issuerCode == "ubnd" || issuerCode == "ctubnd"
         || characterRange(of: "uy ban nhan dan", in: signature) != nil
         || characterRange(of: "chu tich", in: signature) != nil
       {
         document.level = .province
         document.issuer = (chairEnacts(layout) ? "Chủ tịch " : "") + "UBND tỉnh" + named
+        let signed = signatureEvidence(layout, "uy ban nhan dan") ?? signatureEvidence(layout, "chu tich")
+        evidence = [issuerCode == "ubnd" || issuerCode == "ctubnd" ? code : signed, enacting(), province]
+          .compactMap { $0 }
       } else if DocumentTypes.isNational(issuerCode: issuerCode) {
         document.level = .central
         document.issuer = issuerCode.flatMap { DocumentTypes.issuerByCode[$0] }
+        evidence = [code].compactMap { $0 }
       } else if let speaker = speakingCommittee(scanner) {
         document.level = speaker.level
         document.issuer = speaker.body + (speaker.level == .province ? named : "")
+        evidence =
+          [Evidence(kind: .bodyVoice, text: speaker.written)]
+          + [speaker.level == .province ? province : nil].compactMap { $0 }
         document.warnings.append(
           DocumentWarning(
             .issuerFromItsVoice,
@@ -1077,6 +1111,7 @@ enum DirectiveParser {
           ))
       }
     }
+    document.issuerEvidence = document.issuer == nil ? [] : evidence
     if document.level == .unknown, writesToTheProvinces(document, scanner) {
       document.level = .central
       document.warnings.append(
@@ -1093,13 +1128,31 @@ enum DirectiveParser {
     }
   }
 
+  /// The first line of the signature block whose fold holds `words`, as written.
+  static func signatureEvidence(_ layout: Layout, _ words: String) -> Evidence? {
+    guard let start = layout.signatureStart else { return nil }
+    let block = layout.lines[start..<min(layout.lines.count, start + 8)]
+    return block.first { characterRange(of: words, in: $0.folded) != nil }.map {
+      Evidence(kind: .signature, text: $0.text)
+    }
+  }
+
+  /// The first place the text names `words` (folded), as written; the scanner holds them.
+  static func mention(_ words: String, _ scanner: TextScanner) -> Evidence {
+    let found = scanner.find(Array(words.utf8)) ?? 0
+    return Evidence(kind: .mention, text: scanner.flat(found..<found + words.utf8.count))
+  }
+
   /// `… Ban Thường vụ Thành ủy yêu cầu:`: a text with no header, number or signature that names
   /// its issuer gives its directions in the voice of a Party committee near its opening; that
   /// committee (the first one speaking within the opening's first 1,200 characters) issues it.
-  static func speakingCommittee(_ scanner: TextScanner) -> (body: String, level: Level, words: String)? {
+  static func speakingCommittee(_ scanner: TextScanner) -> (
+    body: String, level: Level, words: String, written: String
+  )? {
     for index in 0..<min(scanner.count, 1200) {
-      for voice in committeeVoices where scanner.matchWord(voice.folded, at: index) != nil {
-        return (voice.body, voice.level, voice.words)
+      for voice in committeeVoices {
+        guard let end = scanner.matchWord(voice.folded, at: index) else { continue }
+        return (voice.body, voice.level, voice.words, scanner.flat(index..<end))
       }
     }
     return nil
@@ -1124,14 +1177,17 @@ enum DirectiveParser {
 
   /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG` on the line that enacts a decision, before its first
   /// `Căn cứ`: the committee's chair decides, not the committee.
-  static func chairEnacts(_ layout: Layout) -> Bool {
+  static func chairEnacts(_ layout: Layout) -> Bool { chairEnactingLine(layout) != nil }
+
+  /// The line by which the chair enacts the document, as written; nil when the committee does.
+  static func chairEnactingLine(_ layout: Layout) -> String? {
     let end = min(layout.signatureStart ?? layout.lines.count, layout.lines.count, 60)
     for index in 0..<end {
       let line = layout.lines[index]
-      if line.foldedHasPrefix("can cu", afterDropping: "- ") { return false }
-      if line.foldedHasPrefix("chu tich uy ban nhan dan"), Line.isUppercase(line.text) { return true }
+      if line.foldedHasPrefix("can cu", afterDropping: "- ") { return nil }
+      if line.foldedHasPrefix("chu tich uy ban nhan dan"), Line.isUppercase(line.text) { return line.text }
     }
-    return false
+    return nil
   }
 
   /// A letter without an issuer, dated in Hà Nội, that addresses the provinces and localities
