@@ -141,6 +141,7 @@ public enum ContractJSON {
       ("built_in", .bool(builtIn)),
       ("level", .string(document.level.rawValue)),
       ("issuer", .optional(document.issuer)),
+      ("issuer_evidence", .array(document.issuerEvidence.map(evidence))),
       ("province", .optional(document.province)),
       ("province_2025", .optional(document.province2025)),
       ("province_inferred", .bool(document.provinceInferred)),
