@@ -11,7 +11,13 @@ enum DocumentCard {
     }
     field("id", document.id)
     field("file", builtIn ? document.file + " (built into the program)" : document.file)
-    field("issuer", document.issuer)
+    field(
+      "issuer",
+      document.issuer.map { issuer in
+        guard document.issuerInferred else { return issuer }
+        return issuer + " — inferred "
+          + document.issuerEvidence.map { "\($0.source): \($0.text)" }.joined(separator: "; ")
+      })
     if let province = document.province {
       let evidence = document.provinceEvidence.map { "\($0.source): \($0.text)" }.joined(separator: "; ")
       let new = document.province2025.map { " (since 2025: \($0))" } ?? ""

@@ -134,7 +134,12 @@ public struct ReaderLayout: Sendable {
   }
 
   private mutating func addCard(_ document: Document, library: Library, width: Int) {
-    addField("Issuer", document.issuer ?? "unknown", width: width)
+    if let issuer = document.issuer, document.issuerInferred {
+      let evidence = document.issuerEvidence.prefix(2).map { "\($0.source): “\($0.text)”" }
+      addField("Issuer", issuer + " · inferred " + evidence.joined(separator: "; "), width: width)
+    } else {
+      addField("Issuer", document.issuer ?? "unknown", width: width)
+    }
     if let province = document.province {
       var value = province
       if let merged = document.province2025, merged != province { value += " (since 2025: \(merged))" }
