@@ -154,9 +154,14 @@ final class CorpusTablesTests: XCTestCase {
     let graph = library.corpus.graph
     let documents = library.documents
     let centrals = library.cited.filter(\.isCentral)
-    XCTAssertGreaterThan(centrals.count, 8)
-    // The most cited and the least cited.
-    let nodes = centrals.prefix(5) + centrals.suffix(3)
+    XCTAssertGreaterThan(centrals.count, 20)
+    // The most cited and the least cited: the tables' path (from the node's response tree) is the
+    // one taken, and it has answers to read.
+    let nodes = centrals.prefix(14) + centrals.suffix(6)
+    XCTAssertTrue(nodes.allSatisfy { tables.response(to: $0.id) != nil })
+    let unfiltered = update(AppState(library: library, width: 140, height: 40), .tablesReady(tables))
+    let answered = nodes.filter { (LagChartRows.lag(for: $0, state: unfiltered)?.rows.count ?? 0) > 1 }
+    XCTAssertGreaterThan(answered.count, nodes.count / 2)
     for choice in [nil] + Self.choices.map(Optional.some) {
       let counted = choice.map { choice in documents.filter { choice.matches($0) } } ?? documents
       var state = AppState(library: library, width: 140, height: 40)
@@ -169,6 +174,52 @@ final class CorpusTablesTests: XCTestCase {
           "\(node.id) \(String(describing: choice))")
       }
     }
+  }
+
+  /// The cited page lists every document of the node's response tree once, grouped by relation in
+  /// `relationOrder` (answers first), each group by day (or `not_before`), folded province and id,
+  /// then the letters answering the answers in the tree's order: on every central node.
+  func testTheCitedPageOrdersItsEntriesAsTheirDaysProvincesAndIds() {
+    var state = update(AppState(library: library, width: 140, height: 40), .tablesReady(tables))
+    var checked = 0
+    let headings = Set(
+      CitedScreen.relationOrder.map(CitedScreen.relationHeading) + ["Answering those answers"])
+    for node in library.cited where node.isCentral {
+      guard let response = tables.response(to: node.id) else { continue }
+      state.page = Page(.cited(node.id))
+      let lines = CitedScreen.cited(node.id, state: state)
+      let listed: [String] = lines.compactMap { line in
+        switch line {
+        case .entry(let entry): return entry.documentID
+        case .row(let row):
+          let text = row.segments.map(\.text).joined()
+          let name = text.components(separatedBy: " · ").first ?? ""
+          return headings.contains(name) ? "# " + text : nil
+        }
+      }
+      let far = Day(year: 2100, month: 1, day: 1)!
+      let flat = response.provinces.flatMap { group in group.entries.map { (group.province, $0) } }
+      var expected: [String] = []
+      for relation in CitedScreen.relationOrder {
+        let group = flat.filter { $0.1.relation == relation }.sorted { a, b in
+          let (dayA, dayB) = (a.1.date ?? a.1.notBefore ?? far, b.1.date ?? b.1.notBefore ?? far)
+          if dayA != dayB { return dayA < dayB }
+          if a.0.folded != b.0.folded { return a.0.folded < b.0.folded }
+          return a.1.documentID < b.1.documentID
+        }
+        guard !group.isEmpty else { continue }
+        expected.append("# \(CitedScreen.relationHeading(relation)) · \(group.count)")
+        expected += group.map(\.1.documentID)
+      }
+      let chained = flat.filter { $0.1.relation == nil }
+      if !chained.isEmpty {
+        expected.append("# Answering those answers · \(chained.count)")
+        expected += chained.map(\.1.documentID)
+      }
+      XCTAssertEqual(listed, expected, node.id)
+      checked += 1
+    }
+    XCTAssertGreaterThan(checked, 8)
   }
 
   func testTheUnfilteredTreeOfACentralDocumentIsTheOneTheGraphWalks() {

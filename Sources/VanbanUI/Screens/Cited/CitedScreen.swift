@@ -122,47 +122,56 @@ struct CitedScreen: ScreenView {
     let answers = state.tables?.response(to: node.id) ?? library.response(to: node)
     rows.append(ListRow("Cited by \(answers?.headline ?? "no document")", .header))
     if let split = answers?.split, !split.isEmpty { rows.append(ListRow(split, .dim)) }
-    let entries = (answers?.provinces ?? []).flatMap { group in group.entries.map { (group.province, $0) } }
-    let lagWidth = GraphTable.lagWidth(entries.lazy.map(\.1), from: node.date)
-    func line(_ province: String, _ entry: ResponseEntry) -> Line? {
-      guard let document = library.index(of: entry.documentID) else { return nil }
-      let parent = entry.relation == nil ? entry.answers.flatMap(library.index(of:)) : nil
-      return .entry(
-        EntryRow(
-          province: province, entry: entry, library: library, document: document, parent: parent,
-          date: node.date, lagWidth: lagWidth))
-    }
-    let far = Day(year: 2100, month: 1, day: 1)!
-    // Sorted by day, folded province, id: each province folded once, and compared by its rank
-    // among the folded names (names folding the same share a rank).
-    let folded = Set(entries.map(\.0)).map { ($0, $0.folded) }
-    let foldedOrder = Set(folded.map(\.1)).sorted()
-    let foldedRanks = Dictionary(uniqueKeysWithValues: zip(foldedOrder, foldedOrder.indices))
-    let provinceRanks = Dictionary(uniqueKeysWithValues: folded.map { ($0.0, foldedRanks[$0.1] ?? 0) })
-    func byDate(_ group: [(String, ResponseEntry)]) -> [(String, ResponseEntry)] {
-      group.map { ($0, $0.1.date ?? $0.1.notBefore ?? far, provinceRanks[$0.0] ?? 0) }
-        .sorted { a, b in (a.1, a.2, a.0.1.documentID) < (b.1, b.2, b.0.1.documentID) }.map(\.0)
-    }
+    let groups = answers?.provinces ?? []
+    let lagWidth = GraphTable.lagWidth(groups.lazy.flatMap(\.entries), from: node.date)
     var lines = rows.map(Line.row)
-    // Grouped by what they do with it, answers first; then the letters answering those answers.
-    var byRelation: [Relation: [(String, ResponseEntry)]] = [:]
-    var chained: [(String, ResponseEntry)] = []
-    for entry in entries {
-      if let relation = entry.1.relation {
-        byRelation[relation, default: []].append(entry)
-      } else {
-        chained.append(entry)
+    lines.reserveCapacity(rows.count + (answers?.citingCount ?? 0) + (answers?.chainedCount ?? 0) + 12)
+    func append(group: Int, entry position: Int) {
+      let province = groups[group].province
+      let entry = groups[group].entries[position]
+      guard let document = library.index(of: entry.documentID) else { return }
+      let parent = entry.relation == nil ? entry.answers.flatMap(library.index(of:)) : nil
+      lines.append(
+        .entry(
+          EntryRow(
+            province: province, entry: entry, library: library, document: document, parent: parent,
+            date: node.date, lagWidth: lagWidth)))
+    }
+    // Each group's province ranked among the folded names (names folding the same share a rank),
+    // folded once a province rather than once an entry.
+    let foldedNames = groups.map(\.province.folded)
+    let foldedOrder = Set(foldedNames).sorted()
+    let foldedRanks = Dictionary(uniqueKeysWithValues: zip(foldedOrder, foldedOrder.indices))
+    let provinceRanks = foldedNames.map { foldedRanks[$0] ?? 0 }
+    // Grouped by what they do with it, answers first, each group by day, folded province, id;
+    // then the letters answering those answers, in the tree's order. An entry is its group's
+    // position and its own there.
+    let far = Day(year: 2100, month: 1, day: 1)!
+    var byRelation: [Relation: [(day: Day, rank: Int, group: Int, entry: Int)]] = [:]
+    var chained: [(group: Int, entry: Int)] = []
+    for (group, provinceGroup) in groups.enumerated() {
+      for (position, entry) in provinceGroup.entries.enumerated() {
+        if let relation = entry.relation {
+          byRelation[relation, default: []].append(
+            (entry.date ?? entry.notBefore ?? far, provinceRanks[group], group, position))
+        } else {
+          chained.append((group, position))
+        }
       }
     }
     for relation in relationOrder {
-      guard let entries = byRelation[relation] else { continue }
-      let group = byDate(entries)
-      lines.append(.row(ListRow("\(relationHeading(relation)) · \(group.count)", .accent)))
-      lines += group.compactMap { line($0.0, $0.1) }
+      guard let keyed = byRelation[relation] else { continue }
+      let ordered = keyed.sorted { a, b in
+        if a.day != b.day { return a.day < b.day }
+        if a.rank != b.rank { return a.rank < b.rank }
+        return groups[a.group].entries[a.entry].documentID < groups[b.group].entries[b.entry].documentID
+      }
+      lines.append(.row(ListRow("\(relationHeading(relation)) · \(ordered.count)", .accent)))
+      for key in ordered { append(group: key.group, entry: key.entry) }
     }
     if !chained.isEmpty {
       lines.append(.row(ListRow("Answering those answers · \(chained.count)", .accent)))
-      lines += chained.compactMap { line($0.0, $0.1) }
+      for key in chained { append(group: key.group, entry: key.entry) }
     }
     lines += LagChartRows.rows(for: node, state: state).map(Line.row)
     return lines

@@ -19,6 +19,9 @@ enum LagChartRows {
     let library = state.library
     let graph = library.corpus.graph
     let filter = state.provinceFilter
+    if let tables = state.tables, let response = tables.response(to: node.id) {
+      return lag(for: node, response: response, tables: tables, filter: filter)
+    }
     let provinces: Set<String>
     if filter.isEmpty {
       provinces = Set(library.provinces)
@@ -31,6 +34,49 @@ enum LagChartRows {
       filter.isEmpty || filter.contains { $0.matches(document) }
     }
     return AnswerLag(central: node.id, citing: citing, provinces: provinces, graph: graph)
+  }
+
+  /// The same figures from the node's unfiltered response tree (the corpus tables'): of each
+  /// province, only the answers that can be its first (those of the fewest days) are read as
+  /// documents, instead of every document citing the node.
+  static func lag(
+    for node: CitedSummary, response: CentralResponse, tables: CorpusTables, filter: [ProvinceChoice]
+  ) -> AnswerLag? {
+    let library = tables.library
+    let graph = library.corpus.graph
+    guard let from = graph.node(node.id)?.date else { return nil }
+    let selected = filter.isEmpty ? nil : tables.selected(by: filter)
+    // Per province, the documents sharing its fewest days (an exact count before a lower bound).
+    var firstAnswers: [String: (days: Int, isLowerBound: Bool, documents: [String])] = [:]
+    for group in response.provinces where group.province != CitationGraph.unknownProvince {
+      for entry in group.entries where entry.isAnswer {
+        let days: Int
+        let isLowerBound: Bool
+        if let date = entry.date {
+          (days, isLowerBound) = (date.days(since: from), false)
+        } else if let notBefore = entry.notBefore {
+          (days, isLowerBound) = (notBefore.days(since: from), true)
+        } else {
+          continue
+        }
+        if let selected {
+          guard let document = library.index(of: entry.documentID),
+            selected[Int(tables.provinceKeyOfDocument[document])]
+          else { continue }
+        }
+        if let known = firstAnswers[group.province] {
+          if (known.days, known.isLowerBound ? 1 : 0) < (days, isLowerBound ? 1 : 0) { continue }
+          if known.days == days, known.isLowerBound == isLowerBound {
+            firstAnswers[group.province]?.documents.append(entry.documentID)
+            continue
+          }
+        }
+        firstAnswers[group.province] = (days, isLowerBound, [entry.documentID])
+      }
+    }
+    let candidates = firstAnswers.values.flatMap { $0.documents.compactMap(library.document(id:)) }
+    let provinces = filter.isEmpty ? Set(library.provinces) : tables.provinceNames(selectedBy: filter)
+    return AnswerLag(central: node.id, citing: candidates, provinces: provinces, graph: graph)
   }
 
   static func rows(for node: CitedSummary, state: AppState) -> [ListRow] {
