@@ -33,6 +33,12 @@ struct VanbanBench: ParsableCommand {
   var keyPasses: Int = 1
   @Flag(help: "With --keys-only: print the figures as JSON (what the bench's key table reads).")
   var keysJSON = false
+  @Option(help: "Only time the ranked searches on this folder (snapshot in --corpora).")
+  var searchOnly: String?
+  @Option(help: "With --search-only: run the queries this many times (for a profiler).")
+  var searchPasses: Int = 1
+  @Option(help: "With --search-only: write every hit (document, score, snippet) to this file.")
+  var searchDump: String?
   @Flag(
     inversion: .prefixedNo,
     help:
@@ -70,6 +76,11 @@ struct VanbanBench: ParsableCommand {
       try KeyLatency.timeKeysOnly(
         folder: keysOnly, snapshotDirectory: snapshotDirectory, budgetSeconds: keySeconds,
         only: keyScreens.split(separator: ",").map(String.init), passes: keyPasses, json: keysJSON)
+      return
+    }
+    if let searchOnly {
+      try SearchFigures.timeSearchOnly(
+        folder: searchOnly, snapshotDirectory: snapshotDirectory, passes: searchPasses, dump: searchDump)
       return
     }
     if let measure {

@@ -53,6 +53,10 @@ public final class SearchIndex: @unchecked Sendable {
   private var sortedTermsStorage: [Int32]?
   private let decodedLock = NSLock()
   private var recentlyDecoded: [(term: Int, postings: Postings)] = []
+  /// The documents of a long list that write a word with one spelling (`exactPostings`), kept likewise.
+  private var recentlyFiltered: [(term: Int, bit: UInt8, postings: Postings?)] = []
+  /// The documents (and, when read, first positions) of the last few long pair lists read.
+  private var recentPairs: [(key: Int, documents: [UInt32], positions: [UInt32])] = []
   private let lastMatchLock = NSLock()
   private var lastMatch: (query: SearchQuery, documents: [Int])?
   private let shortPrefixLock = NSLock()
@@ -326,6 +330,10 @@ public final class SearchIndex: @unchecked Sendable {
       return nil
     }
     let all = decodedPostings(id)
+    let keeps = all.documents.count >= Self.keptListLength && bit != 0x80
+    if keeps, let kept = decodedLock.withLock({ recentlyFiltered.first { $0.term == id && $0.bit == bit } }) {
+      return kept.postings
+    }
     var kept = Postings()
     for slot in all.documents.indices where all.masks[slot] & bit != 0 {
       if bit == 0x80, !spells(Int(all.documents[slot]), word) { continue }
@@ -333,7 +341,14 @@ public final class SearchIndex: @unchecked Sendable {
       kept.counts.append(all.counts[slot])
       kept.masks.append(all.masks[slot])
     }
-    return kept.documents.isEmpty ? nil : kept
+    let found = kept.documents.isEmpty ? nil : kept
+    if keeps {
+      decodedLock.withLock {
+        recentlyFiltered.insert((id, bit, found), at: 0)
+        if recentlyFiltered.count > Self.keptListCount { recentlyFiltered.removeLast() }
+      }
+    }
+    return found
   }
 
   /// True when the document's text holds the word with the marks it was typed with.
@@ -533,16 +548,32 @@ public final class SearchIndex: @unchecked Sendable {
     for phrase in phrases where phrase.count > 1 {
       _ = keepDocumentsHoldingPairs(phrase, documents: documents, keep: &possible)
     }
-    var order = documents.indices.filter { possible[$0] && filter.accepts(Int(documents[$0])) }
-    order.sort { ceilings[$0] > ceilings[$1] || (ceilings[$0] == ceilings[$1] && $0 < $1) }
+    // Slots still to check, ascending. Each batch takes those whose ceiling is among the
+    // `batchSize` highest (ties included) without sorting them all: at 100,000 documents
+    // sorting every candidate by its ceiling cost more than the rest of the search.
+    let acceptsEveryDocument = filter.acceptsEveryDocument
+    var pending = documents.indices.filter {
+      possible[$0] && (acceptsEveryDocument || filter.accepts(Int(documents[$0])))
+    }
     var found: [Candidate] = []
     var leading: [Candidate] = []
-    var checked = 0
     var batchSize = max(limit * 2, 64)
-    while checked < order.count {
-      if leading.count == limit, let last = leading.last, ceilings[order[checked]] < last.score { break }
-      let end = min(order.count, checked + batchSize)
-      let slots = order[checked..<end].sorted()
+    while !pending.isEmpty {
+      if leading.count == limit, let last = leading.last {
+        // A document whose ceiling is below the `limit`-th best score found cannot rank.
+        pending.removeAll { ceilings[$0] < last.score }
+        if pending.isEmpty { break }
+      }
+      let slots: [Int]
+      if pending.count <= batchSize {
+        slots = pending
+        pending = []
+      } else {
+        var values = pending.map { ceilings[$0] }
+        let threshold = Self.largest(batchSize, of: &values)
+        slots = pending.filter { ceilings[$0] >= threshold }
+        pending.removeAll { ceilings[$0] >= threshold }
+      }
       let batch = slots.map { documents[$0] }
       var holdsPhrases = [Bool](repeating: true, count: batch.count)
       for phrase in phrases {
@@ -558,12 +589,44 @@ public final class SearchIndex: @unchecked Sendable {
         found.append(Candidate(document: batch[position], score: final[position]))
       }
       leading = Self.best(found, limit: limit)
-      checked = end
       // Each batch reads the lists from their start again: few batches, even when every
       // document must be checked (words that seldom stand together).
       batchSize *= 8
     }
     return found
+  }
+
+  /// The `rank`-th largest of `values` (1: the largest), found by partitioning `values` in place
+  /// (their order is lost); `rank` is at least 1 and at most `values.count`.
+  static func largest(_ rank: Int, of values: inout [Double]) -> Double {
+    values.withUnsafeMutableBufferPointer { values in
+      let target = rank - 1
+      var low = 0
+      var high = values.count - 1
+      while low < high {
+        let middle = low + (high - low) / 2
+        let pivot = max(min(values[low], values[middle]), min(max(values[low], values[middle]), values[high]))
+        var left = low
+        var right = high
+        while left <= right {
+          while values[left] > pivot { left += 1 }
+          while values[right] < pivot { right -= 1 }
+          if left <= right {
+            values.swapAt(left, right)
+            left += 1
+            right -= 1
+          }
+        }
+        if target <= right {
+          high = right
+        } else if target >= left {
+          low = left
+        } else {
+          return values[target]
+        }
+      }
+      return values[target]
+    }
   }
 
   private func inverseDocumentFrequency(_ frequency: Int) -> Double {
@@ -586,7 +649,7 @@ public final class SearchIndex: @unchecked Sendable {
   /// Lists this long or longer are kept once decoded (`decodedPostings`).
   static let keptListLength = 4096
   /// How many decoded lists are kept: the words of a query being typed.
-  static let keptListCount = 8
+  static let keptListCount = 16
 
   /// The decoded list of a term; the last few long ones are kept, so that a query typed word by
   /// word decodes each word once.
@@ -728,6 +791,11 @@ public final class SearchIndex: @unchecked Sendable {
       return nil
     }
     let key = firstIndex * pairs.commonTerms.count + secondIndex
+    if let kept = decodedLock.withLock({ recentPairs.first { $0.key == key } }),
+      !wantsPositions || kept.positions.count == kept.documents.count
+    {
+      return (kept.documents, kept.positions)
+    }
     var documents: [UInt32] = []
     var positions: [UInt32] = []
     documents.reserveCapacity(Int(pairs.frequencies[key]))
@@ -741,6 +809,13 @@ public final class SearchIndex: @unchecked Sendable {
         documents.append(UInt32(document))
         let first = VarInt.read(bytes, at: &position)
         if wantsPositions { positions.append(UInt32(truncatingIfNeeded: first)) }
+      }
+    }
+    if documents.count >= Self.keptListLength {
+      decodedLock.withLock {
+        recentPairs.removeAll { $0.key == key }
+        recentPairs.insert((key, documents, positions), at: 0)
+        if recentPairs.count > Self.keptListCount { recentPairs.removeLast() }
       }
     }
     return (documents, positions)
@@ -944,6 +1019,8 @@ public final class SearchIndex: @unchecked Sendable {
     /// `rel:` without `cites:`: some citation of the document has it.
     var relation: UInt16?
     let index: SearchIndex
+    private var provinceAccepted: [Bool]?
+    private var typeAccepted: [Bool]?
 
     init(query: SearchQuery, index: SearchIndex) {
       self.index = index
@@ -972,6 +1049,19 @@ public final class SearchIndex: @unchecked Sendable {
       } else if let relation = query.relation {
         self.relation = relation.bit
       }
+      provinceAccepted = provinces.map { Self.lookup($0, count: index.fields.provinceNames.count) }
+      typeAccepted = types.map { Self.lookup($0, count: index.fields.typeNames.count) }
+    }
+
+    @inline(__always)
+    private static func holds(_ table: [Bool], _ id: Int32) -> Bool {
+      let slot = Int(id) + 1
+      return slot >= 0 && slot < table.count && table[slot]
+    }
+
+    /// `ids` as a table by id plus one (id -1, no name, at 0): read without hashing.
+    private static func lookup(_ ids: Set<Int32>, count: Int) -> [Bool] {
+      (-1..<count).map { ids.contains(Int32($0)) }
     }
 
     /// Names equal to the key; failing that, names it begins (typing in progress).
@@ -988,10 +1078,10 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     func accepts(_ document: Int) -> Bool {
-      if let provinces {
+      if let provinceAccepted {
         guard
-          provinces.contains(index.fields.provinceOfDocument[document])
-            || provinces.contains(index.fields.province2025OfDocument[document])
+          Self.holds(provinceAccepted, index.fields.provinceOfDocument[document])
+            || Self.holds(provinceAccepted, index.fields.province2025OfDocument[document])
         else { return false }
       }
       if provinceUnknown {
@@ -1002,7 +1092,7 @@ public final class SearchIndex: @unchecked Sendable {
         }
       }
       if let level, index.fields.levelOfDocument[document] != level { return false }
-      if let types, !types.contains(index.fields.typeOfDocument[document]) { return false }
+      if let typeAccepted, !Self.holds(typeAccepted, index.fields.typeOfDocument[document]) { return false }
       if let year, index.fields.yearOfDocument[document] != year { return false }
       if let citing, !citing.contains(UInt32(document)) { return false }
       if let relation, index.fields.relationsOfDocument[document] & relation == 0 { return false }
@@ -1094,9 +1184,17 @@ public final class SearchIndex: @unchecked Sendable {
         wordAt.append(wordIndex(textToken) ?? -1)
         let start = end - window
         guard start >= 0, wordAt[start] >= 0 else { continue }
+        // The words typed seen in the window: a bit each while there are at most 64 of them.
+        var seenBits: UInt64 = 0
         var seen = Set<Int>()
-        for position in start..<end where wordAt[position] >= 0 { seen.insert(wordAt[position]) }
-        if seen.count >= reachableWords { settled = start }
+        for position in start..<end where wordAt[position] >= 0 {
+          if wordAt[position] < 64 {
+            seenBits |= 1 << UInt64(wordAt[position])
+          } else {
+            seen.insert(wordAt[position])
+          }
+        }
+        if seenBits.nonzeroBitCount + seen.count >= reachableWords { settled = start }
       }
     }
     return tokens
@@ -1120,17 +1218,17 @@ public final class SearchIndex: @unchecked Sendable {
     let documentText = documents[document].text
     let wanted = Set(query.numberKeys + query.dateKeys)
     let phrases = query.phraseTokens.map { phrase in phrase.map { fnvHash($0.folded) } }
-    // By folded hash, the words typed, each with its exact spelling (0: any spelling).
-    var wordHashes: [UInt64: [(word: Int, exactHash: UInt64)]] = [:]
+    // The words typed, each with its folded hash and exact spelling (0: any spelling): a query
+    // has few, read in order faster than hashed for every token.
+    var typedWords: [(hash: UInt64, word: Int, exactHash: UInt64)] = []
     for (offset, word) in query.words.enumerated()
     where !(query.lastWordIsPrefix && offset == query.words.count - 1) {
-      wordHashes[fnvHash(word.folded), default: []].append((offset, word.exactHash))
+      typedWords.append((fnvHash(word.folded), offset, word.exactHash))
     }
     func wordIndex(_ token: TextToken) -> Int? {
-      if let word = wordHashes[token.hash]?.first(where: {
-        $0.exactHash == 0 || $0.exactHash == token.exactHash
-      }) {
-        return word.word
+      for typed in typedWords
+      where typed.hash == token.hash && (typed.exactHash == 0 || typed.exactHash == token.exactHash) {
+        return typed.word
       }
       return token.extendsPrefix ? query.words.count - 1 : nil
     }
@@ -1140,7 +1238,7 @@ public final class SearchIndex: @unchecked Sendable {
     if wanted.isEmpty, !readingEveryToken {
       tokens = leadingTokens(
         of: documentText, prefix: prefixWord, phrases: phrases,
-        reachableWords: wordHashes.values.reduce(0) { $0 + $1.count } + (prefixWord == nil ? 0 : 1),
+        reachableWords: typedWords.count + (prefixWord == nil ? 0 : 1),
         window: window, wordIndex: wordIndex)
       derived = []
     } else {
@@ -1160,7 +1258,7 @@ public final class SearchIndex: @unchecked Sendable {
       for position in term.first..<min(term.end, tokens.count) { marked[position] = true }
     }
     var wordAt = [Int](repeating: -1, count: tokens.count)
-    if !wordHashes.isEmpty || prefixWord != nil {
+    if !typedWords.isEmpty || prefixWord != nil {
       for (position, token) in tokens.enumerated() {
         if let word = wordIndex(token) {
           wordAt[position] = word
