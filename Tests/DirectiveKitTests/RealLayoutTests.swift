@@ -1178,3 +1178,24 @@ final class UnseenRealNumberTests: XCTestCase {
     XCTAssertEqual(document.citations.map(\.date?.iso), ["2020-08-05"])
   }
 }
+
+/// What a fourth set of unseen real texts (round 8) read wrong: each phenomenon in words of our own.
+extension UnseenRealPhrasingTests {
+  /// `Báo cáo thẩm tra số … của Ban Kinh tế - Ngân sách`: the council committee's review of the
+  /// draft, cited in every council resolution beside the committee's submission.
+  func testACouncilCommitteesReviewReportIsCited() throws {
+    let found = decision(
+      "Xét Tờ trình số 21/TTr-UBND ngày 2/4/2020 của UBND tỉnh; Báo cáo thẩm tra số 88/BC-KTNS ngày 9/4/2020 của Ban Kinh tế - Ngân sách HĐND tỉnh; ý kiến của các đại biểu."
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["21/TTr-UBND", "88/BC-KTNS"])
+    let review = try XCTUnwrap(found.last)
+    XCTAssertEqual(review.type, "Báo cáo")
+    XCTAssertEqual(review.date?.iso, "2020-04-09")
+    XCTAssertEqual(review.issuer, "Ban Kinh tế - Ngân sách HĐND tỉnh Bắc Giang")
+    let unnumbered = decision(
+      "Xét Tờ trình số 21/TTr-UBND ngày 2/4/2020 của UBND tỉnh; Báo cáo thẩm tra của Ban Pháp chế HĐND tỉnh và ý kiến thảo luận của đại biểu."
+    ).citations
+    XCTAssertEqual(
+      unnumbered.map(\.type), ["Tờ trình", "Báo cáo"], "named by its body, the review is cited too")
+  }
+}

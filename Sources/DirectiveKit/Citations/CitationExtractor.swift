@@ -123,6 +123,13 @@ enum CitationExtractor {
       type: type, typeIsCapitalised: scanner.isUppercase(start), span: Span(start, typeEnd))
     mention.isPlural = followsPluralMarker(scanner, start)
     var i = scanner.skipSpaces(typeEnd)
+    // `Báo cáo thẩm tra số 635/BC-KTNS của Ban Kinh tế - Ngân sách`: a council committee's review
+    // of a draft is a report, its number and body after the words naming its kind.
+    var typeWordsEnd = typeEnd
+    if phrase == TypeIndex.baoCao, let afterReview = scanner.matchWord(CitationWords.thamTra, at: i) {
+      typeWordsEnd = afterReview
+      i = scanner.skipSpaces(afterReview)
+    }
     // `Kế hoạch hành động số 01-KH/TU`: a plan's longer name before its number.
     if phrase == TypeIndex.keHoach, let afterAction = scanner.matchWord(CitationWords.hanhDong, at: i),
       matchSo(scanner, at: scanner.skipSpaces(afterAction)) != nil
@@ -173,9 +180,9 @@ enum CitationExtractor {
       }
     }
     let limit = clauseEnd(scanner, from: i)
-    var end = mention.number == nil ? typeEnd : i
+    var end = mention.number == nil ? typeWordsEnd : i
     // `Quy chế làm việc của Ban Chấp hành Trung ương`: working rules named by the body they bind.
-    var namingWordsEnd = typeEnd
+    var namingWordsEnd = typeWordsEnd
     if mention.number == nil, type == "Quy chế",
       let afterWork = scanner.matchWord(CitationWords.lamViec, at: scanner.skipSpaces(typeEnd)),
       scanner.matchWord(CitationWords.cua, at: scanner.skipSpaces(afterWork)) != nil
@@ -184,8 +191,8 @@ enum CitationExtractor {
       end = afterWork
       mention.number = bracketedNumber(scanner, of: phrase, from: afterWork)
     }
-    if mention.number == nil, namingWordsEnd == typeEnd {
-      let nameStart = scanner.skipSpaces(typeEnd)
+    if mention.number == nil, namingWordsEnd == typeWordsEnd {
+      let nameStart = scanner.skipSpaces(typeWordsEnd)
       if isNamed {
         if phrase == TypeIndex.luat, follows(lawWordCompounds, scanner, start) { return nil }
         guard let (name, nameEnd) = documentName(scanner, type: type, from: nameStart, limit: limit) else {
@@ -1036,6 +1043,9 @@ enum CitationExtractor {
       "BTV Tỉnh ủy", "BTV Thành ủy", "BTV Huyện ủy", "BCH Đảng bộ tỉnh", "Văn phòng UBND tỉnh",
       "Văn phòng Ủy ban nhân dân tỉnh", "Phó Bí thư Thường trực Tỉnh ủy", "Phó Bí thư Tỉnh ủy",
       "Bí thư Tỉnh ủy", "Bí thư Thành ủy",
+      // The council's committees, which review each draft put to it (`Báo cáo thẩm tra của …`).
+      "Ban Kinh tế - Ngân sách HĐND tỉnh", "Ban Kinh tế - Ngân sách", "Ban Pháp chế HĐND tỉnh",
+      "Ban Văn hóa - Xã hội HĐND tỉnh",
     ]
     let people = ["Tổng Bí thư", "Chủ tịch nước", "Thủ tướng"]
     let all =
