@@ -1199,3 +1199,20 @@ extension UnseenRealPhrasingTests {
       unnumbered.map(\.type), ["Tờ trình", "Báo cáo"], "named by its body, the review is cited too")
   }
 }
+
+extension UnseenRealPhrasingTests {
+  /// A Central Committee plenum's resolution named in full (`Hội nghị lần thứ 4 Ban Chấp hành Trung
+  /// ương Đảng khóa XI`), then in short (`Trung ương 4 (khóa XI)`), is one document; another
+  /// plenum or another term is not.
+  func testAPlenumsResolutionNamedInFullAndInShortIsOne() throws {
+    let found = decision(
+      "Các chi bộ tiếp tục thực hiện Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng khóa XI về xây dựng Đảng; bám sát ba vấn đề nêu trong Nghị quyết Trung ương 4 (khóa XI) để kiểm điểm."
+    ).citations
+    XCTAssertEqual(found.count, 1)
+    XCTAssertEqual(try XCTUnwrap(found.first).mentions, 2)
+    let two = decision(
+      "Thực hiện Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII và Nghị quyết Trung ương 6 khóa XII về tổ chức bộ máy; so với Nghị quyết Trung ương 4 khóa XI."
+    ).citations
+    XCTAssertEqual(two.count, 3, "the sixth plenum, and the fourth of another term, are other documents")
+  }
+}

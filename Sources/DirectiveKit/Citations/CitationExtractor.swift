@@ -1293,7 +1293,8 @@ enum CitationExtractor {
             || sameCongress(citations[index].issuer, mention.issuer?.name))
           && (mention.date == nil || citations[index].date == nil || citations[index].date == mention.date)
           && (sameTitle(citations[index].title, mention.title)
-            || sameCongress(citations[index].issuer, mention.issuer?.name))
+            || sameCongress(citations[index].issuer, mention.issuer?.name)
+            || samePlenum(citations[index].title, mention.title))
       }) {
         absorb(mention, into: &citations[existing], scope: &scopes[existing])
         continue
@@ -1347,6 +1348,48 @@ enum CitationExtractor {
     let before = long[prefix - 1]
     let after = long[long.count - suffix]
     return ["tinh", "pho", "huyen", "quan", "xa"].contains(before) && after == "lan"
+  }
+
+  /// `Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng khóa XI` and `Nghị quyết Trung
+  /// ương 4 (khóa XI)`: one plenum of the Central Committee, named in full and in short; a term
+  /// left out of one name does not tell them apart.
+  static func samePlenum(_ a: String?, _ b: String?) -> Bool {
+    guard let a, let b, let x = centralPlenum(a), let y = centralPlenum(b), x.ordinal == y.ordinal else {
+      return false
+    }
+    return x.term == nil || y.term == nil || x.term == y.term
+  }
+
+  /// The ordinal and term (`khóa`) of a Central Committee plenum a resolution's title names.
+  static func centralPlenum(_ title: String) -> (ordinal: Int, term: Substring?)? {
+    let words = title.folded.split { !$0.isLetter && !$0.isNumber }
+    guard !words.contains("dai"),
+      let central = words.indices.first(where: { words[$0] == "trung" && words[safe: $0 + 1] == "uong" })
+    else { return nil }
+    let ordinalAt =
+      words.indices.first(where: { words[$0] == "lan" && words[safe: $0 + 1] == "thu" }).map { $0 + 2 }
+      ?? central + 2
+    guard let ordinal = ordinalValue(words, at: ordinalAt) else { return nil }
+    let term = words.indices.first(where: { words[$0] == "khoa" }).flatMap { words[safe: $0 + 1] }
+    return (ordinal, term)
+  }
+
+  /// `4`, `tư`, `IV`, `mười hai`: an ordinal written in digits, words or Roman numerals (folded).
+  static func ordinalValue(_ words: [Substring], at index: Int) -> Int? {
+    guard let word = words[safe: index] else { return nil }
+    if let value = Int(word) { return value }
+    let units = [
+      "mot": 1, "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "lam": 5, "sau": 6,
+      "bay": 7, "tam": 8, "chin": 9,
+    ]
+    if let unit = units[String(word)] { return unit }
+    if word == "muoi" { return 10 + (words[safe: index + 1].flatMap { units[String($0)] } ?? 0) }
+    let roman: [Character: Int] = ["i": 1, "v": 5, "x": 10]
+    guard word.count <= 5, word.allSatisfy({ roman[$0] != nil }) else { return nil }
+    let values = word.map { roman[$0]! }
+    return values.indices.reduce(0) { sum, k in
+      k + 1 < values.count && values[k] < values[k + 1] ? sum - values[k] : sum + values[k]
+    }
   }
 
   /// A congress's folded words up to its ordinal (`… lần thứ X`), the words after it left out.
