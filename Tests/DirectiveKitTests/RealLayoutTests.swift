@@ -1216,3 +1216,22 @@ extension UnseenRealPhrasingTests {
     XCTAssertEqual(two.count, 3, "the sixth plenum, and the fourth of another term, are other documents")
   }
 }
+
+extension UnseenRealPhrasingTests {
+  /// A text that opens with its title (no number, no place–date line) and cites a law by name and
+  /// date on a short line: the law's date is not the text's.
+  func testACitedLawsDateOnAShortLineIsNotTheTexts() {
+    let resolution = parseOne(
+      """
+      NGHỊ QUYẾT
+      VỀ PHÁT TRIỂN CÂY CHÈ
+      HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ THỌ
+      Căn cứ Luật Đầu tư ngày 29 tháng 11 năm 2005;
+      Luật Đất đai ngày 26 tháng 11 năm 2003;
+      QUYẾT NGHỊ:
+      Điều 1. Ban hành chính sách.
+      """)
+    XCTAssertNil(resolution.date)
+    XCTAssertEqual(resolution.citations.map(\.date?.iso), ["2005-11-29", "2003-11-26"])
+  }
+}

@@ -361,6 +361,14 @@ enum DirectiveParser {
       let offset = line.foldedOffset(of: "ngay ")
         ?? (line.folded.hasSuffix(" ngay") ? line.lastFoldedOffset(of: "ngay") : nil)
     else { return nil }
+    // `Căn cứ Luật Đầu tư ngày 29 tháng 11 năm 2005;`, a wrapped `Luật Đất đai ngày …`: the date
+    // of a document cited, not a place's (`Điện Biên` is a place, not a telegram).
+    if line.foldedHasPrefix("can cu ") || line.foldedHasPrefix("thuc hien ") || line.foldedHasPrefix("xet ")
+      || PhraseTable.documentTypes.firstMatch(
+        at: line.textStart, in: scanner, accepting: { phrase, _ in !placeLikeTypes.contains(phrase) }) != nil
+    {
+      return nil
+    }
     // `Hà Nội, ngày` / `15 tháng 3 năm 2021`: the date may go on over a wrapped line.
     guard let (day, end) = scanner.date(at: line.textStart + offset) else { return nil }
     var lineEnd = line.range.upperBound
@@ -368,6 +376,10 @@ enum DirectiveParser {
     guard scanner.string(end..<lineEnd).allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
     return (offset, day)
   }
+
+  /// The document types whose word also opens a place's name (`Điện Biên`, `Điện Bàn`).
+  static let placeLikeTypes: Set<Int> = Set(
+    PhraseTable.documentTypes.names.indices.filter { PhraseTable.documentTypes.names[$0] == "Điện" })
 
   /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
   static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
