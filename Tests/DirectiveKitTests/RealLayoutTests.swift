@@ -1235,3 +1235,13 @@ extension UnseenRealPhrasingTests {
     XCTAssertEqual(resolution.citations.map(\.date?.iso), ["2005-11-29", "2003-11-26"])
   }
 }
+
+extension UnseenRealPhrasingTests {
+  /// `của Ủy ban nhân dân (UBND) tỉnh`: the short form in brackets is no end of the body's name.
+  func testABodysShortFormInBracketsKeepsItsName() {
+    let found = decision(
+      "Năm qua, ngành đã thực hiện các giải pháp theo Chỉ thị số 14/CT-UBND ngày 22/9/2016 của Ủy ban nhân dân (UBND) tỉnh, và Nghị quyết số 5/NQ-HĐND ngày 1/8/2016 của Hội đồng nhân dân (HĐND) tỉnh Lạng Sơn."
+    ).citations
+    XCTAssertEqual(found.map(\.issuer), ["UBND tỉnh Bắc Giang", "HĐND tỉnh Lạng Sơn"])
+  }
+}

@@ -1082,6 +1082,7 @@ enum CitationExtractor {
       else { continue }
       return (Issuer(name: head.canonical + " " + body.name, scope: body.scope), end)
     }
+    if let bracketed = issuerWithBracketedShortForm(scanner, at: index, limit: limit) { return bracketed }
     if let (position, end) = knownIssuerTable.firstMatch(at: index, in: scanner, accepting: { $1 <= limit }) {
       let known = knownIssuers[position]
       if known.provincial {
@@ -1138,6 +1139,56 @@ enum CitationExtractor {
     guard end > index else { return nil }
     return (Issuer(name: scanner.string(index..<end), scope: .national), end)
   }
+
+  /// Where a person's name (two to five capitalised words, none a body's) that starts at `start`
+  /// (after spaces) ends.
+  static func personNameEnd(_ scanner: TextScanner, from start: Int, limit: Int) -> Int? {
+    var i = scanner.skipSpaces(start)
+    var end = i
+    var words = 0
+    while i < limit, scanner.isUppercase(i), words < 5 {
+      var wordEnd = i
+      while wordEnd < limit, scanner.isLetter(wordEnd) { wordEnd += 1 }
+      guard wordEnd > i + 1 || words > 0, !knownIssuerTable.startsPhrase(at: i, in: scanner) else {
+        return nil
+      }
+      words += 1
+      end = wordEnd
+      i = scanner.skipSpaces(wordEnd)
+    }
+    return words >= 2 ? end : nil
+  }
+
+  /// `Ủy ban nhân dân (UBND) tỉnh`: a local body named in full with the short form the text goes on
+  /// to use in brackets, before its unit and place; read as the short form names it.
+  static func issuerWithBracketedShortForm(_ scanner: TextScanner, at index: Int, limit: Int) -> (
+    Issuer, Int
+  )? {
+    for (long, short) in bracketedBodies {
+      guard let longEnd = scanner.matchPhrase(long, at: index) else { continue }
+      var k = scanner.skipSpaces(longEnd)
+      guard scanner.byte(k) == UInt8(ascii: "(") else { return nil }
+      k += 1
+      while k < limit, scanner.isUppercase(k) { k += 1 }
+      guard scanner.byte(k) == UInt8(ascii: ")") else { return nil }
+      k = scanner.skipSpaces(k + 1)
+      for (unit, unitName) in localUnits {
+        guard let unitEnd = scanner.matchWord(unit, at: k), unitEnd <= limit else { continue }
+        let name = short + " " + unitName
+        if let (province, provinceEnd) = provinceName(scanner, at: scanner.skipSpaces(unitEnd), limit: limit)
+        {
+          return (Issuer(name: name + " " + province, scope: .province(province)), provinceEnd)
+        }
+        return (Issuer(name: name, scope: .ownProvince), unitEnd)
+      }
+      return nil
+    }
+    return nil
+  }
+  static let bracketedBodies = [(Phrase("Ủy ban nhân dân"), "UBND"), (Phrase("Hội đồng nhân dân"), "HĐND")]
+  static let localUnits = [
+    (Array("tinh".utf8), "tỉnh"), (Array("thanh pho".utf8), "thành phố"), (Array("huyen".utf8), "huyện"),
+  ]
 
   /// Whether `name` begins with a known issuer's canonical name (`hasPrefix`): on the UTF-8 bytes
   /// when each scalar of the name is a `Character` of its own, as each of theirs is.
