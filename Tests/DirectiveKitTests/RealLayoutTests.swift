@@ -1245,3 +1245,21 @@ extension UnseenRealPhrasingTests {
     XCTAssertEqual(found.map(\.issuer), ["UBND tỉnh Bắc Giang", "HĐND tỉnh Lạng Sơn"])
   }
 }
+
+extension UnseenRealPhrasingTests {
+  /// `THƯỜNG TRỰC HĐND - UBND TỈNH …` (its first words alone on a line, or not), `ĐẢNG ĐOÀN HĐND -
+  /// BAN CÁN SỰ ĐẢNG UBND TỈNH …`: the two provincial bodies that issue the text together.
+  func testAJointProvincialHeaderNamesBothBodies() {
+    let rules = parseOne(
+      "THƯỜNG TRỰC\nHĐND - UBND TỈNH HÒA BÌNH\n-------\nSố: 06/QC-TT.HĐND-UBND\nHòa Bình, ngày 20 tháng 3 năm 2019\nQUY CHẾ\nPhối hợp công tác\n"
+    )
+    XCTAssertEqual(rules.issuer, "Thường trực HĐND và UBND tỉnh Hòa Bình")
+    XCTAssertEqual(rules.level, .province)
+    let party = parseOne(
+      "ĐẢNG ĐOÀN HĐND - BAN CÁN SỰ ĐẢNG UBND TỈNH QUẢNG NGÃI\n*\nSố 05-QC/ĐĐ-BCS\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Ngãi, ngày 2 tháng 6 năm 2021\nQUY CHẾ PHỐI HỢP\n"
+    )
+    XCTAssertEqual(party.issuer, "Đảng đoàn HĐND và Ban cán sự đảng UBND tỉnh Quảng Ngãi")
+    XCTAssertEqual(party.level, .province)
+    XCTAssertEqual(party.province, "Quảng Ngãi")
+  }
+}

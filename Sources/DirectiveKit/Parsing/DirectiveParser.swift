@@ -514,6 +514,26 @@ enum DirectiveParser {
     }
     var stateText = text
     var consumedNext = false
+    // `THƯỜNG TRỰC HĐND - UBND TỈNH HÒA BÌNH`, `ĐẢNG ĐOÀN HĐND - BAN CÁN SỰ ĐẢNG UBND TỈNH …`: the
+    // council's and the committee's bodies issuing one text together (the first words may stand
+    // on a line of their own).
+    if folded == "thuong truc" || folded == "dang doan", let next, Line.isUppercase(next.text) {
+      stateText = text + " " + next.text
+      consumedNext = true
+    }
+    let jointFolded = consumedNext ? stateText.folded : folded
+    for (prefix, body, isParty) in jointProvincialPrefixes where jointFolded.hasPrefix(prefix) {
+      guard resolvingNames else { return (.central(text), nil, nil, consumedNext) }
+      let name = beforeMotto(
+        String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
+      let province = Places.province(named: name)
+      let named = body + " " + (province ?? Line.titleCased(name))
+      return (isParty ? .provincialParty(named) : .provincialState(named), name, province, consumedNext)
+    }
+    if consumedNext {
+      stateText = text
+      consumedNext = false
+    }
     if folded == "uy ban nhan dan" || folded == "ubnd", let next, Line.isUppercase(next.text) {
       stateText = text + " " + next.text
       consumedNext = true
@@ -571,6 +591,15 @@ enum DirectiveParser {
     return nil
   }
 
+  /// Two provincial bodies in one header: the folded prefix, the bodies as shown, and whether they
+  /// are the Party's.
+  static let jointProvincialPrefixes: [(String, String, Bool)] = [
+    ("thuong truc hdnd - ubnd tinh ", "Thường trực HĐND và UBND tỉnh", false),
+    ("thuong truc hdnd va ubnd tinh ", "Thường trực HĐND và UBND tỉnh", false),
+    ("thuong truc hoi dong nhan dan - uy ban nhan dan tinh ", "Thường trực HĐND và UBND tỉnh", false),
+    ("dang doan hdnd - ban can su dang ubnd tinh ", "Đảng đoàn HĐND và Ban cán sự đảng UBND tỉnh", true),
+    ("dang doan hdnd va ban can su dang ubnd tinh ", "Đảng đoàn HĐND và Ban cán sự đảng UBND tỉnh", true),
+  ]
   /// The folded prefixes of the bodies `headerBody` reads, held once instead of built per line.
   static let partyPrefixes = ["tinh uy ", "thanh uy "]
   static let provincialStatePrefixes = [
