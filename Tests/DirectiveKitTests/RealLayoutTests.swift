@@ -1263,3 +1263,17 @@ extension UnseenRealPhrasingTests {
     XCTAssertEqual(party.province, "Quảng Ngãi")
   }
 }
+
+extension UnseenRealPhrasingTests {
+  /// A PDF's font slips in a header: `Ò` written `Ị` in the place's name, and a second horn on `Ư`
+  /// (`THƯ̛ỜNG`), which splits the word.
+  func testFontSlipsInHeaderWords() throws {
+    let slipped = parseOne(
+      "TỈNH ỦY KHÁNH HỊA\n*\nSố 12-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nKhánh Hịa, ngày 4 tháng 5 năm 2019\nCHỈ THỊ\ncủa Ban Thư\u{31B}ờng vụ Tỉnh ủy về công tác dân vận\nThực hiện Chỉ thị số 5-CT/TW ngày 1/2/2019 của Ban Thư\u{31B}ờng vụ Tỉnh ủy.\n"
+    )
+    XCTAssertEqual(slipped.province, "Khánh Hòa")
+    XCTAssertEqual(slipped.issuer, "Tỉnh ủy Khánh Hòa")
+    XCTAssertEqual(slipped.subject, "Về công tác dân vận")
+    XCTAssertEqual(try XCTUnwrap(slipped.citations.first).issuer, "Ban Thường vụ Tỉnh ủy Khánh Hòa")
+  }
+}
