@@ -1277,3 +1277,18 @@ extension UnseenRealPhrasingTests {
     XCTAssertEqual(try XCTUnwrap(slipped.citations.first).issuer, "Ban Thường vụ Tỉnh ủy Khánh Hòa")
   }
 }
+
+extension UnseenRealPhrasingTests {
+  /// A person named beside the office that acts is not the issuer: `của đồng chí Nguyễn Văn A, Bí
+  /// thư Tỉnh ủy` is the secretary's, and a plan a vice-chair signs is the committee's.
+  func testAPersonsNameBesideTheOfficeIsNoIssuer() {
+    let letter = decision(
+      "Theo Công văn số 12-CV/TU của đồng chí Trần Văn Hai, Bí thư Tỉnh ủy, các cấp ủy khẩn trương triển khai."
+    ).citations
+    XCTAssertEqual(letter.map(\.issuer), ["Bí thư Tỉnh ủy Bắc Giang"])
+    let plan = decision(
+      "Phó Chủ tịch UBND tỉnh Lê Văn Ba ký ban hành Kế hoạch số 88/KH-UBND ngày 2/4/2024 về chuyển đổi số."
+    ).citations
+    XCTAssertEqual(plan.map(\.issuer), ["UBND tỉnh Bắc Giang"])
+  }
+}

@@ -256,6 +256,14 @@ enum CitationExtractor {
         var issuerStart = scanner.skipSpaces(afterCua)
         if let afterComrade = scanner.matchWord(CitationWords.dongChi, at: issuerStart) {
           issuerStart = scanner.skipSpaces(afterComrade)
+          // `của đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy`: the comrade's office, after the name.
+          if let nameEnd = personNameEnd(scanner, from: issuerStart, limit: limit),
+            scanner.byte(nameEnd) == UInt8(ascii: ","),
+            let (office, _) = readIssuer(scanner, at: scanner.skipSpaces(nameEnd + 1), limit: limit),
+            startsWithKnownIssuer(office.name)
+          {
+            issuerStart = scanner.skipSpaces(nameEnd + 1)
+          }
         }
         // `của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII`: the plenum's committee.
         if let afterPlenum = scanner.matchWord(CitationWords.hoiNghiLanThu, at: issuerStart) {
@@ -834,7 +842,12 @@ enum CitationExtractor {
       }
     }
     let opening = readIssuer(scanner, at: from, limit: k - 7)
-    if let opening, opening.1 == limit {
+    // `Phó Chủ tịch UBND tỉnh Trần Văn B ký ban hành …`: the office, the person named after it.
+    if let opening,
+      opening.1 == limit
+        || (startsWithKnownIssuer(opening.0.name)
+          && personNameEnd(scanner, from: opening.1, limit: limit) == limit)
+    {
       mention.issuer = opening.0
     } else if let issuer = issuerJustBefore(scanner, limit, from: from) {
       mention.issuer = issuer
@@ -1057,6 +1070,7 @@ enum CitationExtractor {
 
   /// `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
   static let knownIssuerTable = PhraseTable(knownIssuers.map(\.phrase))
+  static let viceChair = Phrase("Phó Chủ tịch")
   static let headsOfBodies = [
     Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"), Phrase("Chủ tịch"),
   ]
@@ -1073,6 +1087,13 @@ enum CitationExtractor {
 
   static func readIssuer(_ scanner: TextScanner, at index: Int, limit: Int) -> (Issuer, Int)? {
     guard index < limit else { return nil }
+    // `Phó Chủ tịch UBND tỉnh`: a vice-chair signs for the committee, which issues the text.
+    if let afterVice = scanner.matchPhrase(viceChair, at: index),
+      let (body, end) = readIssuer(scanner, at: scanner.skipSpaces(afterVice), limit: limit),
+      startsWithKnownIssuer(body.name)
+    {
+      return (body, end)
+    }
     // Every phrase begins with its first folded byte: the others are passed over unread.
     let first = scanner.byte(index)
     for head in headsOfBodies where head.folded.first == first {
