@@ -1292,3 +1292,25 @@ extension UnseenRealPhrasingTests {
     XCTAssertEqual(plan.map(\.issuer), ["UBND tỉnh Bắc Giang"])
   }
 }
+
+extension UnseenRealPhrasingTests {
+  /// A news copy whose only issuer is its headline: `Tỉnh ủy … ban hành Chỉ thị về …`, `Chỉ thị của
+  /// Chủ tịch UBND tỉnh về …`.
+  func testTheHeadlineOfANewsCopyNamesItsIssuer() {
+    let party = parseOne(
+      "Tỉnh ủy Bình Định ban hành Chỉ thị về phòng cháy, chữa cháy\n\nNgày 12/4/2023, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 25-CT/TU về tăng cường sự lãnh đạo của Đảng đối với công tác phòng cháy.\n"
+    )
+    XCTAssertEqual(party.issuer, "Tỉnh ủy Bình Định")
+    XCTAssertEqual(party.level, .province)
+    XCTAssertEqual(party.type, "Chỉ thị")
+    let chair = parseOne(
+      "Chỉ thị của Chủ tịch UBND tỉnh về việc đôn đốc nhiệm vụ sau Tết\n\nChủ tịch UBND tỉnh vừa ban hành Chỉ thị 02/CT-UBND. Nội dung như sau:\n"
+    )
+    XCTAssertEqual(chair.issuer, "Chủ tịch UBND tỉnh")
+    XCTAssertEqual(chair.type, "Chỉ thị")
+    let report = parseOne(
+      "Kết quả thực hiện chương trình nông thôn mới năm 2016\nTỉnh ủy ban hành Đề án xây dựng nông thôn mới.\n"
+    )
+    XCTAssertNil(report.issuer, "a headline that names no issuing body names none")
+  }
+}

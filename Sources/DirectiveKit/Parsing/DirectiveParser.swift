@@ -1108,6 +1108,21 @@ enum DirectiveParser {
       } else if DocumentTypes.isNational(issuerCode: issuerCode) {
         document.level = .central
         document.issuer = issuerCode.flatMap { DocumentTypes.issuerByCode[$0] }
+      } else if let headline = headlineIssuer(scanner) {
+        let level = headlineLevel(headline.issuer)
+        document.level = level
+        document.issuer =
+          headline.issuer.name + (headline.issuer.scope == .ownProvince && level != .district ? named : "")
+        if document.type == nil {
+          document.type = headline.type
+          document.typeInferred = true
+          document.typeEvidence = Evidence(kind: .issuingSentence, text: headline.words)
+        }
+        document.warnings.append(
+          DocumentWarning(
+            .issuerFromItsVoice,
+            "issuer read from the headline: no header, number or signature names one, and `\(headline.words)` names the body that issues it"
+          ))
       } else if let speaker = speakingCommittee(scanner) {
         document.level = speaker.level
         document.issuer = speaker.body + (speaker.level == .province ? named : "")
@@ -1132,6 +1147,50 @@ enum DirectiveParser {
       document.provinceInferred = false
       document.provinceEvidence = []
     }
+  }
+
+  /// A news copy's headline naming the body that issues the text: `Tỉnh ủy Bình Định ban hành Chỉ
+  /// thị về …`, `Chỉ thị của Chủ tịch UBND tỉnh về …` (a known body, then the type, or the type,
+  /// then `của` and a known body, then `về`), on the text's first line.
+  static func headlineIssuer(_ scanner: TextScanner) -> (
+    issuer: CitationExtractor.Issuer, type: String, words: String
+  )? {
+    var lineEnd = scanner.skipSpaces(0)
+    let lineStart = lineEnd
+    while lineEnd < min(scanner.count, 300), !scanner.isHardBreak(lineEnd) { lineEnd += 1 }
+    guard lineEnd > lineStart, scanner.isUppercase(lineStart) else { return nil }
+    let types = PhraseTable.documentTypes
+    if let (phrase, typeEnd) = types.firstMatch(at: lineStart, in: scanner),
+      let afterCua = scanner.matchWord(CitationWords.cua, at: scanner.skipSpaces(typeEnd)),
+      let (issuer, issuerEnd) = CitationExtractor.readIssuer(
+        scanner, at: scanner.skipSpaces(afterCua), limit: lineEnd),
+      CitationExtractor.startsWithKnownIssuer(issuer.name),
+      scanner.matchWord(CitationWords.ve, at: scanner.skipSpaces(issuerEnd)) != nil
+    {
+      return (issuer, types.names[phrase], scanner.flat(lineStart..<issuerEnd))
+    }
+    guard let verb = scanner.find(CitationWords.banHanh, from: lineStart), verb < lineEnd,
+      let (phrase, typeEnd) = types.firstMatch(at: scanner.skipSpaces(verb + 8), in: scanner),
+      scanner.isUppercase(scanner.skipSpaces(verb + 8))
+    else { return nil }
+    var limit = CitationRelations.skipBackSpaces(scanner, verb)
+    for adverb in [CitationWords.ky, CitationWords.vua, CitationWords.da] {
+      if let adverbStart = CitationRelations.endsPhrase(scanner, adverb, at: limit) {
+        limit = CitationRelations.skipBackSpaces(scanner, adverbStart)
+      }
+    }
+    guard let (issuer, issuerEnd) = CitationExtractor.readIssuer(scanner, at: lineStart, limit: limit),
+      issuerEnd == limit, CitationExtractor.startsWithKnownIssuer(issuer.name)
+    else { return nil }
+    return (issuer, types.names[phrase], scanner.flat(lineStart..<typeEnd))
+  }
+
+  /// The level of a body named in a headline: central when it is national, else a district's or
+  /// a province's by its name.
+  static func headlineLevel(_ issuer: CitationExtractor.Issuer) -> Level {
+    guard issuer.scope != .national else { return .central }
+    let folded = issuer.name.folded
+    return ["huyen", "quan uy", "thi uy"].contains(where: folded.contains) ? .district : .province
   }
 
   /// `… Ban Thường vụ Thành ủy yêu cầu:`: a text with no header, number or signature that names
