@@ -1314,3 +1314,13 @@ extension UnseenRealPhrasingTests {
     XCTAssertNil(report.issuer, "a headline that names no issuing body names none")
   }
 }
+
+extension UnseenRealPhrasingTests {
+  /// `Điều lệ Hội Nông dân Việt Nam`: a charter's name goes on over a lower-case word inside it.
+  func testACharterNamedByABodyWithALowerCaseWord() {
+    let found = decision(
+      "Đại hội bảo đảm đúng quy định của Điều lệ Đảng và Điều lệ Hội Nông dân Việt Nam."
+    ).citations
+    XCTAssertEqual(found.map(\.title), ["Điều lệ Đảng", "Điều lệ Hội Nông dân Việt Nam"])
+  }
+}

@@ -637,7 +637,13 @@ enum CitationExtractor {
           word == "cua" && !words.isEmpty && !amending && nameGoesOnAfterCua(scanner, wordEnd, limit)
         if !(continuesAmendment || joinsName || ofInName) || words.isEmpty { break }
       }
-      if type == "Điều lệ", !scanner.isUppercase(wordStart) { break }
+      // `Điều lệ Hội Nông dân Việt Nam`: a charter's body is named in capitals, a word in lower
+      // case inside the name only when a capitalised one follows it.
+      if type == "Điều lệ", !scanner.isUppercase(wordStart),
+        words.isEmpty || !scanner.isUppercase(scanner.skipSpaces(wordEnd)) || word == "khoa"
+      {
+        break
+      }
       words.append(word)
       end = wordEnd
       i = wordEnd
