@@ -1178,3 +1178,152 @@ final class UnseenRealNumberTests: XCTestCase {
     XCTAssertEqual(document.citations.map(\.date?.iso), ["2020-08-05"])
   }
 }
+
+/// What a fourth set of unseen real texts (round 8) read wrong: each phenomenon in words of our own.
+extension UnseenRealPhrasingTests {
+  /// `Báo cáo thẩm tra số … của Ban Kinh tế - Ngân sách`: the council committee's review of the
+  /// draft, cited in every council resolution beside the committee's submission.
+  func testACouncilCommitteesReviewReportIsCited() throws {
+    let found = decision(
+      "Xét Tờ trình số 21/TTr-UBND ngày 2/4/2020 của UBND tỉnh; Báo cáo thẩm tra số 88/BC-KTNS ngày 9/4/2020 của Ban Kinh tế - Ngân sách HĐND tỉnh; ý kiến của các đại biểu."
+    ).citations
+    XCTAssertEqual(found.map(\.number), ["21/TTr-UBND", "88/BC-KTNS"])
+    let review = try XCTUnwrap(found.last)
+    XCTAssertEqual(review.type, "Báo cáo")
+    XCTAssertEqual(review.date?.iso, "2020-04-09")
+    XCTAssertEqual(review.issuer, "Ban Kinh tế - Ngân sách HĐND tỉnh Bắc Giang")
+    let unnumbered = decision(
+      "Xét Tờ trình số 21/TTr-UBND ngày 2/4/2020 của UBND tỉnh; Báo cáo thẩm tra của Ban Pháp chế HĐND tỉnh và ý kiến thảo luận của đại biểu."
+    ).citations
+    XCTAssertEqual(
+      unnumbered.map(\.type), ["Tờ trình", "Báo cáo"], "named by its body, the review is cited too")
+  }
+}
+
+extension UnseenRealPhrasingTests {
+  /// A Central Committee plenum's resolution named in full (`Hội nghị lần thứ 4 Ban Chấp hành Trung
+  /// ương Đảng khóa XI`), then in short (`Trung ương 4 (khóa XI)`), is one document; another
+  /// plenum or another term is not.
+  func testAPlenumsResolutionNamedInFullAndInShortIsOne() throws {
+    let found = decision(
+      "Các chi bộ tiếp tục thực hiện Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng khóa XI về xây dựng Đảng; bám sát ba vấn đề nêu trong Nghị quyết Trung ương 4 (khóa XI) để kiểm điểm."
+    ).citations
+    XCTAssertEqual(found.count, 1)
+    XCTAssertEqual(try XCTUnwrap(found.first).mentions, 2)
+    let two = decision(
+      "Thực hiện Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII và Nghị quyết Trung ương 6 khóa XII về tổ chức bộ máy; so với Nghị quyết Trung ương 4 khóa XI."
+    ).citations
+    XCTAssertEqual(two.count, 3, "the sixth plenum, and the fourth of another term, are other documents")
+  }
+}
+
+extension UnseenRealPhrasingTests {
+  /// A text that opens with its title (no number, no place–date line) and cites a law by name and
+  /// date on a short line: the law's date is not the text's.
+  func testACitedLawsDateOnAShortLineIsNotTheTexts() {
+    let resolution = parseOne(
+      """
+      NGHỊ QUYẾT
+      VỀ PHÁT TRIỂN CÂY CHÈ
+      HỘI ĐỒNG NHÂN DÂN TỈNH PHÚ THỌ
+      Căn cứ Luật Đầu tư ngày 29 tháng 11 năm 2005;
+      Luật Đất đai ngày 26 tháng 11 năm 2003;
+      QUYẾT NGHỊ:
+      Điều 1. Ban hành chính sách.
+      """)
+    XCTAssertNil(resolution.date)
+    XCTAssertEqual(resolution.citations.map(\.date?.iso), ["2005-11-29", "2003-11-26"])
+  }
+}
+
+extension UnseenRealPhrasingTests {
+  /// `của Ủy ban nhân dân (UBND) tỉnh`: the short form in brackets is no end of the body's name.
+  func testABodysShortFormInBracketsKeepsItsName() {
+    let found = decision(
+      "Năm qua, ngành đã thực hiện các giải pháp theo Chỉ thị số 14/CT-UBND ngày 22/9/2016 của Ủy ban nhân dân (UBND) tỉnh, và Nghị quyết số 5/NQ-HĐND ngày 1/8/2016 của Hội đồng nhân dân (HĐND) tỉnh Lạng Sơn."
+    ).citations
+    XCTAssertEqual(found.map(\.issuer), ["UBND tỉnh Bắc Giang", "HĐND tỉnh Lạng Sơn"])
+  }
+}
+
+extension UnseenRealPhrasingTests {
+  /// `THƯỜNG TRỰC HĐND - UBND TỈNH …` (its first words alone on a line, or not), `ĐẢNG ĐOÀN HĐND -
+  /// BAN CÁN SỰ ĐẢNG UBND TỈNH …`: the two provincial bodies that issue the text together.
+  func testAJointProvincialHeaderNamesBothBodies() {
+    let rules = parseOne(
+      "THƯỜNG TRỰC\nHĐND - UBND TỈNH HÒA BÌNH\n-------\nSố: 06/QC-TT.HĐND-UBND\nHòa Bình, ngày 20 tháng 3 năm 2019\nQUY CHẾ\nPhối hợp công tác\n"
+    )
+    XCTAssertEqual(rules.issuer, "Thường trực HĐND và UBND tỉnh Hòa Bình")
+    XCTAssertEqual(rules.level, .province)
+    let party = parseOne(
+      "ĐẢNG ĐOÀN HĐND - BAN CÁN SỰ ĐẢNG UBND TỈNH QUẢNG NGÃI\n*\nSố 05-QC/ĐĐ-BCS\nĐẢNG CỘNG SẢN VIỆT NAM\nQuảng Ngãi, ngày 2 tháng 6 năm 2021\nQUY CHẾ PHỐI HỢP\n"
+    )
+    XCTAssertEqual(party.issuer, "Đảng đoàn HĐND và Ban cán sự đảng UBND tỉnh Quảng Ngãi")
+    XCTAssertEqual(party.level, .province)
+    XCTAssertEqual(party.province, "Quảng Ngãi")
+  }
+}
+
+extension UnseenRealPhrasingTests {
+  /// A PDF's font slips in a header: `Ò` written `Ị` in the place's name, and a second horn on `Ư`
+  /// (`THƯ̛ỜNG`), which splits the word.
+  func testFontSlipsInHeaderWords() throws {
+    let slipped = parseOne(
+      "TỈNH ỦY KHÁNH HỊA\n*\nSố 12-CT/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nKhánh Hịa, ngày 4 tháng 5 năm 2019\nCHỈ THỊ\ncủa Ban Thư\u{31B}ờng vụ Tỉnh ủy về công tác dân vận\nThực hiện Chỉ thị số 5-CT/TW ngày 1/2/2019 của Ban Thư\u{31B}ờng vụ Tỉnh ủy.\n"
+    )
+    XCTAssertEqual(slipped.province, "Khánh Hòa")
+    XCTAssertEqual(slipped.issuer, "Tỉnh ủy Khánh Hòa")
+    XCTAssertEqual(slipped.subject, "Về công tác dân vận")
+    XCTAssertEqual(try XCTUnwrap(slipped.citations.first).issuer, "Ban Thường vụ Tỉnh ủy Khánh Hòa")
+  }
+}
+
+extension UnseenRealPhrasingTests {
+  /// A person named beside the office that acts is not the issuer: `của đồng chí Nguyễn Văn A, Bí
+  /// thư Tỉnh ủy` is the secretary's, and a plan a vice-chair signs is the committee's.
+  func testAPersonsNameBesideTheOfficeIsNoIssuer() {
+    let letter = decision(
+      "Theo Công văn số 12-CV/TU của đồng chí Trần Văn Hai, Bí thư Tỉnh ủy, các cấp ủy khẩn trương triển khai."
+    ).citations
+    XCTAssertEqual(letter.map(\.issuer), ["Bí thư Tỉnh ủy Bắc Giang"])
+    let plan = decision(
+      "Phó Chủ tịch UBND tỉnh Lê Văn Ba ký ban hành Kế hoạch số 88/KH-UBND ngày 2/4/2024 về chuyển đổi số."
+    ).citations
+    XCTAssertEqual(plan.map(\.issuer), ["UBND tỉnh Bắc Giang"])
+  }
+}
+
+extension UnseenRealPhrasingTests {
+  /// A news copy whose only issuer is its headline: `Tỉnh ủy … ban hành Chỉ thị về …`, `Chỉ thị của
+  /// Chủ tịch UBND tỉnh về …`.
+  func testTheHeadlineOfANewsCopyNamesItsIssuer() {
+    let party = parseOne(
+      "Tỉnh ủy Bình Định ban hành Chỉ thị về phòng cháy, chữa cháy\n\nNgày 12/4/2023, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 25-CT/TU về tăng cường sự lãnh đạo của Đảng đối với công tác phòng cháy.\n"
+    )
+    XCTAssertEqual(party.issuer, "Tỉnh ủy Bình Định")
+    XCTAssertEqual(party.level, .province)
+    XCTAssertEqual(party.type, "Chỉ thị")
+    XCTAssertEqual(party.issuerEvidence.first?.kind, .headline)
+    XCTAssertEqual(party.issuerEvidence.first?.text, "Tỉnh ủy Bình Định ban hành Chỉ thị")
+    let chair = parseOne(
+      "Chỉ thị của Chủ tịch UBND tỉnh về việc đôn đốc nhiệm vụ sau Tết\n\nChủ tịch UBND tỉnh vừa ban hành Chỉ thị 02/CT-UBND. Nội dung như sau:\n"
+    )
+    XCTAssertEqual(chair.issuer, "Chủ tịch UBND tỉnh")
+    XCTAssertEqual(chair.type, "Chỉ thị")
+    XCTAssertEqual(chair.issuerEvidence.map(\.kind), [.headline])
+    let report = parseOne(
+      "Kết quả thực hiện chương trình nông thôn mới năm 2016\nTỉnh ủy ban hành Đề án xây dựng nông thôn mới.\n"
+    )
+    XCTAssertNil(report.issuer, "a headline that names no issuing body names none")
+  }
+}
+
+extension UnseenRealPhrasingTests {
+  /// `Điều lệ Hội Nông dân Việt Nam`: a charter's name goes on over a lower-case word inside it.
+  func testACharterNamedByABodyWithALowerCaseWord() {
+    let found = decision(
+      "Đại hội bảo đảm đúng quy định của Điều lệ Đảng và Điều lệ Hội Nông dân Việt Nam."
+    ).citations
+    XCTAssertEqual(found.map(\.title), ["Điều lệ Đảng", "Điều lệ Hội Nông dân Việt Nam"])
+  }
+}

@@ -123,6 +123,13 @@ enum CitationExtractor {
       type: type, typeIsCapitalised: scanner.isUppercase(start), span: Span(start, typeEnd))
     mention.isPlural = followsPluralMarker(scanner, start)
     var i = scanner.skipSpaces(typeEnd)
+    // `Báo cáo thẩm tra số 635/BC-KTNS của Ban Kinh tế - Ngân sách`: a council committee's review
+    // of a draft is a report, its number and body after the words naming its kind.
+    var typeWordsEnd = typeEnd
+    if phrase == TypeIndex.baoCao, let afterReview = scanner.matchWord(CitationWords.thamTra, at: i) {
+      typeWordsEnd = afterReview
+      i = scanner.skipSpaces(afterReview)
+    }
     // `Kế hoạch hành động số 01-KH/TU`: a plan's longer name before its number.
     if phrase == TypeIndex.keHoach, let afterAction = scanner.matchWord(CitationWords.hanhDong, at: i),
       matchSo(scanner, at: scanner.skipSpaces(afterAction)) != nil
@@ -173,9 +180,9 @@ enum CitationExtractor {
       }
     }
     let limit = clauseEnd(scanner, from: i)
-    var end = mention.number == nil ? typeEnd : i
+    var end = mention.number == nil ? typeWordsEnd : i
     // `Quy chế làm việc của Ban Chấp hành Trung ương`: working rules named by the body they bind.
-    var namingWordsEnd = typeEnd
+    var namingWordsEnd = typeWordsEnd
     if mention.number == nil, type == "Quy chế",
       let afterWork = scanner.matchWord(CitationWords.lamViec, at: scanner.skipSpaces(typeEnd)),
       scanner.matchWord(CitationWords.cua, at: scanner.skipSpaces(afterWork)) != nil
@@ -184,8 +191,8 @@ enum CitationExtractor {
       end = afterWork
       mention.number = bracketedNumber(scanner, of: phrase, from: afterWork)
     }
-    if mention.number == nil, namingWordsEnd == typeEnd {
-      let nameStart = scanner.skipSpaces(typeEnd)
+    if mention.number == nil, namingWordsEnd == typeWordsEnd {
+      let nameStart = scanner.skipSpaces(typeWordsEnd)
       if isNamed {
         if phrase == TypeIndex.luat, follows(lawWordCompounds, scanner, start) { return nil }
         guard let (name, nameEnd) = documentName(scanner, type: type, from: nameStart, limit: limit) else {
@@ -249,6 +256,14 @@ enum CitationExtractor {
         var issuerStart = scanner.skipSpaces(afterCua)
         if let afterComrade = scanner.matchWord(CitationWords.dongChi, at: issuerStart) {
           issuerStart = scanner.skipSpaces(afterComrade)
+          // `của đồng chí Nguyễn Văn A, Bí thư Tỉnh ủy`: the comrade's office, after the name.
+          if let nameEnd = personNameEnd(scanner, from: issuerStart, limit: limit),
+            scanner.byte(nameEnd) == UInt8(ascii: ","),
+            let (office, _) = readIssuer(scanner, at: scanner.skipSpaces(nameEnd + 1), limit: limit),
+            startsWithKnownIssuer(office.name)
+          {
+            issuerStart = scanner.skipSpaces(nameEnd + 1)
+          }
         }
         // `của Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII`: the plenum's committee.
         if let afterPlenum = scanner.matchWord(CitationWords.hoiNghiLanThu, at: issuerStart) {
@@ -622,7 +637,13 @@ enum CitationExtractor {
           word == "cua" && !words.isEmpty && !amending && nameGoesOnAfterCua(scanner, wordEnd, limit)
         if !(continuesAmendment || joinsName || ofInName) || words.isEmpty { break }
       }
-      if type == "Điều lệ", !scanner.isUppercase(wordStart) { break }
+      // `Điều lệ Hội Nông dân Việt Nam`: a charter's body is named in capitals, a word in lower
+      // case inside the name only when a capitalised one follows it.
+      if type == "Điều lệ", !scanner.isUppercase(wordStart),
+        words.isEmpty || !scanner.isUppercase(scanner.skipSpaces(wordEnd)) || word == "khoa"
+      {
+        break
+      }
       words.append(word)
       end = wordEnd
       i = wordEnd
@@ -827,7 +848,12 @@ enum CitationExtractor {
       }
     }
     let opening = readIssuer(scanner, at: from, limit: k - 7)
-    if let opening, opening.1 == limit {
+    // `Phó Chủ tịch UBND tỉnh Trần Văn B ký ban hành …`: the office, the person named after it.
+    if let opening,
+      opening.1 == limit
+        || (startsWithKnownIssuer(opening.0.name)
+          && personNameEnd(scanner, from: opening.1, limit: limit) == limit)
+    {
       mention.issuer = opening.0
     } else if let issuer = issuerJustBefore(scanner, limit, from: from) {
       mention.issuer = issuer
@@ -1036,6 +1062,9 @@ enum CitationExtractor {
       "BTV Tỉnh ủy", "BTV Thành ủy", "BTV Huyện ủy", "BCH Đảng bộ tỉnh", "Văn phòng UBND tỉnh",
       "Văn phòng Ủy ban nhân dân tỉnh", "Phó Bí thư Thường trực Tỉnh ủy", "Phó Bí thư Tỉnh ủy",
       "Bí thư Tỉnh ủy", "Bí thư Thành ủy",
+      // The council's committees, which review each draft put to it (`Báo cáo thẩm tra của …`).
+      "Ban Kinh tế - Ngân sách HĐND tỉnh", "Ban Kinh tế - Ngân sách", "Ban Pháp chế HĐND tỉnh",
+      "Ban Văn hóa - Xã hội HĐND tỉnh",
     ]
     let people = ["Tổng Bí thư", "Chủ tịch nước", "Thủ tướng"]
     let all =
@@ -1047,6 +1076,7 @@ enum CitationExtractor {
 
   /// `Bộ trưởng Bộ Giáo dục và Đào tạo`, `Giám đốc Sở Tư pháp`: the head of a known body.
   static let knownIssuerTable = PhraseTable(knownIssuers.map(\.phrase))
+  static let viceChair = Phrase("Phó Chủ tịch")
   static let headsOfBodies = [
     Phrase("Bộ trưởng"), Phrase("Giám đốc"), Phrase("Thủ trưởng"), Phrase("Chủ nhiệm"), Phrase("Chủ tịch"),
   ]
@@ -1063,6 +1093,13 @@ enum CitationExtractor {
 
   static func readIssuer(_ scanner: TextScanner, at index: Int, limit: Int) -> (Issuer, Int)? {
     guard index < limit else { return nil }
+    // `Phó Chủ tịch UBND tỉnh`: a vice-chair signs for the committee, which issues the text.
+    if let afterVice = scanner.matchPhrase(viceChair, at: index),
+      let (body, end) = readIssuer(scanner, at: scanner.skipSpaces(afterVice), limit: limit),
+      startsWithKnownIssuer(body.name)
+    {
+      return (body, end)
+    }
     // Every phrase begins with its first folded byte: the others are passed over unread.
     let first = scanner.byte(index)
     for head in headsOfBodies where head.folded.first == first {
@@ -1072,6 +1109,7 @@ enum CitationExtractor {
       else { continue }
       return (Issuer(name: head.canonical + " " + body.name, scope: body.scope), end)
     }
+    if let bracketed = issuerWithBracketedShortForm(scanner, at: index, limit: limit) { return bracketed }
     if let (position, end) = knownIssuerTable.firstMatch(at: index, in: scanner, accepting: { $1 <= limit }) {
       let known = knownIssuers[position]
       if known.provincial {
@@ -1128,6 +1166,56 @@ enum CitationExtractor {
     guard end > index else { return nil }
     return (Issuer(name: scanner.string(index..<end), scope: .national), end)
   }
+
+  /// Where a person's name (two to five capitalised words, none a body's) that starts at `start`
+  /// (after spaces) ends.
+  static func personNameEnd(_ scanner: TextScanner, from start: Int, limit: Int) -> Int? {
+    var i = scanner.skipSpaces(start)
+    var end = i
+    var words = 0
+    while i < limit, scanner.isUppercase(i), words < 5 {
+      var wordEnd = i
+      while wordEnd < limit, scanner.isLetter(wordEnd) { wordEnd += 1 }
+      guard wordEnd > i + 1 || words > 0, !knownIssuerTable.startsPhrase(at: i, in: scanner) else {
+        return nil
+      }
+      words += 1
+      end = wordEnd
+      i = scanner.skipSpaces(wordEnd)
+    }
+    return words >= 2 ? end : nil
+  }
+
+  /// `Ủy ban nhân dân (UBND) tỉnh`: a local body named in full with the short form the text goes on
+  /// to use in brackets, before its unit and place; read as the short form names it.
+  static func issuerWithBracketedShortForm(_ scanner: TextScanner, at index: Int, limit: Int) -> (
+    Issuer, Int
+  )? {
+    for (long, short) in bracketedBodies {
+      guard let longEnd = scanner.matchPhrase(long, at: index) else { continue }
+      var k = scanner.skipSpaces(longEnd)
+      guard scanner.byte(k) == UInt8(ascii: "(") else { return nil }
+      k += 1
+      while k < limit, scanner.isUppercase(k) { k += 1 }
+      guard scanner.byte(k) == UInt8(ascii: ")") else { return nil }
+      k = scanner.skipSpaces(k + 1)
+      for (unit, unitName) in localUnits {
+        guard let unitEnd = scanner.matchWord(unit, at: k), unitEnd <= limit else { continue }
+        let name = short + " " + unitName
+        if let (province, provinceEnd) = provinceName(scanner, at: scanner.skipSpaces(unitEnd), limit: limit)
+        {
+          return (Issuer(name: name + " " + province, scope: .province(province)), provinceEnd)
+        }
+        return (Issuer(name: name, scope: .ownProvince), unitEnd)
+      }
+      return nil
+    }
+    return nil
+  }
+  static let bracketedBodies = [(Phrase("Ủy ban nhân dân"), "UBND"), (Phrase("Hội đồng nhân dân"), "HĐND")]
+  static let localUnits = [
+    (Array("tinh".utf8), "tỉnh"), (Array("thanh pho".utf8), "thành phố"), (Array("huyen".utf8), "huyện"),
+  ]
 
   /// Whether `name` begins with a known issuer's canonical name (`hasPrefix`): on the UTF-8 bytes
   /// when each scalar of the name is a `Character` of its own, as each of theirs is.
@@ -1283,7 +1371,8 @@ enum CitationExtractor {
             || sameCongress(citations[index].issuer, mention.issuer?.name))
           && (mention.date == nil || citations[index].date == nil || citations[index].date == mention.date)
           && (sameTitle(citations[index].title, mention.title)
-            || sameCongress(citations[index].issuer, mention.issuer?.name))
+            || sameCongress(citations[index].issuer, mention.issuer?.name)
+            || samePlenum(citations[index].title, mention.title))
       }) {
         absorb(mention, into: &citations[existing], scope: &scopes[existing])
         continue
@@ -1337,6 +1426,48 @@ enum CitationExtractor {
     let before = long[prefix - 1]
     let after = long[long.count - suffix]
     return ["tinh", "pho", "huyen", "quan", "xa"].contains(before) && after == "lan"
+  }
+
+  /// `Nghị quyết Hội nghị lần thứ 4 Ban Chấp hành Trung ương Đảng khóa XI` and `Nghị quyết Trung
+  /// ương 4 (khóa XI)`: one plenum of the Central Committee, named in full and in short; a term
+  /// left out of one name does not tell them apart.
+  static func samePlenum(_ a: String?, _ b: String?) -> Bool {
+    guard let a, let b, let x = centralPlenum(a), let y = centralPlenum(b), x.ordinal == y.ordinal else {
+      return false
+    }
+    return x.term == nil || y.term == nil || x.term == y.term
+  }
+
+  /// The ordinal and term (`khóa`) of a Central Committee plenum a resolution's title names.
+  static func centralPlenum(_ title: String) -> (ordinal: Int, term: Substring?)? {
+    let words = title.folded.split { !$0.isLetter && !$0.isNumber }
+    guard !words.contains("dai"),
+      let central = words.indices.first(where: { words[$0] == "trung" && words[safe: $0 + 1] == "uong" })
+    else { return nil }
+    let ordinalAt =
+      words.indices.first(where: { words[$0] == "lan" && words[safe: $0 + 1] == "thu" }).map { $0 + 2 }
+      ?? central + 2
+    guard let ordinal = ordinalValue(words, at: ordinalAt) else { return nil }
+    let term = words.indices.first(where: { words[$0] == "khoa" }).flatMap { words[safe: $0 + 1] }
+    return (ordinal, term)
+  }
+
+  /// `4`, `tư`, `IV`, `mười hai`: an ordinal written in digits, words or Roman numerals (folded).
+  static func ordinalValue(_ words: [Substring], at index: Int) -> Int? {
+    guard let word = words[safe: index] else { return nil }
+    if let value = Int(word) { return value }
+    let units = [
+      "mot": 1, "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "lam": 5, "sau": 6,
+      "bay": 7, "tam": 8, "chin": 9,
+    ]
+    if let unit = units[String(word)] { return unit }
+    if word == "muoi" { return 10 + (words[safe: index + 1].flatMap { units[String($0)] } ?? 0) }
+    let roman: [Character: Int] = ["i": 1, "v": 5, "x": 10]
+    guard word.count <= 5, word.allSatisfy({ roman[$0] != nil }) else { return nil }
+    let values = word.map { roman[$0]! }
+    return values.indices.reduce(0) { sum, k in
+      k + 1 < values.count && values[k] < values[k + 1] ? sum - values[k] : sum + values[k]
+    }
   }
 
   /// A congress's folded words up to its ordinal (`… lần thứ X`), the words after it left out.

@@ -22,6 +22,7 @@ enum CitationWords {
   static let suaDoi: [UInt8] = Array("sua doi".utf8)
   static let tai: [UInt8] = Array("tai".utf8)
   static let tinh: [UInt8] = Array("tinh".utf8)
+  static let thamTra: [UInt8] = Array("tham tra".utf8)
   static let thayMat: [UInt8] = Array("thay mat".utf8)
   static let thayThe: [UInt8] = Array("thay the".utf8)
   static let theo: [UInt8] = Array("theo".utf8)

@@ -420,6 +420,20 @@ enum NFC {
     return String(decoding: output, as: UTF8.self)
   }
 
+  /// `Thư̛ờng`: a PDF's font slip puts a second horn (U+031B) on a letter that has one (`ư`, `ơ`),
+  /// which no Vietnamese word holds and which splits the word in two; it is dropped.
+  static func withoutSecondHorns(_ text: String) -> String {
+    guard text.unicodeScalars.contains("\u{31B}") else { return text }
+    var scalars = String.UnicodeScalarView()
+    var previous: Unicode.Scalar = " "
+    for scalar in text.unicodeScalars {
+      if scalar == "\u{31B}", "ưƯơƠ".unicodeScalars.contains(previous) { continue }
+      scalars.append(scalar)
+      previous = scalar
+    }
+    return String(scalars)
+  }
+
   private static func normalizeLine(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
     var start = 0
     while start < line.count {
@@ -429,7 +443,8 @@ enum NFC {
         end += 1
       }
       let chunk = String(decoding: UnsafeBufferPointer(rebasing: line[start..<end]), as: UTF8.self)
-      output.append(contentsOf: chunk.precomposedStringWithCanonicalMapping.utf8)
+      let composed = chunk.precomposedStringWithCanonicalMapping
+      output.append(contentsOf: withoutSecondHorns(composed).utf8)
       start = end
     }
   }

@@ -110,6 +110,7 @@ public struct Evidence: Hashable, Sendable {
     case signature
     case mention
     case bodyVoice = "body_voice"
+    case headline
   }
 
   public var kind: Kind
@@ -140,6 +141,7 @@ public struct Evidence: Hashable, Sendable {
     case .signature: return "from the signature block"
     case .mention: return "from the committee its text names"
     case .bodyVoice: return "from the committee speaking in its text"
+    case .headline: return "from the headline of a news copy"
     }
   }
 }

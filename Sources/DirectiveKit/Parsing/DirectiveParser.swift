@@ -367,6 +367,14 @@ enum DirectiveParser {
       let offset = line.foldedOffset(of: "ngay ")
         ?? (line.folded.hasSuffix(" ngay") ? line.lastFoldedOffset(of: "ngay") : nil)
     else { return nil }
+    // `Căn cứ Luật Đầu tư ngày 29 tháng 11 năm 2005;`, a wrapped `Luật Đất đai ngày …`: the date
+    // of a document cited, not a place's (`Điện Biên` is a place, not a telegram).
+    if line.foldedHasPrefix("can cu ") || line.foldedHasPrefix("thuc hien ") || line.foldedHasPrefix("xet ")
+      || PhraseTable.documentTypes.firstMatch(
+        at: line.textStart, in: scanner, accepting: { phrase, _ in !placeLikeTypes.contains(phrase) }) != nil
+    {
+      return nil
+    }
     // `Hà Nội, ngày` / `15 tháng 3 năm 2021`: the date may go on over a wrapped line.
     guard let (day, end) = scanner.date(at: line.textStart + offset) else { return nil }
     var lineEnd = line.range.upperBound
@@ -374,6 +382,10 @@ enum DirectiveParser {
     guard scanner.string(end..<lineEnd).allSatisfy({ !$0.isLetter && !$0.isNumber }) else { return nil }
     return (offset, day)
   }
+
+  /// The document types whose word also opens a place's name (`Điện Biên`, `Điện Bàn`).
+  static let placeLikeTypes: Set<Int> = Set(
+    PhraseTable.documentTypes.names.indices.filter { PhraseTable.documentTypes.names[$0] == "Điện" })
 
   /// `Nam Định, ngày 14 tháng 6 năm 2021` → the place and the day.
   static func placeDate(_ line: Line, _ scanner: TextScanner) -> (String?, Day)? {
@@ -508,6 +520,26 @@ enum DirectiveParser {
     }
     var stateText = text
     var consumedNext = false
+    // `THƯỜNG TRỰC HĐND - UBND TỈNH HÒA BÌNH`, `ĐẢNG ĐOÀN HĐND - BAN CÁN SỰ ĐẢNG UBND TỈNH …`: the
+    // council's and the committee's bodies issuing one text together (the first words may stand
+    // on a line of their own).
+    if folded == "thuong truc" || folded == "dang doan", let next, Line.isUppercase(next.text) {
+      stateText = text + " " + next.text
+      consumedNext = true
+    }
+    let jointFolded = consumedNext ? stateText.folded : folded
+    for (prefix, body, isParty) in jointProvincialPrefixes where jointFolded.hasPrefix(prefix) {
+      guard resolvingNames else { return (.central(text), nil, nil, consumedNext) }
+      let name = beforeMotto(
+        String(stateText.unicodeScalars.dropFirst(prefixLength(stateText, foldedPrefix: prefix))))
+      let province = Places.province(named: name)
+      let named = body + " " + (province ?? Line.titleCased(name))
+      return (isParty ? .provincialParty(named) : .provincialState(named), name, province, consumedNext)
+    }
+    if consumedNext {
+      stateText = text
+      consumedNext = false
+    }
     if folded == "uy ban nhan dan" || folded == "ubnd", let next, Line.isUppercase(next.text) {
       stateText = text + " " + next.text
       consumedNext = true
@@ -565,6 +597,15 @@ enum DirectiveParser {
     return nil
   }
 
+  /// Two provincial bodies in one header: the folded prefix, the bodies as shown, and whether they
+  /// are the Party's.
+  static let jointProvincialPrefixes: [(String, String, Bool)] = [
+    ("thuong truc hdnd - ubnd tinh ", "Thường trực HĐND và UBND tỉnh", false),
+    ("thuong truc hdnd va ubnd tinh ", "Thường trực HĐND và UBND tỉnh", false),
+    ("thuong truc hoi dong nhan dan - uy ban nhan dan tinh ", "Thường trực HĐND và UBND tỉnh", false),
+    ("dang doan hdnd - ban can su dang ubnd tinh ", "Đảng đoàn HĐND và Ban cán sự đảng UBND tỉnh", true),
+    ("dang doan hdnd va ban can su dang ubnd tinh ", "Đảng đoàn HĐND và Ban cán sự đảng UBND tỉnh", true),
+  ]
   /// The folded prefixes of the bodies `headerBody` reads, held once instead of built per line.
   static let partyPrefixes = ["tinh uy ", "thanh uy "]
   static let provincialStatePrefixes = [
@@ -1098,6 +1139,24 @@ enum DirectiveParser {
         document.level = .central
         document.issuer = issuerCode.flatMap { DocumentTypes.issuerByCode[$0] }
         evidence = [code].compactMap { $0 }
+      } else if let headline = headlineIssuer(scanner) {
+        let level = headlineLevel(headline.issuer)
+        let carriesProvince = headline.issuer.scope == .ownProvince && level != .district
+        document.level = level
+        document.issuer = headline.issuer.name + (carriesProvince ? named : "")
+        evidence =
+          [Evidence(kind: .headline, text: headline.words)]
+          + [carriesProvince ? province : nil].compactMap { $0 }
+        if document.type == nil {
+          document.type = headline.type
+          document.typeInferred = true
+          document.typeEvidence = Evidence(kind: .issuingSentence, text: headline.words)
+        }
+        document.warnings.append(
+          DocumentWarning(
+            .issuerFromItsVoice,
+            "issuer read from the headline: no header, number or signature names one, and `\(headline.words)` names the body that issues it"
+          ))
       } else if let speaker = speakingCommittee(scanner) {
         document.level = speaker.level
         document.issuer = speaker.body + (speaker.level == .province ? named : "")
@@ -1141,6 +1200,50 @@ enum DirectiveParser {
   static func mention(_ words: String, _ scanner: TextScanner) -> Evidence {
     let found = scanner.find(Array(words.utf8)) ?? 0
     return Evidence(kind: .mention, text: scanner.flat(found..<found + words.utf8.count))
+  }
+
+  /// A news copy's headline naming the body that issues the text: `Tỉnh ủy Bình Định ban hành Chỉ
+  /// thị về …`, `Chỉ thị của Chủ tịch UBND tỉnh về …` (a known body, then the type, or the type,
+  /// then `của` and a known body, then `về`), on the text's first line.
+  static func headlineIssuer(_ scanner: TextScanner) -> (
+    issuer: CitationExtractor.Issuer, type: String, words: String
+  )? {
+    var lineEnd = scanner.skipSpaces(0)
+    let lineStart = lineEnd
+    while lineEnd < min(scanner.count, 300), !scanner.isHardBreak(lineEnd) { lineEnd += 1 }
+    guard lineEnd > lineStart, scanner.isUppercase(lineStart) else { return nil }
+    let types = PhraseTable.documentTypes
+    if let (phrase, typeEnd) = types.firstMatch(at: lineStart, in: scanner),
+      let afterCua = scanner.matchWord(CitationWords.cua, at: scanner.skipSpaces(typeEnd)),
+      let (issuer, issuerEnd) = CitationExtractor.readIssuer(
+        scanner, at: scanner.skipSpaces(afterCua), limit: lineEnd),
+      CitationExtractor.startsWithKnownIssuer(issuer.name),
+      scanner.matchWord(CitationWords.ve, at: scanner.skipSpaces(issuerEnd)) != nil
+    {
+      return (issuer, types.names[phrase], scanner.flat(lineStart..<issuerEnd))
+    }
+    guard let verb = scanner.find(CitationWords.banHanh, from: lineStart), verb < lineEnd,
+      let (phrase, typeEnd) = types.firstMatch(at: scanner.skipSpaces(verb + 8), in: scanner),
+      scanner.isUppercase(scanner.skipSpaces(verb + 8))
+    else { return nil }
+    var limit = CitationRelations.skipBackSpaces(scanner, verb)
+    for adverb in [CitationWords.ky, CitationWords.vua, CitationWords.da] {
+      if let adverbStart = CitationRelations.endsPhrase(scanner, adverb, at: limit) {
+        limit = CitationRelations.skipBackSpaces(scanner, adverbStart)
+      }
+    }
+    guard let (issuer, issuerEnd) = CitationExtractor.readIssuer(scanner, at: lineStart, limit: limit),
+      issuerEnd == limit, CitationExtractor.startsWithKnownIssuer(issuer.name)
+    else { return nil }
+    return (issuer, types.names[phrase], scanner.flat(lineStart..<typeEnd))
+  }
+
+  /// The level of a body named in a headline: central when it is national, else a district's or
+  /// a province's by its name.
+  static func headlineLevel(_ issuer: CitationExtractor.Issuer) -> Level {
+    guard issuer.scope != .national else { return .central }
+    let folded = issuer.name.folded
+    return ["huyen", "quan uy", "thi uy"].contains(where: folded.contains) ? .district : .province
   }
 
   /// `… Ban Thường vụ Thành ủy yêu cầu:`: a text with no header, number or signature that names

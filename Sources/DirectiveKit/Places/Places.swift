@@ -3,7 +3,14 @@ enum Places {
   static var gazetteer: Gazetteer { .standard }
 
   /// The pre-2025 province a written name denotes (`NAM ĐỊNH`, `tỉnh Kiên Giang`, `kien giang`).
-  static func province(named name: String) -> String? { gazetteer.province(named: name)?.name }
+  static func province(named name: String) -> String? {
+    if let province = gazetteer.province(named: name) { return province.name }
+    // `Khánh Hịa`, `HỊA BÌNH`: a PDF's font slip writes ò as ị, which changes the letter.
+    guard name.unicodeScalars.contains(where: { $0 == "ị" || $0 == "Ị" }) else { return nil }
+    let repaired = String(
+      String.UnicodeScalarView(name.unicodeScalars.map { $0 == "ị" ? "ò" : $0 == "Ị" ? "Ò" : $0 }))
+    return gazetteer.province(named: repaired)?.name
+  }
 
   /// The province of the place a place–date line names: a province (`Nam Định`), or the city or
   /// town where its offices sit (`Vinh`, `Buôn Ma Thuột`, `Phan Rang-Tháp Chàm`) when only one
