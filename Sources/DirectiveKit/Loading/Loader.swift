@@ -94,7 +94,7 @@ extension Corpus {
     var loadWarnings = warnings
     var documents: [Document] = []
     documents.reserveCapacity(parsed.count)
-    parsed.reverse()
+    ParallelLoader.reverseInPlace(&parsed)
     while let outcome = parsed.popLast() {
       switch consume outcome {
       case .document(let document): documents.append(document)
@@ -558,10 +558,16 @@ enum ParallelLoader {
     for index in chunks.indices {
       guard var chunk = chunks[index] else { continue }
       chunks[index] = nil
-      chunk.reverse()
+      reverseInPlace(&chunk)
       while let value = chunk.popLast() { joined.append(value) }
     }
     return joined
+  }
+
+  /// `values` reversed through their buffer, whose `swapAt` moves them: the array's `reverse`
+  /// copies each one.
+  static func reverseInPlace<Value>(_ values: inout [Value]) {
+    values.withUnsafeMutableBufferPointer { $0.reverse() }
   }
 
   /// The outcome with its document's text marked verbatim when it is the bytes read, unchanged.
