@@ -103,7 +103,7 @@ enum CitationLinker {
         results.set(chunk, values)
       }
     }
-    return results.values.flatMap { $0! }
+    return ParallelLoader.joined(results.takeValues())
   }
 
   /// Documents written from several threads, each element by one only.
@@ -140,18 +140,18 @@ enum CitationLinker {
     var citations = document.citations
     document.citations = []
     var warnings: [DocumentWarning] = []
-    let citing = document
     var dated: Set<String> = []
+    // The document is only read from here on: it is lent to each call, never copied.
     for position in citations.indices {
-      completeIssuer(&citations[position], citing: citing)
+      completeIssuer(&citations[position], citing: document)
       let citation = citations[position]
-      let parts = KeyParts(citation, citing: citing)
+      let parts = KeyParts(citation, citing: document)
       if let numberKey = parts.numberKey {
         look(LinkFacts.numberLookup(numberKey))
       } else if let unnumberedKey = parts.unnumberedKey {
         look(LinkFacts.unnumberedLookup(unnumberedKey))
       }
-      if let target = corpusTarget(citation, parts, citing: index, citingDocument: citing, keys) {
+      if let target = corpusTarget(citation, parts, citing: index, citingDocument: document, keys) {
         citations[position].target = target.id
         citations[position].inCorpus = true
         citations[position].key = canonicalKey(citation, parts)

@@ -53,10 +53,13 @@ public struct Signals: Sendable {
     for position in documents.indices {
       guard let date = documents[position].date else { continue }
       let id = documents[position].id
-      for citation in documents[position].citations
-      where Relation.superseding.contains(citation.relation) && citation.target != id {
-        supersessions[citation.target, default: []].append(
-          Supersession(target: citation.target, by: id, relation: citation.relation, date: date))
+      // By index: `for citation in` would copy every citation.
+      let citations = documents[position].citations
+      for index in citations.indices
+      where Relation.superseding.contains(citations[index].relation) && citations[index].target != id {
+        supersessions[citations[index].target, default: []].append(
+          Supersession(
+            target: citations[index].target, by: id, relation: citations[index].relation, date: date))
       }
     }
     for key in supersessions.keys {

@@ -22,12 +22,45 @@ public indirect enum JSONValue: Equatable, Sendable {
     return String(decoding: output, as: UTF8.self)
   }
 
+  /// What `JSONValue.array` of `count` elements renders to, each element made by `element` when
+  /// its turn comes and the text handed to `write` in pieces of about `pieceSize` bytes: a list
+  /// of 100,000 documents is held neither whole as values nor whole as text.
+  public static func writeArray(
+    count: Int, indent: Int?, pieceSize: Int = 1 << 16, element: (Int) -> JSONValue,
+    to write: ([UInt8]) -> Void
+  ) {
+    guard count > 0 else {
+      write(Array("[]".utf8))
+      return
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(pieceSize + pieceSize / 2)
+    output.append(UInt8(ascii: "["))
+    if indent != nil { output.append(10) }
+    for position in 0..<count {
+      pad(&output, indent: indent, depth: 1)
+      element(position).write(to: &output, indent: indent, level: 1)
+      if position + 1 < count { output.append(UInt8(ascii: ",")) }
+      if indent != nil { output.append(10) }
+      if output.count >= pieceSize {
+        write(output)
+        output.removeAll(keepingCapacity: true)
+      }
+    }
+    output.append(UInt8(ascii: "]"))
+    write(output)
+  }
+
+  /// The spaces before a value `depth` levels in.
+  private static func pad(_ output: inout [UInt8], indent: Int?, depth: Int) {
+    let width = (indent ?? 0) * depth
+    guard width > 0 else { return }
+    for _ in 0..<width { output.append(UInt8(ascii: " ")) }
+  }
+
   private func write(to output: inout [UInt8], indent: Int?, level: Int) {
     func newline() { if indent != nil { output.append(10) } }
-    func pad(_ depth: Int) {
-      let width = (indent ?? 0) * depth
-      if width > 0 { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width)) }
-    }
+    func pad(_ depth: Int) { JSONValue.pad(&output, indent: indent, depth: depth) }
     switch self {
     case .null: output.append(contentsOf: "null".utf8)
     case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)

@@ -78,21 +78,25 @@ extension Corpus {
   }
 
   /// Parsed files, in path order, made a corpus: ids, links, list order.
-  static func finish(_ parsed: [LoadOutcome], warnings: [LoadWarning]) -> Corpus {
-    var linked = link(parsed, warnings: warnings)
+  static func finish(_ parsed: consuming [LoadOutcome], warnings: [LoadWarning]) -> Corpus {
+    var linked = link(consume parsed, warnings: warnings)
     let signals = flag(&linked.documents)
     return Corpus(flagged: linked.documents, loadWarnings: linked.loadWarnings, signals: signals)
   }
 
   /// Ids, links and list order: what a corpus is made of, before its graph.
   /// `facts` are the documents' link facts, in list order too.
-  static func link(_ parsed: [LoadOutcome], warnings: [LoadWarning]) -> (
+  /// The outcomes are moved out of `parsed`, not copied, when the caller hands over the only
+  /// reference to them.
+  static func link(_ parsed: consuming [LoadOutcome], warnings: [LoadWarning]) -> (
     documents: [Document], loadWarnings: [LoadWarning], facts: [LinkFacts]
   ) {
     var loadWarnings = warnings
     var documents: [Document] = []
-    for outcome in parsed {
-      switch outcome {
+    documents.reserveCapacity(parsed.count)
+    ParallelLoader.reverseInPlace(&parsed)
+    while let outcome = parsed.popLast() {
+      switch consume outcome {
       case .document(let document): documents.append(document)
       case .skipped(let warning): loadWarnings.append(warning)
       }
@@ -105,17 +109,20 @@ extension Corpus {
   }
 
   /// Puts `values` in the order `order` names them (`values[order[0]]` first) by swapping them in
-  /// place, a cycle of the permutation at a time: no value is copied.
+  /// place, a cycle of the permutation at a time: no value is copied (the buffer's `swapAt` moves
+  /// them, where the array's copies each one twice).
   static func permute<Value>(_ values: inout [Value], into order: [Int]) {
     var placed = [Bool](repeating: false, count: order.count)
-    for start in order.indices where !placed[start] {
-      var position = start
-      while true {
-        placed[position] = true
-        let source = order[position]
-        if source == start { break }
-        values.swapAt(position, source)
-        position = source
+    values.withUnsafeMutableBufferPointer { values in
+      for start in order.indices where !placed[start] {
+        var position = start
+        while true {
+          placed[position] = true
+          let source = order[position]
+          if source == start { break }
+          values.swapAt(position, source)
+          position = source
+        }
       }
     }
   }
@@ -231,15 +238,18 @@ extension Corpus {
   static func listOrder(_ documents: [Document]) -> [Int] {
     // A corpus has some dozens of provinces: each is folded once, not once a document.
     var foldedProvinces: [String: String] = [:]
-    let keys = documents.map { document in
-      ListKey(
-        document,
-        foldedProvince: document.province.map { province in
-          if let folded = foldedProvinces[province] { return folded }
-          let folded = province.folded
-          foldedProvinces[province] = folded
-          return folded
-        })
+    // By position: `documents.map` would copy every document.
+    let keys = documents.withUnsafeBufferPointer { documents in
+      documents.indices.map { position in
+        ListKey(
+          documents[position],
+          foldedProvince: documents[position].province.map { province in
+            if let folded = foldedProvinces[province] { return folded }
+            let folded = province.folded
+            foldedProvinces[province] = folded
+            return folded
+          })
+      }
     }
     // The provinces ranked once, so that most comparisons are of integers: a province's rank
     // orders as its folded name does, and equal names share one.
@@ -537,7 +547,27 @@ enum ParallelLoader {
       }
       counter.advance(files: range.count, bytes: bytes, parsed: parsed)
     }
-    return results.values.flatMap { $0 ?? [] }
+    return joined(results.takeValues())
+  }
+
+  /// The chunks' values in order, each moved out of its chunk rather than copied: `chunks` must
+  /// hold the only references to them, as `ResultSlots.takeValues` gives them.
+  static func joined<Value>(_ chunks: consuming [[Value]?]) -> [Value] {
+    var joined: [Value] = []
+    joined.reserveCapacity(chunks.reduce(0) { $0 + ($1?.count ?? 0) })
+    for index in chunks.indices {
+      guard var chunk = chunks[index] else { continue }
+      chunks[index] = nil
+      reverseInPlace(&chunk)
+      while let value = chunk.popLast() { joined.append(value) }
+    }
+    return joined
+  }
+
+  /// `values` reversed through their buffer, whose `swapAt` moves them: the array's `reverse`
+  /// copies each one.
+  static func reverseInPlace<Value>(_ values: inout [Value]) {
+    values.withUnsafeMutableBufferPointer { $0.reverse() }
   }
 
   /// The outcome with its document's text marked verbatim when it is the bytes read, unchanged.
@@ -624,6 +654,14 @@ final class ResultSlots<Value>: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return storage
+  }
+  /// The values, leaving none: the caller holds the only references to them.
+  func takeValues() -> [Value?] {
+    lock.lock()
+    defer { lock.unlock() }
+    var taken: [Value?] = []
+    swap(&taken, &storage)
+    return taken
   }
 }
 

@@ -325,15 +325,19 @@ enum Relinking {
     init(documents: [Document], stale: [StaleCitation]) {
       var wanted = Set(stale.flatMap { [$0.target, $0.supersession.by] })
       var external: [String: [Citation]] = [:]
-      for document in documents {
-        if wanted.remove(document.id) != nil {
-          labels[document.id] = CitationGraph.label(
-            type: document.type, number: document.number, date: document.date)
+      // By position: `for document in documents` would copy every document.
+      for position in documents.indices {
+        let id = documents[position].id
+        if wanted.remove(id) != nil {
+          labels[id] = CitationGraph.label(
+            type: documents[position].type, number: documents[position].number, date: documents[position].date
+          )
         }
       }
       guard !wanted.isEmpty else { return }
-      for document in documents {
-        for citation in document.citations where !citation.inCorpus && wanted.contains(citation.target) {
+      for position in documents.indices {
+        for citation in documents[position].citations
+        where !citation.inCorpus && wanted.contains(citation.target) {
           external[citation.target, default: []].append(citation)
         }
       }

@@ -21,9 +21,12 @@ struct ListCommand: ParsableCommand {
     if output.chosen != .text { loaded.decodeDetails() }
     switch output.chosen {
     case .json:
-      Output.raw(
-        JSONValue.array(documents.map { ContractJSON.document($0, builtIn: builtIn) }).rendered(indent: 2)
-          + "\n")
+      // Written as it is made: JSON escapes every scalar `Output.raw` would make visible.
+      JSONValue.writeArray(
+        count: documents.count, indent: 2,
+        element: { ContractJSON.document(documents[$0], builtIn: builtIn) },
+        to: { Output.write(bytes: $0, to: stdout) })
+      Output.write(bytes: [UInt8(ascii: "\n")], to: stdout)
       return
     case .csv:
       Output.csv(
