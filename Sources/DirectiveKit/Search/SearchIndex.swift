@@ -1129,12 +1129,14 @@ public final class SearchIndex: @unchecked Sendable {
   }
 
   /// The tokens of a text and, when `derived` is set, the numbers and dates read from them.
-  private func tokens(of text: String, prefix: [UInt8]?, derived detectsDerived: Bool) -> (
-    tokens: [TextToken], derived: [(first: Int, end: Int, key: [UInt8])]
-  ) {
+  private func tokens(of text: UnsafeBufferPointer<UInt8>, prefix: [UInt8]?, derived detectsDerived: Bool)
+    -> (
+      tokens: [TextToken], derived: [(first: Int, end: Int, key: [UInt8])]
+    )
+  {
     var tokens: [TextToken] = []
     var derived: [(first: Int, end: Int, key: [UInt8])] = []
-    withSearchTokenizer(text) { tokenizer in
+    withSearchTokenizer(bytes: text) { tokenizer in
       var detector = DerivedTermDetector()
       while tokenizer.next() {
         let token = tokenizer.token
@@ -1154,14 +1156,15 @@ public final class SearchIndex: @unchecked Sendable {
   /// Without, around the first window of `window` tokens holding as many different words typed
   /// as the query has (`reachableWords`, which may overcount: then every token is read).
   private func leadingTokens(
-    of text: String, prefix: [UInt8]?, phrases: [[UInt64]], reachableWords: Int, window: Int,
+    of text: UnsafeBufferPointer<UInt8>, prefix: [UInt8]?, phrases: [[UInt64]], reachableWords: Int,
+    window: Int,
     wordIndex: (TextToken) -> Int?
   ) -> [TextToken] {
     let longest = phrases.map(\.count).max() ?? 1
     var tokens: [TextToken] = []
     var wordAt: [Int] = []
     var settled: Int? = phrases.isEmpty && reachableWords == 0 ? 0 : nil
-    withSearchTokenizer(text) { tokenizer in
+    withSearchTokenizer(bytes: text) { tokenizer in
       while tokenizer.next() {
         let token = tokenizer.token
         let textToken = TextToken(token, prefix: prefix)
@@ -1214,8 +1217,17 @@ public final class SearchIndex: @unchecked Sendable {
   /// `readingEveryToken`: tokenize the whole text even when the window is settled sooner (the
   /// tests compare the two).
   func snippet(_ query: SearchQuery, document: Int, readingEveryToken: Bool = false) -> Snippet {
+    documents[document].textStorage.withUTF8Bytes { documentText in
+      snippet(query, text: documentText, readingEveryToken: readingEveryToken)
+    }
+  }
+
+  private func snippet(
+    _ query: SearchQuery, text documentText: UnsafeBufferPointer<UInt8>, readingEveryToken: Bool
+  )
+    -> Snippet
+  {
     let prefixWord = query.lastWordIsPrefix ? query.words.last?.folded : nil
-    let documentText = documents[document].text
     let wanted = Set(query.numberKeys + query.dateKeys)
     let phrases = query.phraseTokens.map { phrase in phrase.map { fnvHash($0.folded) } }
     // The words typed, each with its folded hash and exact spelling (0: any spelling): a query
@@ -1289,12 +1301,9 @@ public final class SearchIndex: @unchecked Sendable {
     }
     let first = max(0, anchor - 8)
     let last = min(tokens.count, first + window) - 1
-    let utf8 = documentText.utf8
     let body = String(
-      decoding: utf8[
-        utf8.index(
-          utf8.startIndex, offsetBy: tokens[first].byteStart)..<utf8.index(
-            utf8.startIndex, offsetBy: tokens[last].byteEnd)], as: UTF8.self)
+      decoding: UnsafeBufferPointer(rebasing: documentText[tokens[first].byteStart..<tokens[last].byteEnd]),
+      as: UTF8.self)
     let lead = first > 0 ? "…" : ""
     let text =
       lead
