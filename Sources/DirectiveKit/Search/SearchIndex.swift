@@ -1163,6 +1163,7 @@ public final class SearchIndex: @unchecked Sendable {
     let longest = phrases.map(\.count).max() ?? 1
     var tokens: [TextToken] = []
     var wordAt: [Int] = []
+    var inWindow = WordsInWindow()
     var settled: Int? = phrases.isEmpty && reachableWords == 0 ? 0 : nil
     withSearchTokenizer(bytes: text) { tokenizer in
       while tokenizer.next() {
@@ -1185,22 +1186,34 @@ public final class SearchIndex: @unchecked Sendable {
           continue
         }
         wordAt.append(wordIndex(textToken) ?? -1)
+        inWindow.add(wordAt[end - 1])
+        if end > window { inWindow.remove(wordAt[end - 1 - window]) }
         let start = end - window
         guard start >= 0, wordAt[start] >= 0 else { continue }
-        // The words typed seen in the window: a bit each while there are at most 64 of them.
-        var seenBits: UInt64 = 0
-        var seen = Set<Int>()
-        for position in start..<end where wordAt[position] >= 0 {
-          if wordAt[position] < 64 {
-            seenBits |= 1 << UInt64(wordAt[position])
-          } else {
-            seen.insert(wordAt[position])
-          }
-        }
-        if seenBits.nonzeroBitCount + seen.count >= reachableWords { settled = start }
+        if inWindow.distinct >= reachableWords { settled = start }
       }
     }
     return tokens
+  }
+
+  /// How many different words typed a run of tokens holds, kept as the run slides (a word is
+  /// an index into the query's words, -1 for a token that is none).
+  private struct WordsInWindow {
+    private var counts: [Int] = []
+    private(set) var distinct = 0
+
+    mutating func add(_ word: Int) {
+      guard word >= 0 else { return }
+      if word >= counts.count { counts.append(contentsOf: repeatElement(0, count: word + 1 - counts.count)) }
+      if counts[word] == 0 { distinct += 1 }
+      counts[word] += 1
+    }
+
+    mutating func remove(_ word: Int) {
+      guard word >= 0 else { return }
+      counts[word] -= 1
+      if counts[word] == 0 { distinct -= 1 }
+    }
   }
 
   private static func occurrences(of phrase: [UInt64], in tokens: [TextToken]) -> [Int] {
@@ -1281,20 +1294,16 @@ public final class SearchIndex: @unchecked Sendable {
     var anchor = strong.min() ?? -1
     if anchor < 0 {
       var best = -1
-      for start in tokens.indices where wordAt[start] >= 0 {
-        // The words typed seen in the window: a bit each while there are at most 64 of them.
-        var seen: UInt64 = 0
-        var distinct = Set<Int>()
-        for position in start..<min(tokens.count, start + window) where wordAt[position] >= 0 {
-          if wordAt[position] < 64 {
-            seen |= 1 << UInt64(wordAt[position])
-          } else {
-            distinct.insert(wordAt[position])
-          }
+      var inWindow = WordsInWindow()
+      var windowEnd = 0
+      for start in tokens.indices {
+        if start > 0 { inWindow.remove(wordAt[start - 1]) }
+        while windowEnd < min(tokens.count, start + window) {
+          inWindow.add(wordAt[windowEnd])
+          windowEnd += 1
         }
-        let count = seen.nonzeroBitCount + distinct.count
-        if count > best {
-          best = count
+        if wordAt[start] >= 0, inWindow.distinct > best {
+          best = inWindow.distinct
           anchor = start
         }
       }
