@@ -1129,12 +1129,14 @@ public final class SearchIndex: @unchecked Sendable {
   }
 
   /// The tokens of a text and, when `derived` is set, the numbers and dates read from them.
-  private func tokens(of text: String, prefix: [UInt8]?, derived detectsDerived: Bool) -> (
-    tokens: [TextToken], derived: [(first: Int, end: Int, key: [UInt8])]
-  ) {
+  private func tokens(of text: UnsafeBufferPointer<UInt8>, prefix: [UInt8]?, derived detectsDerived: Bool)
+    -> (
+      tokens: [TextToken], derived: [(first: Int, end: Int, key: [UInt8])]
+    )
+  {
     var tokens: [TextToken] = []
     var derived: [(first: Int, end: Int, key: [UInt8])] = []
-    withSearchTokenizer(text) { tokenizer in
+    withSearchTokenizer(bytes: text) { tokenizer in
       var detector = DerivedTermDetector()
       while tokenizer.next() {
         let token = tokenizer.token
@@ -1154,14 +1156,16 @@ public final class SearchIndex: @unchecked Sendable {
   /// Without, around the first window of `window` tokens holding as many different words typed
   /// as the query has (`reachableWords`, which may overcount: then every token is read).
   private func leadingTokens(
-    of text: String, prefix: [UInt8]?, phrases: [[UInt64]], reachableWords: Int, window: Int,
+    of text: UnsafeBufferPointer<UInt8>, prefix: [UInt8]?, phrases: [[UInt64]], reachableWords: Int,
+    window: Int,
     wordIndex: (TextToken) -> Int?
   ) -> [TextToken] {
     let longest = phrases.map(\.count).max() ?? 1
     var tokens: [TextToken] = []
     var wordAt: [Int] = []
+    var inWindow = WordsInWindow()
     var settled: Int? = phrases.isEmpty && reachableWords == 0 ? 0 : nil
-    withSearchTokenizer(text) { tokenizer in
+    withSearchTokenizer(bytes: text) { tokenizer in
       while tokenizer.next() {
         let token = tokenizer.token
         let textToken = TextToken(token, prefix: prefix)
@@ -1182,22 +1186,34 @@ public final class SearchIndex: @unchecked Sendable {
           continue
         }
         wordAt.append(wordIndex(textToken) ?? -1)
+        inWindow.add(wordAt[end - 1])
+        if end > window { inWindow.remove(wordAt[end - 1 - window]) }
         let start = end - window
         guard start >= 0, wordAt[start] >= 0 else { continue }
-        // The words typed seen in the window: a bit each while there are at most 64 of them.
-        var seenBits: UInt64 = 0
-        var seen = Set<Int>()
-        for position in start..<end where wordAt[position] >= 0 {
-          if wordAt[position] < 64 {
-            seenBits |= 1 << UInt64(wordAt[position])
-          } else {
-            seen.insert(wordAt[position])
-          }
-        }
-        if seenBits.nonzeroBitCount + seen.count >= reachableWords { settled = start }
+        if inWindow.distinct >= reachableWords { settled = start }
       }
     }
     return tokens
+  }
+
+  /// How many different words typed a run of tokens holds, kept as the run slides (a word is
+  /// an index into the query's words, -1 for a token that is none).
+  private struct WordsInWindow {
+    private var counts: [Int] = []
+    private(set) var distinct = 0
+
+    mutating func add(_ word: Int) {
+      guard word >= 0 else { return }
+      if word >= counts.count { counts.append(contentsOf: repeatElement(0, count: word + 1 - counts.count)) }
+      if counts[word] == 0 { distinct += 1 }
+      counts[word] += 1
+    }
+
+    mutating func remove(_ word: Int) {
+      guard word >= 0 else { return }
+      counts[word] -= 1
+      if counts[word] == 0 { distinct -= 1 }
+    }
   }
 
   private static func occurrences(of phrase: [UInt64], in tokens: [TextToken]) -> [Int] {
@@ -1214,8 +1230,17 @@ public final class SearchIndex: @unchecked Sendable {
   /// `readingEveryToken`: tokenize the whole text even when the window is settled sooner (the
   /// tests compare the two).
   func snippet(_ query: SearchQuery, document: Int, readingEveryToken: Bool = false) -> Snippet {
+    documents[document].textStorage.withUTF8Bytes { documentText in
+      snippet(query, text: documentText, readingEveryToken: readingEveryToken)
+    }
+  }
+
+  private func snippet(
+    _ query: SearchQuery, text documentText: UnsafeBufferPointer<UInt8>, readingEveryToken: Bool
+  )
+    -> Snippet
+  {
     let prefixWord = query.lastWordIsPrefix ? query.words.last?.folded : nil
-    let documentText = documents[document].text
     let wanted = Set(query.numberKeys + query.dateKeys)
     let phrases = query.phraseTokens.map { phrase in phrase.map { fnvHash($0.folded) } }
     // The words typed, each with its folded hash and exact spelling (0: any spelling): a query
@@ -1269,32 +1294,25 @@ public final class SearchIndex: @unchecked Sendable {
     var anchor = strong.min() ?? -1
     if anchor < 0 {
       var best = -1
-      for start in tokens.indices where wordAt[start] >= 0 {
-        // The words typed seen in the window: a bit each while there are at most 64 of them.
-        var seen: UInt64 = 0
-        var distinct = Set<Int>()
-        for position in start..<min(tokens.count, start + window) where wordAt[position] >= 0 {
-          if wordAt[position] < 64 {
-            seen |= 1 << UInt64(wordAt[position])
-          } else {
-            distinct.insert(wordAt[position])
-          }
+      var inWindow = WordsInWindow()
+      var windowEnd = 0
+      for start in tokens.indices {
+        if start > 0 { inWindow.remove(wordAt[start - 1]) }
+        while windowEnd < min(tokens.count, start + window) {
+          inWindow.add(wordAt[windowEnd])
+          windowEnd += 1
         }
-        let count = seen.nonzeroBitCount + distinct.count
-        if count > best {
-          best = count
+        if wordAt[start] >= 0, inWindow.distinct > best {
+          best = inWindow.distinct
           anchor = start
         }
       }
     }
     let first = max(0, anchor - 8)
     let last = min(tokens.count, first + window) - 1
-    let utf8 = documentText.utf8
     let body = String(
-      decoding: utf8[
-        utf8.index(
-          utf8.startIndex, offsetBy: tokens[first].byteStart)..<utf8.index(
-            utf8.startIndex, offsetBy: tokens[last].byteEnd)], as: UTF8.self)
+      decoding: UnsafeBufferPointer(rebasing: documentText[tokens[first].byteStart..<tokens[last].byteEnd]),
+      as: UTF8.self)
     let lead = first > 0 ? "…" : ""
     let text =
       lead
