@@ -32,24 +32,15 @@ extension SourceText {
   /// The file's bytes, when it still has its stamp and they are all read: the bytes of
   /// `unchangedText()`.
   func unchangedBytes() -> [UInt8]? {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var info = stat()
-    guard fstat(descriptor, &info) == 0, FileStamp(info) == stamp else { return nil }
-    let size = length
-    var complete = size == 0
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-      var filled = 0
-      while filled < size {
-        let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
-        if count < 0, errno == EINTR { continue }
-        guard count > 0 else { break }
-        filled += count
+    whileUnchanged { descriptor in
+      let size = length
+      var complete = size == 0
+      let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        let filled = size == 0 ? 0 : Self.readAll(descriptor, into: buffer.baseAddress!, count: size)
+        complete = filled == size
+        initialized = filled
       }
-      complete = filled == size
-      initialized = filled
+      return complete ? bytes : nil
     }
-    return complete ? bytes : nil
   }
 }

@@ -28,26 +28,40 @@ final class SourceText: Sendable {
 
   /// The file's bytes as a string, when it still has its stamp and they are all read.
   func unchangedText() -> String? {
+    whileUnchanged { descriptor in
+      let size = length
+      guard size > 0 else { return "" }
+      var complete = false
+      let text = String(unsafeUninitializedCapacity: size) { buffer in
+        let filled = Self.readAll(descriptor, into: buffer.baseAddress!, count: size)
+        complete = filled == size
+        return filled
+      }
+      return complete ? text : nil
+    }
+  }
+
+  /// `body` with the open file, when the file still has its stamp.
+  func whileUnchanged<Result>(_ body: (Int32) -> Result?) -> Result? {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0, FileStamp(info) == stamp else { return nil }
-    let size = length
-    guard size > 0 else { return "" }
-    var complete = false
-    let text = String(unsafeUninitializedCapacity: size) { buffer in
-      var filled = 0
-      while filled < size {
-        let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
-        if count < 0, errno == EINTR { continue }
-        guard count > 0 else { return filled }
-        filled += count
-      }
-      complete = true
-      return filled
+    return body(descriptor)
+  }
+
+  /// Reads up to `size` bytes of the open file into `buffer`, however many reads it takes; how
+  /// many it read.
+  static func readAll(_ descriptor: Int32, into buffer: UnsafeMutablePointer<UInt8>, count size: Int) -> Int {
+    var filled = 0
+    while filled < size {
+      let count = read(descriptor, buffer + filled, size - filled)
+      if count < 0, errno == EINTR { continue }
+      guard count > 0 else { break }
+      filled += count
     }
-    return complete ? text : nil
+    return filled
   }
 
   /// What a load would now make of the file: its text as decoded for parsing, or none.
