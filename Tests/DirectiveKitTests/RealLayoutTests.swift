@@ -1305,6 +1305,8 @@ extension UnseenRealPhrasingTests {
     XCTAssertEqual(party.type, "Chỉ thị")
     XCTAssertEqual(party.issuerEvidence.first?.kind, .headline)
     XCTAssertEqual(party.issuerEvidence.first?.text, "Tỉnh ủy Bình Định ban hành Chỉ thị")
+    XCTAssertTrue(party.warnings.contains { $0.code == .issuerFromHeadline })
+    XCTAssertFalse(party.warnings.contains { $0.code == .issuerFromItsVoice })
     let chair = parseOne(
       "Chỉ thị của Chủ tịch UBND tỉnh về việc đôn đốc nhiệm vụ sau Tết\n\nChủ tịch UBND tỉnh vừa ban hành Chỉ thị 02/CT-UBND. Nội dung như sau:\n"
     )

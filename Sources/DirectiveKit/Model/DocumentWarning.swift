@@ -22,6 +22,7 @@ public struct DocumentWarning: Hashable, Sendable, CustomStringConvertible {
     case officialElsewhere
     case placedAsCentral
     case issuerFromItsVoice
+    case issuerFromHeadline
     // Linking it to the corpus.
     case ambiguousTarget
     case undatedNumber
@@ -49,6 +50,7 @@ public struct DocumentWarning: Hashable, Sendable, CustomStringConvertible {
       case .officialElsewhere: return "an official of another province"
       case .placedAsCentral: return "read as central"
       case .issuerFromItsVoice: return "issuer read from the body speaking"
+      case .issuerFromHeadline: return "issuer read from a headline"
       case .ambiguousTarget: return "a citation that fits several documents"
       case .undatedNumber: return "a number cited without a date"
       case .numberOfSeveralProvinces: return "a number several provinces use"

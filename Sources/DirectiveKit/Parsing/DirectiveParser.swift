@@ -154,10 +154,10 @@ enum DirectiveParser {
       {
         layout.headerBody = body.body
         layout.headerIssuerLine = index
-        layout.headerIssuerWords = body.consumedNext ? text + " " + lines[index + 1].text : text
+        let issuerWords = body.consumedNext ? text + " " + lines[index + 1].text : text
+        layout.headerIssuerWords = issuerWords
         if body.provinceName != nil, let province = body.province {
-          let evidenceText = body.consumedNext ? text + " " + lines[index + 1].text : text
-          document.provinceEvidence.insert(Evidence(kind: .header, text: evidenceText), at: 0)
+          document.provinceEvidence.insert(Evidence(kind: .header, text: issuerWords), at: 0)
           if let placed = document.province, placed != province {
             document.warnings.append(
               DocumentWarning(
@@ -1075,7 +1075,8 @@ enum DirectiveParser {
     let header = layout.headerIssuerWords.map { Evidence(kind: .header, text: $0) }
     let organLine = layout.headerOrganWords.map { Evidence(kind: .headerOrgan, text: $0) }
     let standingSignature = standingCommittee ? signatureEvidence(layout, "ban thuong vu") : nil
-    func enacting() -> Evidence? { chairEnactingLine(layout).map { Evidence(kind: .enactingLine, text: $0) } }
+    let enactingLine = chairEnactingLine(layout)
+    let enacting = enactingLine.map { Evidence(kind: .enactingLine, text: $0) }
     switch layout.headerBody {
     case .provincialParty(let body)?:
       document.level = .province
@@ -1089,12 +1090,12 @@ enum DirectiveParser {
       evidence = [header, organLine ?? standingSignature].compactMap { $0 }
     case .provincialState(let body)?:
       document.level = .province
-      document.issuer = chairEnacts(layout) ? "Chủ tịch " + body : body
-      evidence = [header, enacting()].compactMap { $0 }
+      document.issuer = enactingLine != nil ? "Chủ tịch " + body : body
+      evidence = [header, enacting].compactMap { $0 }
     case .districtState(let body)?:
       document.level = .district
-      document.issuer = chairEnacts(layout) ? "Chủ tịch " + body : body
-      evidence = [header, enacting()].compactMap { $0 }
+      document.issuer = enactingLine != nil ? "Chủ tịch " + body : body
+      evidence = [header, enacting].compactMap { $0 }
     case .central(let body)?:
       document.level = .central
       document.issuer = body
@@ -1112,28 +1113,30 @@ enum DirectiveParser {
       if issuerCode == "hu" || (standingCommittee && scanner.contains("ban thuong vu huyen uy")) {
         document.level = .district
         document.issuer = standingCommittee ? "Ban Thường vụ Huyện ủy" : "Huyện ủy"
-        evidence =
-          issuerCode == "hu" ? [code].compactMap { $0 } : [mention("ban thuong vu huyen uy", scanner)]
-        evidence += [standingSignature].compactMap { $0 }
+        evidence = [
+          issuerCode == "hu" ? code : mention("ban thuong vu huyen uy", scanner), standingSignature,
+        ]
+        .compactMap { $0 }
       } else if issuerCode == "tu"
         || (standingCommittee && (scanner.contains("tinh uy") || scanner.contains("thanh uy")))
       {
         document.level = .province
         let body = scanner.contains("thanh uy") && !scanner.contains("tinh uy") ? "Thành ủy" : "Tỉnh ủy"
         document.issuer = (standingCommittee ? "Ban Thường vụ " : "") + body + named
-        evidence = issuerCode == "tu" ? [code].compactMap { $0 } : []
-        if issuerCode != "tu" || body == "Thành ủy" {
-          evidence.append(mention(body == "Thành ủy" ? "thanh uy" : "tinh uy", scanner))
-        }
-        evidence += [standingSignature, province].compactMap { $0 }
+        let mentionsBody = issuerCode != "tu" || body == "Thành ủy"
+        evidence = [
+          issuerCode == "tu" ? code : nil,
+          mentionsBody ? mention(body == "Thành ủy" ? "thanh uy" : "tinh uy", scanner) : nil,
+          standingSignature, province,
+        ].compactMap { $0 }
       } else if issuerCode == "ubnd" || issuerCode == "ctubnd"
         || characterRange(of: "uy ban nhan dan", in: signature) != nil
         || characterRange(of: "chu tich", in: signature) != nil
       {
         document.level = .province
-        document.issuer = (chairEnacts(layout) ? "Chủ tịch " : "") + "UBND tỉnh" + named
+        document.issuer = (enactingLine != nil ? "Chủ tịch " : "") + "UBND tỉnh" + named
         let signed = signatureEvidence(layout, "uy ban nhan dan") ?? signatureEvidence(layout, "chu tich")
-        evidence = [issuerCode == "ubnd" || issuerCode == "ctubnd" ? code : signed, enacting(), province]
+        evidence = [issuerCode == "ubnd" || issuerCode == "ctubnd" ? code : signed, enacting, province]
           .compactMap { $0 }
       } else if DocumentTypes.isNational(issuerCode: issuerCode) {
         document.level = .central
@@ -1154,7 +1157,7 @@ enum DirectiveParser {
         }
         document.warnings.append(
           DocumentWarning(
-            .issuerFromItsVoice,
+            .issuerFromHeadline,
             "issuer read from the headline: no header, number or signature names one, and `\(headline.words)` names the body that issues it"
           ))
       } else if let speaker = speakingCommittee(scanner) {
@@ -1196,10 +1199,11 @@ enum DirectiveParser {
     }
   }
 
-  /// The first place the text names `words` (folded), as written; the scanner holds them.
-  static func mention(_ words: String, _ scanner: TextScanner) -> Evidence {
-    let found = scanner.find(Array(words.utf8)) ?? 0
-    return Evidence(kind: .mention, text: scanner.flat(found..<found + words.utf8.count))
+  /// The first place the text names `words` (folded), as written.
+  static func mention(_ words: String, _ scanner: TextScanner) -> Evidence? {
+    scanner.find(Array(words.utf8)).map {
+      Evidence(kind: .mention, text: scanner.flat($0..<$0 + words.utf8.count))
+    }
   }
 
   /// A news copy's headline naming the body that issues the text: `Tỉnh ủy Bình Định ban hành Chỉ
@@ -1279,10 +1283,8 @@ enum DirectiveParser {
   }()
 
   /// `CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG` on the line that enacts a decision, before its first
-  /// `Căn cứ`: the committee's chair decides, not the committee.
-  static func chairEnacts(_ layout: Layout) -> Bool { chairEnactingLine(layout) != nil }
-
-  /// The line by which the chair enacts the document, as written; nil when the committee does.
+  /// `Căn cứ`: the line by which the chair, not the committee, enacts it, as written; nil when the
+  /// committee does.
   static func chairEnactingLine(_ layout: Layout) -> String? {
     let end = min(layout.signatureStart ?? layout.lines.count, layout.lines.count, 60)
     for index in 0..<end {
